@@ -1,0 +1,74 @@
+package id.go.imigrasi.mpaspor.account.domain;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+@Entity
+@Table(name = "account")
+public class Account {
+
+    public enum Role {
+        APPLICANT, OFFICER, ADMIN;
+
+        /** The JWT group of this role. */
+        public String group() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    public enum Status {
+        PENDING_VERIFICATION, ACTIVE
+    }
+
+    @Id
+    public UUID id;
+
+    @Column(nullable = false)
+    public String email;
+
+    @Column(name = "full_name", nullable = false)
+    public String fullName;
+
+    public String phone;
+
+    @Column(name = "password_hash", nullable = false)
+    public String passwordHash;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Role role;
+
+    @Column(name = "office_code")
+    public String officeCode;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Status status;
+
+    @Column(nullable = false)
+    public String language;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "verified_at")
+    public Instant verifiedAt;
+
+    @Column(name = "password_changed_at")
+    public Instant passwordChangedAt;
+
+    @Version
+    public long version;
+
+    public boolean isActive() {
+        return status == Status.ACTIVE;
+    }
+}

@@ -1,0 +1,109 @@
+package id.go.imigrasi.mpaspor.account.rest;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.resteasy.reactive.ResponseStatus;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import id.go.imigrasi.mpaspor.account.rest.AccountApi.ChangePasswordRequest;
+import id.go.imigrasi.mpaspor.account.rest.AccountApi.Created;
+import id.go.imigrasi.mpaspor.account.rest.AccountApi.Me;
+import id.go.imigrasi.mpaspor.account.rest.AccountApi.OtpRequest;
+import id.go.imigrasi.mpaspor.account.rest.AccountApi.RegisterRequest;
+import id.go.imigrasi.mpaspor.account.rest.AccountApi.ResetPasswordRequest;
+import id.go.imigrasi.mpaspor.account.rest.AccountApi.VerificationRequest;
+import id.go.imigrasi.mpaspor.account.service.AccountService;
+import id.go.imigrasi.mpaspor.account.service.Registration;
+import id.go.imigrasi.mpaspor.account.service.TokenIssuer;
+import id.go.imigrasi.mpaspor.platform.i18n.Messages;
+import id.go.imigrasi.mpaspor.platform.security.Caller;
+import id.go.imigrasi.mpaspor.platform.security.Roles;
+import io.smallrye.mutiny.Uni;
+
+@Path("/accounts")
+public class AccountResource {
+
+    private final AccountService accounts;
+    private final Caller caller;
+    private final JsonWebToken jwt;
+
+    public AccountResource(AccountService accounts, Caller caller, JsonWebToken jwt) {
+        this.accounts = accounts;
+        this.caller = caller;
+        this.jwt = jwt;
+    }
+
+    /** Registers an applicant; a 6-digit code is emailed to confirm the address. */
+    @POST
+    @PermitAll
+    public Uni<RestResponse<Created>> register(@NotNull RegisterRequest body, HttpHeaders headers) {
+        String language = Messages.negotiate(headers.getAcceptableLanguages()).getLanguage();
+        return accounts.register(new Registration(body.name(), body.email(), body.phone(), body.password(), null),
+                language).map(a -> RestResponse.status(Response.Status.CREATED, new Created(a.id.toString(), a.status.name())));
+    }
+
+    /** Confirms the email with the emailed code; the account becomes ACTIVE. */
+    @POST
+    @Path("/verification")
+    @PermitAll
+    public Uni<AccountApi.Verified> verify(@Valid @NotNull VerificationRequest body) {
+        return accounts.verifyEmail(body.email(), body.otp()).map(check -> {
+            if (!check.accepted()) {
+                throw check.problem();
+            }
+            return new AccountApi.Verified("ACTIVE");
+        });
+    }
+
+    /** Sends a code (again): VERIFY_EMAIL or RESET_PASSWORD. Always 202, unless the resend limits apply. */
+    @POST
+    @Path("/otp")
+    @PermitAll
+    @ResponseStatus(202)
+    public Uni<Void> requestOtp(@Valid @NotNull OtpRequest body) {
+        return accounts.requestOtp(body.email(), body.purpose());
+    }
+
+    @GET
+    @Path("/me")
+    @RolesAllowed({ Roles.APPLICANT, Roles.OFFICER, Roles.ADMIN })
+    public Uni<Me> me() {
+        return accounts.find(caller.accountId()).map(Me::of);
+    }
+
+    /** Changes the password; every other session is signed out. */
+    @POST
+    @Path("/me/password")
+    @RolesAllowed({ Roles.APPLICANT, Roles.OFFICER, Roles.ADMIN })
+    @ResponseStatus(204)
+    public Uni<Void> changePassword(@Valid @NotNull ChangePasswordRequest body) {
+        return accounts.changePassword(caller.accountId(), jwt.getClaim(TokenIssuer.SESSION_CLAIM),
+                body.currentPassword(), body.newPassword());
+    }
+
+    /** Sets a new password with a RESET_PASSWORD code; every session is signed out. */
+    @POST
+    @Path("/password-reset")
+    @PermitAll
+    @ResponseStatus(204)
+    public Uni<Void> resetPassword(@Valid @NotNull ResetPasswordRequest body) {
+        return accounts.resetPassword(body.email(), body.otp(), body.newPassword()).map(check -> {
+            if (!check.accepted()) {
+                throw check.problem();
+            }
+            return null;
+        });
+    }
+
+
+
+}

@@ -1,0 +1,54 @@
+package id.go.imigrasi.mpaspor.account.rest;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+
+import org.jboss.resteasy.reactive.ResponseStatus;
+
+import id.go.imigrasi.mpaspor.account.rest.AccountApi.LoginRequest;
+import id.go.imigrasi.mpaspor.account.rest.AccountApi.RefreshRequest;
+import id.go.imigrasi.mpaspor.account.service.AuthService;
+import id.go.imigrasi.mpaspor.account.service.TokenIssuer;
+import io.smallrye.mutiny.Uni;
+
+@Path("/auth")
+@PermitAll
+public class AuthResource {
+
+    private final AuthService auth;
+
+    public AuthResource(AuthService auth) {
+        this.auth = auth;
+    }
+
+    /** Email + password → a 15-minute access token and a refresh token. */
+    @POST
+    @Path("/login")
+    public Uni<TokenIssuer.Tokens> login(@Valid @NotNull LoginRequest body) {
+        return auth.login(body.email(), body.password()).map(AuthResource::tokensOrProblem);
+    }
+
+    /** Spends the refresh token and returns a new pair (rotation). */
+    @POST
+    @Path("/refresh")
+    public Uni<TokenIssuer.Tokens> refresh(@Valid @NotNull RefreshRequest body) {
+        return auth.refresh(body.refreshToken()).map(AuthResource::tokensOrProblem);
+    }
+
+    @POST
+    @Path("/logout")
+    @ResponseStatus(204)
+    public Uni<Void> logout(@Valid @NotNull RefreshRequest body) {
+        return auth.logout(body.refreshToken());
+    }
+
+    private static TokenIssuer.Tokens tokensOrProblem(AuthService.Login outcome) {
+        if (outcome.problem() != null) {
+            throw outcome.problem();
+        }
+        return outcome.tokens();
+    }
+}

@@ -1,0 +1,30 @@
+package id.go.imigrasi.mpaspor.account.rest;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Response;
+
+import id.go.imigrasi.mpaspor.account.service.SigningKey;
+
+/** The public key tokens are verified with, as a JSON Web Key Set (RFC 7517). */
+@Path("/.well-known/jwks.json")
+@PermitAll
+public class JwksResource {
+
+    private final SigningKey key;
+
+    public JwksResource(SigningKey key) {
+        this.key = key;
+    }
+
+    @GET
+    @Produces("application/jwk-set+json")
+    public Response jwks() {
+        CacheControl cache = new CacheControl();
+        cache.setMaxAge(300);
+        return Response.ok(key.jwks()).cacheControl(cache).build();
+    }
+}

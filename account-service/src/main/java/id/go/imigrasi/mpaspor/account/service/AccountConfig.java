@@ -1,0 +1,83 @@
+package id.go.imigrasi.mpaspor.account.service;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+
+/** {@code mpaspor.account.*}: the account policy; defaults in application.properties. */
+@ConfigMapping(prefix = "mpaspor.account")
+public interface AccountConfig {
+
+    Jwt jwt();
+
+    Password password();
+
+    OtpPolicy otp();
+
+    Lockout lockout();
+
+    BootstrapAdmin bootstrapAdmin();
+
+    Mail mail();
+
+    interface Jwt {
+        /** Location (file: URL or classpath) of the PEM public key published as JWKS. */
+        String publicKey();
+
+        Duration accessTokenLifetime();
+
+        Duration refreshTokenLifetime();
+    }
+
+    interface Password {
+        int bcryptCost();
+
+        int minLength();
+
+        /**
+         * Threads hashing passwords. Default: one less than the cores (at least one), so that admission,
+         * shedding, the database driver and the event loop always have a core.
+         */
+        Optional<Integer> hashThreads();
+
+        /** Hash requests waiting beyond the running ones; more are shed with 503 at once. */
+        int queue();
+
+        Duration retryAfter();
+    }
+
+    interface OtpPolicy {
+        Duration lifetime();
+
+        int maxAttempts();
+
+        Duration resendInterval();
+
+        int maxPerHour();
+
+        String pepper();
+    }
+
+    interface Lockout {
+        int maxFailures();
+
+        Duration window();
+
+        Duration duration();
+    }
+
+    interface BootstrapAdmin {
+        Optional<String> email();
+
+        Optional<String> password();
+    }
+
+    interface Mail {
+        Duration pollInterval();
+
+        Duration backoffInitial();
+
+        Duration backoffMax();
+    }
+}

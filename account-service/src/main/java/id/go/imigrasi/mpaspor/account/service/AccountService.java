@@ -1,0 +1,262 @@
+package id.go.imigrasi.mpaspor.account.service;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import id.go.imigrasi.mpaspor.account.domain.Account;
+import id.go.imigrasi.mpaspor.account.domain.Otp;
+import id.go.imigrasi.mpaspor.account.mail.MailOutbox;
+import id.go.imigrasi.mpaspor.account.repository.AccountRepository;
+import id.go.imigrasi.mpaspor.account.repository.RefreshTokenRepository;
+import id.go.imigrasi.mpaspor.contracts.account.AccountRegistered;
+import id.go.imigrasi.mpaspor.contracts.account.AccountVerified;
+import id.go.imigrasi.mpaspor.contracts.account.PasswordChanged;
+import id.go.imigrasi.mpaspor.platform.outbox.Outbox;
+import id.go.imigrasi.mpaspor.platform.problem.CommonProblem;
+import id.go.imigrasi.mpaspor.platform.problem.FieldError;
+import id.go.imigrasi.mpaspor.platform.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The account lifecycle: registration, email verification, OTP requests, password change and reset, officer
+ * accounts. Password hashing happens outside transactions (it is the expensive part); each state change and its
+ * event and email are written in one transaction.
+ */
+@ApplicationScoped
+public class AccountService {
+
+    private static final Pattern OFFICE_CODE = Pattern.compile("[A-Z0-9]{2,12}");
+
+    private final AccountRepository accounts;
+    private final RefreshTokenRepository refreshTokens;
+    private final OtpPolicy otp;
+    private final PasswordHasher hasher;
+    private final PasswordPolicy passwords;
+    private final MailOutbox mail;
+    private final Outbox outbox;
+
+    public AccountService(AccountRepository accounts, RefreshTokenRepository refreshTokens, OtpPolicy otp,
+            PasswordHasher hasher, PasswordPolicy passwords, MailOutbox mail, Outbox outbox) {
+        this.accounts = accounts;
+        this.refreshTokens = refreshTokens;
+        this.otp = otp;
+        this.hasher = hasher;
+        this.passwords = passwords;
+        this.mail = mail;
+        this.outbox = outbox;
+    }
+
+    /** A new applicant account, PENDING_VERIFICATION, with a verification code on its way. */
+    public Uni<Account> register(Registration r, String language) {
+        List<FieldError> errors = validate(r, false);
+        if (!errors.isEmpty()) {
+            return Uni.createFrom().failure(ProblemException.invalid(errors));
+        }
+        return hasher.admit(() -> hasher.hash(r.password())).chain(hash -> Panache.withTransaction(() -> {
+            Instant now = Instant.now();
+            Account account = newAccount(r, hash, Account.Role.APPLICANT, Account.Status.PENDING_VERIFICATION,
+                    language, now);
+            return insert(account)
+                    .chain(() -> otp.admit(account.email, now))
+                    .chain(() -> otp.issue(account, Otp.Purpose.VERIFY_EMAIL, now))
+                    .chain(() -> outbox.append(registered(account)))
+                    .replaceWith(account);
+        })).invoke(mail::wake);
+    }
+
+    /** An officer of an office, created by an admin, usable at once. */
+    public Uni<Account> createOfficer(Registration r) {
+        List<FieldError> errors = validate(r, true);
+        if (!errors.isEmpty()) {
+            return Uni.createFrom().failure(ProblemException.invalid(errors));
+        }
+        return hasher.admit(() -> hasher.hash(r.password())).chain(hash -> Panache.withTransaction(() -> {
+            Account account = newAccount(r, hash, Account.Role.OFFICER, Account.Status.ACTIVE, "id", Instant.now());
+            account.officeCode = r.officeCode();
+            account.verifiedAt = account.createdAt;
+            return insert(account).chain(() -> outbox.append(registered(account))).replaceWith(account);
+        }));
+    }
+
+    /** The first admin, from configuration, when it does not exist yet. */
+    public Uni<Boolean> ensureAdmin(String email, String passwordHash) {
+        String normalized = Contacts.normalizeEmail(email);
+        return Panache.withTransaction(() -> accounts.findByEmail(normalized).chain(existing -> {
+            if (existing != null) {
+                return Uni.createFrom().item(false);
+            }
+            Account admin = newAccount(new Registration("Administrator", normalized, null, null, null), passwordHash,
+                    Account.Role.ADMIN, Account.Status.ACTIVE, "id", Instant.now());
+            admin.verifiedAt = admin.createdAt;
+            return accounts.persist(admin).chain(() -> outbox.append(registered(admin))).replaceWith(true);
+        }));
+    }
+
+    /** Confirms the email with the code; the outcome is committed before an error is answered. */
+    public Uni<OtpPolicy.Check> verifyEmail(String email, String code) {
+        return Panache.withTransaction(() -> accounts.findByEmail(Contacts.normalizeEmail(email)).chain(account -> {
+            Instant now = Instant.now();
+            if (account == null) {
+                return Uni.createFrom().item(new OtpPolicy.Check(OtpPolicy.Check.Result.EXPIRED, 0, null));
+            }
+            if (account.isActive()) {
+                return Uni.createFrom().item(new OtpPolicy.Check(OtpPolicy.Check.Result.ACCEPTED, 0, null));
+            }
+            return otp.check(account, Otp.Purpose.VERIFY_EMAIL, code, now).call(check -> check.accepted()
+                    ? activate(account, now).chain(() -> mail.enqueue(account, MailOutbox.Kind.WELCOME, now))
+                    : Uni.createFrom().voidItem());
+        })).invoke(mail::wake);
+    }
+
+    /**
+     * Sends a code for {@code purpose} when that makes sense for the account. The answer is the same whether the
+     * email is known or not; only the limits (429) apply, and they apply to every email.
+     */
+    public Uni<Void> requestOtp(String email, Otp.Purpose purpose) {
+        String normalized = Contacts.normalizeEmail(email);
+        return Panache.withTransaction(() -> {
+            Instant now = Instant.now();
+            return otp.admit(normalized, now).chain(() -> accounts.findByEmail(normalized)).chain(account -> {
+                boolean relevant = account != null && (purpose == Otp.Purpose.RESET_PASSWORD || !account.isActive());
+                return relevant ? otp.issue(account, purpose, now) : Uni.createFrom().voidItem();
+            });
+        }).invoke(mail::wake);
+    }
+
+    public Uni<Account> find(String accountId) {
+        return Panache.withSession(() -> accounts.findById(UUID.fromString(accountId)))
+                .onItem().ifNull().failWith(() -> ProblemException.of(CommonProblem.NOT_FOUND));
+    }
+
+    /** Needs the current password; keeps the session {@code keepSession} and revokes every other one. */
+    public Uni<Void> changePassword(String accountId, String keepSession, String current, String replacement) {
+        return hasher.admit(() -> find(accountId).chain(account -> {
+            var weak = passwords.check("newPassword", replacement, account.email);
+            if (weak.isPresent()) {
+                return Uni.createFrom().failure(ProblemException.invalid(List.of(weak.get())));
+            }
+            return hasher.verify(current, account.passwordHash).chain(ok -> {
+                if (!ok) {
+                    return Uni.createFrom().failure(new ProblemException(AccountProblem.WRONG_CURRENT_PASSWORD,
+                            List.of(), List.of(FieldError.of("currentPassword", "account.password.wrong-current")), null));
+                }
+                return hasher.hash(replacement).chain(hash -> Panache.withTransaction(() -> accounts.findById(account.id)
+                        .chain(fresh -> replacePassword(fresh, hash, keepSession == null ? null : UUID.fromString(keepSession),
+                                "CHANGE", Instant.now()))));
+            });
+        })).invoke(mail::wake);
+    }
+
+    /** With a reset code from the mailbox; revokes every session. The outcome is committed before an error. */
+    public Uni<OtpPolicy.Check> resetPassword(String email, String code, String replacement) {
+        String normalized = Contacts.normalizeEmail(email);
+        var weak = passwords.check("newPassword", replacement, normalized);
+        if (weak.isPresent()) {
+            return Uni.createFrom().failure(ProblemException.invalid(List.of(weak.get())));
+        }
+        return hasher.admit(() -> hasher.hash(replacement)).chain(hash -> Panache.withTransaction(() -> accounts.findByEmail(normalized)
+                .chain(account -> {
+                    Instant now = Instant.now();
+                    if (account == null) {
+                        return Uni.createFrom().item(new OtpPolicy.Check(OtpPolicy.Check.Result.EXPIRED, 0, null));
+                    }
+                    return otp.check(account, Otp.Purpose.RESET_PASSWORD, code, now).call(check -> {
+                        if (!check.accepted()) {
+                            return Uni.createFrom().voidItem();
+                        }
+                        // the code proves the mailbox: a still unverified account is verified by it too
+                        Uni<Void> verified = account.isActive() ? Uni.createFrom().voidItem() : activate(account, now);
+                        return verified.chain(() -> replacePassword(account, hash, null, "RESET", now));
+                    });
+                }))).invoke(mail::wake);
+    }
+
+    private Uni<Void> replacePassword(Account account, String hash, UUID keepSession, String how, Instant now) {
+        account.passwordHash = hash;
+        account.passwordChangedAt = now;
+        return refreshTokens.revokeAllExcept(account.id, keepSession, now)
+                .chain(() -> outbox.append(new PasswordChanged(account.id.toString(), how, now)))
+                .chain(() -> mail.enqueue(account, MailOutbox.Kind.PASSWORD_CHANGED, now));
+    }
+
+    private Uni<Void> activate(Account account, Instant now) {
+        account.status = Account.Status.ACTIVE;
+        account.verifiedAt = now;
+        return outbox.append(new AccountVerified(account.id.toString(), account.email, now)).replaceWithVoid();
+    }
+
+    private Uni<Void> insert(Account account) {
+        return accounts.findByEmail(account.email).chain(existing -> existing != null
+                ? Uni.createFrom().failure(emailTaken())
+                : accounts.persistAndFlush(account).replaceWithVoid())
+                .onFailure(AccountService::isUniqueViolation).transform(e -> emailTaken());
+    }
+
+    private List<FieldError> validate(Registration r, boolean officer) {
+        List<FieldError> errors = new ArrayList<>();
+        if (r.fullName() == null || r.fullName().isBlank()) {
+            errors.add(FieldError.of("name", "jakarta.validation.constraints.NotBlank.message"));
+        } else if (r.fullName().trim().length() > 100) {
+            errors.add(FieldError.of("name", "account.name.too-long", 100));
+        }
+        if (r.email() == null || r.email().isBlank()) {
+            errors.add(FieldError.of("email", "jakarta.validation.constraints.NotBlank.message"));
+        } else if (!Contacts.isEmail(r.email())) {
+            errors.add(FieldError.of("email", "jakarta.validation.constraints.Email.message"));
+        }
+        if (officer) {
+            if (r.officeCode() == null || !OFFICE_CODE.matcher(r.officeCode()).matches()) {
+                errors.add(FieldError.of("officeCode", "account.office-code.invalid"));
+            }
+        } else if (r.phone() == null || r.phone().isBlank()) {
+            errors.add(FieldError.of("phone", "jakarta.validation.constraints.NotBlank.message"));
+        }
+        if (r.phone() != null && !r.phone().isBlank() && Contacts.normalizePhone(r.phone()).isEmpty()) {
+            errors.add(FieldError.of("phone", "account.phone.invalid"));
+        }
+        passwords.check("password", r.password(), r.email()).ifPresent(errors::add);
+        return errors;
+    }
+
+    private static Account newAccount(Registration r, String hash, Account.Role role, Account.Status status,
+            String language, Instant now) {
+        Account account = new Account();
+        account.id = UUID.randomUUID();
+        account.email = Contacts.normalizeEmail(r.email());
+        account.fullName = r.fullName().trim();
+        account.phone = r.phone() == null || r.phone().isBlank() ? null : Contacts.normalizePhone(r.phone()).orElse(null);
+        account.passwordHash = hash;
+        account.role = role;
+        account.status = status;
+        account.language = language;
+        account.createdAt = now;
+        return account;
+    }
+
+    private static AccountRegistered registered(Account a) {
+        return new AccountRegistered(a.id.toString(), a.email, a.fullName, a.phone, a.role.name(), a.createdAt);
+    }
+
+    private static ProblemException emailTaken() {
+        return new ProblemException(AccountProblem.EMAIL_TAKEN, List.of(),
+                List.of(FieldError.of("email", "account.email.taken")), null);
+    }
+
+    static boolean isUniqueViolation(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState())) {
+                return true;
+            }
+            if (t instanceof org.hibernate.exception.ConstraintViolationException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,141 @@
+package id.go.imigrasi.mpaspor.account.service;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import id.go.imigrasi.mpaspor.account.domain.Account;
+import id.go.imigrasi.mpaspor.account.domain.Otp;
+import id.go.imigrasi.mpaspor.account.domain.OtpRequest;
+import id.go.imigrasi.mpaspor.account.mail.MailOutbox;
+import id.go.imigrasi.mpaspor.account.repository.OtpRepository;
+import id.go.imigrasi.mpaspor.account.repository.OtpRequestRepository;
+import id.go.imigrasi.mpaspor.platform.problem.FieldError;
+import id.go.imigrasi.mpaspor.platform.problem.ProblemException;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The OTP rules, for email verification and password reset alike: a code lives {@code lifetime}; after
+ * {@code max-attempts} wrong tries it is void; a new one may be sent at most once per {@code resend-interval}
+ * and {@code max-per-hour} times an hour per email (counted for unknown emails too, so that limits reveal
+ * nothing). Every method runs inside the caller's transaction.
+ */
+@ApplicationScoped
+public class OtpPolicy {
+
+    /** The outcome of a check; wrong attempts must be committed before the error is answered. */
+    public record Check(Result result, int remaining, Duration retryAfter) {
+
+        public enum Result {
+            ACCEPTED, WRONG, EXPIRED, EXHAUSTED
+        }
+
+        public boolean accepted() {
+            return result == Result.ACCEPTED;
+        }
+
+        /** The answer to give when not accepted. */
+        public ProblemException problem() {
+            return switch (result) {
+                case WRONG -> new ProblemException(AccountProblem.OTP_REJECTED, List.of(),
+                        List.of(FieldError.of("otp", "account.otp.wrong", remaining)), null);
+                case EXPIRED -> new ProblemException(AccountProblem.OTP_REJECTED, List.of(),
+                        List.of(FieldError.of("otp", "account.otp.expired")), null);
+                case EXHAUSTED -> ProblemException.retryLater(AccountProblem.OTP_ATTEMPTS_EXCEEDED, retryAfter);
+                case ACCEPTED -> throw new IllegalStateException("an accepted OTP is not a problem");
+            };
+        }
+    }
+
+    private final OtpRepository otps;
+    private final OtpRequestRepository requests;
+    private final OtpCodes codes;
+    private final MailOutbox mail;
+    private final AccountConfig.OtpPolicy policy;
+
+    public OtpPolicy(OtpRepository otps, OtpRequestRepository requests, OtpCodes codes, MailOutbox mail,
+            AccountConfig config) {
+        this.otps = otps;
+        this.requests = requests;
+        this.codes = codes;
+        this.mail = mail;
+        this.policy = config.otp();
+    }
+
+    /** Counts a request to send a code to {@code email}; fails with 429 + Retry-After beyond the limits. */
+    public Uni<Void> admit(String email, Instant now) {
+        return requests.lockEmail(email)
+                .chain(() -> requests.newest(email, policy.maxPerHour()))
+                .chain(recent -> {
+                    if (!recent.isEmpty()) {
+                        Instant nextAllowed = recent.get(0).requestedAt.plus(policy.resendInterval());
+                        if (nextAllowed.isAfter(now)) {
+                            return Uni.createFrom().failure(ProblemException.retryLater(AccountProblem.OTP_TOO_SOON,
+                                    Duration.between(now, nextAllowed)));
+                        }
+                        Instant hourAgo = now.minus(Duration.ofHours(1));
+                        List<OtpRequest> inLastHour = recent.stream().filter(r -> r.requestedAt.isAfter(hourAgo)).toList();
+                        if (inLastHour.size() >= policy.maxPerHour()) {
+                            Instant oldest = inLastHour.get(inLastHour.size() - 1).requestedAt;
+                            return Uni.createFrom().failure(ProblemException.retryLater(
+                                    AccountProblem.OTP_HOURLY_LIMIT, Duration.between(now, oldest.plus(Duration.ofHours(1)))));
+                        }
+                    }
+                    OtpRequest request = new OtpRequest();
+                    request.email = email;
+                    request.requestedAt = now;
+                    return requests.persist(request).replaceWithVoid();
+                });
+    }
+
+    /** Replaces any open code of this purpose with a new one and queues the email carrying it. */
+    public Uni<Void> issue(Account account, Otp.Purpose purpose, Instant now) {
+        String code = codes.newCode();
+        Otp otp = new Otp();
+        otp.id = UUID.randomUUID();
+        otp.accountId = account.id;
+        otp.purpose = purpose;
+        otp.codeHash = codes.hash(otp.id, code);
+        otp.createdAt = now;
+        otp.expiresAt = now.plus(policy.lifetime());
+        MailOutbox.Kind kind = purpose == Otp.Purpose.VERIFY_EMAIL ? MailOutbox.Kind.OTP_VERIFY_EMAIL
+                : MailOutbox.Kind.OTP_RESET_PASSWORD;
+        return otps.voidOpen(account.id, purpose, now)
+                .chain(() -> otps.persist(otp))
+                .chain(() -> mail.enqueue(account, kind, now, code, policy.lifetime().toMinutes()));
+    }
+
+    /** Checks the newest code of this purpose; a wrong try is counted, the last allowed one voids the code. */
+    public Uni<Check> check(Account account, Otp.Purpose purpose, String code, Instant now) {
+        return otps.newest(account.id, purpose).map(otp -> {
+            if (otp == null || otp.consumedAt != null) {
+                return new Check(Check.Result.EXPIRED, 0, null);
+            }
+            if (otp.voidedAt != null) {
+                return exhausted(otp, now);
+            }
+            if (!otp.expiresAt.isAfter(now)) {
+                return new Check(Check.Result.EXPIRED, 0, null);
+            }
+            if (codes.matches(otp.id, code, otp.codeHash)) {
+                otp.consumedAt = now;
+                return new Check(Check.Result.ACCEPTED, 0, null);
+            }
+            otp.attempts++;
+            if (otp.attempts >= policy.maxAttempts()) {
+                otp.voidedAt = now;
+                return exhausted(otp, now);
+            }
+            return new Check(Check.Result.WRONG, policy.maxAttempts() - otp.attempts, null);
+        });
+    }
+
+    /** A void code: a new one can be requested once the resend interval since it was sent has passed. */
+    private Check exhausted(Otp otp, Instant now) {
+        Duration wait = Duration.between(now, otp.createdAt.plus(policy.resendInterval()));
+        return new Check(Check.Result.EXHAUSTED, 0, wait.isNegative() || wait.isZero() ? Duration.ofSeconds(1) : wait);
+    }
+}

@@ -1,0 +1,100 @@
+package id.go.imigrasi.mpaspor.account.service;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import id.go.imigrasi.mpaspor.platform.problem.CommonProblem;
+import id.go.imigrasi.mpaspor.platform.problem.ProblemException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.elytron.security.common.BcryptUtil;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+
+/**
+ * bcrypt (Quarkus Elytron) off the event loop, on a pool of its own with a bounded number of requests in it
+ * (running + waiting). Requests are admitted at their start ({@link #admit}); when the pool is full the caller
+ * gets 503 with {@code Retry-After} at once: at the peak a login is either served at the machine's hashing rate
+ * or told to come back, never queued until it times out.
+ * The result comes back on the caller's Vert.x context, so Hibernate Reactive can continue there.
+ */
+@ApplicationScoped
+@io.quarkus.runtime.Startup
+public class PasswordHasher {
+
+    private final ExecutorService pool;
+    private final Semaphore admitted;
+    private final int cost;
+    private final int threads;
+    private final AccountConfig.Password policy;
+    private final String dummyHash;
+    private final Counter shed;
+
+    public PasswordHasher(AccountConfig config, MeterRegistry registry) {
+        this.policy = config.password();
+        this.cost = policy.bcryptCost();
+        this.threads = policy.hashThreads().orElse(Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
+        AtomicInteger n = new AtomicInteger();
+        this.pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "password-hash-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.admitted = new Semaphore(threads + policy.queue());
+        // verifying an unknown email costs the same as a known one: no timing oracle
+        this.dummyHash = BcryptUtil.bcryptHash("not-a-real-password-" + System.nanoTime(), cost);
+        this.shed = registry.counter("mpaspor.account.password.shed");
+        registry.gauge("mpaspor.account.password.in.flight", admitted,
+                s -> threads + policy.queue() - s.availablePermits());
+        io.micrometer.core.instrument.Gauge.builder("mpaspor.account.password.hash.threads", this, h -> h.threads)
+                .description("Threads of the password hashing pool").register(registry);
+    }
+
+    /**
+     * Admits a use case that will hash (login, registration, password change or reset) before it does anything
+     * else, or refuses it at once with 503 + Retry-After: a refused request costs no database work and no CPU.
+     * Admission is held until the use case's Uni completes; the hashing itself then runs on the bounded pool.
+     */
+    public <T> Uni<T> admit(Supplier<Uni<T>> useCase) {
+        if (!admitted.tryAcquire()) {
+            shed.increment();
+            return Uni.createFrom().failure(ProblemException.retryLater(CommonProblem.SERVICE_UNAVAILABLE,
+                    policy.retryAfter()));
+        }
+        return Uni.createFrom().<T>deferred(useCase::get).eventually(() -> admitted.release());
+    }
+
+    /** Inside {@link #admit}. */
+    public Uni<String> hash(String password) {
+        return onPool(() -> BcryptUtil.bcryptHash(password, cost));
+    }
+
+    /** Inside {@link #admit}. False for a null hash (unknown account), after the same work as a real check. */
+    public Uni<Boolean> verify(String password, String hashOrNull) {
+        return onPool(() -> {
+            if (hashOrNull == null) {
+                BcryptUtil.matches(password, dummyHash);
+                return false;
+            }
+            return BcryptUtil.matches(password, hashOrNull);
+        });
+    }
+
+    private <T> Uni<T> onPool(Supplier<T> work) {
+        Context caller = Vertx.currentContext();
+        Uni<T> hashed = Uni.createFrom().item(work).runSubscriptionOn(pool);
+        return caller == null ? hashed : hashed.emitOn(task -> caller.runOnContext(ignored -> task.run()));
+    }
+
+    @PreDestroy
+    void stop() {
+        pool.shutdownNow();
+    }
+}

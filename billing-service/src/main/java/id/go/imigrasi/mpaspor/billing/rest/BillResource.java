@@ -1,0 +1,78 @@
+package id.go.imigrasi.mpaspor.billing.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import id.go.imigrasi.mpaspor.billing.BillingProblem;
+import id.go.imigrasi.mpaspor.billing.domain.BillingCode;
+import id.go.imigrasi.mpaspor.billing.invoice.InvoiceRenderer;
+import id.go.imigrasi.mpaspor.billing.service.BillQueries;
+import id.go.imigrasi.mpaspor.billing.service.BillView;
+import id.go.imigrasi.mpaspor.platform.problem.ProblemException;
+import id.go.imigrasi.mpaspor.platform.security.Caller;
+import id.go.imigrasi.mpaspor.platform.security.Roles;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+
+/** Bills for their owner (an applicant sees only their own; others' answer 404) and for admins (ops). */
+@Path("/bills")
+@Tag(name = "bills")
+@RolesAllowed({ Roles.APPLICANT, Roles.ADMIN })
+public class BillResource {
+
+    public static final String PDF = "application/pdf";
+
+    private final BillQueries queries;
+    private final InvoiceRenderer invoices;
+    private final Caller caller;
+
+    public BillResource(BillQueries queries, InvoiceRenderer invoices, Caller caller) {
+        this.queries = queries;
+        this.invoices = invoices;
+        this.caller = caller;
+    }
+
+    @GET
+    @Path("/{code}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A bill: status, amounts, line items, payments")
+    public Uni<BillView> bill(@PathParam("code") String code) {
+        return queries.byCode(checked(code), caller);
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The bill of an application")
+    public Uni<BillView> ofApplication(@QueryParam("applicationId") @NotBlank String applicationId) {
+        return queries.byApplication(applicationId, caller);
+    }
+
+    @GET
+    @Path("/{code}/invoice.pdf")
+    @Produces(PDF)
+    @Operation(summary = "The invoice as PDF: applicants, line items, total, code as barcode and QR, deadline, channels")
+    public Uni<Response> invoice(@PathParam("code") String code) {
+        return queries.forInvoice(checked(code), caller)
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(b -> invoices.render(b.bill(), b.lines()))
+                .map(pdf -> Response.ok(pdf, PDF)
+                        .header("Content-Disposition", "inline; filename=\"tagihan-" + code + ".pdf\"").build());
+    }
+
+    private static String checked(String code) {
+        if (!BillingCode.isValid(code)) {
+            throw ProblemException.of(BillingProblem.BILL_NOT_FOUND);
+        }
+        return code;
+    }
+}

@@ -1,0 +1,54 @@
+package id.go.imigrasi.mpaspor.billing.rest;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import id.go.imigrasi.mpaspor.billing.BillingProblem;
+import id.go.imigrasi.mpaspor.billing.service.CallbackAuthenticator;
+import id.go.imigrasi.mpaspor.billing.service.Reconciliation;
+import id.go.imigrasi.mpaspor.platform.problem.ProblemException;
+import id.go.imigrasi.mpaspor.platform.security.Roles;
+import io.smallrye.mutiny.Uni;
+
+/** Ops: per channel and day, payments (count, sum), late payments, double payments, duplicates refused. */
+@Path("/reconciliation")
+@Tag(name = "reconciliation")
+@RolesAllowed(Roles.ADMIN)
+public class ReconciliationResource {
+
+    private final Reconciliation reconciliation;
+    private final CallbackAuthenticator channels;
+
+    public ReconciliationResource(Reconciliation reconciliation, CallbackAuthenticator channels) {
+        this.reconciliation = reconciliation;
+        this.channels = channels;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Reconciliation of one day (yyyy-MM-dd, in WIB), every channel or one")
+    public Uni<List<Reconciliation.ChannelDay>> day(@QueryParam("date") String date,
+            @QueryParam("channel") String channel) {
+        LocalDate day;
+        try {
+            day = LocalDate.parse(date == null ? "" : date);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid("date", "validation.date-format");
+        }
+        if (channel != null && !channels.isChannel(channel)) {
+            throw ProblemException.of(BillingProblem.UNKNOWN_CHANNEL, channel);
+        }
+        return reconciliation.of(day, channel);
+    }
+}

@@ -1,0 +1,6 @@
+-- One PostgreSQL server, one database per service (services never read each other's tables).
+CREATE DATABASE account;
+CREATE DATABASE application;
+CREATE DATABASE quota;
+CREATE DATABASE billing;
+CREATE DATABASE biometric;

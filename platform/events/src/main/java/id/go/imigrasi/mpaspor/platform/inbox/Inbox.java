@@ -1,0 +1,144 @@
+package id.go.imigrasi.mpaspor.platform.inbox;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Message;
+import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+
+/**
+ * The idempotent consumer. For each Kafka message it
+ * <ol>
+ * <li>reads the CloudEvents attributes (a message without them is poison);</li>
+ * <li>in one transaction, records {@code (consumer, event id)} in the {@code inbox} table and applies the
+ * handler's effect; an id already recorded means a redelivery, and nothing is applied again;</li>
+ * <li>retries a failing effect with exponential backoff (each attempt a fresh transaction), on the message's
+ * own Vert.x context;</li>
+ * <li>acknowledges the message only after the effect committed, so the offset is committed after the effect;
+ * after the last attempt, or at once for poison, it nacks, and the connector's dead-letter strategy parks the
+ * record in the dead-letter topic with the reason in its headers. Nothing is dropped silently.</li>
+ * </ol>
+ * A consumer is a few lines:
+ *
+ * <pre>
+ * &#64;Incoming("billing-events")
+ * public Uni&lt;Void&gt; consume(Message&lt;String&gt; message) {
+ *     return inbox.consume("quota", message, handlers);
+ * }
+ * </pre>
+ */
+@ApplicationScoped
+public class Inbox {
+
+    private static final Logger LOG = Logger.getLogger(Inbox.class);
+    private static final String RECORD = "INSERT INTO inbox (consumer, event_id, event_type, source) "
+            + "VALUES (:consumer, :id, :type, :source) ON CONFLICT DO NOTHING";
+
+    private final ObjectMapper json;
+    private final Vertx vertx;
+    private final InboxConfig config;
+    private final Counter applied;
+    private final Counter duplicates;
+    private final Counter deadLettered;
+
+    public Inbox(ObjectMapper json, Vertx vertx, InboxConfig config, MeterRegistry registry) {
+        this.json = json;
+        this.vertx = vertx;
+        this.config = config;
+        this.applied = registry.counter("mpaspor.inbox.applied");
+        this.duplicates = registry.counter("mpaspor.inbox.duplicates");
+        this.deadLettered = registry.counter("mpaspor.inbox.dead.lettered");
+    }
+
+    public Uni<Void> consume(String consumer, Message<String> message, EventHandlers handlers) {
+        Uni<Void> work;
+        Optional<IncomingCloudEventMetadata> ce = message.getMetadata(IncomingCloudEventMetadata.class);
+        if (ce.isEmpty()) {
+            work = Uni.createFrom().failure(new PoisonEventException("not a CloudEvent: no ce_id / ce_type"));
+        } else {
+            IncomingCloudEventMetadata<?> event = ce.get();
+            work = handlers.forType(event.getType())
+                    .map(handler -> apply(consumer, event, message.getPayload(), handler))
+                    .orElseGet(() -> Uni.createFrom().voidItem());
+        }
+        return work.onItemOrFailure().transformToUni((ok, failure) -> {
+            if (failure == null) {
+                return Uni.createFrom().completionStage(message.ack());
+            }
+            deadLettered.increment();
+            LOG.errorf(failure, "%s: event %s goes to the dead-letter topic", consumer,
+                    ce.map(IncomingCloudEventMetadata::getId).orElse("?"));
+            return Uni.createFrom().completionStage(message.nack(failure));
+        });
+    }
+
+    private Uni<Void> apply(String consumer, IncomingCloudEventMetadata<?> ce, String payload,
+            EventHandlers.Handler<?> handler) {
+        Object event;
+        try {
+            event = json.readValue(payload, handler.eventClass());
+        } catch (Exception e) {
+            return Uni.createFrom().failure(new PoisonEventException(
+                    "unreadable " + ce.getType() + " payload: " + e.getMessage(), e));
+        }
+        Context context = Vertx.currentContext();
+        Supplier<Uni<Void>> attempt = () -> Panache.withTransaction(() -> Panache.getSession()
+                .chain(session -> session.<Integer>createNativeQuery(RECORD)
+                        .setParameter("consumer", consumer)
+                        .setParameter("id", ce.getId())
+                        .setParameter("type", ce.getType())
+                        .setParameter("source", ce.getSource().toString())
+                        .executeUpdate())
+                .chain(recorded -> {
+                    if (recorded == 0) {
+                        duplicates.increment();
+                        LOG.debugf("%s: event %s already applied, skipped", consumer, ce.getId());
+                        return Uni.createFrom().voidItem();
+                    }
+                    return handler.apply(event).invoke(() -> applied.increment());
+                }));
+        return withRetries(attempt, context, 1);
+    }
+
+    private Uni<Void> withRetries(Supplier<Uni<Void>> attempt, Context context, int number) {
+        return Uni.createFrom().deferred(attempt::get)
+                .onFailure(failure -> !(failure instanceof PoisonEventException) && number < config.maxAttempts())
+                .recoverWithUni(failure -> {
+                    Duration pause = backoff(number);
+                    LOG.warnf("attempt %d failed (%s); retrying in %d ms", number, failure.toString(), pause.toMillis());
+                    return later(pause, context, () -> withRetries(attempt, context, number + 1));
+                });
+    }
+
+    /** Runs the next attempt on the message's own Vert.x context after the pause. */
+    private Uni<Void> later(Duration pause, Context context, Supplier<Uni<Void>> next) {
+        return Uni.createFrom().emitter(emitter -> vertx.setTimer(Math.max(1, pause.toMillis()), timer -> {
+            Runnable run = () -> next.get().subscribe().with(emitter::complete, emitter::fail);
+            if (context != null) {
+                context.runOnContext(ignored -> run.run());
+            } else {
+                run.run();
+            }
+        }));
+    }
+
+    private Duration backoff(int failures) {
+        long cap = Math.min(config.backoff().max().toMillis(),
+                config.backoff().initial().toMillis() << Math.min(failures - 1, 20));
+        return Duration.ofMillis(ThreadLocalRandom.current().nextLong(cap / 2, cap + 1));
+    }
+}

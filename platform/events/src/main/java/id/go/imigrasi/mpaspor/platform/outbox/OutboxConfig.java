@@ -1,0 +1,38 @@
+package id.go.imigrasi.mpaspor.platform.outbox;
+
+import java.time.Duration;
+import java.util.Map;
+
+import io.smallrye.config.ConfigMapping;
+
+/** {@code mpaspor.outbox.*}; defaults in the platform's microprofile-config.properties. */
+@ConfigMapping(prefix = "mpaspor.outbox")
+public interface OutboxConfig {
+
+    Relay relay();
+
+    int batchSize();
+
+    Duration pollInterval();
+
+    /** How often a relay that had work within the last second looks for more. */
+    Duration hotPollInterval();
+
+    Backoff backoff();
+
+    /** Sent rows are deleted after this long. */
+    Duration retention();
+
+    /** Extra Kafka producer properties, e.g. {@code mpaspor.outbox.producer."delivery.timeout.ms"=30000}. */
+    Map<String, String> producer();
+
+    interface Relay {
+        boolean enabled();
+    }
+
+    interface Backoff {
+        Duration initial();
+
+        Duration max();
+    }
+}

@@ -1,0 +1,215 @@
+package id.go.imigrasi.mpaspor.platform.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import id.go.imigrasi.mpaspor.platform.support.Rows;
+import id.go.imigrasi.mpaspor.testkit.KafkaBroker;
+import id.go.imigrasi.mpaspor.testkit.RealInfrastructure;
+import id.go.imigrasi.mpaspor.testkit.TopicProbe;
+import io.agroal.api.AgroalDataSource;
+import io.cloudevents.CloudEvent;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * The relay under adversity: a broker that goes away and comes back, and two relays racing over one outbox.
+ * The application's own relay is off here; each test runs relays of its own against the real database.
+ */
+@QuarkusTest
+@TestProfile(OutboxRelayTest.OwnRelaysOnly.class)
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES,
+        initArgs = @ResourceArg(name = "database", value = "platform_relay"))
+class OutboxRelayTest {
+
+    public static class OwnRelaysOnly implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("mpaspor.outbox.relay.enabled", "false");
+        }
+    }
+
+    @Inject
+    AgroalDataSource db;
+
+    private OutboxRelay relay(String name, String bootstrapServers, SimpleMeterRegistry registry) {
+        // short timeouts so an outage is noticed quickly; a little linger so rounds take long enough to overlap
+        Map<String, String> producerSettings = Map.of("delivery.timeout.ms", "8000", "request.timeout.ms", "2000",
+                "max.block.ms", "2000", "linger.ms", "20");
+        return new OutboxRelay(name, db, () -> OutboxProducers.create(bootstrapServers, name, producerSettings),
+                new OutboxRelay.Settings(20, Duration.ofMillis(200), Duration.ofMillis(100), Duration.ofSeconds(1)),
+                new OutboxMetrics(registry));
+    }
+
+    /** Commits one transaction with one event per key; payload carries the per-key sequence number. */
+    private List<String> commit(String topic, List<String> keys, int n) throws SQLException {
+        List<String> ids = new ArrayList<>();
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO outbox "
+                    + "(id, aggregate_id, type, topic, source, payload) VALUES (?::uuid, ?, ?, ?, ?, ?)")) {
+                for (String key : keys) {
+                    String id = UUID.randomUUID().toString();
+                    insert.setString(1, id);
+                    insert.setString(2, key);
+                    insert.setString(3, "mpaspor.test.Sequenced.v1");
+                    insert.setString(4, topic);
+                    insert.setString(5, "/mpaspor/platform-test");
+                    insert.setString(6, "{\"key\":\"" + key + "\",\"n\":" + n + "}");
+                    insert.addBatch();
+                    ids.add(id);
+                }
+                insert.executeBatch();
+            }
+            c.commit();
+        }
+        return ids;
+    }
+
+    private static List<String> keys(String prefix, int count) {
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            keys.add(prefix + "-" + i);
+        }
+        return keys;
+    }
+
+    private static int sequenceOf(ConsumerRecord<String, CloudEvent> record) {
+        String data = new String(record.value().getData().toBytes(), StandardCharsets.UTF_8);
+        return Integer.parseInt(data.replaceAll(".*\"n\":(\\d+).*", "$1"));
+    }
+
+    @Test
+    void eventsCommittedWhileKafkaIsDownArePublishedExactlyOnceWhenItReturns() throws Exception {
+        String topic = "outage-" + UUID.randomUUID().toString().substring(0, 8);
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        try (KafkaBroker broker = KafkaBroker.startNew();
+                OutboxRelay relay = relay("outage", broker.bootstrapServers(), registry)) {
+            KafkaBroker.createTopic(broker.bootstrapServers(), topic, 3);
+            relay.start();
+            List<String> keys = keys("booking", 4);
+            List<String> ids = new ArrayList<>(commit(topic, keys, 0));
+            try (TopicProbe<CloudEvent> probe = TopicProbe.cloudEvents(broker.bootstrapServers(), topic)) {
+                probe.awaitCount(r -> true, ids.size(), Duration.ofSeconds(20));
+            }
+
+            broker.stop();
+            for (int n = 1; n <= 5; n++) {
+                ids.addAll(commit(topic, keys, n));
+            }
+            await().atMost(Duration.ofSeconds(60)).until(
+                    () -> registry.counter("mpaspor.outbox.publish.failures").count() >= 1);
+            assertThat(Rows.count(db, "SELECT count(*) FROM outbox WHERE topic = ? AND sent_at IS NULL", topic))
+                    .as("nothing is marked sent while the broker is down").isEqualTo(20);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                assertThat(registry.get("mpaspor.outbox.pending").gauge().value()).as("backlog gauge").isEqualTo(20);
+                assertThat(registry.get("mpaspor.outbox.lag.seconds").gauge().value()).as("lag gauge").isPositive();
+            });
+
+            broker.start();
+            try (TopicProbe<CloudEvent> probe = TopicProbe.cloudEvents(broker.bootstrapServers(), topic)) {
+                probe.awaitCount(r -> true, ids.size(), Duration.ofSeconds(60));
+                List<ConsumerRecord<String, CloudEvent>> all = probe.readFor(Duration.ofSeconds(2), r -> true);
+                Map<String, Long> copies = all.stream()
+                        .collect(Collectors.groupingBy(r -> r.value().getId(), Collectors.counting()));
+                assertThat(copies.keySet()).containsExactlyInAnyOrderElementsOf(ids);
+                assertThat(copies.values()).as("every event exactly once").allMatch(count -> count == 1);
+                assertOrderedPerKey(all);
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> Rows.count(db,
+                    "SELECT count(*) FROM outbox WHERE topic = ? AND sent_at IS NULL", topic) == 0);
+        }
+    }
+
+    @Test
+    void twoRelaysPublishEveryEventOnceAndInOrderPerAggregate() throws Exception {
+        String bootstrap = KafkaBroker.sharedBootstrapServers();
+        String topic = "ordering-" + UUID.randomUUID().toString().substring(0, 8);
+        KafkaBroker.createTopic(bootstrap, topic, 3);
+        SimpleMeterRegistry registryA = new SimpleMeterRegistry();
+        SimpleMeterRegistry registryB = new SimpleMeterRegistry();
+        List<String> ids = new ArrayList<>();
+        try (OutboxRelay a = relay("relay-a", bootstrap, registryA); OutboxRelay b = relay("relay-b", bootstrap, registryB);
+                TopicProbe<CloudEvent> probe = TopicProbe.cloudEvents(bootstrap, topic)) {
+            // a backlog first (as after an outage or a burst), then both relays race over it
+            List<String> keys = keys("application", 50);
+            for (int n = 0; n < 16; n++) {
+                ids.addAll(commit(topic, keys, n));
+            }
+            a.start();
+            b.start();
+            for (int n = 16; n < 20; n++) {
+                ids.addAll(commit(topic, keys, n)); // and more committed while they run
+            }
+            probe.awaitCount(r -> true, ids.size(), Duration.ofSeconds(60));
+            List<ConsumerRecord<String, CloudEvent>> all = probe.readFor(Duration.ofSeconds(2), r -> true);
+
+            Map<String, Long> copies = all.stream()
+                    .collect(Collectors.groupingBy(r -> r.value().getId(), Collectors.counting()));
+            assertThat(copies.keySet()).containsExactlyInAnyOrderElementsOf(ids);
+            assertThat(copies.values()).as("every event exactly once").allMatch(count -> count == 1);
+            assertOrderedPerKey(all);
+            double byA = registryA.counter("mpaspor.outbox.published").count();
+            double byB = registryB.counter("mpaspor.outbox.published").count();
+            assertThat(byA + byB).isEqualTo(ids.size());
+            assertThat(byA).as("relay A took part").isPositive();
+            assertThat(byB).as("relay B took part").isPositive();
+        }
+    }
+
+    @Test
+    void onlyTheFirstEventOfABacklogNotifiesSoThatBusyCommitsAreNotSerialised() throws Exception {
+        String topic = "notify-" + UUID.randomUUID().toString().substring(0, 8);
+        try (Connection listener = db.getConnection()) {
+            listener.setAutoCommit(true);
+            try (var st = listener.createStatement()) {
+                st.execute("LISTEN " + OutboxRelay.CHANNEL);
+            }
+            org.postgresql.PGConnection pg = listener.unwrap(org.postgresql.PGConnection.class);
+            pg.getNotifications(1); // drain anything earlier tests left
+
+            commit(topic, List.of("first"), 0);
+            assertThat(pg.getNotifications(5_000)).as("empty to non-empty notifies").isNotNull().isNotEmpty();
+
+            commit(topic, List.of("second"), 0);
+            commit(topic, List.of("third"), 0);
+            var later = pg.getNotifications(1_000);
+            assertThat(later == null ? 0 : later.length).as("commits onto a backlog do not notify").isZero();
+        } finally {
+            try (Connection c = db.getConnection(); var st = c.prepareStatement("DELETE FROM outbox WHERE topic = ?")) {
+                st.setString(1, topic);
+                st.executeUpdate();
+            }
+        }
+    }
+
+    private static void assertOrderedPerKey(List<ConsumerRecord<String, CloudEvent>> records) {
+        Map<String, List<Integer>> perKey = new HashMap<>();
+        for (ConsumerRecord<String, CloudEvent> r : records) {
+            perKey.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(sequenceOf(r));
+        }
+        perKey.forEach((key, sequence) -> assertThat(sequence).as("order of " + key).isSorted());
+    }
+}

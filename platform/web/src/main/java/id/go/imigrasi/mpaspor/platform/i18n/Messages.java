@@ -1,0 +1,75 @@
+package id.go.imigrasi.mpaspor.platform.i18n;
+
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.MissingResourceException;
+import java.util.Optional;
+import java.util.ResourceBundle;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * User-facing texts in Bahasa Indonesia (the default, in the base bundles) and English ({@code _en}). A key is
+ * looked up in the service's {@code messages} bundle first, then in the platform's {@code platform-messages}.
+ */
+@ApplicationScoped
+public class Messages {
+
+    public static final Locale INDONESIAN = Locale.forLanguageTag("id");
+    public static final List<Locale> SUPPORTED = List.of(INDONESIAN, Locale.ENGLISH);
+    private static final List<String> BUNDLES = List.of("messages", "platform-messages");
+    private static final Pattern NAMED = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)}");
+
+    /** The first supported language the client accepts, Indonesian otherwise. */
+    public static Locale negotiate(List<Locale> acceptable) {
+        for (Locale wanted : acceptable) {
+            String language = wanted.getLanguage();
+            if ("en".equals(language)) {
+                return Locale.ENGLISH;
+            }
+            if ("id".equals(language) || "in".equals(language)) {
+                return INDONESIAN;
+            }
+        }
+        return INDONESIAN;
+    }
+
+    public Optional<String> find(Locale locale, String key) {
+        for (String name : BUNDLES) {
+            try {
+                ResourceBundle bundle = ResourceBundle.getBundle(name, locale, Messages.class.getClassLoader(),
+                        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+                if (bundle.containsKey(key)) {
+                    return Optional.of(bundle.getString(key));
+                }
+            } catch (MissingResourceException absent) {
+                // this bundle does not exist in this application: try the next
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The text of {@code key} with positional {@code {0}} arguments, or the key itself when unknown. */
+    public String get(Locale locale, String key, Object... args) {
+        return find(locale, key).map(text -> args.length == 0 ? text : new MessageFormat(text, locale).format(args))
+                .orElse(key);
+    }
+
+    /** The text of {@code key} with named {@code {min}} arguments (Bean Validation style). */
+    public Optional<String> getNamed(Locale locale, String key, Map<String, Object> args) {
+        return find(locale, key).map(text -> {
+            Matcher m = NAMED.matcher(text);
+            StringBuilder out = new StringBuilder();
+            while (m.find()) {
+                Object value = args.get(m.group(1));
+                m.appendReplacement(out, Matcher.quoteReplacement(value == null ? m.group() : String.valueOf(value)));
+            }
+            m.appendTail(out);
+            return out.toString();
+        });
+    }
+}

@@ -1,0 +1,71 @@
+package id.go.imigrasi.mpaspor.platform.security;
+
+import java.util.Optional;
+
+import jakarta.enterprise.context.RequestScoped;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import id.go.imigrasi.mpaspor.platform.problem.CommonProblem;
+import id.go.imigrasi.mpaspor.platform.problem.ProblemException;
+
+/**
+ * Who is calling, from the verified JWT: subject = account id, {@code upn} = email, {@code groups} = roles,
+ * {@link Roles#OFFICE_CLAIM} = an officer's office. The ownership rules live here so every service applies
+ * them the same way.
+ */
+@RequestScoped
+public class Caller {
+
+    private final JsonWebToken jwt;
+
+    public Caller(JsonWebToken jwt) {
+        this.jwt = jwt;
+    }
+
+    public boolean isAuthenticated() {
+        return jwt != null && jwt.getSubject() != null;
+    }
+
+    public String accountId() {
+        if (!isAuthenticated()) {
+            throw ProblemException.of(CommonProblem.UNAUTHORIZED);
+        }
+        return jwt.getSubject();
+    }
+
+    public String email() {
+        return jwt.getName();
+    }
+
+    public boolean hasRole(String role) {
+        return isAuthenticated() && jwt.getGroups().contains(role);
+    }
+
+    public Optional<String> officeCode() {
+        return isAuthenticated() ? Optional.ofNullable(jwt.<String>getClaim(Roles.OFFICE_CLAIM)) : Optional.empty();
+    }
+
+    /**
+     * An applicant reaches only their own data. Someone else's resource answers 404, not 403, so that ids cannot
+     * be probed; admins may read everything.
+     */
+    public void requireOwner(String ownerAccountId) {
+        if (hasRole(Roles.ADMIN)) {
+            return;
+        }
+        if (!accountId().equals(ownerAccountId)) {
+            throw ProblemException.of(CommonProblem.NOT_FOUND);
+        }
+    }
+
+    /** An officer acts only on their own office. */
+    public void requireOffice(String officeCode) {
+        if (hasRole(Roles.ADMIN)) {
+            return;
+        }
+        if (!hasRole(Roles.OFFICER) || officeCode().filter(officeCode::equals).isEmpty()) {
+            throw ProblemException.of(CommonProblem.FORBIDDEN);
+        }
+    }
+}

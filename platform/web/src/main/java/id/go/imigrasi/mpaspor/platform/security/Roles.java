@@ -1,0 +1,15 @@
+package id.go.imigrasi.mpaspor.platform.security;
+
+/** The JWT {@code groups} account-service issues; use with {@code @RolesAllowed}. */
+public final class Roles {
+
+    public static final String APPLICANT = "applicant";
+    public static final String OFFICER = "officer";
+    public static final String ADMIN = "admin";
+
+    /** The claim that carries an officer's immigration office code, e.g. {@code "JKTSEL"}. */
+    public static final String OFFICE_CLAIM = "office_code";
+
+    private Roles() {
+    }
+}

@@ -1,0 +1,132 @@
+#!/usr/bin/env bash
+# quota-service hold benchmark. Starts a scratch Kafka broker (non-default ports), a scratch database on the local
+# PostgreSQL, the packaged service, then drives it with HoldBench.java and runs pgbench with the same hold
+# statement as the baseline, in the same run. Loopback only; everything it started stops when it ends.
+#
+#   ./mvnw -B -pl quota-service -am package -DskipTests     # once, builds quota-service/target/quarkus-app
+#   quota-service/bench/run.sh
+#
+# Tunables (environment): CONCURRENCY (128), HOT_CAPACITY (2000), HOT_REQUESTS (4000), SPREAD_REQUESTS (6000),
+# PACED_RATE (1000), PACED_SECONDS (5), PGBENCH_CLIENTS (32), PGBENCH_SECONDS (10), PGHOST/PGPORT/PGUSER.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+BENCH="$ROOT/quota-service/bench/HoldBench.java"
+JAR="$ROOT/quota-service/target/quarkus-app/quarkus-run.jar"
+LIBS="$ROOT/local-stack/target/kafka-libs"
+PGHOST=${PGHOST:-127.0.0.1}; PGPORT=${PGPORT:-5432}; PGUSER=${PGUSER:-postgres}
+KAFKA_PORT=${BENCH_KAFKA_PORT:-19192}; CONTROLLER_PORT=$((KAFKA_PORT + 1)); HTTP_PORT=${BENCH_HTTP_PORT:-18083}
+CONCURRENCY=${CONCURRENCY:-128}; HOT_CAPACITY=${HOT_CAPACITY:-2000}; HOT_REQUESTS=${HOT_REQUESTS:-4000}
+SPREAD_REQUESTS=${SPREAD_REQUESTS:-6000}; PACED_RATE=${PACED_RATE:-1000}; PACED_SECONDS=${PACED_SECONDS:-5}
+PGBENCH_CLIENTS=${PGBENCH_CLIENTS:-32}; PGBENCH_SECONDS=${PGBENCH_SECONDS:-10}
+DB="quota_bench_$(date +%s)_$$"
+WORK=$(mktemp -d /tmp/quota-bench.XXXXXX)
+SERVICE_PID=""; KAFKA_PID=""
+
+[ -f "$JAR" ] || { echo "no $JAR: run ./mvnw -B -pl quota-service -am package -DskipTests first" >&2; exit 1; }
+[ -d "$LIBS" ] || { echo "no $LIBS: build local-stack first (the package command above does)" >&2; exit 1; }
+
+psql_db() { psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d "$DB" -Atq -v ON_ERROR_STOP=1 "$@"; }
+
+cleanup() {
+    set +e
+    [ -n "$SERVICE_PID" ] && kill "$SERVICE_PID" 2>/dev/null && wait "$SERVICE_PID" 2>/dev/null
+    [ -n "$KAFKA_PID" ] && kill "$KAFKA_PID" 2>/dev/null && wait "$KAFKA_PID" 2>/dev/null
+    psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres -qc "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1
+    rm -rf "$WORK"
+}
+trap cleanup EXIT INT TERM
+
+wait_for() {  # description, seconds, command...
+    local what=$1 seconds=$2; shift 2
+    for _ in $(seq "$seconds"); do "$@" >/dev/null 2>&1 && return 0; sleep 1; done
+    echo "$what did not come up; logs in $WORK" >&2; tail -50 "$WORK"/*.log >&2; exit 1
+}
+
+echo "== scratch Kafka on 127.0.0.1:$KAFKA_PORT, database $DB, service on :$HTTP_PORT"
+cat > "$WORK/server.properties" <<PROPS
+process.roles=broker,controller
+node.id=1
+controller.quorum.bootstrap.servers=127.0.0.1:$CONTROLLER_PORT
+listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$CONTROLLER_PORT
+advertised.listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT
+controller.listener.names=CONTROLLER
+listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
+log.dirs=$WORK/kafka-data
+num.partitions=3
+offsets.topic.replication.factor=1
+offsets.topic.num.partitions=3
+transaction.state.log.replication.factor=1
+transaction.state.log.min.isr=1
+share.coordinator.state.topic.replication.factor=1
+share.coordinator.state.topic.min.isr=1
+group.initial.rebalance.delay.ms=0
+auto.create.topics.enable=true
+PROPS
+CLUSTER_ID=$(java -cp "$LIBS/*" kafka.tools.StorageTool random-uuid 2>/dev/null | tail -1)
+java -cp "$LIBS/*" kafka.tools.StorageTool format --standalone --cluster-id="$CLUSTER_ID" \
+    --config "$WORK/server.properties" > "$WORK/kafka-format.log" 2>&1
+java -Xmx512m -cp "$LIBS/*" kafka.Kafka "$WORK/server.properties" > "$WORK/kafka.log" 2>&1 &
+KAFKA_PID=$!
+psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres -qc "CREATE DATABASE $DB"
+java "$BENCH" keys "$WORK"
+wait_for "Kafka" 60 bash -c "exec 3<>/dev/tcp/127.0.0.1/$KAFKA_PORT"
+
+java -Xmx512m -Dquarkus.http.port="$HTTP_PORT" -Dquarkus.http.host=127.0.0.1 \
+    -Dquarkus.datasource.jdbc.url="jdbc:postgresql://$PGHOST:$PGPORT/$DB" \
+    -Dquarkus.datasource.reactive.url="postgresql://$PGHOST:$PGPORT/$DB" \
+    -Dquarkus.datasource.username="$PGUSER" -Dkafka.bootstrap.servers="127.0.0.1:$KAFKA_PORT" \
+    -Dmp.jwt.verify.publickey.location="file://$WORK/public.pem" \
+    -jar "$JAR" > "$WORK/service.log" 2>&1 &
+SERVICE_PID=$!
+BASE="http://127.0.0.1:$HTTP_PORT"
+wait_for "quota-service" 120 curl -fs "$BASE/q/health/ready"
+
+SPREAD_OFFICES=JKTSEL,JKTPUS,JKTUTR,JKTBAR,JKTTIM,TGR,BKS,DPK,BGR,BDG,SMG,YGY,SBY,MLG,MDN,PLM,MKS,DPS,BPN,DJJ
+SPREAD_FROM=$(date -u -d "+30 days" +%F); HOT_DATE=$(date -u -d "+45 days" +%F); WARM_FROM=$(date -u -d "+50 days" +%F)
+for office in ${SPREAD_OFFICES//,/ }; do java "$BENCH" setup "$BASE" "$WORK" "$office" 100000 "$SPREAD_FROM" 5; done
+java "$BENCH" setup "$BASE" "$WORK" SOETTA "$HOT_CAPACITY" "$HOT_DATE" 1
+java "$BENCH" setup "$BASE" "$WORK" NGR 100000 "$WARM_FROM" 5
+
+echo "== service: holds over HTTP (each from its own account and NIK)"
+java "$BENCH" closed "$BASE" "$WORK" warmup 1500 "$CONCURRENCY" NGR "$WARM_FROM" 5 | sed 's/^RESULT/(warm-up)/'
+java "$BENCH" closed "$BASE" "$WORK" hot "$HOT_REQUESTS" "$CONCURRENCY" SOETTA "$HOT_DATE" 1 | tee "$WORK/hot.out"
+java "$BENCH" closed "$BASE" "$WORK" spread "$SPREAD_REQUESTS" "$CONCURRENCY" "$SPREAD_OFFICES" "$SPREAD_FROM" 5 | tee "$WORK/spread.out"
+java "$BENCH" paced "$BASE" "$WORK" paced "$PACED_RATE" "$PACED_SECONDS" "$SPREAD_OFFICES" "$SPREAD_FROM" 5
+
+HOT_HOLDS=$(sed -n 's/.* holds=\([0-9]*\) .*/\1/p' "$WORK/hot.out")
+HOT_HELD=$(psql_db -c "SELECT held FROM capacity WHERE office_code = 'SOETTA' AND date = '$HOT_DATE' AND service = 'REGULAR' AND session = 'MORNING'")
+OVERBOOKED=$(psql_db -c "SELECT count(*) FROM capacity WHERE held > capacity")
+HELD_TOTAL=$(psql_db -c "SELECT sum(held) FROM capacity")
+HOLD_ROWS=$(psql_db -c "SELECT count(*) FROM hold WHERE status = 'HELD'")
+echo "== correctness"
+echo "hot slot: capacity=$HOT_CAPACITY successes=$HOT_HOLDS held(db)=$HOT_HELD -> $( [ "$HOT_HOLDS" = "$HOT_CAPACITY" ] && [ "$HOT_HELD" = "$HOT_CAPACITY" ] && echo 'equal' || echo 'NOT EQUAL')"
+echo "overbooked capacity rows: $OVERBOOKED; places held in all rows: $HELD_TOTAL; active hold rows: $HOLD_ROWS"
+
+# the service is done: its connections go back to the server before pgbench opens its own
+kill "$SERVICE_PID"; wait "$SERVICE_PID" 2>/dev/null || true; SERVICE_PID=""
+echo "== pgbench: the same hold statement (CapacityRepository.TAKE), $PGBENCH_CLIENTS clients, ${PGBENCH_SECONDS}s, same database"
+psql_db -c "UPDATE capacity SET capacity = 100000000 WHERE office_code = 'SOETTA' AND date = '$HOT_DATE'"
+# (pgbench's prepared parameters are untyped: the casts give them the types the service binds)
+TAKE="UPDATE capacity SET held = held + CAST(:places AS integer) WHERE office_code = %s AND date = %s AND service = 'REGULAR' AND session = %s AND held + CAST(:places AS integer) <= capacity AND NOT closed AND release_at <= now() AND (NOT false OR NOT e_passport_closed);"
+{ echo '\set places 1'; printf "$TAKE\n" "'SOETTA'" "DATE '$HOT_DATE'" "'MORNING'"; } > "$WORK/hot.sql"
+ARRAY="ARRAY['${SPREAD_OFFICES//,/\',\'}']"
+{ echo '\set places 1'; echo '\set o random(1, 20)'; echo '\set d random(0, 4)'; echo '\set s random(1, 2)';
+  printf "$TAKE\n" "($ARRAY)[CAST(:o AS integer)]" "DATE '$SPREAD_FROM' + CAST(:d AS integer)" "(ARRAY['MORNING','AFTERNOON'])[CAST(:s AS integer)]"; } > "$WORK/spread.sql"
+for kind in hot spread; do
+    ( cd "$WORK" && pgbench -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -n -M prepared -c "$PGBENCH_CLIENTS" -j 2 \
+        -T "$PGBENCH_SECONDS" -l --log-prefix="pgb_$kind" -f "$kind.sql" "$DB" > "pgbench_$kind.out" 2>&1 ) \
+        || { echo "pgbench $kind failed:" >&2; tail -5 "$WORK/pgbench_$kind.out" >&2; exit 1; }
+    TPS=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$WORK/pgbench_$kind.out" | head -1)
+    sort -n -k3,3 <(cat "$WORK"/pgb_"$kind".*) | awk -v name="$kind" -v tps="$TPS" '{ l[NR] = $3 } END {
+        printf "PGBENCH %-8s clients='"$PGBENCH_CLIENTS"' %.0f tx/s, p50=%.1fms p99=%.1fms\n", name, tps,
+            l[int(NR * 0.50)] / 1000, l[int(NR * 0.99)] / 1000 }'
+done
+# The platform's outbox trigger NOTIFYs on every commit that wrote an event; PostgreSQL serializes such commits.
+{ echo 'BEGIN;'; printf "$TAKE\n" "'SOETTA'" "DATE '$HOT_DATE'" "'MORNING'" | sed 's/:places/1/g';
+  echo "INSERT INTO outbox (id, aggregate_id, type, topic, source, payload) VALUES (gen_random_uuid(), 'bench', 'bench', 'bench.events', '/bench', repeat('x', 300));";
+  echo 'COMMIT;'; } > "$WORK/hot_outbox.sql"
+( cd "$WORK" && pgbench -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -n -c "$PGBENCH_CLIENTS" -j 2 -T "$PGBENCH_SECONDS" \
+    -f hot_outbox.sql "$DB" > pgbench_hot_outbox.out 2>&1 ) || true
+echo "PGBENCH hot+outbox (the statement plus one outbox row, one transaction) $(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$WORK/pgbench_hot_outbox.out" | head -1 | cut -d. -f1) tx/s"
+echo "== service log: $(grep -c '"level":"ERROR"' "$WORK/service.log" || true) ERROR lines"

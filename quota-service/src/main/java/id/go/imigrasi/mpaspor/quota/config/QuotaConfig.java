@@ -1,0 +1,50 @@
+package id.go.imigrasi.mpaspor.quota.config;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+
+import io.smallrye.config.ConfigMapping;
+
+/** {@code mpaspor.quota.*}: the policy values of quota-service; defaults in application.properties. */
+@ConfigMapping(prefix = "mpaspor.quota")
+public interface QuotaConfig {
+
+    /** How long a fresh hold lasts before the application is submitted and billed. */
+    Duration holdDuration();
+
+    /** Added to the billing deadline when BillingIssued extends a hold, so BillingExpired (not the timer) ends it. */
+    Duration billingGrace();
+
+    /** Most reschedules of one booking. */
+    int maxReschedules();
+
+    /** Most applicants (NIKs) in one hold: the account holder and family. */
+    int maxApplicantsPerHold();
+
+    /** The earliest bookable date is today (office time) plus this many days. */
+    int bookingLeadDays();
+
+    /** Longest calendar range one request may ask for. */
+    int calendarMaxDays();
+
+    /** How long a calendar answer may be served from memory (the read path under a spike). */
+    Duration calendarCacheTtl();
+
+    Expiry expiry();
+
+    /** Days an office without its own rules is open. */
+    Set<DayOfWeek> openDays();
+
+    /** Capacity per SERVICE_SESSION (e.g. REGULAR_MORNING) for an office without its own rules. */
+    Map<String, Integer> defaultCapacity();
+
+    interface Expiry {
+        /** How often each instance looks for expired holds and due releases. */
+        Duration interval();
+
+        /** Most holds one instance releases per transaction. */
+        int batchSize();
+    }
+}

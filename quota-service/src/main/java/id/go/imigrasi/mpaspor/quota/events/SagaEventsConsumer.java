@@ -1,0 +1,51 @@
+package id.go.imigrasi.mpaspor.quota.events;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import id.go.imigrasi.mpaspor.contracts.application.ApplicationCancelled;
+import id.go.imigrasi.mpaspor.contracts.billing.BillingExpired;
+import id.go.imigrasi.mpaspor.contracts.billing.BillingIssued;
+import id.go.imigrasi.mpaspor.contracts.billing.BillingPaid;
+import id.go.imigrasi.mpaspor.platform.inbox.EventHandlers;
+import id.go.imigrasi.mpaspor.platform.inbox.Inbox;
+import id.go.imigrasi.mpaspor.quota.service.HoldLifecycle;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * quota-service's part of the application saga: billing.events and application.events drive the holds. Each
+ * event is applied once (the inbox records its id in the same transaction as the effect).
+ */
+@ApplicationScoped
+public class SagaEventsConsumer {
+
+    static final String CONSUMER = "quota";
+
+    private final Inbox inbox;
+    private final EventHandlers billing;
+    private final EventHandlers application;
+
+    public SagaEventsConsumer(Inbox inbox, HoldLifecycle holds) {
+        this.inbox = inbox;
+        this.billing = EventHandlers.builder()
+                .on(BillingIssued.class, e -> holds.extend(e.holdId(), e.applicationId(), e.billingCode(), e.expiresAt()))
+                .on(BillingPaid.class, e -> holds.confirm(e.holdId(), e.applicationId(), e.billingCode()))
+                .on(BillingExpired.class, e -> holds.billingExpired(e.holdId()))
+                .build();
+        this.application = EventHandlers.builder()
+                .on(ApplicationCancelled.class, e -> holds.cancelled(e.holdId()))
+                .build();
+    }
+
+    @Incoming("billing-events")
+    public Uni<Void> billing(Message<String> message) {
+        return inbox.consume(CONSUMER, message, billing);
+    }
+
+    @Incoming("application-events")
+    public Uni<Void> application(Message<String> message) {
+        return inbox.consume(CONSUMER, message, application);
+    }
+}

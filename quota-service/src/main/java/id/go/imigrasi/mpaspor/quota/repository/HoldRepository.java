@@ -1,0 +1,99 @@
+package id.go.imigrasi.mpaspor.quota.repository;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import id.go.imigrasi.mpaspor.quota.domain.DaySession;
+import id.go.imigrasi.mpaspor.quota.domain.Hold;
+import id.go.imigrasi.mpaspor.quota.domain.HoldStatus;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Holds and their NIK bindings. The anti-scalping rules are unique partial indexes, so they hold under any
+ * concurrency: {@link #ONE_ACTIVE_HOLD_PER_ACCOUNT} and {@link #ONE_ACTIVE_SLOT_PER_NIK}.
+ */
+@ApplicationScoped
+public class HoldRepository implements PanacheRepositoryBase<Hold, UUID> {
+
+    public static final String ONE_ACTIVE_HOLD_PER_ACCOUNT = "hold_one_active_per_account";
+    public static final String ONE_ACTIVE_SLOT_PER_NIK = "hold_nik_one_active_slot";
+
+    /** Inserts the hold and binds its NIKs in one statement (one round trip). */
+    public Uni<Void> insert(Hold hold) {
+        List<String> niks = hold.nikList();
+        StringBuilder values = new StringBuilder();
+        for (int i = 0; i < niks.size(); i++) {
+            values.append(i == 0 ? "" : ", ").append("(:nik").append(i).append(")");
+        }
+        String sql = "WITH h AS (INSERT INTO hold (id, account_id, office_code, date, service, session, passport_kind,"
+                + " size, niks, status, expires_at, created_at)"
+                + " VALUES (:id, :account, :office, :date, :service, :session, :kind, :size, :niks, 'HELD',"
+                + " :expiresAt, :createdAt) RETURNING id)"
+                + " INSERT INTO hold_nik (hold_id, nik) SELECT h.id, v.nik FROM h, (VALUES " + values + ") v(nik)";
+        return Panache.getSession().chain(s -> {
+            var query = s.createNativeQuery(sql)
+                    .setParameter("id", hold.id).setParameter("account", hold.accountId)
+                    .setParameter("office", hold.officeCode).setParameter("date", hold.slotDate)
+                    .setParameter("service", hold.service.name()).setParameter("session", hold.slotSession.name())
+                    .setParameter("kind", hold.passportKind.name()).setParameter("size", hold.size)
+                    .setParameter("niks", hold.niks).setParameter("expiresAt", hold.expiresAt)
+                    .setParameter("createdAt", hold.createdAt);
+            for (int i = 0; i < niks.size(); i++) {
+                query.setParameter("nik" + i, niks.get(i));
+            }
+            return query.executeUpdate();
+        }).replaceWithVoid();
+    }
+
+    /** The hold, locked for the rest of the transaction (every state change goes through this). */
+    public Uni<Hold> lock(UUID id) {
+        return findById(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** Ids of expired holds that no other instance is working on, locked until this transaction ends. */
+    public Uni<List<UUID>> claimExpired(int limit) {
+        return Panache.getSession().chain(s -> s.<String>createNativeQuery("SELECT CAST(id AS text) FROM hold"
+                + " WHERE status = 'HELD' AND expires_at <= now() ORDER BY expires_at LIMIT :limit"
+                + " FOR UPDATE SKIP LOCKED", String.class)
+                .setParameter("limit", limit).getResultList())
+                .map(ids -> ids.stream().map(UUID::fromString).toList());
+    }
+
+    public Uni<Void> extend(UUID id, String applicationId, String billingCode, Instant expiresAt) {
+        return update("expiresAt = ?1, applicationId = ?2, billingCode = ?3 where id = ?4", expiresAt,
+                applicationId, billingCode, id).replaceWithVoid();
+    }
+
+    public Uni<Void> book(UUID id, String applicationId, String billingCode, Instant at) {
+        return update("status = ?1, applicationId = ?2, billingCode = coalesce(?3, billingCode), confirmedAt = ?4"
+                + " where id = ?5", HoldStatus.BOOKED, applicationId, billingCode, at, id).replaceWithVoid();
+    }
+
+    /** Marks the hold released and frees its NIKs for another slot. */
+    public Uni<Void> release(UUID id, String reason, Instant at) {
+        return update("status = ?1, releasedAt = ?2, releaseReason = ?3 where id = ?4", HoldStatus.RELEASED, at,
+                reason, id)
+                .chain(() -> Panache.getSession().chain(s -> s.createNativeQuery(
+                        "UPDATE hold_nik SET active = false WHERE hold_id = :id").setParameter("id", id)
+                        .executeUpdate()))
+                .replaceWithVoid();
+    }
+
+    public Uni<Void> move(UUID id, LocalDate date, DaySession session) {
+        return update("slotDate = ?1, slotSession = ?2, reschedulesUsed = reschedulesUsed + 1 where id = ?3", date,
+                session, id).replaceWithVoid();
+    }
+
+    /** The bookings of one office and day, for its officers. */
+    public Uni<List<Hold>> bookingsOf(String office, LocalDate date) {
+        return list("officeCode = ?1 and slotDate = ?2 and status = ?3 order by slotSession, confirmedAt", office,
+                date, HoldStatus.BOOKED);
+    }
+}

@@ -1,0 +1,135 @@
+package id.go.imigrasi.mpaspor.quota.rest;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Response;
+
+import id.go.imigrasi.mpaspor.platform.problem.ProblemException;
+import id.go.imigrasi.mpaspor.platform.security.Caller;
+import id.go.imigrasi.mpaspor.platform.security.Roles;
+import id.go.imigrasi.mpaspor.quota.config.QuotaConfig;
+import id.go.imigrasi.mpaspor.quota.domain.Hold;
+import id.go.imigrasi.mpaspor.quota.domain.Office;
+import id.go.imigrasi.mpaspor.quota.domain.PassportKind;
+import id.go.imigrasi.mpaspor.quota.domain.ServiceLine;
+import id.go.imigrasi.mpaspor.quota.service.CalendarService;
+import id.go.imigrasi.mpaspor.quota.service.HoldService;
+import id.go.imigrasi.mpaspor.quota.service.OfficeService;
+import io.smallrye.mutiny.Uni;
+
+/** The office catalogue, the quota calendar, and an office's bookings of the day for its officers. */
+@Path("/offices")
+public class OfficeResource {
+
+    public record OfficeView(String code, String name, String city, String address, double latitude,
+            double longitude, String timeZone, Double distanceKm) {
+
+        static OfficeView of(Office o, Double distanceKm) {
+            return new OfficeView(o.code, o.name, o.city, o.address, o.latitude, o.longitude, o.timeZone, distanceKm);
+        }
+    }
+
+    public record BookingLine(String bookingId, String applicationId, String session, String service,
+            String passportKind, List<String> niks, Instant confirmedAt) {
+
+        static BookingLine of(Hold h) {
+            return new BookingLine(h.id.toString(), h.applicationId, h.slotSession.name(), h.service.name(),
+                    h.passportKind.name(), h.nikList(), h.confirmedAt);
+        }
+    }
+
+    private final OfficeService offices;
+    private final CalendarService calendars;
+    private final HoldService holds;
+    private final QuotaConfig config;
+    private final Caller caller;
+    private final java.time.Clock clock;
+
+    public OfficeResource(OfficeService offices, CalendarService calendars, HoldService holds, QuotaConfig config,
+            Caller caller, java.time.Clock clock) {
+        this.clock = clock;
+        this.offices = offices;
+        this.calendars = calendars;
+        this.holds = holds;
+        this.config = config;
+        this.caller = caller;
+    }
+
+    /** Nearest first (with the distance in km) when {@code lat} and {@code lon} are given, by code otherwise. */
+    @GET
+    @PermitAll
+    public Uni<List<OfficeView>> list(@QueryParam("lat") String lat, @QueryParam("lon") String lon) {
+        Double latitude = Params.number("lat", lat, -90, 90);
+        Double longitude = Params.number("lon", lon, -180, 180);
+        if ((latitude == null) != (longitude == null)) {
+            throw ProblemException.invalid(latitude == null ? "lat" : "lon", "quota.location-incomplete");
+        }
+        return offices.list(latitude, longitude)
+                .map(all -> all.stream().map(l -> OfficeView.of(l.office(), l.distanceKm())).toList());
+    }
+
+    @GET
+    @Path("{code}")
+    @PermitAll
+    public Uni<OfficeView> get(@PathParam("code") String code) {
+        return offices.get(code).map(o -> OfficeView.of(o, null));
+    }
+
+    /**
+     * Per date and session: capacity, remaining and status (AVAILABLE, FULL, CLOSED, NOT_RELEASED). Served from
+     * a short in-memory cache: it may lag by up to a second, a hold never does.
+     */
+    @GET
+    @Path("{code}/calendar")
+    @PermitAll
+    public Uni<Response> calendar(@PathParam("code") String code, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("service") String service,
+            @QueryParam("passportKind") String kind) {
+        ServiceLine line = Params.enumValue("service", service, ServiceLine.class, ServiceLine.REGULAR);
+        if (!line.bookableOnline()) {
+            throw ProblemException.invalid("service", "quota.service-not-bookable", line.name());
+        }
+        PassportKind passportKind = Params.enumValue("passportKind", kind, PassportKind.class, PassportKind.ORDINARY);
+        LocalDate fromDate = Params.date("from", from, null);
+        LocalDate toDate = Params.date("to", to, null);
+        Uni<LocalDate> start = fromDate != null ? Uni.createFrom().item(fromDate)
+                : calendars.office(code).map(o -> o.today(clock));
+        return start.chain(first -> {
+            LocalDate last = toDate != null ? toDate : first.plusDays(30);
+            if (last.isBefore(first)) {
+                throw ProblemException.invalid("to", "quota.range-reversed");
+            }
+            if (ChronoUnit.DAYS.between(first, last) + 1 > config.calendarMaxDays()) {
+                throw ProblemException.invalid("to", "quota.range-too-long", config.calendarMaxDays());
+            }
+            return calendars.calendar(code, line, passportKind, first, last);
+        }).map(calendar -> {
+            CacheControl cache = new CacheControl();
+            cache.setMaxAge((int) Math.max(1, config.calendarCacheTtl().toSeconds()));
+            return Response.ok(calendar).cacheControl(cache).build();
+        });
+    }
+
+    /** The day's bookings of the office: its officers and admins only. */
+    @GET
+    @Path("{code}/bookings")
+    @RolesAllowed({ Roles.OFFICER, Roles.ADMIN })
+    public Uni<List<BookingLine>> bookings(@PathParam("code") String code, @QueryParam("date") String date) {
+        caller.requireOffice(code);
+        LocalDate day = Params.date("date", date, null);
+        if (day == null) {
+            throw ProblemException.invalid("date", "quota.required");
+        }
+        return holds.bookingsOf(code, day).map(list -> list.stream().map(BookingLine::of).toList());
+    }
+}

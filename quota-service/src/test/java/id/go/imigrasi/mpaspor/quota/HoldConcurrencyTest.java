@@ -1,0 +1,150 @@
+package id.go.imigrasi.mpaspor.quota;
+
+import static id.go.imigrasi.mpaspor.quota.support.Quota.count;
+import static id.go.imigrasi.mpaspor.quota.support.Quota.held;
+import static id.go.imigrasi.mpaspor.quota.support.Quota.holdJson;
+import static id.go.imigrasi.mpaspor.quota.support.Quota.nik;
+import static id.go.imigrasi.mpaspor.quota.support.Quota.weekday;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import id.go.imigrasi.mpaspor.quota.support.Quota;
+import id.go.imigrasi.mpaspor.testkit.RealInfrastructure;
+import id.go.imigrasi.mpaspor.testkit.TestJwt;
+import id.go.imigrasi.mpaspor.testkit.TopicProbe;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The spike: far more concurrent holds than places. Capacity is never exceeded, and the anti-scalping rules (one
+ * active slot per NIK, one active hold per account) hold under concurrent attempts.
+ */
+@QuarkusTest
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES,
+        initArgs = @ResourceArg(name = "database", value = "quota"))
+class HoldConcurrencyTest {
+
+    @TestHTTPResource("/holds")
+    URI holds;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafka;
+
+    private static Map<Integer, Long> byStatus(List<HttpResponse<String>> responses) {
+        return responses.stream().collect(Collectors.groupingBy(HttpResponse::statusCode, Collectors.counting()));
+    }
+
+    @Test
+    void holdNeverExceedsCapacityUnderConcurrency() {
+        String office = "BDG";
+        LocalDate date = weekday(20);
+        Quota.rules(office, 25, 0);
+        Quota.release(office, date, date, Instant.now().minusSeconds(1)).statusCode(201);
+
+        int attempts = 300;
+        List<String> tokens = new ArrayList<>();
+        List<String> bodies = new ArrayList<>();
+        for (int i = 0; i < attempts; i++) {
+            tokens.add(TestJwt.applicant(Quota.account()));
+            bodies.add(holdJson(office, date, "MORNING", "REGULAR", List.of(nik())));
+        }
+        List<HttpResponse<String>> responses = Quota.concurrently(holds, tokens, bodies);
+
+        assertThat(byStatus(responses)).containsEntry(201, 25L).containsEntry(409, (long) attempts - 25);
+        assertThat(responses.stream().filter(r -> r.statusCode() == 409))
+                .allMatch(r -> r.body().contains("/problems/quota-full"));
+        assertThat(held(office, date, "MORNING")).isEqualTo(25);
+        assertThat(count("SELECT count(*) FROM hold WHERE office_code = ? AND date = ? AND status = 'HELD'", office,
+                date)).as("refused holds left nothing behind").isEqualTo(25);
+        assertThat(count("SELECT count(*) FROM hold_nik n JOIN hold h ON h.id = n.hold_id WHERE h.office_code = ?"
+                + " AND h.date = ?", office, date)).isEqualTo(25);
+        List<String> ids = responses.stream().filter(r -> r.statusCode() == 201)
+                .map(r -> r.body().replaceAll(".*\"holdId\":\"([^\"]+)\".*", "$1")).toList();
+        try (var probe = TopicProbe.cloudEvents(kafka, "quota.events")) {
+            var slotHeld = probe.awaitCount(r -> r.value().getType().equals("mpaspor.quota.SlotHeld.v1")
+                    && ids.contains(r.key()), 25, Duration.ofSeconds(30));
+            assertThat(slotHeld.stream().map(r -> r.key()).distinct()).hasSize(25);
+        }
+    }
+
+    @Test
+    void multiApplicantHoldsNeverSplitOrOverbook() {
+        String office = "BGR";
+        LocalDate date = weekday(21);
+        Quota.rules(office, 10, 0);
+        Quota.release(office, date, date, Instant.now().minusSeconds(1)).statusCode(201);
+
+        List<String> tokens = new ArrayList<>();
+        List<String> bodies = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            tokens.add(TestJwt.applicant(Quota.account()));
+            bodies.add(holdJson(office, date, "MORNING", "REGULAR", List.of(nik(), nik(), nik())));
+        }
+        List<HttpResponse<String>> responses = Quota.concurrently(holds, tokens, bodies);
+
+        // 3 places each in 10: three holds fit, the fourth would exceed the capacity and is refused whole
+        assertThat(byStatus(responses)).containsEntry(201, 3L).containsEntry(409, 57L);
+        assertThat(held(office, date, "MORNING")).isEqualTo(9);
+    }
+
+    @Test
+    void aNikHoldsOnlyOneSlotUnderConcurrentAttempts() {
+        String office = "SMG";
+        LocalDate date = weekday(22);
+        Quota.release(office, date, date, Instant.now().minusSeconds(1)).statusCode(201);
+        String scalpedNik = nik();
+
+        List<String> tokens = new ArrayList<>();
+        List<String> bodies = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            tokens.add(TestJwt.applicant(Quota.account()));
+            bodies.add(holdJson(office, date, i % 2 == 0 ? "MORNING" : "AFTERNOON", "REGULAR", List.of(scalpedNik)));
+        }
+        List<HttpResponse<String>> responses = Quota.concurrently(holds, tokens, bodies);
+
+        assertThat(byStatus(responses)).containsEntry(201, 1L).containsEntry(409, 39L);
+        assertThat(responses.stream().filter(r -> r.statusCode() == 409))
+                .allMatch(r -> r.body().contains("/problems/nik-already-held"));
+        assertThat(count("SELECT count(*) FROM hold_nik WHERE nik = ? AND active", scalpedNik)).isEqualTo(1);
+        assertThat(held(office, date, "MORNING") + held(office, date, "AFTERNOON")).isEqualTo(1);
+    }
+
+    @Test
+    void anAccountHasOnlyOneActiveHoldUnderConcurrentAttempts() {
+        String office = "YGY";
+        LocalDate date = weekday(23);
+        Quota.release(office, date, date, Instant.now().minusSeconds(1)).statusCode(201);
+        String token = TestJwt.applicant(Quota.account());
+
+        List<String> tokens = new ArrayList<>();
+        List<String> bodies = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            tokens.add(token);
+            bodies.add(holdJson(office, date, "MORNING", "REGULAR", List.of(nik())));
+        }
+        List<HttpResponse<String>> responses = Quota.concurrently(holds, tokens, bodies);
+
+        assertThat(byStatus(responses)).containsEntry(201, 1L).containsEntry(409, 29L);
+        assertThat(responses.stream().filter(r -> r.statusCode() == 409))
+                .allMatch(r -> r.body().contains("/problems/active-hold-exists"));
+        assertThat(held(office, date, "MORNING")).isEqualTo(1);
+        assertThat(responses.stream().map(HttpResponse::statusCode).collect(Collectors.toSet()))
+                .containsOnly(201, 409).as("never a 500").map(Function.identity());
+    }
+}

@@ -1,0 +1,99 @@
+package id.go.imigrasi.mpaspor.testkit;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every M-Paspor application promises ops and integrators, whatever its business: health with real
+ * dependency checks, OpenAPI, Prometheus metrics, problem+json for unknown paths, and (for services with a
+ * database) the platform's migrations. A module's test extends this and is annotated {@code @QuarkusTest}.
+ */
+public abstract class ServiceContract {
+
+    /** {@code quota-service}: the application name, the OpenAPI title carries it. */
+    protected abstract String applicationName();
+
+    /** The gateway has neither; the five services have both. */
+    protected boolean hasDatabaseAndKafka() {
+        return true;
+    }
+
+    @Test
+    void readinessIsUpAndChecksTheRealDependencies() {
+        var checks = given().when().get("/q/health/ready")
+                .then().statusCode(200).body("status", equalTo("UP"))
+                .extract().jsonPath().<String>getList("checks.name");
+        if (hasDatabaseAndKafka()) {
+            assertThat(checks).anyMatch(name -> name.toLowerCase().contains("postgresql")
+                    || name.toLowerCase().contains("database"));
+            assertThat(checks).anyMatch(name -> name.toLowerCase().contains("kafka"));
+        }
+    }
+
+    @Test
+    void livenessIsUp() {
+        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void openApiDescribesTheService() {
+        given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200).body("openapi", startsWith("3."))
+                .body("info.title", containsString(applicationName()));
+    }
+
+    @Test
+    void prometheusMetricsArePublished() {
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("jvm_memory_used_bytes");
+        if (hasDatabaseAndKafka()) {
+            assertThat(metrics).contains("mpaspor_outbox_pending").contains("mpaspor_outbox_lag_seconds");
+        }
+    }
+
+    @Test
+    void unknownPathAnswersProblemJsonInTheAskedLanguage() {
+        given().header("Accept-Language", "en").when().get("/api/v1/no-such-thing")
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("type", equalTo("https://mpaspor.imigrasi.go.id/problems/not-found"))
+                .body("title", equalTo("Not found"))
+                .body("status", equalTo(404));
+        given().when().get("/api/v1/no-such-thing")
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("title", equalTo("Tidak ditemukan"));
+    }
+
+    @Test
+    void platformMigrationsAreApplied() throws Exception {
+        if (!hasDatabaseAndKafka()) {
+            return;
+        }
+        List<String> applied = new ArrayList<>();
+        try (Connection c = RealInfrastructure.database().connect(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT version FROM flyway_schema_history WHERE success")) {
+            while (rs.next()) {
+                applied.add(rs.getString(1));
+            }
+        }
+        assertThat(applied).contains("0.1", "0.2");
+    }
+
+    @Test
+    void requestIdIsEchoed() {
+        given().header("X-Request-Id", "req-123").when().get("/api/v1/no-such-thing")
+                .then().header("X-Request-Id", "req-123").body("requestId", equalTo("req-123"));
+        given().when().get("/api/v1/no-such-thing").then().header("X-Request-Id", org.hamcrest.Matchers.notNullValue());
+    }
+}
