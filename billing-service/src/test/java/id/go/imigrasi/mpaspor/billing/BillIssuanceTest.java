@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -147,7 +148,7 @@ class BillIssuanceTest {
         publish(submitted, UUID.randomUUID().toString());
         // a later event on the same key: once it is billed, the three before it were consumed
         ApplicationSubmitted marker = new ApplicationSubmitted(newId("app"), submitted.accountId(), "hold-m", "JKTSEL",
-                submitted.applicants(), Instant.now());
+                submitted.appointmentDate(), submitted.session(), submitted.applicants(), Instant.now());
         publish(marker);
         awaitBill(marker.applicationId());
         awaitBill(submitted.applicationId());

@@ -1,15 +1,21 @@
 package id.go.imigrasi.mpaspor.contracts.application;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import id.go.imigrasi.mpaspor.contracts.EventType;
 import id.go.imigrasi.mpaspor.contracts.IntegrationEvent;
 
-/** The applicant confirmed the summary; billing issues the bill, quota keeps the referenced hold. */
+/**
+ * The applicant confirmed the summary; billing issues the bill, quota keeps the referenced hold, biometric
+ * prepares one appointment per applicant at {@code officeCode} on {@code appointmentDate} in {@code session}
+ * (the slot of the hold).
+ */
 @EventType(service = "application", name = "ApplicationSubmitted")
 public record ApplicationSubmitted(String applicationId, String accountId, String holdId, String officeCode,
-        List<SubmittedApplicant> applicants, Instant submittedAt) implements IntegrationEvent {
+        LocalDate appointmentDate, String session, List<SubmittedApplicant> applicants, Instant submittedAt)
+        implements IntegrationEvent {
 
     @Override
     public String aggregateId() {
