@@ -21,6 +21,7 @@ import org.jboss.logging.Logger;
 import id.go.imigrasi.mpaspor.account.service.AccountConfig;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
@@ -62,7 +63,7 @@ public class MailRelay {
         this.policy = config.mail();
         this.sent = registry.counter("mpaspor.mail.sent");
         this.failures = registry.counter("mpaspor.mail.failures");
-        registry.gauge("mpaspor.mail.pending", pending);
+        Gauge.builder("mpaspor.mail.pending", pending, AtomicLong::get).strongReference(true).register(registry);
     }
 
     void start(@Observes StartupEvent event) {

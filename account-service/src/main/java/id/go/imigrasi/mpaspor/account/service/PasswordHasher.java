@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import id.go.imigrasi.mpaspor.platform.problem.CommonProblem;
 import id.go.imigrasi.mpaspor.platform.problem.ProblemException;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.smallrye.mutiny.Uni;
@@ -51,9 +52,10 @@ public class PasswordHasher {
         // verifying an unknown email costs the same as a known one: no timing oracle
         this.dummyHash = BcryptUtil.bcryptHash("not-a-real-password-" + System.nanoTime(), cost);
         this.shed = registry.counter("mpaspor.account.password.shed");
-        registry.gauge("mpaspor.account.password.in.flight", admitted,
-                s -> threads + policy.queue() - s.availablePermits());
-        io.micrometer.core.instrument.Gauge.builder("mpaspor.account.password.hash.threads", this, h -> h.threads)
+        int capacity = threads + policy.queue();
+        Gauge.builder("mpaspor.account.password.in.flight", admitted, s -> capacity - s.availablePermits())
+                .strongReference(true).register(registry);
+        Gauge.builder("mpaspor.account.password.hash.threads", this, h -> h.threads).strongReference(true)
                 .description("Threads of the password hashing pool").register(registry);
     }
 

@@ -21,9 +21,11 @@ public final class OutboxMetrics {
     private final Timer delivery;
 
     public OutboxMetrics(MeterRegistry registry) {
-        Gauge.builder("mpaspor.outbox.pending", pending, AtomicLong::get)
+        // Strong references: a gauge must never turn into a dropped NaN because its value holder was collected
+        // (e.g. when a test JVM restarts the application and the registry hands back an earlier gauge).
+        Gauge.builder("mpaspor.outbox.pending", pending, AtomicLong::get).strongReference(true)
                 .description("Outbox events committed but not yet acknowledged by Kafka").register(registry);
-        Gauge.builder("mpaspor.outbox.lag.seconds", lagMillis, v -> v.get() / 1000.0)
+        Gauge.builder("mpaspor.outbox.lag.seconds", lagMillis, v -> v.get() / 1000.0).strongReference(true)
                 .description("Age of the oldest unpublished outbox event").register(registry);
         published = Counter.builder("mpaspor.outbox.published").description("Outbox events published to Kafka")
                 .register(registry);
