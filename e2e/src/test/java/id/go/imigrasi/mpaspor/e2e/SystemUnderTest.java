@@ -1,0 +1,142 @@
+package id.go.imigrasi.mpaspor.e2e;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The whole system, started exactly as a developer starts it ({@code ./mpaspor up}), but beside any system the
+ * developer may have running: its own state directory ({@code e2e/target/run}), its own databases
+ * ({@code e2e_*}, dropped first so every run starts empty) and every port shifted by {@link #OFFSET}.
+ */
+final class SystemUnderTest implements AutoCloseable {
+
+    static final int OFFSET = Integer.getInteger("mpaspor.e2e.port-offset", 10000);
+    private static final String DB_PREFIX = "e2e_";
+    private static final List<String> DATABASES = List.of("account", "application", "quota", "billing", "biometric");
+
+    private final Path root;
+    private final Path runDir;
+    private final Map<String, String> env = new HashMap<>();
+
+    SystemUnderTest(Map<String, String> overrides) {
+        this.root = Path.of(System.getProperty("mpaspor.root", "..")).toAbsolutePath().normalize();
+        this.runDir = root.resolve("e2e/target/run");
+        env.put("MPASPOR_RUN_DIR", runDir.toString());
+        env.put("MPASPOR_PORT_OFFSET", Integer.toString(OFFSET));
+        env.put("MPASPOR_DB_PREFIX", DB_PREFIX);
+        env.putAll(overrides);
+    }
+
+    void start() {
+        stopLeftovers();
+        dropDatabases();
+        deleteRecursively(runDir);
+        run(List.of("./mpaspor", "up"), 420);
+    }
+
+    @Override
+    public void close() {
+        run(List.of("./mpaspor", "down"), 120);
+    }
+
+    String gateway() {
+        return "http://127.0.0.1:" + port(8080);
+    }
+
+    static int port(int base) {
+        return base + OFFSET;
+    }
+
+    String secret(String name) {
+        try {
+            return Files.readString(runDir.resolve("secrets").resolve(name)).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Path root() {
+        return root;
+    }
+
+    Path log(String component) {
+        return runDir.resolve("logs").resolve(component + ".log");
+    }
+
+    /** A previous run that died without {@code down} leaves processes recorded in the run directory. */
+    private void stopLeftovers() {
+        if (Files.isDirectory(runDir.resolve("pids"))) {
+            run(List.of("./mpaspor", "down"), 120);
+        }
+    }
+
+    private void dropDatabases() {
+        String url = "jdbc:postgresql://" + System.getenv().getOrDefault("PGHOST", "127.0.0.1") + ":"
+                + System.getenv().getOrDefault("PGPORT", "5432") + "/postgres";
+        try (Connection c = DriverManager.getConnection(url, System.getenv().getOrDefault("PGUSER", "postgres"), "");
+                Statement s = c.createStatement()) {
+            for (String db : DATABASES) {
+                s.execute("DROP DATABASE IF EXISTS " + DB_PREFIX + db + " WITH (FORCE)");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot reset the journey's databases", e);
+        }
+    }
+
+    private void run(List<String> command, int timeoutSeconds) {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        try {
+            Process process = builder.start();
+            Thread pump = new Thread(() -> {
+                try (BufferedReader out = new BufferedReader(
+                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                    out.lines().forEach(line -> Journey.say("  [mpaspor] " + line));
+                } catch (IOException e) {
+                    // the process ended
+                }
+            }, "mpaspor-output");
+            pump.start();
+            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(String.join(" ", command) + " did not finish in " + timeoutSeconds + " s");
+            }
+            pump.join(5_000);
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed with exit code "
+                        + process.exitValue() + "; logs in " + runDir.resolve("logs"));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
