@@ -2,10 +2,21 @@ package id.go.imigrasi.mpaspor.e2e;
 
 import static io.restassured.RestAssured.given;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
+import org.awaitility.Awaitility;
+
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
@@ -51,6 +62,117 @@ final class Journey {
         say("  OTP for " + email + " read from the mailbox: " + otp);
         json(anonymous(), Map.of("email", email, "otp", otp)).post("/accounts/verification").then().statusCode(200);
         return login(email, password);
+    }
+
+    /** An admin creates an officer of {@code officeCode}; the officer logs in. */
+    String officer(String adminToken, String name, String email, String officeCode, String password) {
+        json(as(adminToken), Map.of("name", name, "email", email, "phone", "081200001111", "officeCode", officeCode,
+                "password", password)).post("/admin/officers").then().statusCode(201);
+        return login(email, password);
+    }
+
+    /** The nearest office to a point (what the app does with the phone's location). */
+    Map<String, Object> nearestOffice(double lat, double lon) {
+        List<Map<String, Object>> offices = anonymous().queryParam("lat", lat).queryParam("lon", lon).get("/offices")
+                .then().statusCode(200).extract().jsonPath().getList("$");
+        return offices.get(0);
+    }
+
+    record Slot(String officeCode, String date, String session, int remaining) {
+    }
+
+    /** The calendar's bookable slots with at least {@code places} left, earliest first. */
+    List<Slot> availableSlots(String officeCode, int places) {
+        Response calendar = anonymous().get("/offices/{code}/calendar", officeCode);
+        calendar.then().statusCode(200);
+        List<Slot> slots = new ArrayList<>();
+        List<Map<String, Object>> days = calendar.jsonPath().getList("days");
+        for (Map<String, Object> day : days) {
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> sessions = (List<Map<String, Object>>) day.get("sessions");
+            for (Map<String, Object> session : sessions) {
+                int remaining = ((Number) session.get("remaining")).intValue();
+                if ("AVAILABLE".equals(session.get("status")) && remaining >= places) {
+                    slots.add(new Slot(officeCode, (String) day.get("date"), (String) session.get("session"),
+                            remaining));
+                }
+            }
+        }
+        return slots;
+    }
+
+    int remaining(Slot slot) {
+        return availableSlotsIncludingFull(slot.officeCode()).getOrDefault(slot.date() + "/" + slot.session(), 0);
+    }
+
+    private Map<String, Integer> availableSlotsIncludingFull(String officeCode) {
+        Map<String, Integer> remaining = new HashMap<>();
+        List<Map<String, Object>> days = anonymous().get("/offices/{code}/calendar", officeCode).then().statusCode(200)
+                .extract().jsonPath().getList("days");
+        for (Map<String, Object> day : days) {
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> sessions = (List<Map<String, Object>>) day.get("sessions");
+            sessions.forEach(s -> remaining.put(day.get("date") + "/" + s.get("session"),
+                    ((Number) s.get("remaining")).intValue()));
+        }
+        return remaining;
+    }
+
+    /** Holds one place per NIK in the slot; returns the hold id. */
+    String hold(String token, Slot slot, List<String> niks) {
+        Response hold = json(as(token), Map.of("officeCode", slot.officeCode(), "date", slot.date(), "session",
+                slot.session(), "service", "REGULAR", "niks", niks)).post("/holds");
+        hold.then().statusCode(201);
+        return hold.jsonPath().getString("holdId");
+    }
+
+    /** Waits until billing issued the application's bill; returns it. */
+    JsonPath awaitBill(String token, String applicationId) {
+        JsonPath[] bill = new JsonPath[1];
+        Awaitility.await("the bill of " + applicationId).atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500)).until(() -> {
+                    Response r = as(token).queryParam("applicationId", applicationId).get("/bills");
+                    if (r.statusCode() != 200) {
+                        return false;
+                    }
+                    bill[0] = r.jsonPath();
+                    return true;
+                });
+        return bill[0];
+    }
+
+    /**
+     * Pays through the payment-channel simulator, an independent implementation of the channels' signing rules
+     * run as its own process, as a bank would call us. Returns the HTTP statuses it printed, one per callback.
+     */
+    List<Integer> pay(SystemUnderTest system, String channel, String code, long amount, String... extra) {
+        List<String> command = new ArrayList<>(List.of(javaBinary(), system.root().resolve(
+                "billing-service/src/main/java/id/go/imigrasi/mpaspor/billing/simulator/PaymentChannelSimulator.java")
+                .toString(), "--url", base, "--channel", channel, "--code", code, "--amount", Long.toString(amount),
+                "--secret", system.secret("billing-" + channel)));
+        command.addAll(List.of(extra));
+        List<Integer> statuses = new ArrayList<>();
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            process.waitFor();
+            for (String line : output.split("\n")) {
+                say("  [channel " + channel + "] " + line);
+                if (line.matches("^\\d{3}\\b.*")) {
+                    statuses.add(Integer.parseInt(line.substring(0, 3)));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return statuses;
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     String login(String email, String password) {
