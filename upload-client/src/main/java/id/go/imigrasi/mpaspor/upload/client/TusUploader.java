@@ -262,7 +262,7 @@ public final class TusUploader {
                         throw failure(Reason.PROTOCOL_ERROR, "the server's upload is " + serverLength.get()
                                 + " bytes long but the data to send is " + length + " bytes", null);
                     }
-                    consecutiveFailures = 0;
+                    // not a reset of consecutiveFailures: only progress proves the server is healthy again
                     return offset;
                 }
                 if (RetryPolicy.isRetryableStatus(status)) {

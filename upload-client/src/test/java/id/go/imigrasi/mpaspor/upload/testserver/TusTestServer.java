@@ -151,6 +151,7 @@ public final class TusTestServer implements AutoCloseable {
     private final CountDownLatch stopping = new CountDownLatch(1);
     private final List<String> requestLog = java.util.Collections.synchronizedList(new ArrayList<>());
     private volatile boolean keepPartialChunks;
+    private boolean closed;
     private volatile int maxConcurrentPatches = Integer.MAX_VALUE;
 
     private TusTestServer(int threads) throws IOException {
@@ -226,7 +227,11 @@ public final class TusTestServer implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         stopping.countDown();
         server.stop(0);
         executor.shutdownNow();
