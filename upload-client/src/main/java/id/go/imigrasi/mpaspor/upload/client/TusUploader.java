@@ -55,6 +55,7 @@ public final class TusUploader {
     public static final int NO_ANSWER = 0;
 
     private static final int CHECKSUM_MISMATCH = 460;
+    private static final int LOCKED = 423;
 
     private final HttpClient http;
     private final URI endpoint;
@@ -197,7 +198,8 @@ public final class TusUploader {
                 } else if (status == CHECKSUM_MISMATCH) {
                     // The server discarded the chunk: send the same bytes again.
                     awaitRetry("PATCH", status, null, true, "checksum mismatch (460), re-sending the chunk");
-                } else if (RetryPolicy.isRetryableStatus(status)) {
+                } else if (status == LOCKED || RetryPolicy.isRetryableStatus(status)) {
+                    // 423: the server is still busy with an earlier request on this upload (one we gave up on)
                     awaitRetry("PATCH", status, retryAfter(response), false, "server answered " + status);
                     needOffset = true;
                 } else {

@@ -137,6 +137,7 @@ class TusUploaderTest {
                 Arguments.of("checksum mismatch (460), twice", "PATCH",
                         new Fault[] {new Fault.Corrupt(), new Fault.Corrupt()}),
                 Arguments.of("offset mismatch (409)", "PATCH", new Fault[] {Fault.status(409)}),
+                Arguments.of("upload locked by an earlier request (423)", "PATCH", new Fault[] {Fault.status(423)}),
                 Arguments.of("request timeout", "PATCH", new Fault[] {new Fault.Stall(Duration.ofSeconds(5))}),
                 Arguments.of("creation 503 then 500", "POST",
                         new Fault[] {Fault.status(503, "0"), Fault.status(500)}),

@@ -75,6 +75,10 @@ public final class TusTestServer implements AutoCloseable {
         record Corrupt() implements Fault {
         }
 
+        /** Accept the chunk (its checksum matches) but store it with one byte flipped: a server bug. */
+        record StoreCorrupted() implements Fault {
+        }
+
         /** Hold the request for a while before serving it (longer than the client's timeout). */
         record Stall(Duration duration) implements Fault {
         }
@@ -386,66 +390,76 @@ public final class TusTestServer implements AutoCloseable {
             respond(exchange, "PATCH", 423);
             return;
         }
+        int status;
         try {
-            String offsetHeader = req.getFirst("Upload-Offset");
-            if (offsetHeader == null || !offsetHeader.matches("\\d{1,12}")
-                    || Long.parseLong(offsetHeader) != upload.offset) {
-                drain(exchange.getRequestBody());
-                exchange.getResponseHeaders().set("Upload-Offset", Long.toString(upload.offset));
-                respond(exchange, "PATCH", 409);
-                return;
-            }
-            String checksum = req.getFirst("Upload-Checksum");
-            MessageDigest digest = null;
-            byte[] expected = null;
-            if (checksum != null) {
-                String[] parts = checksum.trim().split(" ", 2);
-                String algorithm = switch (parts[0]) {
-                    case "sha1" -> "SHA-1";
-                    case "sha256" -> "SHA-256";
-                    default -> null;
-                };
-                if (algorithm == null || parts.length != 2) {
-                    drain(exchange.getRequestBody());
-                    respond(exchange, "PATCH", 400);
-                    return;
-                }
-                digest = digest(algorithm);
-                expected = Base64.getDecoder().decode(parts[1]);
-            }
-            long limit = upload.length - upload.offset;
-            long cutAfter = fault instanceof Fault.CutMidBody cut ? cut.bytes() : Long.MAX_VALUE;
-            byte[] received = readBody(exchange.getRequestBody(), Math.min(limit, cutAfter), upload);
-            boolean cut = fault instanceof Fault.CutMidBody;
-            if (!cut && received.length == limit && exchange.getRequestBody().read() != -1) {
-                drain(exchange.getRequestBody());
-                respond(exchange, "PATCH", 413);
-                return;
-            }
-            if (fault instanceof Fault.Corrupt && received.length > 0) {
-                received[received.length / 2] ^= 0x5A;
-            }
-            if (cut) {
-                if (keepPartialChunks) {
-                    append(upload, received);
-                }
-                drop(exchange, "PATCH");
-                return;
-            }
-            if (digest != null && !MessageDigest.isEqual(digest.digest(received), expected)) {
-                respond(exchange, "PATCH", 460);
-                return;
-            }
-            append(upload, received);
-            if (fault instanceof Fault.LoseAnswer) {
-                drop(exchange, "PATCH");
-                return;
-            }
-            exchange.getResponseHeaders().set("Upload-Offset", Long.toString(upload.offset));
-            respond(exchange, "PATCH", 204);
+            status = patchLocked(exchange, upload, fault);
         } finally {
             upload.lock.unlock();
         }
+        // answered after the lock is released, so the client's next PATCH never finds it still held
+        if (status == 0) {
+            drop(exchange, "PATCH");
+        } else {
+            respond(exchange, "PATCH", status);
+        }
+    }
+
+    /** @return the status to answer, or 0 to close the connection without an answer */
+    private int patchLocked(HttpExchange exchange, Upload upload, Fault fault) throws IOException {
+        Headers req = exchange.getRequestHeaders();
+        String offsetHeader = req.getFirst("Upload-Offset");
+        if (offsetHeader == null || !offsetHeader.matches("\\d{1,12}")
+                || Long.parseLong(offsetHeader) != upload.offset) {
+            drain(exchange.getRequestBody());
+            exchange.getResponseHeaders().set("Upload-Offset", Long.toString(upload.offset));
+            return 409;
+        }
+        String checksum = req.getFirst("Upload-Checksum");
+        MessageDigest digest = null;
+        byte[] expected = null;
+        if (checksum != null) {
+            String[] parts = checksum.trim().split(" ", 2);
+            String algorithm = switch (parts[0]) {
+                case "sha1" -> "SHA-1";
+                case "sha256" -> "SHA-256";
+                default -> null;
+            };
+            if (algorithm == null || parts.length != 2) {
+                drain(exchange.getRequestBody());
+                return 400;
+            }
+            digest = digest(algorithm);
+            expected = Base64.getDecoder().decode(parts[1]);
+        }
+        long limit = upload.length - upload.offset;
+        boolean cut = fault instanceof Fault.CutMidBody;
+        long cutAfter = fault instanceof Fault.CutMidBody c ? c.bytes() : Long.MAX_VALUE;
+        byte[] received = readBody(exchange.getRequestBody(), Math.min(limit, cutAfter), upload);
+        if (!cut && received.length == limit && exchange.getRequestBody().read() != -1) {
+            drain(exchange.getRequestBody());
+            return 413;
+        }
+        if (fault instanceof Fault.Corrupt && received.length > 0) {
+            received[received.length / 2] ^= 0x5A;
+        }
+        if (cut) {
+            if (keepPartialChunks) {
+                append(upload, received);
+            }
+            return 0;
+        }
+        if (digest != null && !MessageDigest.isEqual(digest.digest(received), expected)) {
+            return 460;
+        }
+        if (fault instanceof Fault.StoreCorrupted && received.length > 0) {
+            received[0] ^= 0x01;
+        }
+        append(upload, received);
+        if (fault instanceof Fault.LoseAnswer) {
+            return 0;
+        }
+        exchange.getResponseHeaders().set("Upload-Offset", Long.toString(upload.offset));
+        return 204;
     }
 
     private static byte[] readBody(InputStream in, long max, Upload upload) throws IOException {
