@@ -8,7 +8,7 @@ import java.time.Duration;
  *
  * @param uploadUrl the upload's URL on the server (usable with {@link TusUploader#resume})
  * @param bytes     the upload's length, all of it acknowledged by the server
- * @param bytesSent body bytes put on the wire by this call (more than what was needed only when chunks were re-sent)
+ * @param bytesSent PATCH body bytes this call sent (more than the missing bytes only when chunks had to be re-sent)
  * @param attempts  HTTP requests made
  * @param retries   requests that were repeats after a failure
  * @param elapsed   wall time of the call

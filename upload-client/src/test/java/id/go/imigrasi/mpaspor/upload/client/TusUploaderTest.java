@@ -129,6 +129,8 @@ class TusUploaderTest {
     static Stream<Arguments> faults() {
         return Stream.of(
                 Arguments.of("PATCH 503 with Retry-After", "PATCH", new Fault[] {Fault.status(503, "0")}),
+                Arguments.of("PATCH 503 answered before the body is read", "PATCH",
+                        new Fault[] {new Fault.ShedEarly(503, "0"), new Fault.ShedEarly(429, "0")}),
                 Arguments.of("PATCH 429 with Retry-After", "PATCH", new Fault[] {Fault.status(429, "0")}),
                 Arguments.of("PATCH 500, twice", "PATCH", new Fault[] {Fault.status(500), Fault.status(500)}),
                 Arguments.of("PATCH 502", "PATCH", new Fault[] {Fault.status(502)}),
@@ -292,6 +294,28 @@ class TusUploaderTest {
         Duration afterSecond = Duration.ofNanos(exchangeEnds.get(5) - exchangeEnds.get(4));
         assertThat(afterFirst).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
         assertThat(afterSecond).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+        assertThat(server.upload(result.uploadUrl()).sha256Hex()).isEqualTo(sha256(content));
+    }
+
+    @Test
+    void aShedAnswerSentBeforeTheBodyIsReadStillCarriesItsStatusAndRetryAfter() throws Exception {
+        ManualTime time = new ManualTime();
+        patchFaultsAfter(1, new Fault.ShedEarly(503, "4"), new Fault.ShedEarly(429, "3"));
+        List<RetryNotice> notices = Collections.synchronizedList(new ArrayList<>());
+        UploadListener listener = new UploadListener() {
+            @Override
+            public void onRetry(RetryNotice notice) {
+                notices.add(notice);
+            }
+        };
+
+        UploadResult result = uploader().clock(time).sleeper(time).progress(listener).build().upload(file, METADATA);
+
+        assertThat(notices).extracting(RetryNotice::status).containsExactly(503, 429);
+        assertThat(notices).extracting(RetryNotice::retryAfter)
+                .containsExactly(Duration.ofSeconds(4), Duration.ofSeconds(3));
+        assertThat(time.sleeps().get(0)).isGreaterThanOrEqualTo(Duration.ofSeconds(4));
+        assertThat(time.sleeps().get(1)).isGreaterThanOrEqualTo(Duration.ofSeconds(3));
         assertThat(server.upload(result.uploadUrl()).sha256Hex()).isEqualTo(sha256(content));
     }
 

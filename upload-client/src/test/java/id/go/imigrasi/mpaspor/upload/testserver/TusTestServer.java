@@ -63,6 +63,10 @@ public final class TusTestServer implements AutoCloseable {
         record Status(int status, String retryAfter) implements Fault {
         }
 
+        /** Answer at once, without reading the body, and close the connection (a server shedding load fast). */
+        record ShedEarly(int status, String retryAfter) implements Fault {
+        }
+
         /** Read {@code bytes} of the body, then close the connection without an answer. */
         record CutMidBody(int bytes) implements Fault {
         }
@@ -268,6 +272,10 @@ public final class TusTestServer implements AutoCloseable {
                 respond(exchange, method, s.status());
                 return;
             }
+            if (fault instanceof Fault.ShedEarly s) {
+                shedEarly(exchange, method, s.status(), s.retryAfter());
+                return;
+            }
             if (fault instanceof Fault.CutMidBody && !"PATCH".equals(method)) {
                 drop(exchange, method);
                 return;
@@ -357,9 +365,7 @@ public final class TusTestServer implements AutoCloseable {
         if (patchesInFlight.incrementAndGet() > maxConcurrentPatches) {
             try {
                 shed.incrementAndGet();
-                drain(exchange.getRequestBody());
-                exchange.getResponseHeaders().set("Retry-After", "1");
-                respond(exchange, "PATCH", 503);
+                shedEarly(exchange, "PATCH", 503, "1");
                 return;
             } finally {
                 patchesInFlight.decrementAndGet();
@@ -478,6 +484,14 @@ public final class TusTestServer implements AutoCloseable {
             channel.force(false);
         }
         upload.offset += bytes.length;
+    }
+
+    private void shedEarly(HttpExchange exchange, String method, int status, String retryAfter) throws IOException {
+        if (retryAfter != null) {
+            exchange.getResponseHeaders().set("Retry-After", retryAfter);
+        }
+        exchange.getResponseHeaders().set("Connection", "close");
+        respond(exchange, method, status);
     }
 
     private void respond(HttpExchange exchange, String method, int status) throws IOException {
