@@ -122,6 +122,15 @@ public final class TusUploader {
         return withSource(() -> UploadSource.of(in, length, chunkSize), uploadUrl, Map.of());
     }
 
+    /**
+     * Terminates an upload (tus termination extension): the server drops it and its bytes. Retried like the other
+     * requests; an upload that is already gone (404/410) counts as terminated.
+     */
+    public void terminate(URI uploadUrl) throws TusUploadException {
+        Objects.requireNonNull(uploadUrl, "uploadUrl");
+        new Run().terminate(uploadUrl);
+    }
+
     private interface SourceOpener {
         UploadSource open() throws IOException;
     }
@@ -208,6 +217,26 @@ public final class TusUploader {
             }
             return new UploadResult(uploadUrl, length, bytesSent, attempts, retries,
                     Duration.ofNanos(System.nanoTime() - startedNanos));
+        }
+
+        void terminate(URI url) throws TusUploadException {
+            uploadUrl = url;
+            while (true) {
+                HttpResponse<String> response = send("DELETE", request(url).DELETE().build(), 0);
+                if (response == null) {
+                    awaitRetry("DELETE", NO_ANSWER, null, false, lastProblem);
+                    continue;
+                }
+                int status = response.statusCode();
+                if (status == 204 || status == 200 || status == 404 || status == 410) {
+                    return;
+                }
+                if (status == LOCKED || RetryPolicy.isRetryableStatus(status)) {
+                    awaitRetry("DELETE", status, retryAfter(response), false, "server answered " + status);
+                    continue;
+                }
+                throw refused("DELETE", response);
+            }
         }
 
         private URI create(long length, String metadata) throws TusUploadException {

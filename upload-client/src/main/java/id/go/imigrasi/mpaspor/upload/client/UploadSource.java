@@ -109,7 +109,6 @@ abstract class UploadSource implements Closeable {
                 consumed += n;
                 window = next;
                 windowStart = offset;
-                windowEnd = offset + n;
             }
             int from = (int) (offset - windowStart);
             int to = (int) Math.min(window.length, (long) from + maxBytes);

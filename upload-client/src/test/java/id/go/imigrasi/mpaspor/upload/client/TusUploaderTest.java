@@ -396,10 +396,23 @@ class TusUploaderTest {
     }
 
     @Test
+    void terminateRemovesTheUploadFromTheServerAndRetriesWhenOverloaded() throws Exception {
+        UploadResult done = uploader().build().upload(file, METADATA);
+        server.inject("DELETE", Fault.status(503, "0"));
+
+        uploader().build().terminate(done.uploadUrl());
+
+        assertThat(server.uploads()).isEmpty();
+        assertThat(server.requestLog()).endsWith("DELETE 503", "DELETE 204");
+        // terminating again is harmless: it is already gone
+        uploader().build().terminate(done.uploadUrl());
+        assertThat(server.requestLog()).endsWith("DELETE 404");
+    }
+
+    @Test
     void anUploadThatNoLongerExistsIsReportedAsGone() throws Exception {
         UploadResult done = uploader().build().upload(file, METADATA);
-        TusUploader.defaultHttpClient().send(java.net.http.HttpRequest.newBuilder(done.uploadUrl())
-                .header("Tus-Resumable", "1.0.0").DELETE().build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+        uploader().build().terminate(done.uploadUrl());
 
         assertThatThrownBy(() -> uploader().build().resume(done.uploadUrl(), file))
                 .isInstanceOfSatisfying(TusUploadException.class, e -> {
