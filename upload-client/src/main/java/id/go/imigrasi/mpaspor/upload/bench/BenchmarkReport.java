@@ -74,6 +74,18 @@ public record BenchmarkReport(int clients, int completed, int failed, int corrup
                 : String.format(Locale.ROOT, "raw disk write        %.1f MB/s (write + fsync)%n", diskWriteMbPerSecond));
         s.append(String.format("targets               %s (100%% completed, 0 corrupted, 0 over 2 s, shed p99 < 50 ms)%n",
                 targetsMet() ? "MET" : "NOT MET"));
+        s.append(keyValues()).append(System.lineSeparator());
         return s.toString();
+    }
+
+    /** The figures on one line for scripts: {@code RESULT clients=1000 completed=1000 ...}. */
+    public String keyValues() {
+        return String.format(Locale.ROOT, "RESULT clients=%d completed=%d failed=%d corrupted=%d verified=%d "
+                        + "requests=%d slow_requests=%d no_answer=%d retries=%d accepted=%d accepted_p50_ms=%.1f "
+                        + "accepted_p99_ms=%.1f shed=%d shed_p50_ms=%.1f shed_p99_ms=%.1f upload_p50_ms=%.0f "
+                        + "upload_p99_ms=%.0f aggregate_mb_s=%.2f disk_write_mb_s=%.1f targets_met=%b",
+                clients, completed, failed, corrupted, verified, requests, slowRequests, noAnswer, retries, accepted,
+                acceptedP50Ms, acceptedP99Ms, shed, shedP50Ms, shedP99Ms, uploadP50Ms, uploadP99Ms,
+                aggregateMbPerSecond(), diskWriteMbPerSecond, targetsMet());
     }
 }

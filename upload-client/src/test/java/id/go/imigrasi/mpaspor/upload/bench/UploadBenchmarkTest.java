@@ -92,7 +92,10 @@ class UploadBenchmarkTest {
                 .contains("shed (429/503)        " + shedByServer + ",")
                 .contains("requests over 2000 ms")
                 .contains("aggregate throughput")
-                .containsPattern("raw disk write        \\d+\\.\\d MB/s");
+                .containsPattern("raw disk write        \\d+\\.\\d MB/s")
+                .contains("RESULT clients=12 completed=12 failed=0 corrupted=0 verified=12 requests="
+                        + report.requests() + " ")
+                .contains(" shed=" + shedByServer + " ");
     }
 
     @Test
