@@ -126,6 +126,30 @@ class TusUploaderTest {
         assertThat(server.requestLog()).containsExactly("POST 201");
     }
 
+    @Test
+    void oneUploaderRunsManyUploadsConcurrently() throws Exception {
+        TusUploader shared = uploader().build();
+        server.maxConcurrentPatches(3);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<UploadResult>> futures = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                futures.add(pool.submit(() -> shared.upload(file, METADATA)));
+            }
+            List<URI> urls = new ArrayList<>();
+            for (var f : futures) {
+                urls.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS).uploadUrl());
+            }
+
+            assertThat(urls).doesNotHaveDuplicates().hasSize(8);
+            for (URI url : urls) {
+                assertThat(server.upload(url).sha256Hex()).isEqualTo(sha256(content));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     static Stream<Arguments> faults() {
         return Stream.of(
                 Arguments.of("PATCH 503 with Retry-After", "PATCH", new Fault[] {Fault.status(503, "0")}),
