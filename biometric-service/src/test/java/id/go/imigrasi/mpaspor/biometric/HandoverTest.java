@@ -41,7 +41,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.vertx.VertxContextSupport;
+import io.quarkus.vertx.VertxContextSupport;
 
 /**
  * The issued passport reaches its holder: pickup by the applicant or a family member of the same family card, or

@@ -34,7 +34,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.vertx.VertxContextSupport;
+import io.quarkus.vertx.VertxContextSupport;
 
 /**
  * An appointment not checked in by the end of its day (office time, WIB) becomes NO_SHOW with NoShow, exactly

@@ -18,7 +18,7 @@ class PassportNumberAndBookingCodeTest {
         assertThat(PassportNumber.of("ORDINARY", 123, PREFIXES)).isEqualTo("C0000123");
         assertThat(PassportNumber.of("ELECTRONIC", 9_999_999, PREFIXES)).isEqualTo("X9999999");
         assertThatThrownBy(() -> PassportNumber.of("DIPLOMATIC", 1, PREFIXES)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> PassportNumber.of("ORDINARY", 1_000_000, PREFIXES))
+        assertThatThrownBy(() -> PassportNumber.of("ORDINARY", 10_000_000, PREFIXES))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
