@@ -190,6 +190,19 @@ class HandoverTest {
     }
 
     @Test
+    void hangingPosIsCutOffByTheTimeoutInsteadOfHoldingTheOfficer() {
+        String officer = officer();
+        Booked b = issued(officer);
+        pos("/admin/failure", Map.of("mode", "HANG")).statusCode(200);
+        long start = System.nanoTime();
+        post(officer, "/office/appointments/" + b.id() + "/delivery", address()).statusCode(503)
+                .body("type", equalTo(PROBLEMS + "pos-unavailable"));
+        // 3 attempts of at most 1.5 s (test read timeout) plus the short retry delays
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
+        assertThat(status(b.id())).isEqualTo("ISSUED");
+    }
+
+    @Test
     void badDeliveryAddressIsAFieldError() {
         String officer = officer();
         Booked b = issued(officer);
