@@ -40,6 +40,7 @@ import id.go.imigrasi.mpaspor.biometric.support.BiometricFixtures.Booked;
 import id.go.imigrasi.mpaspor.biometric.support.PosStubResource;
 import id.go.imigrasi.mpaspor.contracts.application.ApplicationCancelled;
 import id.go.imigrasi.mpaspor.contracts.application.ApplicationSubmitted;
+import id.go.imigrasi.mpaspor.contracts.application.SubmittedApplicant;
 import id.go.imigrasi.mpaspor.contracts.quota.BookingRescheduled;
 import id.go.imigrasi.mpaspor.testkit.RealInfrastructure;
 import id.go.imigrasi.mpaspor.testkit.TestJwt;
@@ -162,6 +163,19 @@ class AppointmentSchedulingTest {
         publish(new ApplicationCancelled(s.applicationId(), s.accountId(), s.holdId(), "changed plans", Instant.now()));
         await().atMost(Duration.ofSeconds(30)).until(() -> "CANCELLED".equals(appointments(s.applicationId()).get(0).status()));
         assertThat(b.id()).isNotBlank();
+    }
+
+    @Test
+    void unusableSubmissionIsParkedInTheDeadLetterTopicWithItsReasonAndSchedulesNothing() {
+        ApplicationSubmitted s = submitted(newId("acc"), DAY, new SubmittedApplicant(newId("applicant"), "Andi",
+                "3171010101900001", LocalDate.of(1990, 1, 1), "DIPLOMATIC", 5, false));
+        publish(s);
+        publish(confirmed(s));
+        try (TopicProbe<String> dlt = TopicProbe.strings(kafka(), "biometric.application.events.dlt")) {
+            var parked = dlt.await(r -> s.applicationId().equals(r.key()), Duration.ofSeconds(30));
+            assertThat(TopicProbe.header(parked, "dead-letter-reason")).contains("passport kind");
+        }
+        assertThat(appointments(s.applicationId())).isEmpty();
     }
 
     @Test

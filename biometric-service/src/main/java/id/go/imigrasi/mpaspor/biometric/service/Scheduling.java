@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import id.go.imigrasi.mpaspor.biometric.config.BiometricConfig;
 import id.go.imigrasi.mpaspor.biometric.domain.Appointment;
 import id.go.imigrasi.mpaspor.biometric.domain.AppointmentStatus;
 import id.go.imigrasi.mpaspor.biometric.domain.Booking;
@@ -48,23 +49,26 @@ public class Scheduling {
     private final Outbox outbox;
     private final ObjectMapper json;
     private final Clock clock;
+    private final java.util.Set<String> passportKinds;
 
     public Scheduling(BookingRepository bookings, AppointmentRepository appointments, Outbox outbox, ObjectMapper json,
-            Clock clock) {
+            Clock clock, BiometricConfig config) {
         this.bookings = bookings;
         this.appointments = appointments;
         this.outbox = outbox;
         this.json = json;
         this.clock = clock;
+        this.passportKinds = config.approval().passportNumberPrefix().keySet();
     }
 
     public Uni<Void> onSubmitted(ApplicationSubmitted submitted) {
         if (blank(submitted.applicationId()) || blank(submitted.accountId()) || submitted.applicants() == null
                 || submitted.applicants().isEmpty()
                 || submitted.applicants().stream().anyMatch(a -> blank(a.applicantId()) || a.nik() == null
-                        || !a.nik().matches("\\d{16}") || blank(a.passportKind()))) {
+                        || !a.nik().matches("\\d{16}") || blank(a.passportKind())
+                        || !passportKinds.contains(a.passportKind().toLowerCase(java.util.Locale.ROOT)))) {
             return Uni.createFrom().failure(new PoisonEventException(
-                    "ApplicationSubmitted without application, account or complete applicants"));
+                    "ApplicationSubmitted without application, account or complete applicants (NIK, passport kind)"));
         }
         String applicants;
         try {
