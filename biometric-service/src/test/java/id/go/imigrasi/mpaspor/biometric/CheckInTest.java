@@ -136,6 +136,9 @@ class CheckInTest {
                 .body("type", equalTo(PROBLEMS + "nik-mismatch"));
         assertThat(status(b.id())).isEqualTo("SCHEDULED");
         assertThat(outboxEvents(b.applicationId(), "CheckedIn")).isZero();
+        // ops see resold slots turning up at the counter
+        given().when().get("/q/metrics").then().statusCode(200).body(containsString(
+                "mpaspor_biometric_checkins_refused_total{office=\"JKTSEL\",reason=\"nik-mismatch\"}"));
     }
 
     @Test

@@ -16,6 +16,7 @@ import id.go.imigrasi.mpaspor.contracts.biometric.CheckedIn;
 import id.go.imigrasi.mpaspor.platform.problem.CommonProblem;
 import id.go.imigrasi.mpaspor.platform.problem.ProblemException;
 import id.go.imigrasi.mpaspor.platform.security.Caller;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -35,13 +36,22 @@ public class CheckIn {
     private final Appointments access;
     private final id.go.imigrasi.mpaspor.platform.outbox.Outbox outbox;
     private final Clock clock;
+    private final MeterRegistry registry;
 
     public CheckIn(AppointmentRepository appointments, Appointments access,
-            id.go.imigrasi.mpaspor.platform.outbox.Outbox outbox, Clock clock) {
+            id.go.imigrasi.mpaspor.platform.outbox.Outbox outbox, Clock clock, MeterRegistry registry) {
         this.appointments = appointments;
         this.access = access;
         this.outbox = outbox;
         this.clock = clock;
+        this.registry = registry;
+    }
+
+    /** Counts the refusal by its problem type (ops watch nik-mismatch: resold slots) and returns it to throw. */
+    private ProblemException refused(String office, ProblemException problem) {
+        registry.counter("mpaspor.biometric.checkins.refused", "office", office, "reason", problem.type().slug())
+                .increment();
+        return problem;
     }
 
     public Uni<AppointmentView> checkIn(String typedCode, String nik, Caller caller) {
@@ -53,23 +63,24 @@ public class CheckIn {
         String officer = caller.accountId();
         return Panache.withTransaction(() -> appointments.lockByCode(code).chain(a -> {
             if (a == null) {
-                throw ProblemException.of(BiometricProblem.UNKNOWN_BOOKING_CODE, code);
+                throw refused(office, ProblemException.of(BiometricProblem.UNKNOWN_BOOKING_CODE, code));
             }
             if (!office.equals(a.officeCode)) {
-                throw ProblemException.of(BiometricProblem.WRONG_OFFICE, code, a.officeCode, office);
+                throw refused(office, ProblemException.of(BiometricProblem.WRONG_OFFICE, code, a.officeCode, office));
             }
             if (a.status.checkedIn()) {
-                throw ProblemException.of(BiometricProblem.ALREADY_CHECKED_IN, code, a.checkedInAt);
+                throw refused(office, ProblemException.of(BiometricProblem.ALREADY_CHECKED_IN, code, a.checkedInAt));
             }
             if (a.status != AppointmentStatus.SCHEDULED) {
-                throw ProblemException.of(BiometricProblem.APPOINTMENT_CLOSED, code, a.status.name());
+                throw refused(office, ProblemException.of(BiometricProblem.APPOINTMENT_CLOSED, code, a.status.name()));
             }
             LocalDate today = LocalDate.now(clock);
             if (!today.equals(a.date)) {
-                throw ProblemException.of(BiometricProblem.WRONG_DATE, code, a.date.toString(), today.toString());
+                throw refused(office, ProblemException.of(BiometricProblem.WRONG_DATE, code, a.date.toString(),
+                        today.toString()));
             }
             if (!a.nik.equals(nik)) {
-                throw ProblemException.of(BiometricProblem.NIK_MISMATCH);
+                throw refused(office, ProblemException.of(BiometricProblem.NIK_MISMATCH));
             }
             a.status = AppointmentStatus.CHECKED_IN;
             a.checkedInAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -77,6 +88,7 @@ public class CheckIn {
             return outbox.append(new CheckedIn(a.id.toString(), a.applicationId, a.applicantId, a.officeCode, officer,
                     a.checkedInAt))
                     .invoke(() -> LOG.infof("appointment %s checked in at %s", a.id, a.officeCode))
+                    .invoke(() -> registry.counter("mpaspor.biometric.checkins", "office", office).increment())
                     .chain(() -> access.view(a));
         }));
     }
