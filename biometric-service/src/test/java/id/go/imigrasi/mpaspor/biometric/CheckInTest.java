@@ -93,6 +93,32 @@ class CheckInTest {
     }
 
     @Test
+    void fiveCountersScanningTheSameCodeAtOnceCheckInOnce() throws Exception {
+        Booked b = scheduleOne(DAY, "ORDINARY");
+        clock.setOfficeTime(DAY, LocalTime.of(9, 0));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(5);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return checkIn(officer(), b.bookingCode(), b.nik()).extract().statusCode();
+                }));
+            }
+            start.countDown();
+            java.util.List<Integer> statuses = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                statuses.add(answer.get());
+            }
+            assertThat(statuses).containsOnlyOnce(200).containsOnly(200, 409);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(outboxEvents(b.applicationId(), "CheckedIn")).isEqualTo(1);
+    }
+
+    @Test
     void checkInOnAnotherDayIsRefusedAsWrongDate() {
         Booked b = scheduleOne(DAY, "ORDINARY");
         clock.setOfficeTime(DAY.minusDays(1), LocalTime.of(9, 0));
