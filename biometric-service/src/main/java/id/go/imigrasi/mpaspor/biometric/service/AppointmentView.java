@@ -2,6 +2,7 @@ package id.go.imigrasi.mpaspor.biometric.service;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,7 @@ public record AppointmentView(String id, String applicationId, String applicantI
     public static AppointmentView of(Appointment a, List<FingerCapture> fingers, CaptureRules rules) {
         Map<Finger, FingerCapture> byFinger = new EnumMap<>(Finger.class);
         fingers.forEach(f -> byFinger.put(f.finger, f));
-        List<FingerView> fingerViews = java.util.Arrays.stream(Finger.values()).map(finger -> {
+        List<FingerView> fingerViews = Arrays.stream(Finger.values()).map(finger -> {
             FingerCapture c = byFinger.get(finger);
             return new FingerView(finger.name(), rules.state(c).name(), c == null ? 0 : c.attempts,
                     c == null ? null : c.bestScore, c == null || c.exceptionKind == null ? null : c.exceptionKind.name(),

@@ -1,5 +1,7 @@
 package id.go.imigrasi.mpaspor.biometric.service;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -66,13 +68,13 @@ public class Appointments {
         return Panache.withSession(() -> appointments.ofAccount(account).chain(this::views));
     }
 
-    public Uni<List<AppointmentView>> ofOffice(java.time.LocalDate date, Caller caller) {
+    public Uni<List<AppointmentView>> ofOffice(LocalDate date, Caller caller) {
         String office = caller.officeCode().orElseThrow(() -> ProblemException.of(CommonProblem.FORBIDDEN));
         return Panache.withSession(() -> appointments.ofOfficeOn(office, date).chain(this::views));
     }
 
     private Uni<List<AppointmentView>> views(List<Appointment> list) {
-        Uni<List<AppointmentView>> chain = Uni.createFrom().item(new java.util.ArrayList<>());
+        Uni<List<AppointmentView>> chain = Uni.createFrom().item(new ArrayList<>());
         for (Appointment a : list) {
             chain = chain.chain(acc -> view(a).map(v -> {
                 acc.add(v);

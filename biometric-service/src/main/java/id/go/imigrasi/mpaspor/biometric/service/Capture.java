@@ -3,6 +3,8 @@ package id.go.imigrasi.mpaspor.biometric.service;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -116,7 +118,7 @@ public class Capture {
             capture.exceptionKind = kind;
             capture.exceptionReason = reason.strip();
             capture.updatedAt = now();
-            List<FingerCapture> all = new java.util.ArrayList<>(existing);
+            List<FingerCapture> all = new ArrayList<>(existing);
             Uni<Void> persisted = Uni.createFrom().voidItem();
             if (c == null) {
                 all.add(capture);
@@ -133,7 +135,7 @@ public class Capture {
         a.status = AppointmentStatus.CAPTURED;
         a.capturedAt = now();
         List<String> exceptions = all.stream().filter(f -> f.exceptionKind != null)
-                .sorted(java.util.Comparator.comparing(f -> f.finger))
+                .sorted(Comparator.comparing(f -> f.finger))
                 .map(f -> f.finger.name() + ":" + f.exceptionKind.name()).toList();
         int captured = (int) all.stream().filter(f -> f.passed).count();
         return outbox.append(new BiometricsCaptured(a.id.toString(), a.applicationId, a.applicantId, a.faceScore,

@@ -13,6 +13,7 @@ import id.go.imigrasi.mpaspor.biometric.domain.AppointmentStatus;
 import id.go.imigrasi.mpaspor.biometric.domain.BookingCode;
 import id.go.imigrasi.mpaspor.biometric.repository.AppointmentRepository;
 import id.go.imigrasi.mpaspor.contracts.biometric.CheckedIn;
+import id.go.imigrasi.mpaspor.platform.outbox.Outbox;
 import id.go.imigrasi.mpaspor.platform.problem.CommonProblem;
 import id.go.imigrasi.mpaspor.platform.problem.ProblemException;
 import id.go.imigrasi.mpaspor.platform.security.Caller;
@@ -34,12 +35,12 @@ public class CheckIn {
 
     private final AppointmentRepository appointments;
     private final Appointments access;
-    private final id.go.imigrasi.mpaspor.platform.outbox.Outbox outbox;
+    private final Outbox outbox;
     private final Clock clock;
     private final MeterRegistry registry;
 
     public CheckIn(AppointmentRepository appointments, Appointments access,
-            id.go.imigrasi.mpaspor.platform.outbox.Outbox outbox, Clock clock, MeterRegistry registry) {
+            Outbox outbox, Clock clock, MeterRegistry registry) {
         this.appointments = appointments;
         this.access = access;
         this.outbox = outbox;

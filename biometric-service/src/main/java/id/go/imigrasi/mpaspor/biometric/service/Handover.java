@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -138,7 +139,7 @@ public class Handover {
         });
     }
 
-    private Uni<Boolean> record(java.util.UUID id, PosApi.Shipment shipment) {
+    private Uni<Boolean> record(UUID id, PosApi.Shipment shipment) {
         return Panache.withTransaction(() -> appointments.lock(id).chain(a -> {
             if (a == null || a.status != AppointmentStatus.IN_DELIVERY || shipment.status() == null
                     || shipment.status().equals(a.posStatus)) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -13,6 +14,7 @@ import org.jboss.logging.Logger;
 import id.go.imigrasi.mpaspor.biometric.config.BiometricConfig;
 import id.go.imigrasi.mpaspor.biometric.domain.Appointment;
 import id.go.imigrasi.mpaspor.biometric.repository.AppointmentRepository;
+import id.go.imigrasi.mpaspor.contracts.IntegrationEvent;
 import id.go.imigrasi.mpaspor.contracts.biometric.NoShow;
 import id.go.imigrasi.mpaspor.contracts.biometric.PassportCancelled;
 import id.go.imigrasi.mpaspor.platform.outbox.Outbox;
@@ -61,7 +63,7 @@ public class Housekeeping {
     }
 
     private Uni<Integer> publish(List<Appointment> marked,
-            java.util.function.Function<Appointment, id.go.imigrasi.mpaspor.contracts.IntegrationEvent> event,
+            Function<Appointment, IntegrationEvent> event,
             String what) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Appointment a : marked) {

@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,7 +52,7 @@ public class Scheduling {
     private final Outbox outbox;
     private final ObjectMapper json;
     private final Clock clock;
-    private final java.util.Set<String> passportKinds;
+    private final Set<String> passportKinds;
 
     public Scheduling(BookingRepository bookings, AppointmentRepository appointments, Outbox outbox, ObjectMapper json,
             Clock clock, BiometricConfig config) {
@@ -66,7 +69,7 @@ public class Scheduling {
                 || submitted.applicants().isEmpty()
                 || submitted.applicants().stream().anyMatch(a -> blank(a.applicantId()) || a.nik() == null
                         || !a.nik().matches("\\d{16}") || blank(a.passportKind())
-                        || !passportKinds.contains(a.passportKind().toLowerCase(java.util.Locale.ROOT)))) {
+                        || !passportKinds.contains(a.passportKind().toLowerCase(Locale.ROOT)))) {
             return Uni.createFrom().failure(new PoisonEventException(
                     "ApplicationSubmitted without application, account or complete applicants (NIK, passport kind)"));
         }
@@ -118,7 +121,7 @@ public class Scheduling {
             return Uni.createFrom().failure(new PoisonEventException("BookingRescheduled without application or date"));
         }
         return bookings.lockOrCreate(moved.applicationId()).chain(booking -> {
-            if (moved.toDate().equals(booking.date) && java.util.Objects.equals(moved.toSession(), booking.session)) {
+            if (moved.toDate().equals(booking.date) && Objects.equals(moved.toSession(), booking.session)) {
                 return Uni.createFrom().voidItem();
             }
             booking.date = moved.toDate();
