@@ -1,5 +1,6 @@
 package id.go.imigrasi.mpaspor.biometric;
 
+import id.go.imigrasi.mpaspor.biometric.support.PosStubResource;
 import id.go.imigrasi.mpaspor.testkit.RealInfrastructure;
 import id.go.imigrasi.mpaspor.testkit.ServiceContract;
 import io.quarkus.test.common.ResourceArg;
@@ -11,6 +12,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES,
         initArgs = @ResourceArg(name = "database", value = "biometric"))
+@WithTestResource(value = PosStubResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class BiometricServiceContractTest extends ServiceContract {
 
     @Override

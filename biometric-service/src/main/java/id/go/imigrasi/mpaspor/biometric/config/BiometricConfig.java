@@ -1,0 +1,62 @@
+package id.go.imigrasi.mpaspor.biometric.config;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import io.smallrye.config.ConfigMapping;
+
+/** {@code mpaspor.biometric.*}: the office policy. Defaults are in application.properties. */
+@ConfigMapping(prefix = "mpaspor.biometric")
+public interface BiometricConfig {
+
+    /** Office time zone: the appointment day, no-show cut-off, ready date (Asia/Jakarta, WIB). */
+    ZoneId timeZone();
+
+    Capture capture();
+
+    Approval approval();
+
+    /** An issued passport not collected (or handed to Pos) within this period is cancelled (30 days). */
+    Duration collectWithin();
+
+    Jobs jobs();
+
+    interface Capture {
+        /** The face photo passes with an ICAO pass and at least this quality score (0-100). */
+        int faceThreshold();
+
+        /** A finger passes with at least this NFIQ 2 score (0-100); applied to each finger. */
+        int fingerThreshold();
+
+        /** Failed attempts on one finger before the officer must record an exception (3). */
+        int maxFingerAttempts();
+    }
+
+    interface Approval {
+        /** Working days from approval to the expected ready date (4). */
+        int readyWorkingDays();
+
+        /** Public holidays (yyyy-MM-dd) that are not working days, besides Saturdays and Sundays. */
+        List<LocalDate> holidays();
+
+        /** Passport number prefix letter per passport kind, keyed {@code ordinary}, {@code electronic}. */
+        Map<String, String> passportNumberPrefix();
+    }
+
+    interface Jobs {
+        /** How often appointments past their day are marked NO_SHOW ({@code off} disables it). */
+        String noShowEvery();
+
+        /** How often uncollected passports are cancelled ({@code off} disables it). */
+        String uncollectedEvery();
+
+        /** How often Pos tracking of passports in delivery is polled ({@code off} disables it). */
+        String posPollEvery();
+
+        /** Rows per transaction. */
+        int batchSize();
+    }
+}

@@ -1,0 +1,22 @@
+package id.go.imigrasi.mpaspor.biometric.config;
+
+import java.time.Clock;
+
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import io.quarkus.arc.DefaultBean;
+
+/**
+ * The service's one clock, in the office time zone: "today" at check-in, the no-show cut-off, the ready date and
+ * the collection deadline all read it. Tests replace it with a settable one.
+ */
+public class Clocks {
+
+    @Produces
+    @Singleton
+    @DefaultBean
+    Clock officeClock(BiometricConfig config) {
+        return Clock.system(config.timeZone());
+    }
+}

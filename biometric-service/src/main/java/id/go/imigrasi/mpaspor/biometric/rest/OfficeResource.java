@@ -1,0 +1,185 @@
+package id.go.imigrasi.mpaspor.biometric.rest;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import id.go.imigrasi.mpaspor.biometric.domain.Finger;
+import id.go.imigrasi.mpaspor.biometric.rest.OfficeRequests.CheckInRequest;
+import id.go.imigrasi.mpaspor.biometric.rest.OfficeRequests.DecisionRequest;
+import id.go.imigrasi.mpaspor.biometric.rest.OfficeRequests.DeliveryRequest;
+import id.go.imigrasi.mpaspor.biometric.rest.OfficeRequests.ExceptionRequest;
+import id.go.imigrasi.mpaspor.biometric.rest.OfficeRequests.FaceResult;
+import id.go.imigrasi.mpaspor.biometric.rest.OfficeRequests.FingerResults;
+import id.go.imigrasi.mpaspor.biometric.rest.OfficeRequests.InterviewRequest;
+import id.go.imigrasi.mpaspor.biometric.rest.OfficeRequests.PickupRequest;
+import id.go.imigrasi.mpaspor.biometric.service.AppointmentView;
+import id.go.imigrasi.mpaspor.biometric.service.Appointments;
+import id.go.imigrasi.mpaspor.biometric.service.Capture;
+import id.go.imigrasi.mpaspor.biometric.service.CheckIn;
+import id.go.imigrasi.mpaspor.biometric.service.Decisions;
+import id.go.imigrasi.mpaspor.biometric.service.Handover;
+import id.go.imigrasi.mpaspor.platform.problem.FieldError;
+import id.go.imigrasi.mpaspor.platform.problem.ProblemException;
+import id.go.imigrasi.mpaspor.platform.security.Caller;
+import id.go.imigrasi.mpaspor.platform.security.Roles;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The officer's desk, always on the officer's own office ({@code office_code} claim): the day's list, check-in,
+ * interview, capture station results, decision, issuance, and handover (pickup or Pos delivery).
+ */
+@Path("/office")
+@Tag(name = "office")
+@RolesAllowed(Roles.OFFICER)
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class OfficeResource {
+
+    private final Appointments appointments;
+    private final CheckIn checkIn;
+    private final Capture capture;
+    private final Decisions decisions;
+    private final Handover handover;
+    private final Caller caller;
+
+    public OfficeResource(Appointments appointments, CheckIn checkIn, Capture capture, Decisions decisions,
+            Handover handover, Caller caller) {
+        this.appointments = appointments;
+        this.checkIn = checkIn;
+        this.capture = capture;
+        this.decisions = decisions;
+        this.handover = handover;
+        this.caller = caller;
+    }
+
+    @GET
+    @Path("/appointments")
+    @Operation(summary = "The office's appointments of a day (yyyy-MM-dd)")
+    public Uni<List<AppointmentView>> day(@QueryParam("date") String date) {
+        LocalDate day;
+        try {
+            day = LocalDate.parse(date == null ? "" : date);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid("date", "validation.date-format");
+        }
+        return appointments.ofOffice(day, caller);
+    }
+
+    @POST
+    @Path("/check-in")
+    @Operation(summary = "Check in by booking code (scanned or typed) and the NIK of the original e-KTP")
+    public Uni<AppointmentView> checkIn(@Valid @NotNull CheckInRequest request) {
+        return checkIn.checkIn(request.bookingCode(), request.nik(), caller);
+    }
+
+    @POST
+    @Path("/appointments/{id}/interview")
+    @Operation(summary = "Interview outcome: documents VERIFIED, or REJECTED with a reason")
+    public Uni<AppointmentView> interview(@PathParam("id") String id, @Valid @NotNull InterviewRequest request) {
+        if (request.outcome() == Decisions.InterviewOutcome.REJECTED) {
+            requireText("reason", request.reason());
+        }
+        return decisions.interview(id, request.outcome(), request.reason(), caller);
+    }
+
+    @POST
+    @Path("/appointments/{id}/capture/face")
+    @Operation(summary = "A face photo result from the capture station")
+    public Uni<AppointmentView> face(@PathParam("id") String id, @Valid @NotNull FaceResult result) {
+        return capture.face(id, result.score(), result.icaoCompliant(), caller);
+    }
+
+    @POST
+    @Path("/appointments/{id}/capture/fingers")
+    @Operation(summary = "Fingerprint attempts from the capture station (NFIQ 2 score per finger)")
+    public Uni<AppointmentView> fingers(@PathParam("id") String id, @Valid @NotNull FingerResults results) {
+        List<Capture.FingerAttempt> attempts = new ArrayList<>();
+        results.results().forEach(r -> attempts.add(new Capture.FingerAttempt(r.finger(), r.nfiq2())));
+        return capture.fingers(id, attempts, caller);
+    }
+
+    @POST
+    @Path("/appointments/{id}/capture/fingers/{finger}/exception")
+    @Operation(summary = "An exception for a finger (INJURED, AMPUTATED, UNREADABLE) with a reason")
+    public Uni<AppointmentView> exception(@PathParam("id") String id, @PathParam("finger") String finger,
+            @Valid @NotNull ExceptionRequest request) {
+        Finger which;
+        try {
+            which = Finger.valueOf(finger);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("finger", "validation.finger");
+        }
+        return capture.exception(id, which, request.kind(), request.reason(), caller);
+    }
+
+    @POST
+    @Path("/appointments/{id}/decision")
+    @Operation(summary = "APPROVE (passport number, expected ready date) or REJECT with a reason")
+    public Uni<AppointmentView> decision(@PathParam("id") String id, @Valid @NotNull DecisionRequest request) {
+        if (request.decision() == Decisions.Verdict.REJECT) {
+            requireText("reason", request.reason());
+        }
+        return decisions.decide(id, request.decision(), request.reason(), caller);
+    }
+
+    @POST
+    @Path("/appointments/{id}/issuance")
+    @Operation(summary = "The passport was printed: PassportIssued")
+    public Uni<AppointmentView> issuance(@PathParam("id") String id) {
+        return decisions.issue(id, caller);
+    }
+
+    @POST
+    @Path("/appointments/{id}/pickup")
+    @Operation(summary = "Handover at the office to the applicant or a family member of the same family card")
+    public Uni<AppointmentView> pickup(@PathParam("id") String id, @Valid @NotNull PickupRequest request) {
+        if (request.collectedBy() == Handover.Collector.FAMILY_MEMBER) {
+            List<FieldError> errors = new ArrayList<>();
+            missing(errors, "collectorName", request.collectorName());
+            missing(errors, "familyCardNumber", request.familyCardNumber());
+            missing(errors, "applicantFamilyCardNumber", request.applicantFamilyCardNumber());
+            if (!errors.isEmpty()) {
+                throw ProblemException.invalid(errors);
+            }
+        }
+        return handover.pickup(id, new Handover.Pickup(request.collectedBy(), request.collectorName(),
+                request.collectorNik(), request.familyCardNumber(), request.applicantFamilyCardNumber()), caller);
+    }
+
+    @POST
+    @Path("/appointments/{id}/delivery")
+    @Operation(summary = "Hand the passport to Pos Indonesia for delivery: tracking number")
+    public Uni<AppointmentView> delivery(@PathParam("id") String id, @Valid @NotNull DeliveryRequest request) {
+        return handover.deliver(id, new Handover.Delivery(request.recipientName(), request.address(),
+                request.postalCode(), request.phone()), caller);
+    }
+
+    private static void requireText(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw ProblemException.invalid(field, "validation.reason-required");
+        }
+    }
+
+    private static void missing(List<FieldError> errors, String field, String value) {
+        if (value == null || value.isBlank()) {
+            errors.add(FieldError.of(field, "validation.required-for-family-member"));
+        }
+    }
+}
