@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 /** {@code mpaspor.biometric.*}: the office policy. Defaults are in application.properties. */
 @ConfigMapping(prefix = "mpaspor.biometric")
@@ -14,6 +15,13 @@ public interface BiometricConfig {
 
     /** Office time zone: the appointment day, no-show cut-off, ready date (Asia/Jakarta, WIB). */
     ZoneId timeZone();
+
+    /**
+     * Shifts the office clock by this much (default zero). Only for rehearsals and the end-to-end journey, which
+     * must check in on an appointment date that lies in the future; never set in production.
+     */
+    @WithDefault("PT0S")
+    Duration clockOffset();
 
     Capture capture();
 

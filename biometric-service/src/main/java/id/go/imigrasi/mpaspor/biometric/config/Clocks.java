@@ -9,7 +9,8 @@ import io.quarkus.arc.DefaultBean;
 
 /**
  * The service's one clock, in the office time zone: "today" at check-in, the no-show cut-off, the ready date and
- * the collection deadline all read it. Tests replace it with a settable one.
+ * the collection deadline all read it. Tests replace it with a settable one; a rehearsal shifts it with
+ * {@code mpaspor.biometric.clock-offset}.
  */
 public class Clocks {
 
@@ -17,6 +18,7 @@ public class Clocks {
     @Singleton
     @DefaultBean
     Clock officeClock(BiometricConfig config) {
-        return Clock.system(config.timeZone());
+        Clock office = Clock.system(config.timeZone());
+        return config.clockOffset().isZero() ? office : Clock.offset(office, config.clockOffset());
     }
 }
