@@ -119,6 +119,8 @@ class DocsTest {
             assertThat(message).as(ceType + " on " + topic).isNotNull();
             assertThat(message.path("headers").path("properties").path("ce_type").path("const").asText())
                     .isEqualTo(ceType);
+            assertThat(message.path("headers").path("properties").path("ce_specversion").path("const").isTextual())
+                    .isTrue();
             assertThat(message.path("bindings").path("kafka").path("key").path("type").asText()).isEqualTo("string");
             for (var component : event.getRecordComponents()) {
                 assertThat(message.path("payload").path("properties").has(component.getName()))

@@ -120,4 +120,41 @@ class StreamingTest {
         ended.get(30, TimeUnit.SECONDS);
         assertThat(received.get()).isEqualTo(SIZE);
     }
+
+    @Test
+    void clientWaitingFor100ContinueIsToldToSendOnlyOnceTheEdgeLetItThrough() throws Exception {
+        String uploadId = "continue" + System.nanoTime();
+        CompletableFuture<Void> continued = new CompletableFuture<>();
+        HttpClientRequest request = done(client.request(new RequestOptions().setMethod(HttpMethod.PATCH)
+                .setHost("localhost").setPort(port()).setURI("/api/v1/uploads/" + uploadId)
+                .putHeader("Authorization", "Bearer " + TestJwt.applicant("acc-stream"))
+                .putHeader("Tus-Resumable", "1.0.0").putHeader("Upload-Offset", "0")
+                .putHeader("Content-Type", "application/offset+octet-stream")
+                .putHeader("Content-Length", String.valueOf(2 * MIB))
+                .putHeader("Expect", "100-continue")));
+        request.continueHandler(v -> {
+            continued.complete(null);
+            request.end(Buffer.buffer(new byte[2 * MIB]));
+        });
+        CompletableFuture<HttpClientResponse> response = request.response().toCompletionStage().toCompletableFuture();
+        request.sendHead();
+        continued.get(30, TimeUnit.SECONDS);
+        HttpClientResponse answered = response.get(30, TimeUnit.SECONDS);
+        assertThat(answered.statusCode()).isEqualTo(204);
+        assertThat(answered.getHeader("Upload-Offset")).isEqualTo(String.valueOf(2 * MIB));
+
+        // without a token the answer is 401 and the client is never asked for the body
+        CompletableFuture<Void> wronglyContinued = new CompletableFuture<>();
+        HttpClientRequest refused = done(client.request(new RequestOptions().setMethod(HttpMethod.PATCH)
+                .setHost("localhost").setPort(port()).setURI("/api/v1/uploads/" + uploadId)
+                .putHeader("Content-Type", "application/offset+octet-stream")
+                .putHeader("Content-Length", String.valueOf(2 * MIB))
+                .putHeader("Expect", "100-continue")));
+        refused.continueHandler(v -> wronglyContinued.complete(null));
+        CompletableFuture<HttpClientResponse> refusal = refused.response().toCompletionStage().toCompletableFuture();
+        refused.sendHead();
+        assertThat(refusal.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(401);
+        assertThat(wronglyContinued).isNotDone();
+        refused.reset();
+    }
 }

@@ -172,7 +172,8 @@ public class AsyncApiDocument {
         try {
             ObjectMapper yamlMapper = new ObjectMapper(new YAMLFactory()
                     .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                    .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
+                    .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                    .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS));
             return yamlMapper.writeValueAsString(root);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -94,7 +94,7 @@ public class EdgeRouter {
             return;
         }
         if (route.isPublic()) {
-            proxy.forward(route.upstream(), request);
+            forward(ctx, route);
             return;
         }
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
@@ -116,8 +116,20 @@ public class EdgeRouter {
             if (limited(ctx, RateLimiter.Scope.ACCOUNT, String.valueOf(account))) {
                 return;
             }
-            proxy.forward(route.upstream(), request);
+            forward(ctx, route);
         });
+    }
+
+    private void forward(RoutingContext ctx, Route route) {
+        HttpServerRequest request = ctx.request();
+        // a client waiting for "100 Continue" (curl with a large upload) may send its body now that the edge
+        // let it through; a refused one never sent it
+        String expect = request.getHeader(HttpHeaders.EXPECT);
+        if (expect != null && expect.equalsIgnoreCase("100-continue")) {
+            request.headers().remove(HttpHeaders.EXPECT);
+            ctx.response().writeContinue();
+        }
+        proxy.forward(route.upstream(), request);
     }
 
     private boolean limited(RoutingContext ctx, RateLimiter.Scope scope, String key) {
