@@ -40,6 +40,11 @@ class UpstreamDownTest {
                 .body("instance", equalTo("/api/v1/office/appointments"));
         System.out.printf("503 for a down service answered in %d ms%n", millis);
         assertThat(millis).isLessThan(1_000L);
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).containsPattern(
+                "mpaspor_gateway_upstream_unavailable_total\\{[^}]*service=\"biometric-service\"[^}]*} [1-9]");
+        // one uri tag per route prefix, not one per id
+        assertThat(metrics).contains("uri=\"/api/v1/appointments/*\"").doesNotContain("uri=\"/api/v1/appointments/p0\"");
     }
 
     @Test

@@ -47,6 +47,12 @@ public interface GatewayConfig {
 
         /** Connections kept per service. */
         int maxPoolSize();
+
+        /**
+         * Requests waiting for one of those connections; beyond, and after the connect timeout in the queue, the
+         * answer is 503 at once rather than a growing backlog.
+         */
+        int maxWaitQueue();
     }
 
     interface RateLimits {

@@ -41,12 +41,15 @@ public class EdgeRouter {
     private final RateLimiter limiter;
     private final UpstreamProxy proxy;
     private final EdgeProblems problems;
+    private final EdgeMetrics metrics;
 
-    public EdgeRouter(JWTParser jwt, RateLimiter limiter, UpstreamProxy proxy, EdgeProblems problems) {
+    public EdgeRouter(JWTParser jwt, RateLimiter limiter, UpstreamProxy proxy, EdgeProblems problems,
+            EdgeMetrics metrics) {
         this.jwt = jwt;
         this.limiter = limiter;
         this.proxy = proxy;
         this.problems = problems;
+        this.metrics = metrics;
     }
 
     void mount(@Observes Router router) {
@@ -81,6 +84,7 @@ public class EdgeRouter {
         }
         Optional<Route> found = RouteTable.match(request.method().name(), request.path());
         if (found.isEmpty()) {
+            metrics.rejected("not-found", "route");
             reject(ctx, CommonProblem.NOT_FOUND, null);
             return;
         }
@@ -100,6 +104,7 @@ public class EdgeRouter {
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
         if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
                 || authorization.length() == BEARER.length()) {
+            metrics.rejected("unauthorized", "token");
             reject(ctx, CommonProblem.UNAUTHORIZED, null);
             return;
         }
@@ -108,6 +113,7 @@ public class EdgeRouter {
         ctx.vertx().<JsonWebToken>executeBlocking(() -> jwt.parse(token), false).onComplete(verified -> {
             if (verified.failed()) {
                 LOG.debugf("token refused for %s: %s", request.path(), verified.cause().getMessage());
+                metrics.rejected("invalid-token", "token");
                 reject(ctx, GatewayProblem.INVALID_TOKEN, null);
                 return;
             }
@@ -135,6 +141,7 @@ public class EdgeRouter {
     private boolean limited(RoutingContext ctx, RateLimiter.Scope scope, String key) {
         Optional<Duration> wait = limiter.tryAcquire(scope, key);
         if (wait.isPresent()) {
+            metrics.rejected("rate-limited", scope.label());
             reject(ctx, GatewayProblem.RATE_LIMITED, wait.get(), scope.label());
             return true;
         }

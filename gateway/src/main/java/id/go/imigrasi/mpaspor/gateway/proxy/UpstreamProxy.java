@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 
 import id.go.imigrasi.mpaspor.gateway.GatewayProblem;
 import id.go.imigrasi.mpaspor.gateway.config.GatewayConfig;
+import id.go.imigrasi.mpaspor.gateway.edge.EdgeMetrics;
 import id.go.imigrasi.mpaspor.gateway.edge.EdgeProblems;
 import id.go.imigrasi.mpaspor.gateway.routing.RouteTable;
 import id.go.imigrasi.mpaspor.gateway.routing.Upstream;
@@ -48,15 +49,18 @@ public class UpstreamProxy {
 
     private final GatewayConfig config;
     private final EdgeProblems problems;
+    private final EdgeMetrics metrics;
     private final HttpClient client;
     private final Map<Upstream, HttpProxy> proxies = new EnumMap<>(Upstream.class);
 
-    public UpstreamProxy(Vertx vertx, GatewayConfig config, EdgeProblems problems) {
+    public UpstreamProxy(Vertx vertx, GatewayConfig config, EdgeProblems problems, EdgeMetrics metrics) {
         this.config = config;
         this.problems = problems;
+        this.metrics = metrics;
         this.client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) config.proxy().connectTimeout().toMillis())
                 .setMaxPoolSize(config.proxy().maxPoolSize())
+                .setMaxWaitQueueSize(config.proxy().maxWaitQueue())
                 .setKeepAlive(true)
                 .setDecompressionSupported(false));
         for (Upstream upstream : Upstream.values()) {
@@ -107,6 +111,7 @@ public class UpstreamProxy {
             return context.sendRequest().recover(failure -> {
                 LOG.warnf("%s did not answer %s %s: %s", upstream.serviceName(), incoming.method(), incoming.path(),
                         String.valueOf(failure.getMessage()));
+                metrics.upstreamUnavailable(upstream.serviceName());
                 EdgeProblems.Rendered problem = problems.render(incoming, GatewayProblem.UPSTREAM_UNAVAILABLE,
                         config.proxy().retryAfter(), upstream.serviceName());
                 ProxyResponse response = context.request().release().response()
