@@ -59,7 +59,10 @@ public class RateLimiter {
     public RateLimiter(GatewayConfig config) {
         this.config = config.rateLimits();
         for (Scope scope : Scope.values()) {
-            buckets.put(scope, Caffeine.newBuilder().expireAfterAccess(this.config.idleExpiry())
+            // forgetting a bucket before it could have refilled would hand its owner a fresh one
+            Duration period = limitOf(scope).period();
+            Duration expiry = this.config.idleExpiry().compareTo(period) >= 0 ? this.config.idleExpiry() : period;
+            buckets.put(scope, Caffeine.newBuilder().expireAfterAccess(expiry)
                     .maximumSize(this.config.maxKeys()).build());
         }
     }
