@@ -77,6 +77,9 @@ class DocsTest {
         String accountRef = doc.path("paths").path("/api/v1/accounts").path("post").path("responses")
                 .path("400").path("content").path("application/problem+json").path("schema").path("$ref").asText();
         assertThat(accountRef).isEqualTo("#/components/schemas/Problem");
+        // both services named their operation "create": operationIds stay unique in the aggregate
+        assertThat(doc.path("paths").findValuesAsText("operationId")).doesNotHaveDuplicates().hasSize(2)
+                .contains("create");
         // an identical schema is kept once, unprefixed
         assertThat(schemas.has("Shared")).isTrue();
         assertThat(schemas.has("Application_Shared")).isFalse();

@@ -102,6 +102,7 @@ public class OpenApiAggregator {
         ObjectNode components = json.createObjectNode();
         ArrayNode tags = json.createArrayNode();
         List<String> tagNames = new ArrayList<>();
+        java.util.Set<String> operationIds = new java.util.HashSet<>();
         for (Map.Entry<Upstream, ObjectNode> entry : documents.entrySet()) {
             Upstream upstream = entry.getKey();
             ObjectNode document = entry.getValue().deepCopy();
@@ -114,6 +115,7 @@ public class OpenApiAggregator {
                 String publicPath = RouteTable.JWKS_PATH.equals(path.getKey()) ? path.getKey()
                         : RouteTable.PUBLIC_PREFIX + path.getKey();
                 if (RouteTable.match("GET", publicPath).map(r -> r.upstream() == upstream).orElse(false)) {
+                    uniqueOperationIds(path.getValue(), operationIds, upstream);
                     paths.set(publicPath, path.getValue());
                 }
             }
@@ -132,6 +134,23 @@ public class OpenApiAggregator {
             out.set("tags", tags);
         }
         return out;
+    }
+
+    private static final List<String> METHODS = List.of("get", "put", "post", "delete", "options", "head", "patch",
+            "trace");
+
+    /** operationId must be unique in one document: a name another service already used gets the service's prefix. */
+    private static void uniqueOperationIds(JsonNode pathItem, java.util.Set<String> seen, Upstream upstream) {
+        for (String method : METHODS) {
+            if (pathItem.path(method) instanceof ObjectNode operation && operation.has("operationId")) {
+                String id = operation.get("operationId").asText();
+                if (!seen.add(id)) {
+                    String prefixed = upstream.name().toLowerCase() + "_" + id;
+                    operation.put("operationId", prefixed);
+                    seen.add(prefixed);
+                }
+            }
+        }
     }
 
     /** Component names of {@code incoming} already taken by a different definition: {@code #/components/x/Name} to the prefixed one. */

@@ -199,7 +199,7 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
             String own = service.equals("account") ? "/accounts" : "/applications/{id}";
             JsonObject problem = new JsonObject().put("type", "object").put("properties",
                     new JsonObject().put(service + "Field", new JsonObject().put("type", "string")));
-            JsonObject operation = new JsonObject().put("operationId", service + "Op").put("tags",
+            JsonObject operation = new JsonObject().put("operationId", "create").put("tags",
                     new JsonArray().add(service)).put("responses", new JsonObject().put("400",
                             new JsonObject().put("description", "bad").put("content", new JsonObject()
                                     .put("application/problem+json", new JsonObject().put("schema",
