@@ -13,9 +13,11 @@ import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
 import id.go.imigrasi.mpaspor.gateway.GatewayProblem;
+import id.go.imigrasi.mpaspor.gateway.config.GatewayConfig;
 import id.go.imigrasi.mpaspor.gateway.proxy.UpstreamProxy;
 import id.go.imigrasi.mpaspor.gateway.routing.Route;
 import id.go.imigrasi.mpaspor.gateway.routing.RouteTable;
+import id.go.imigrasi.mpaspor.gateway.routing.Upstream;
 import id.go.imigrasi.mpaspor.platform.problem.CommonProblem;
 import id.go.imigrasi.mpaspor.platform.web.RequestId;
 import io.quarkus.vertx.http.runtime.RouteConstants;
@@ -42,9 +44,11 @@ public class EdgeRouter {
     private final UpstreamProxy proxy;
     private final EdgeProblems problems;
     private final EdgeMetrics metrics;
+    private final Duration retryAfter;
 
     public EdgeRouter(JWTParser jwt, RateLimiter limiter, UpstreamProxy proxy, EdgeProblems problems,
-            EdgeMetrics metrics) {
+            EdgeMetrics metrics, GatewayConfig config) {
+        this.retryAfter = config.proxy().retryAfter();
         this.jwt = jwt;
         this.limiter = limiter;
         this.proxy = proxy;
@@ -112,7 +116,14 @@ public class EdgeRouter {
         // verification may fetch the JWKS over HTTP the first time: never on the event loop
         ctx.vertx().<JsonWebToken>executeBlocking(() -> jwt.parse(token), false).onComplete(verified -> {
             if (verified.failed()) {
-                LOG.debugf("token refused for %s: %s", request.path(), verified.cause().getMessage());
+                if (keysUnreachable(verified.cause())) {
+                    // the token may well be valid: the user must not be signed out because the JWKS is away
+                    LOG.warnf("verification keys unreachable for %s: %s", request.path(), rootMessage(verified.cause()));
+                    metrics.upstreamUnavailable(Upstream.ACCOUNT.serviceName());
+                    reject(ctx, GatewayProblem.UPSTREAM_UNAVAILABLE, retryAfter, Upstream.ACCOUNT.serviceName());
+                    return;
+                }
+                LOG.debugf("token refused for %s: %s", request.path(), rootMessage(verified.cause()));
                 metrics.rejected("invalid-token", "token");
                 reject(ctx, GatewayProblem.INVALID_TOKEN, null);
                 return;
@@ -136,6 +147,27 @@ public class EdgeRouter {
             ctx.response().writeContinue();
         }
         proxy.forward(route.upstream(), request);
+    }
+
+    /** The verification keys (JWKS of account-service) could not be fetched: a network failure in the causes. */
+    static boolean keysUnreachable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.io.IOException) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private boolean limited(RoutingContext ctx, RateLimiter.Scope scope, String key) {

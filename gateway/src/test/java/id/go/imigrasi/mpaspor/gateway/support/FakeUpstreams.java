@@ -24,7 +24,8 @@ import io.vertx.core.json.JsonObject;
 /**
  * Five small HTTP servers standing in for the services (the gateway's tests need their HTTP behaviour, not
  * their business): each echoes what it received as JSON and serves a few special paths. The gateway's routes
- * point at them. Init arg {@code down}: services whose URL is a closed port instead. The tests steer and read
+ * point at them. Init args: {@code down}, services whose URL is a closed port instead;
+ * {@code jwks-from-account}, verify tokens with the JWKS URL of (fake) account-service. The tests steer and read
  * the fakes over HTTP at {@code /_fake/...} on the fake's own port (no shared static state across class
  * loaders).
  * <ul>
@@ -46,11 +47,13 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
 
     private Vertx vertx;
     private Set<String> down = Set.of();
+    private boolean jwksFromAccount;
 
     @Override
     public void init(Map<String, String> initArgs) {
         String value = initArgs.getOrDefault("down", "");
         down = value.isBlank() ? Set.of() : Set.of(value.split(","));
+        jwksFromAccount = Boolean.parseBoolean(initArgs.getOrDefault("jwks-from-account", "false"));
     }
 
     @Override
@@ -60,6 +63,11 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
         for (String service : SERVICES) {
             int port = down.contains(service) ? closedPort() : new Fake(service).listen();
             config.put("mpaspor.gateway.routes." + service, "http://127.0.0.1:" + port);
+        }
+        if (jwksFromAccount) {
+            // verification keys from account-service's JWKS URL, as in production
+            config.put("mp.jwt.verify.publickey.location",
+                    config.get("mpaspor.gateway.routes.account") + "/.well-known/jwks.json");
         }
         return config;
     }
