@@ -1,0 +1,109 @@
+package id.go.imigrasi.mpaspor.gateway.config;
+
+import java.net.URI;
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+
+/** {@code mpaspor.gateway.*}: where the services are, how long to wait for them, and the rate limits. */
+@ConfigMapping(prefix = "mpaspor.gateway")
+public interface GatewayConfig {
+
+    /** Base URL of each upstream service (scheme, host, port). */
+    Routes routes();
+
+    Proxy proxy();
+
+    RateLimits rateLimits();
+
+    Docs docs();
+
+    Health health();
+
+    interface Routes {
+        URI account();
+
+        URI application();
+
+        URI quota();
+
+        URI billing();
+
+        URI biometric();
+    }
+
+    interface Proxy {
+        /** A service that does not accept the connection within this is answered 503 at once. */
+        Duration connectTimeout();
+
+        /** No byte from the service within this (headers or body): the request fails with 503, never hangs. */
+        Duration responseTimeout();
+
+        /** The same for a tus PATCH ({@code application/offset+octet-stream}): the service answers after the body. */
+        Duration uploadTimeout();
+
+        /** The Retry-After the gateway sends with its own 503 when a service is unreachable. */
+        Duration retryAfter();
+
+        /** Connections kept per service. */
+        int maxPoolSize();
+
+        /**
+         * Requests waiting for one of those connections; beyond, and after the connect timeout in the queue, the
+         * answer is 503 at once rather than a growing backlog.
+         */
+        int maxWaitQueue();
+    }
+
+    interface RateLimits {
+        boolean enabled();
+
+        /** Every request from one client IP. */
+        Limit perIp();
+
+        /** Every authenticated request of one account (JWT subject), whatever IP it comes from. */
+        Limit perAccount();
+
+        /** Per client IP, on top of the general one: login and refresh. */
+        Limit login();
+
+        /** Per client IP: OTP requests and account verification (brute force of the 6 digits). */
+        Limit otp();
+
+        /** Per client IP: POST /accounts. */
+        Limit registration();
+
+        /** Per client IP: password reset request and confirmation. */
+        Limit passwordReset();
+
+        /** A bucket not used for this long is forgotten (it would be full again anyway). */
+        Duration idleExpiry();
+
+        /** Bound of the bucket map per scope. */
+        long maxKeys();
+    }
+
+    interface Limit {
+        /** Requests allowed in a burst. */
+        long capacity();
+
+        /** Time to refill the whole capacity (greedily, token by token). */
+        Duration period();
+    }
+
+    interface Docs {
+        /** How long an aggregated OpenAPI document is served before the services are asked again. */
+        Duration cacheTtl();
+
+        /** How long to wait for one service's OpenAPI document before listing it as missing. */
+        Duration fetchTimeout();
+    }
+
+    interface Health {
+        /** How long the result of probing the services' liveness is reused. */
+        Duration cacheTtl();
+
+        /** How long to wait for one service's /q/health/live. */
+        Duration timeout();
+    }
+}

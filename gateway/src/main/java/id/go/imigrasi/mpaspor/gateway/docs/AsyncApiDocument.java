@@ -1,0 +1,235 @@
+package id.go.imigrasi.mpaspor.gateway.docs;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.RecordComponent;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Enumeration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.jandex.ClassInfo;
+import org.jboss.jandex.DotName;
+import org.jboss.jandex.IndexReader;
+import org.jboss.jandex.IndexView;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.github.victools.jsonschema.generator.Option;
+import com.github.victools.jsonschema.generator.OptionPreset;
+import com.github.victools.jsonschema.generator.SchemaGenerator;
+import com.github.victools.jsonschema.generator.SchemaGeneratorConfigBuilder;
+import com.github.victools.jsonschema.generator.SchemaVersion;
+
+import id.go.imigrasi.mpaspor.contracts.EventType;
+import id.go.imigrasi.mpaspor.contracts.EventTypes;
+import id.go.imigrasi.mpaspor.contracts.IntegrationEvent;
+
+/**
+ * The AsyncAPI 2.6 document of the Kafka topics, generated from the {@code contracts} records (found through
+ * their Jandex index, like the contracts' own catalogue test): one channel per topic {@code <service>.events},
+ * one message per {@link EventType} with its CloudEvents type, the record key (the aggregate id, and which
+ * payload field it is) and the JSON Schema of the payload. Events travel in CloudEvents binary mode: the
+ * attributes are {@code ce_*} headers, the payload is the JSON value.
+ */
+@ApplicationScoped
+public class AsyncApiDocument {
+
+    private final String yaml;
+    private final List<Class<?>> events;
+
+    public AsyncApiDocument() {
+        this.events = discover();
+        this.yaml = render(events);
+    }
+
+    public String yaml() {
+        return yaml;
+    }
+
+    public List<Class<?>> events() {
+        return events;
+    }
+
+    /** Every {@link IntegrationEvent} implementation in the Jandex indexes on the class path. */
+    static List<Class<?>> discover() {
+        Set<Class<?>> found = new LinkedHashSet<>();
+        ClassLoader loader = Thread.currentThread().getContextClassLoader() != null
+                ? Thread.currentThread().getContextClassLoader() : AsyncApiDocument.class.getClassLoader();
+        try {
+            Enumeration<URL> indexes = loader.getResources("META-INF/jandex.idx");
+            while (indexes.hasMoreElements()) {
+                IndexView index;
+                try (InputStream in = indexes.nextElement().openStream()) {
+                    index = new IndexReader(in).read();
+                }
+                for (ClassInfo info : index.getAllKnownImplementors(DotName.createSimple(IntegrationEvent.class))) {
+                    Class<?> type = Class.forName(info.name().toString(), false, loader);
+                    if (type.isAnnotationPresent(EventType.class)) {
+                        found.add(type);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+        List<Class<?>> sorted = new ArrayList<>(found);
+        sorted.sort(Comparator.comparing(EventTypes::ceType));
+        return sorted;
+    }
+
+    static String render(List<Class<?>> events) {
+        ObjectMapper json = new ObjectMapper();
+        SchemaGeneratorConfigBuilder schemaConfig = new SchemaGeneratorConfigBuilder(json, SchemaVersion.DRAFT_7,
+                OptionPreset.PLAIN_JSON)
+                .with(Option.INLINE_ALL_SCHEMAS, Option.EXTRA_OPEN_API_FORMAT_VALUES)
+                .without(Option.SCHEMA_VERSION_INDICATOR);
+        SchemaGenerator schemas = new SchemaGenerator(schemaConfig.build());
+
+        ObjectNode root = json.createObjectNode();
+        root.put("asyncapi", "2.6.0");
+        ObjectNode info = root.putObject("info");
+        info.put("title", "M-Paspor events");
+        info.put("version", "1.0.0");
+        info.put("description", "The facts the M-Paspor services publish on Kafka, one topic per producing service."
+                + " Every record is a CloudEvents 1.0 event in binary mode: the attributes are ce_* headers (ce_type"
+                + " names the message below), the value is the JSON payload, the key is the aggregate id (also"
+                + " ce_subject and ce_partitionkey), so the events of one application stay in order. Generated from"
+                + " the contracts module.");
+        root.put("defaultContentType", "application/json");
+        ObjectNode servers = root.putObject("servers");
+        ObjectNode kafka = servers.putObject("kafka");
+        kafka.put("url", "127.0.0.1:9092");
+        kafka.put("protocol", "kafka");
+        kafka.put("description", "The local broker of `./mpaspor up`; production brokers come from configuration.");
+
+        Map<String, List<Class<?>>> byTopic = new TreeMap<>();
+        for (Class<?> event : events) {
+            byTopic.computeIfAbsent(EventTypes.topic(event), t -> new ArrayList<>()).add(event);
+        }
+        ObjectNode channels = root.putObject("channels");
+        ObjectNode messages = json.createObjectNode();
+        for (Map.Entry<String, List<Class<?>>> topic : byTopic.entrySet()) {
+            String service = EventTypes.of(topic.getValue().get(0)).service();
+            ObjectNode channel = channels.putObject(topic.getKey());
+            channel.put("description", "Events published by " + service + "-service.");
+            channel.putObject("bindings").putObject("kafka").put("topic", topic.getKey()).put("bindingVersion", "0.4.0");
+            ObjectNode subscribe = channel.putObject("subscribe");
+            subscribe.put("operationId", "consume" + Character.toUpperCase(service.charAt(0)) + service.substring(1)
+                    + "Events");
+            subscribe.put("summary", "What " + service + "-service publishes; consumers subscribe.");
+            ArrayNode oneOf = subscribe.putObject("message").putArray("oneOf");
+            for (Class<?> event : topic.getValue()) {
+                String ceType = EventTypes.ceType(event);
+                String messageId = EventTypes.of(event).name() + "V" + EventTypes.of(event).version();
+                oneOf.addObject().put("$ref", "#/components/messages/" + messageId);
+                ObjectNode message = messages.putObject(messageId);
+                message.put("name", ceType);
+                message.put("title", EventTypes.of(event).name());
+                message.put("contentType", "application/json");
+                Optional<String> keyField = aggregateField(event);
+                message.put("summary", ceType + " on " + topic.getKey() + "; key = aggregate id"
+                        + keyField.map(f -> " (" + f + ")").orElse(""));
+                ObjectNode headers = message.putObject("headers");
+                headers.put("type", "object");
+                ObjectNode headerProperties = headers.putObject("properties");
+                headerProperties.putObject("ce_type").put("type", "string").put("const", ceType);
+                headerProperties.putObject("ce_specversion").put("type", "string").put("const", "1.0");
+                headerProperties.putObject("ce_id").put("type", "string").put("description", "unique event id");
+                headerProperties.putObject("ce_source").put("type", "string")
+                        .put("const", "/mpaspor/" + EventTypes.of(event).service() + "-service");
+                headerProperties.putObject("ce_subject").put("type", "string").put("description", "aggregate id");
+                headerProperties.putObject("ce_time").put("type", "string").put("format", "date-time");
+                headers.putArray("required").add("ce_type").add("ce_specversion").add("ce_id").add("ce_source");
+                ObjectNode key = message.putObject("bindings").putObject("kafka");
+                key.putObject("key").put("type", "string").put("description",
+                        "aggregate id" + keyField.map(f -> ": the payload's " + f).orElse(""));
+                key.put("bindingVersion", "0.4.0");
+                ObjectNode payload = schemas.generateSchema(event);
+                ArrayNode required = payload.putArray("required");
+                for (RecordComponent component : event.getRecordComponents()) {
+                    required.add(component.getName());
+                }
+                message.set("payload", payload);
+            }
+        }
+        root.putObject("components").set("messages", messages);
+        try {
+            ObjectMapper yamlMapper = new ObjectMapper(new YAMLFactory()
+                    .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                    .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                    .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS));
+            return yamlMapper.writeValueAsString(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Which payload field is the aggregate id: the record is built with a distinct marker in each text field,
+     * and {@code aggregateId()} tells which one it returns. Empty when it is computed otherwise.
+     */
+    static Optional<String> aggregateField(Class<?> event) {
+        RecordComponent[] components = event.getRecordComponents();
+        if (components == null) {
+            return Optional.empty();
+        }
+        Object[] args = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        for (int i = 0; i < components.length; i++) {
+            types[i] = components[i].getType();
+            args[i] = sample(types[i], components[i].getName());
+        }
+        try {
+            Constructor<?> constructor = event.getDeclaredConstructor(types);
+            Object instance = constructor.newInstance(args);
+            Object id = ((IntegrationEvent) instance).aggregateId();
+            for (RecordComponent component : components) {
+                if (component.getType() == String.class && ("\u0001" + component.getName()).equals(id)) {
+                    return Optional.of(component.getName());
+                }
+            }
+        } catch (ReflectiveOperationException | RuntimeException computedOtherwise) {
+            // a compact constructor that validates, or an id computed from several fields
+        }
+        return Optional.empty();
+    }
+
+    private static Object sample(Class<?> type, String name) {
+        if (type == String.class) {
+            return "\u0001" + name;
+        }
+        if (type == boolean.class) {
+            return false;
+        }
+        if (type == char.class) {
+            return 'x';
+        }
+        if (type.isPrimitive()) {
+            return switch (type.getName()) {
+                case "long" -> 0L;
+                case "double" -> 0d;
+                case "float" -> 0f;
+                case "short" -> (short) 0;
+                case "byte" -> (byte) 0;
+                default -> 0;
+            };
+        }
+        return null;
+    }
+}

@@ -1,0 +1,189 @@
+package id.go.imigrasi.mpaspor.gateway.edge;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+
+import id.go.imigrasi.mpaspor.gateway.GatewayProblem;
+import id.go.imigrasi.mpaspor.gateway.config.GatewayConfig;
+import id.go.imigrasi.mpaspor.gateway.proxy.UpstreamProxy;
+import id.go.imigrasi.mpaspor.gateway.routing.Route;
+import id.go.imigrasi.mpaspor.gateway.routing.RouteTable;
+import id.go.imigrasi.mpaspor.gateway.routing.Upstream;
+import id.go.imigrasi.mpaspor.platform.problem.CommonProblem;
+import id.go.imigrasi.mpaspor.platform.web.RequestId;
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The edge, in the order a request meets it: request id, route lookup, per-IP bucket, the stricter bucket of
+ * login/OTP/registration/password reset, JWT verification for protected routes, per-account bucket, then the
+ * proxy. Mounted on Quarkus's Vert.x router before the application's own routes.
+ */
+@ApplicationScoped
+public class EdgeRouter {
+
+    private static final Logger LOG = Logger.getLogger(EdgeRouter.class);
+    private static final Pattern SANE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    private static final String BEARER = "Bearer ";
+
+    private final JWTParser jwt;
+    private final RateLimiter limiter;
+    private final UpstreamProxy proxy;
+    private final EdgeProblems problems;
+    private final EdgeMetrics metrics;
+    private final Duration retryAfter;
+
+    public EdgeRouter(JWTParser jwt, RateLimiter limiter, UpstreamProxy proxy, EdgeProblems problems,
+            EdgeMetrics metrics, GatewayConfig config) {
+        this.retryAfter = config.proxy().retryAfter();
+        this.jwt = jwt;
+        this.limiter = limiter;
+        this.proxy = proxy;
+        this.problems = problems;
+        this.metrics = metrics;
+    }
+
+    void mount(@Observes Router router) {
+        // every request, the gateway's own pages included, carries one request id in and out
+        router.route().order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT - 10).handler(EdgeRouter::requestId);
+        router.route(RouteTable.PUBLIC_PREFIX + "/*").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT)
+                .handler(this::edge);
+        router.route(RouteTable.JWKS_PATH).order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(this::edge);
+    }
+
+    /** Keeps the client's sane {@code X-Request-Id} or makes one; sends it upstream, back, and into the logs. */
+    static void requestId(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        String id = request.getHeader(RequestId.HEADER);
+        if (id == null || !SANE_REQUEST_ID.matcher(id).matches()) {
+            id = UUID.randomUUID().toString();
+            request.headers().set(RequestId.HEADER, id);
+        }
+        String assigned = id;
+        MDC.put(RequestId.MDC_KEY, assigned);
+        ctx.addHeadersEndHandler(v -> ctx.response().headers().set(RequestId.HEADER, assigned));
+        ctx.next();
+    }
+
+    private void edge(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        // nothing of the body is read until the proxy streams it to the service
+        request.pause();
+        if (!request.path().equals(ctx.normalizedPath())) {
+            reject(ctx, CommonProblem.NOT_FOUND, null);
+            return;
+        }
+        Optional<Route> found = RouteTable.match(request.method().name(), request.path());
+        if (found.isEmpty()) {
+            metrics.rejected("not-found", "route");
+            reject(ctx, CommonProblem.NOT_FOUND, null);
+            return;
+        }
+        Route route = found.get();
+        String ip = request.remoteAddress() == null ? "unknown" : request.remoteAddress().host();
+        if (limited(ctx, RateLimiter.Scope.IP, ip)) {
+            return;
+        }
+        if (route.limitCategory().isPresent()
+                && limited(ctx, RateLimiter.Scope.of(route.limitCategory().get()), ip)) {
+            return;
+        }
+        if (route.isPublic()) {
+            forward(ctx, route);
+            return;
+        }
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                || authorization.length() == BEARER.length()) {
+            metrics.rejected("unauthorized", "token");
+            reject(ctx, CommonProblem.UNAUTHORIZED, null);
+            return;
+        }
+        String token = authorization.substring(BEARER.length()).trim();
+        // verification may fetch the JWKS over HTTP the first time: never on the event loop
+        ctx.vertx().<JsonWebToken>executeBlocking(() -> jwt.parse(token), false).onComplete(verified -> {
+            if (verified.failed()) {
+                if (keysUnreachable(verified.cause())) {
+                    // the token may well be valid: the user must not be signed out because the JWKS is away
+                    LOG.warnf("verification keys unreachable for %s: %s", request.path(), rootMessage(verified.cause()));
+                    metrics.upstreamUnavailable(Upstream.ACCOUNT.serviceName());
+                    reject(ctx, GatewayProblem.UPSTREAM_UNAVAILABLE, retryAfter, Upstream.ACCOUNT.serviceName());
+                    return;
+                }
+                LOG.debugf("token refused for %s: %s", request.path(), rootMessage(verified.cause()));
+                metrics.rejected("invalid-token", "token");
+                reject(ctx, GatewayProblem.INVALID_TOKEN, null);
+                return;
+            }
+            String account = verified.result().getSubject() != null ? verified.result().getSubject()
+                    : verified.result().getName();
+            if (limited(ctx, RateLimiter.Scope.ACCOUNT, String.valueOf(account))) {
+                return;
+            }
+            forward(ctx, route);
+        });
+    }
+
+    private void forward(RoutingContext ctx, Route route) {
+        HttpServerRequest request = ctx.request();
+        // a client waiting for "100 Continue" (curl with a large upload) may send its body now that the edge
+        // let it through; a refused one never sent it
+        String expect = request.getHeader(HttpHeaders.EXPECT);
+        if (expect != null && expect.equalsIgnoreCase("100-continue")) {
+            request.headers().remove(HttpHeaders.EXPECT);
+            ctx.response().writeContinue();
+        }
+        proxy.forward(route.upstream(), request);
+    }
+
+    /** The verification keys (JWKS of account-service) could not be fetched: a network failure in the causes. */
+    static boolean keysUnreachable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.io.IOException) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    private boolean limited(RoutingContext ctx, RateLimiter.Scope scope, String key) {
+        Optional<Duration> wait = limiter.tryAcquire(scope, key);
+        if (wait.isPresent()) {
+            metrics.rejected("rate-limited", scope.label());
+            reject(ctx, GatewayProblem.RATE_LIMITED, wait.get(), scope.label());
+            return true;
+        }
+        return false;
+    }
+
+    private void reject(RoutingContext ctx, id.go.imigrasi.mpaspor.platform.problem.ProblemType type,
+            Duration retryAfter, Object... args) {
+        // the unread body is discarded, the connection stays usable
+        ctx.request().resume();
+        problems.send(ctx, type, retryAfter, args);
+    }
+}

@@ -1,0 +1,192 @@
+package id.go.imigrasi.mpaspor.gateway.proxy;
+
+import java.net.URI;
+import java.util.EnumMap;
+import java.util.Map;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import id.go.imigrasi.mpaspor.gateway.GatewayProblem;
+import id.go.imigrasi.mpaspor.gateway.config.GatewayConfig;
+import id.go.imigrasi.mpaspor.gateway.edge.EdgeMetrics;
+import id.go.imigrasi.mpaspor.gateway.edge.EdgeProblems;
+import id.go.imigrasi.mpaspor.gateway.routing.RouteTable;
+import id.go.imigrasi.mpaspor.gateway.routing.Upstream;
+import id.go.imigrasi.mpaspor.platform.problem.Problem;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.httpproxy.Body;
+import io.vertx.httpproxy.HttpProxy;
+import io.vertx.httpproxy.ProxyContext;
+import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyRequest;
+import io.vertx.httpproxy.ProxyResponse;
+
+/**
+ * The reverse proxy to the services (Vert.x {@code vertx-http-proxy} on Quarkus's own Vert.x): bodies stream
+ * both ways with back-pressure, nothing is buffered; hop-by-hop headers are dropped, every other header (tus
+ * {@code Upload-*}, {@code Tus-*}, {@code Authorization}, {@code Retry-After}) passes. The gateway strips the
+ * public {@code /api/v1} prefix, tells the service where the request came from ({@code X-Forwarded-*}) and
+ * turns the service's {@code Location} back into the public URL. A service that does not accept the
+ * connection in time, or stays silent past the response timeout, is answered at once with a 503
+ * problem+json and {@code Retry-After}; its own 429/503 with {@code Retry-After} pass through unchanged.
+ */
+@ApplicationScoped
+public class UpstreamProxy {
+
+    private static final Logger LOG = Logger.getLogger(UpstreamProxy.class);
+    private static final String TUS_CONTENT_TYPE = "application/offset+octet-stream";
+
+    private final GatewayConfig config;
+    private final EdgeProblems problems;
+    private final EdgeMetrics metrics;
+    private final HttpClient client;
+    private final Map<Upstream, HttpProxy> proxies = new EnumMap<>(Upstream.class);
+
+    public UpstreamProxy(Vertx vertx, GatewayConfig config, EdgeProblems problems, EdgeMetrics metrics) {
+        this.config = config;
+        this.problems = problems;
+        this.metrics = metrics;
+        this.client = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) config.proxy().connectTimeout().toMillis())
+                .setMaxPoolSize(config.proxy().maxPoolSize())
+                .setMaxWaitQueueSize(config.proxy().maxWaitQueue())
+                .setKeepAlive(true)
+                .setDecompressionSupported(false));
+        for (Upstream upstream : Upstream.values()) {
+            URI base = upstream.uri(config.routes());
+            HttpProxy proxy = HttpProxy.reverseProxy(client);
+            proxy.origin(context -> connect(context, base));
+            proxy.addInterceptor(new Unavailable(upstream));
+            proxy.addInterceptor(new Forwarding(base));
+            proxies.put(upstream, proxy);
+        }
+    }
+
+    /** Streams {@code request} to {@code upstream}; the request must still be paused (its body unread). */
+    public void forward(Upstream upstream, HttpServerRequest request) {
+        proxies.get(upstream).handle(request);
+    }
+
+    @PreDestroy
+    void close() {
+        client.close();
+    }
+
+    private Future<HttpClientRequest> connect(ProxyContext context, URI base) {
+        HttpServerRequest incoming = context.request().proxiedRequest();
+        boolean upload = incoming.getHeader(HttpHeaders.CONTENT_TYPE) != null
+                && incoming.getHeader(HttpHeaders.CONTENT_TYPE).startsWith(TUS_CONTENT_TYPE);
+        long timeout = upload ? config.proxy().uploadTimeout().toMillis() : config.proxy().responseTimeout().toMillis();
+        return context.client().request(new RequestOptions()
+                .setServer(SocketAddress.inetSocketAddress(Upstream.portOf(base), base.getHost()))
+                .setHost(base.getHost())
+                .setPort(Upstream.portOf(base))
+                .setConnectTimeout(config.proxy().connectTimeout().toMillis())
+                .setIdleTimeout(timeout));
+    }
+
+    /** Outermost: whatever keeps the service from answering becomes a fast 503 with Retry-After. */
+    private final class Unavailable implements ProxyInterceptor {
+
+        private final Upstream upstream;
+
+        Unavailable(Upstream upstream) {
+            this.upstream = upstream;
+        }
+
+        @Override
+        public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+            HttpServerRequest incoming = context.request().proxiedRequest();
+            return context.sendRequest().recover(failure -> {
+                LOG.warnf("%s did not answer %s %s: %s", upstream.serviceName(), incoming.method(), incoming.path(),
+                        String.valueOf(failure.getMessage()));
+                metrics.upstreamUnavailable(upstream.serviceName());
+                EdgeProblems.Rendered problem = problems.render(incoming, GatewayProblem.UPSTREAM_UNAVAILABLE,
+                        config.proxy().retryAfter(), upstream.serviceName());
+                ProxyResponse response = context.request().release().response()
+                        .setStatusCode(problem.status())
+                        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                        .putHeader(HttpHeaders.CONTENT_LANGUAGE, problem.language())
+                        .putHeader("Retry-After", String.valueOf(problem.retryAfterSeconds()))
+                        .setBody(Body.body(problem.body()));
+                return Future.succeededFuture(response);
+            });
+        }
+    }
+
+    /** Path prefix, X-Forwarded-* on the way in; Location on the way out. */
+    private static final class Forwarding implements ProxyInterceptor {
+
+        private final URI base;
+
+        Forwarding(URI base) {
+            this.base = base;
+        }
+
+        @Override
+        public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+            ProxyRequest request = context.request();
+            HttpServerRequest incoming = request.proxiedRequest();
+            String uri = request.getURI();
+            boolean prefixed = uri.startsWith(RouteTable.PUBLIC_PREFIX + "/");
+            if (prefixed) {
+                request.setURI(uri.substring(RouteTable.PUBLIC_PREFIX.length()));
+                request.headers().set("X-Forwarded-Prefix", RouteTable.PUBLIC_PREFIX);
+            }
+            request.headers().remove("Forwarded");
+            request.headers().set("X-Forwarded-Host", String.valueOf(incoming.authority()));
+            request.headers().set("X-Forwarded-Proto", incoming.scheme());
+            if (incoming.remoteAddress() != null) {
+                request.headers().set("X-Forwarded-For", incoming.remoteAddress().host());
+            }
+            return context.sendRequest();
+        }
+
+        @Override
+        public Future<Void> handleProxyResponse(ProxyContext context) {
+            ProxyResponse response = context.response();
+            String location = response.headers().get(HttpHeaders.LOCATION);
+            if (location != null) {
+                HttpServerRequest incoming = context.request().proxiedRequest();
+                response.headers().set(HttpHeaders.LOCATION, publicLocation(location, base,
+                        incoming.scheme() + "://" + incoming.authority()));
+            }
+            return context.sendResponse();
+        }
+    }
+
+    /**
+     * The public URL of a {@code Location} a service sent: its own (or a relative) URL becomes
+     * {@code <public origin>/api/v1/<path>}; a URL that is already public, or points elsewhere, is kept.
+     */
+    public static String publicLocation(String location, URI upstreamBase, String publicOrigin) {
+        URI target;
+        try {
+            target = URI.create(location);
+        } catch (IllegalArgumentException unreadable) {
+            return location;
+        }
+        boolean ours = target.getScheme() == null
+                || (upstreamBase.getHost().equalsIgnoreCase(String.valueOf(target.getHost()))
+                        && Upstream.portOf(upstreamBase) == Upstream.portOf(target));
+        String path = target.getRawPath() == null ? "" : target.getRawPath();
+        if (!ours || !path.startsWith("/") || path.startsWith(RouteTable.PUBLIC_PREFIX + "/")
+                || path.startsWith("/.well-known/")) {
+            return ours && target.getScheme() == null && path.startsWith("/") ? publicOrigin + location : location;
+        }
+        String rest = (target.getRawQuery() == null ? "" : "?" + target.getRawQuery())
+                + (target.getRawFragment() == null ? "" : "#" + target.getRawFragment());
+        return publicOrigin + RouteTable.PUBLIC_PREFIX + path + rest;
+    }
+}

@@ -1,0 +1,94 @@
+package id.go.imigrasi.mpaspor.gateway.routing;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The public API's routing table: {@code /api/v1/<prefix>/**} to the service that serves {@code /<prefix>/**} at
+ * its root, plus which routes are public at the edge. The longest matching prefix wins
+ * ({@code /admin/offices} goes to quota-service, the rest of {@code /admin} to account-service).
+ */
+public final class RouteTable {
+
+    public static final String PUBLIC_PREFIX = "/api/v1";
+    public static final String JWKS_PATH = "/.well-known/jwks.json";
+
+    /** Longest prefixes first. */
+    private static final List<Map.Entry<String, Upstream>> PREFIXES = List.of(
+            Map.entry("/admin/offices", Upstream.QUOTA),
+            Map.entry("/accounts", Upstream.ACCOUNT),
+            Map.entry("/auth", Upstream.ACCOUNT),
+            Map.entry("/admin", Upstream.ACCOUNT),
+            Map.entry("/applications", Upstream.APPLICATION),
+            Map.entry("/uploads", Upstream.APPLICATION),
+            Map.entry("/offices", Upstream.QUOTA),
+            Map.entry("/holds", Upstream.QUOTA),
+            Map.entry("/bookings", Upstream.QUOTA),
+            Map.entry("/bills", Upstream.BILLING),
+            Map.entry("/payments", Upstream.BILLING),
+            Map.entry("/reconciliation", Upstream.BILLING),
+            Map.entry("/appointments", Upstream.BIOMETRIC),
+            Map.entry("/office", Upstream.BIOMETRIC));
+
+    private RouteTable() {
+    }
+
+    /** The route of a public request path (without query), or empty: the gateway answers 404 itself. */
+    public static Optional<Route> match(String method, String path) {
+        if (JWKS_PATH.equals(path)) {
+            return Optional.of(new Route(Upstream.ACCOUNT, path, true, Optional.empty()));
+        }
+        if (!path.startsWith(PUBLIC_PREFIX + "/")) {
+            return Optional.empty();
+        }
+        String servicePath = path.substring(PUBLIC_PREFIX.length());
+        if (servicePath.contains("/../") || servicePath.endsWith("/..")) {
+            return Optional.empty();
+        }
+        for (Map.Entry<String, Upstream> entry : PREFIXES) {
+            if (under(servicePath, entry.getKey())) {
+                Optional<LimitCategory> category = categoryOf(method, servicePath);
+                return Optional.of(new Route(entry.getValue(), servicePath, isPublic(method, servicePath), category));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The service a service-relative path belongs to (for the OpenAPI aggregation). */
+    public static Optional<Upstream> upstreamOf(String servicePath) {
+        return match("GET", PUBLIC_PREFIX + servicePath).map(Route::upstream);
+    }
+
+    static boolean isPublic(String method, String path) {
+        boolean read = "GET".equals(method) || "HEAD".equals(method);
+        return ("POST".equals(method) && "/accounts".equals(path))
+                || under(path, "/accounts/verification")
+                || under(path, "/accounts/otp")
+                || under(path, "/accounts/password-reset")
+                || under(path, "/auth/login")
+                || under(path, "/auth/refresh")
+                || (read && under(path, "/offices"))
+                || under(path, "/payments/callbacks");
+    }
+
+    static Optional<LimitCategory> categoryOf(String method, String path) {
+        if (under(path, "/auth/login") || under(path, "/auth/refresh")) {
+            return Optional.of(LimitCategory.LOGIN);
+        }
+        if (under(path, "/accounts/otp") || under(path, "/accounts/verification")) {
+            return Optional.of(LimitCategory.OTP);
+        }
+        if ("POST".equals(method) && "/accounts".equals(path)) {
+            return Optional.of(LimitCategory.REGISTRATION);
+        }
+        if (under(path, "/accounts/password-reset")) {
+            return Optional.of(LimitCategory.PASSWORD_RESET);
+        }
+        return Optional.empty();
+    }
+
+    private static boolean under(String path, String prefix) {
+        return path.equals(prefix) || path.startsWith(prefix + "/");
+    }
+}

@@ -1,0 +1,162 @@
+package id.go.imigrasi.mpaspor.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+
+import java.io.InputStream;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+
+import org.jboss.jandex.ClassInfo;
+import org.jboss.jandex.DotName;
+import org.jboss.jandex.Index;
+import org.jboss.jandex.IndexReader;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import id.go.imigrasi.mpaspor.contracts.EventTypes;
+import id.go.imigrasi.mpaspor.contracts.IntegrationEvent;
+import id.go.imigrasi.mpaspor.contracts.billing.BillingPaid;
+import id.go.imigrasi.mpaspor.gateway.support.FakeUpstreams;
+import id.go.imigrasi.mpaspor.testkit.RealInfrastructure;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Integrators read one OpenAPI (the services' documents under the public paths; the fake account and
+ * application services publish one, the other three none and are listed missing) and one AsyncAPI of the
+ * topics, generated from the contracts.
+ */
+@QuarkusTest
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES,
+        initArgs = { @ResourceArg(name = "database", value = "none"), @ResourceArg(name = "kafka", value = "false") })
+@WithTestResource(value = FakeUpstreams.class, scope = TestResourceScope.MATCHING_RESOURCES)
+class DocsTest {
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+
+    @Test
+    void openApiAggregatesTheServicesUnderThePublicPaths() throws Exception {
+        JsonNode doc = json.readTree(given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200).contentType(containsString("json")).extract().asString());
+        assertThat(doc.path("openapi").asText()).startsWith("3.");
+        assertThat(doc.path("paths").has("/api/v1/accounts")).isTrue();
+        assertThat(doc.path("paths").has("/api/v1/applications/{id}")).isTrue();
+        // the services' own ops endpoints are not part of the public API
+        assertThat(doc.path("paths").toString()).doesNotContain("/q/health");
+        List<String> missing = new ArrayList<>();
+        doc.path("x-mpaspor-missing-services").forEach(n -> missing.add(n.asText()));
+        assertThat(missing).containsExactlyInAnyOrder("quota-service", "billing-service", "biometric-service");
+        assertThat(doc.path("info").path("description").asText()).contains("quota-service");
+        assertThat(doc.path("tags").findValuesAsText("name")).contains("account", "application");
+    }
+
+    @Test
+    void componentsAreMergedWithoutCollisions() throws Exception {
+        JsonNode doc = json.readTree(given().when().get("/docs/openapi.json").then().statusCode(200)
+                .extract().asString());
+        JsonNode schemas = doc.path("components").path("schemas");
+        // both services call their error schema "Problem", with different content: one keeps the name, the
+        // other is prefixed, and each service's $ref still points at its own
+        assertThat(schemas.has("Problem")).isTrue();
+        assertThat(schemas.has("Application_Problem")).isTrue();
+        assertThat(schemas.path("Application_Problem").path("properties").has("applicationField")).isTrue();
+        assertThat(schemas.path("Problem").path("properties").has("accountField")).isTrue();
+        String applicationRef = doc.path("paths").path("/api/v1/applications/{id}").path("post").path("responses")
+                .path("400").path("content").path("application/problem+json").path("schema").path("$ref").asText();
+        assertThat(applicationRef).isEqualTo("#/components/schemas/Application_Problem");
+        String accountRef = doc.path("paths").path("/api/v1/accounts").path("post").path("responses")
+                .path("400").path("content").path("application/problem+json").path("schema").path("$ref").asText();
+        assertThat(accountRef).isEqualTo("#/components/schemas/Problem");
+        // both services named their operation "create": operationIds stay unique in the aggregate
+        assertThat(doc.path("paths").findValuesAsText("operationId")).doesNotHaveDuplicates().hasSize(2)
+                .contains("create");
+        // an identical schema is kept once, unprefixed
+        assertThat(schemas.has("Shared")).isTrue();
+        assertThat(schemas.has("Application_Shared")).isFalse();
+    }
+
+    @Test
+    void openApiIsYamlByDefaultLikeQuarkusOwn() throws Exception {
+        String body = given().when().get("/q/openapi").then().statusCode(200)
+                .contentType(containsString("yaml")).extract().asString();
+        assertThat(yaml.readTree(body).path("paths").has("/api/v1/accounts")).isTrue();
+    }
+
+    @Test
+    void swaggerUiIsServedAtDocs() {
+        given().when().get("/docs/").then().statusCode(200).body(containsString("swagger"));
+    }
+
+    @Test
+    void asyncApiListsEveryContractEventOnItsTopicWithKeyAndSchema() throws Exception {
+        String body = given().when().get("/docs/asyncapi.yaml").then().statusCode(200)
+                .contentType(containsString("yaml")).extract().asString();
+        JsonNode doc = yaml.readTree(body);
+        assertThat(doc.path("asyncapi").asText()).isEqualTo("2.6.0");
+        List<Class<?>> events = contractEvents();
+        assertThat(events).hasSizeGreaterThan(10).contains(BillingPaid.class);
+        assertThat(doc.path("components").path("messages").size()).isEqualTo(events.size());
+        for (Class<?> event : events) {
+            String topic = EventTypes.topic(event);
+            String ceType = EventTypes.ceType(event);
+            JsonNode channel = doc.path("channels").path(topic);
+            assertThat(channel.isMissingNode()).as(topic).isFalse();
+            List<String> refs = channel.path("subscribe").path("message").path("oneOf").findValuesAsText("$ref");
+            JsonNode message = null;
+            for (String ref : refs) {
+                JsonNode candidate = doc.path("components").path("messages").path(ref.substring(ref.lastIndexOf('/') + 1));
+                if (ceType.equals(candidate.path("name").asText())) {
+                    message = candidate;
+                }
+            }
+            assertThat(message).as(ceType + " on " + topic).isNotNull();
+            assertThat(message.path("headers").path("properties").path("ce_type").path("const").asText())
+                    .isEqualTo(ceType);
+            assertThat(message.path("headers").path("properties").path("ce_specversion").path("const").isTextual())
+                    .isTrue();
+            assertThat(message.path("bindings").path("kafka").path("key").path("type").asText()).isEqualTo("string");
+            for (var component : event.getRecordComponents()) {
+                assertThat(message.path("payload").path("properties").has(component.getName()))
+                        .as(ceType + "." + component.getName()).isTrue();
+            }
+        }
+        JsonNode paid = doc.path("components").path("messages").path("BillingPaidV1");
+        assertThat(paid.path("bindings").path("kafka").path("key").path("description").asText())
+                .contains("applicationId");
+        assertThat(paid.path("payload").path("properties").path("paidAt").path("format").asText())
+                .isEqualTo("date-time");
+        assertThat(paid.path("payload").path("properties").path("amount").path("type").asText())
+                .isEqualTo("integer");
+    }
+
+    /** The catalogue read straight from the contracts module's own Jandex index. */
+    private static List<Class<?>> contractEvents() throws Exception {
+        List<Class<?>> events = new ArrayList<>();
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        Enumeration<URL> indexes = loader.getResources("META-INF/jandex.idx");
+        while (indexes.hasMoreElements()) {
+            URL url = indexes.nextElement();
+            if (!url.toString().contains("contracts")) {
+                continue;
+            }
+            Index index;
+            try (InputStream in = url.openStream()) {
+                index = new IndexReader(in).read();
+            }
+            for (ClassInfo info : index.getAllKnownImplementors(DotName.createSimple(IntegrationEvent.class))) {
+                events.add(Class.forName(info.name().toString(), false, loader));
+            }
+        }
+        return events;
+    }
+}

@@ -1,0 +1,91 @@
+package id.go.imigrasi.mpaspor.gateway.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Optional;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The routing table of the public API, row by row: service, stripped path, public or not, stricter bucket. */
+class RouteTableTest {
+
+    @ParameterizedTest(name = "{0} {1} -> {2} {3}")
+    @CsvSource({
+            "POST, /api/v1/accounts, ACCOUNT, /accounts",
+            "GET, /api/v1/accounts/me, ACCOUNT, /accounts/me",
+            "POST, /api/v1/auth/login, ACCOUNT, /auth/login",
+            "GET, /api/v1/admin/officers, ACCOUNT, /admin/officers",
+            "PUT, /api/v1/admin/offices/JKT1/capacity, QUOTA, /admin/offices/JKT1/capacity",
+            "GET, /api/v1/admin/offices, QUOTA, /admin/offices",
+            "GET, /api/v1/applications/a1/timeline, APPLICATION, /applications/a1/timeline",
+            "PATCH, /api/v1/uploads/u1, APPLICATION, /uploads/u1",
+            "GET, /api/v1/offices/JKT1/calendar, QUOTA, /offices/JKT1/calendar",
+            "POST, /api/v1/holds, QUOTA, /holds",
+            "POST, /api/v1/bookings/b1/reschedule, QUOTA, /bookings/b1/reschedule",
+            "GET, /api/v1/bills/123/invoice.pdf, BILLING, /bills/123/invoice.pdf",
+            "POST, /api/v1/payments/callbacks/bni, BILLING, /payments/callbacks/bni",
+            "GET, /api/v1/reconciliation/2026-11-21, BILLING, /reconciliation/2026-11-21",
+            "GET, /api/v1/appointments/p1, BIOMETRIC, /appointments/p1",
+            "POST, /api/v1/office/appointments/p1/check-in, BIOMETRIC, /office/appointments/p1/check-in",
+            "GET, /.well-known/jwks.json, ACCOUNT, /.well-known/jwks.json" })
+    void everyRowRoutesToItsServiceWithThePrefixStripped(String method, String path, Upstream upstream,
+            String servicePath) {
+        Route route = RouteTable.match(method, path).orElseThrow();
+        assertThat(route.upstream()).isEqualTo(upstream);
+        assertThat(route.upstreamPath()).isEqualTo(servicePath);
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({
+            "GET, /api/v1/nothing", "GET, /api/v1", "GET, /api/v2/applications", "GET, /applications",
+            "GET, /api/v1/officers", "GET, /api/v1/applicationsX", "GET, /api/v1/offices/../applications" })
+    void unknownOrSneakyPathsHaveNoRoute(String method, String path) {
+        assertThat(RouteTable.match(method, path)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0} {1} public={2}")
+    @CsvSource({
+            "POST, /api/v1/accounts, true",
+            "GET, /api/v1/accounts, false",
+            "GET, /api/v1/accounts/me, false",
+            "POST, /api/v1/accounts/verification, true",
+            "POST, /api/v1/accounts/otp, true",
+            "POST, /api/v1/accounts/password-reset, true",
+            "POST, /api/v1/accounts/password-reset/confirm, true",
+            "POST, /api/v1/accounts/password, false",
+            "POST, /api/v1/auth/login, true",
+            "POST, /api/v1/auth/refresh, true",
+            "POST, /api/v1/auth/logout, false",
+            "GET, /api/v1/offices, true",
+            "GET, /api/v1/offices/JKT1/calendar, true",
+            "POST, /api/v1/offices, false",
+            "POST, /api/v1/payments/callbacks/bni, true",
+            "GET, /api/v1/payments, false",
+            "GET, /api/v1/applications, false",
+            "GET, /api/v1/office/appointments, false",
+            "GET, /api/v1/admin/offices, false",
+            "GET, /.well-known/jwks.json, true" })
+    void onlyTheListedRoutesArePublic(String method, String path, boolean isPublic) {
+        assertThat(RouteTable.match(method, path).orElseThrow().isPublic()).isEqualTo(isPublic);
+    }
+
+    @ParameterizedTest(name = "{0} {1} -> {2}")
+    @CsvSource({
+            "POST, /api/v1/auth/login, LOGIN",
+            "POST, /api/v1/auth/refresh, LOGIN",
+            "POST, /api/v1/accounts/otp, OTP",
+            "POST, /api/v1/accounts/verification, OTP",
+            "POST, /api/v1/accounts, REGISTRATION",
+            "POST, /api/v1/accounts/password-reset, PASSWORD_RESET",
+            "POST, /api/v1/accounts/password-reset/confirm, PASSWORD_RESET" })
+    void sensitiveAnonymousEndpointsHaveAStricterBucket(String method, String path, LimitCategory category) {
+        assertThat(RouteTable.match(method, path).orElseThrow().limitCategory()).contains(category);
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({ "GET, /api/v1/accounts/me", "GET, /api/v1/offices", "POST, /api/v1/applications" })
+    void ordinaryEndpointsHaveOnlyTheGeneralBuckets(String method, String path) {
+        assertThat(RouteTable.match(method, path).orElseThrow().limitCategory()).isEqualTo(Optional.empty());
+    }
+}

@@ -1,0 +1,231 @@
+package id.go.imigrasi.mpaspor.gateway.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Five small HTTP servers standing in for the services (the gateway's tests need their HTTP behaviour, not
+ * their business): each echoes what it received as JSON and serves a few special paths. The gateway's routes
+ * point at them. Init args: {@code down}, services whose URL is a closed port instead;
+ * {@code jwks-from-account}, verify tokens with the JWKS URL of (fake) account-service. The tests steer and read
+ * the fakes over HTTP at {@code /_fake/...} on the fake's own port (no shared static state across class
+ * loaders).
+ * <ul>
+ * <li>{@code /q/health/live}: UP, or 503 after {@code POST /_fake/health?up=false}</li>
+ * <li>{@code /q/openapi}: a small document (account and application only; the others answer 404)</li>
+ * <li>{@code POST /uploads}: 201 with a {@code Location} on the fake's own origin ({@code ?relative=true}: a
+ * relative one)</li>
+ * <li>{@code PATCH /uploads/{id}}: counts the streamed bytes ({@code GET /_fake/received?id=}), answers 204 with
+ * {@code Upload-Offset}</li>
+ * <li>{@code GET /uploads/{id}/content?size=}: 1 MiB at once, the rest after {@code POST /_fake/release?id=}</li>
+ * <li>{@code /applications/busy}: 429 with {@code Retry-After: 17}; {@code /bookings/shedding}: 503 with
+ * {@code Retry-After: 9}; {@code /appointments/silent}: never answers</li>
+ * </ul>
+ */
+public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
+
+    public static final List<String> SERVICES = List.of("account", "application", "quota", "billing", "biometric");
+    private static final int MIB = 1024 * 1024;
+
+    private Vertx vertx;
+    private Set<String> down = Set.of();
+    private boolean jwksFromAccount;
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        String value = initArgs.getOrDefault("down", "");
+        down = value.isBlank() ? Set.of() : Set.of(value.split(","));
+        jwksFromAccount = Boolean.parseBoolean(initArgs.getOrDefault("jwks-from-account", "false"));
+    }
+
+    @Override
+    public Map<String, String> start() {
+        vertx = Vertx.vertx();
+        Map<String, String> config = new HashMap<>();
+        for (String service : SERVICES) {
+            int port = down.contains(service) ? closedPort() : new Fake(service).listen();
+            config.put("mpaspor.gateway.routes." + service, "http://127.0.0.1:" + port);
+        }
+        if (jwksFromAccount) {
+            // verification keys from account-service's JWKS URL, as in production
+            config.put("mp.jwt.verify.publickey.location",
+                    config.get("mpaspor.gateway.routes.account") + "/.well-known/jwks.json");
+        }
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        if (vertx != null) {
+            vertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
+        }
+    }
+
+    private static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private final class Fake {
+        private final String service;
+        private volatile boolean live = true;
+        private final Map<String, AtomicLong> received = new ConcurrentHashMap<>();
+        private final Map<String, AtomicInteger> chunks = new ConcurrentHashMap<>();
+        private final Map<String, Promise<Void>> releases = new ConcurrentHashMap<>();
+        private int port;
+
+        Fake(String service) {
+            this.service = service;
+        }
+
+        int listen() {
+            HttpServer server = vertx.createHttpServer().requestHandler(this::handle);
+            port = server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture()
+                    .orTimeout(10, TimeUnit.SECONDS).join().actualPort();
+            return port;
+        }
+
+        private Promise<Void> release(String id) {
+            return releases.computeIfAbsent(id, k -> Promise.promise());
+        }
+
+        private void handle(HttpServerRequest request) {
+            String path = request.path();
+            if (path.startsWith("/_fake/")) {
+                control(request);
+            } else if (path.equals("/q/health/live")) {
+                request.response().setStatusCode(live ? 200 : 503).putHeader("Content-Type", "application/json")
+                        .end(new JsonObject().put("status", live ? "UP" : "DOWN").encode());
+            } else if (path.equals("/q/openapi")) {
+                openApi(request);
+            } else if (path.equals("/uploads") && request.method().name().equals("POST")) {
+                String id = "u" + System.nanoTime();
+                String location = "true".equals(request.getParam("relative")) ? "/uploads/" + id
+                        : "http://127.0.0.1:" + port + "/uploads/" + id;
+                request.response().setStatusCode(201).putHeader("Location", location)
+                        .putHeader("Tus-Resumable", "1.0.0").putHeader("Upload-Offset", "0").end();
+            } else if (path.startsWith("/uploads/") && request.method().name().equals("PATCH")) {
+                String id = path.substring("/uploads/".length());
+                AtomicLong count = received.computeIfAbsent(id, k -> new AtomicLong());
+                AtomicInteger parts = chunks.computeIfAbsent(id, k -> new AtomicInteger());
+                request.handler(chunk -> {
+                    count.addAndGet(chunk.length());
+                    parts.incrementAndGet();
+                });
+                request.endHandler(v -> request.response().setStatusCode(204)
+                        .putHeader("Upload-Offset", String.valueOf(count.get()))
+                        .putHeader("Tus-Resumable", "1.0.0")
+                        .putHeader("X-Seen-Upload-Checksum", String.valueOf(request.getHeader("Upload-Checksum")))
+                        .end());
+            } else if (path.startsWith("/uploads/") && path.endsWith("/content")) {
+                String id = path.substring("/uploads/".length(), path.length() - "/content".length());
+                long size = Long.parseLong(request.getParam("size"));
+                var response = request.response().putHeader("Content-Type", "application/octet-stream")
+                        .putHeader("Content-Length", String.valueOf(size));
+                response.write(Buffer.buffer(new byte[MIB]));
+                release(id).future().onComplete(v -> {
+                    long left = size - MIB;
+                    while (left > 0) {
+                        int n = (int) Math.min(MIB, left);
+                        response.write(Buffer.buffer(new byte[n]));
+                        left -= n;
+                    }
+                    response.end();
+                });
+            } else if (path.equals("/applications/busy")) {
+                request.response().setStatusCode(429).putHeader("Retry-After", "17")
+                        .putHeader("Content-Type", "application/problem+json")
+                        .end(new JsonObject().put("status", 429).put("from", service).encode());
+            } else if (path.equals("/bookings/shedding")) {
+                request.response().setStatusCode(503).putHeader("Retry-After", "9")
+                        .putHeader("Content-Type", "application/problem+json")
+                        .end(new JsonObject().put("status", 503).put("from", service).encode());
+            } else if (path.equals("/appointments/silent")) {
+                // never answers: the gateway's response timeout must
+            } else {
+                echo(request);
+            }
+        }
+
+        private void echo(HttpServerRequest request) {
+            request.body().onSuccess(body -> {
+                JsonObject headers = new JsonObject();
+                request.headers().forEach(h -> headers.put(h.getKey().toLowerCase(), h.getValue()));
+                request.response().setStatusCode(200).putHeader("Content-Type", "application/json")
+                        .putHeader("Upload-Offset", "42").putHeader("Tus-Resumable", "1.0.0")
+                        .end(new JsonObject().put("service", service).put("method", request.method().name())
+                                .put("path", request.path()).put("query", request.query())
+                                .put("headers", headers).put("bodyBytes", body.length()).encode());
+            });
+        }
+
+        private void control(HttpServerRequest request) {
+            String id = request.getParam("id");
+            switch (request.path()) {
+                case "/_fake/health" -> {
+                    live = !"false".equals(request.getParam("up"));
+                    request.response().end();
+                }
+                case "/_fake/received" -> request.response().putHeader("Content-Type", "application/json")
+                        .end(new JsonObject()
+                                .put("bytes", received.getOrDefault(id, new AtomicLong()).get())
+                                .put("chunks", chunks.getOrDefault(id, new AtomicInteger()).get()).encode());
+                case "/_fake/release" -> {
+                    release(id).tryComplete();
+                    request.response().end();
+                }
+                default -> request.response().setStatusCode(404).end();
+            }
+        }
+
+        private void openApi(HttpServerRequest request) {
+            if (!service.equals("account") && !service.equals("application")) {
+                request.response().setStatusCode(404).end();
+                return;
+            }
+            String own = service.equals("account") ? "/accounts" : "/applications/{id}";
+            JsonObject problem = new JsonObject().put("type", "object").put("properties",
+                    new JsonObject().put(service + "Field", new JsonObject().put("type", "string")));
+            JsonObject operation = new JsonObject().put("operationId", "create").put("tags",
+                    new JsonArray().add(service)).put("responses", new JsonObject().put("400",
+                            new JsonObject().put("description", "bad").put("content", new JsonObject()
+                                    .put("application/problem+json", new JsonObject().put("schema",
+                                            new JsonObject().put("$ref", "#/components/schemas/Problem")))))
+                            .put("200", new JsonObject().put("description", "ok").put("content",
+                                    new JsonObject().put("application/json", new JsonObject().put("schema",
+                                            new JsonObject().put("$ref", "#/components/schemas/Shared"))))));
+            JsonObject document = new JsonObject().put("openapi", "3.1.0")
+                    .put("info", new JsonObject().put("title", service + "-service").put("version", "1"))
+                    .put("paths", new JsonObject()
+                            .put(own, new JsonObject().put("post", operation))
+                            .put("/q/health", new JsonObject().put("get", new JsonObject()
+                                    .put("responses", new JsonObject()))))
+                    .put("components", new JsonObject().put("schemas", new JsonObject()
+                            .put("Problem", problem)
+                            .put("Shared", new JsonObject().put("type", "string"))))
+                    .put("tags", new JsonArray().add(new JsonObject().put("name", service)));
+            request.response().putHeader("Content-Type", "application/json").end(document.encode());
+        }
+    }
+}
