@@ -112,8 +112,9 @@ public final class PosStub implements AutoCloseable {
         PosStub stub = new PosStub(step, Clock.systemUTC());
         stub.latency(Long.parseLong(env("POS_STUB_MIN_LATENCY_MS", "50")),
                 Long.parseLong(env("POS_STUB_MAX_LATENCY_MS", "300")));
-        stub.start(port);
-        System.out.println("Pos Indonesia stub on http://127.0.0.1:" + stub.port() + " (status step " + step + ")");
+        // loopback unless told otherwise (a container sets POS_STUB_HOST=0.0.0.0)
+        stub.start(env("POS_STUB_HOST", "127.0.0.1"), port);
+        System.out.println("Pos Indonesia stub on port " + stub.port() + " (status step " + step + ")");
     }
 
     private static String env(String name, String fallback) {
@@ -123,7 +124,12 @@ public final class PosStub implements AutoCloseable {
 
     /** Starts listening on {@code port} (0: any free port, see {@link #port()}). */
     public PosStub start(int port) throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+        return start("127.0.0.1", port);
+    }
+
+    /** Starts listening on {@code host:port}. */
+    public PosStub start(String host, int port) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(host, port), 64);
         server.setExecutor(Executors.newFixedThreadPool(8, r -> {
             Thread t = new Thread(r, "pos-stub");
             t.setDaemon(true);
