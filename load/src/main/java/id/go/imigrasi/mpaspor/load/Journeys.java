@@ -26,8 +26,10 @@ public final class Journeys {
     private Journeys() {
     }
 
-    public static HttpProtocolBuilder protocol() {
-        return http.acceptHeader("application/json").contentTypeHeader("application/json")
+    /** Loopback only: Gatling's own warm-up request (by default to gatling.io) reads the office list. */
+    public static HttpProtocolBuilder protocol(BenchConfig config) {
+        return http.warmUp(config.string("quota.url", "http://127.0.0.1:8083") + "/offices")
+                .acceptHeader("application/json").contentTypeHeader("application/json")
                 .userAgentHeader("mpaspor-load/1.0");
     }
 

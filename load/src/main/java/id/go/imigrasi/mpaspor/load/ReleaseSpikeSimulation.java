@@ -76,7 +76,7 @@ public class ReleaseSpikeSimulation extends Simulation {
         int holdSeconds = Math.max(1, (int) Math.ceil(users / (double) holdRate));
         setUp(wave1.injectOpen(stressPeakUsers(users).during(Duration.ofSeconds(loginSeconds)))
                 .andThen(wave2.injectOpen(constantUsersPerSec(holdRate).during(Duration.ofSeconds(holdSeconds)))))
-                .protocols(Journeys.protocol())
+                .protocols(Journeys.protocol(CONFIG))
                 .maxDuration(Duration.ofSeconds(CONFIG.integer("spike.max-seconds", 600)));
     }
 

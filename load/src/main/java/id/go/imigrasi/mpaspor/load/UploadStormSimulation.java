@@ -111,7 +111,7 @@ public class UploadStormSimulation extends Simulation {
                 .doIf(s -> s.contains("location")).then(send);
 
         setUp(storm.injectOpen(stressPeakUsers(users).during(Duration.ofSeconds(seconds))))
-                .protocols(Journeys.protocol())
+                .protocols(Journeys.protocol(CONFIG))
                 .maxDuration(Duration.ofSeconds(CONFIG.integer("upload.max-seconds", 600)));
     }
 
