@@ -131,7 +131,18 @@ rss() { # rss PREFIX: VmRSS (kB) of every process of the running stack
   done
 }
 
+cpu() { # cpu PREFIX: CPU time (ms, user + system) each process of the running stack has used so far
+  local f name pid ticks hz; hz="$(getconf CLK_TCK)"
+  for f in "$RUN"/pids/*.pid; do
+    [[ -f "$f" ]] || continue
+    name="$(basename "$f" .pid)"; pid="$(cat "$f")"
+    ticks="$(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || echo 0)"
+    put "cpu.$1.$name" "$((ticks * 1000 / hz))"
+  done
+}
+
 put mode "$([[ "$SHORT" == 1 ]] && echo short || echo full)"
+put loadavg.start "$(cut -d' ' -f1-3 /proc/loadavg)"
 put started "$(date -u +%FT%TZ)"
 put target "$TARGET_NOTE"
 put cores "$(nproc)"
@@ -227,7 +238,10 @@ gatling() { # gatling SIMULATION LOGNAME
 }
 
 # --- scenario 1: release spike -----------------------------------------------------------------------------------
+cpu spike.before
 gatling ReleaseSpikeSimulation gatling-release-spike
+cpu spike.after
+put loadavg.spike "$(cut -d' ' -f1-3 /proc/loadavg)"
 SLOT="office_code IN ($OFFICES_SQL) AND date = '$SPIKE_DATE'"
 # overbooked: a capacity row above its capacity, or more places in active holds/bookings than the row allows
 put overbooked "$(psql_db "${DB_PREFIX}quota" -c "SELECT count(*) FROM capacity c WHERE c.held > c.capacity

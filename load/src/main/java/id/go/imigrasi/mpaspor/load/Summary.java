@@ -76,8 +76,9 @@ public final class Summary {
     String render() {
         line("M-Paspor spike benchmark (issue 10), %s run, %s", text("mode", "full"), text("started", ""));
         line("Target: %s", text("target", "?"));
-        line("Machine: %s cores, SHARED with other work while measured: figures are indicative, ratios matter more.",
-                text("cores", "?"));
+        line("Machine: %s cores, SHARED with other work while measured (load average %s at the start, %s after the"
+                + " spike): figures are indicative, ratios matter more.", text("cores", "?"), text("loadavg.start", "?"),
+                text("loadavg.spike", "?"));
         line("");
         baselines();
         releaseSpike();
@@ -121,13 +122,14 @@ public final class Summary {
                     ratio(login.successThroughput(), "hash.all"));
         }
         if (hold != null) {
-            line("  holds processed (201+409) %.1f/s = %s of raw pgbench (target >= 60%%; bounded here by the arrival"
-                    + " rate %s/s)", hold.processedThroughput(), ratio(hold.processedThroughput(), "pgbench.tps"),
+            line("  holds processed (201+409) %.1f/s = %s of raw pgbench (target >= 60%%), %d applicants arriving at"
+                    + " %s/s", hold.processedThroughput(), ratio(hold.processedThroughput(), "pgbench.tps"), hold.count(),
                     text("spike.hold-rate", "?"));
             line("  hold events %.1f/s = %s of Kafka's raw producer rate", hold.successThroughput(),
                     ratio(hold.successThroughput(), "kafka.rate"));
             line("  places held %s of %s (201 answers: %d); overbooked slots: %s (target 0)",
                     text("held.total", "?"), text("capacity.total", "?"), hold.success(), text("overbooked", "?"));
+            line("  CPU used by the stack during the spike: %s", cpuDuring("spike"));
             if (hold.success() == 0) {
                 failures.add("release spike: not one hold succeeded");
             }
@@ -136,6 +138,19 @@ public final class Summary {
             failures.add("release spike: overbooked slots = " + text("overbooked", "?"));
         }
         line("");
+    }
+
+    /** CPU seconds each process used between {@code cpu.<phase>.before.*} and {@code cpu.<phase>.after.*}. */
+    String cpuDuring(String phase) {
+        String prefix = "cpu." + phase + ".before.";
+        List<String> parts = new ArrayList<>();
+        figures.stringPropertyNames().stream().filter(k -> k.startsWith(prefix)).sorted().forEach(k -> {
+            String name = k.substring(prefix.length());
+            long before = Long.parseLong(figures.getProperty(k));
+            long after = Long.parseLong(figures.getProperty("cpu." + phase + ".after." + name, String.valueOf(before)));
+            parts.add(String.format(Locale.ROOT, "%s %.1f s", name, (after - before) / 1000.0));
+        });
+        return parts.isEmpty() ? "n/a" : String.join(", ", parts);
     }
 
     private void uploadStorm() {
