@@ -31,4 +31,15 @@ public final class Nik {
         return String.format("%02d%02d%02d%02d%02d%02d%04d", province, regency, district, day,
                 birth.getMonthValue(), birth.getYear() % 100, serial);
     }
+
+    /** The birth date a NIK of {@link #of} encodes (born 1970..1997, so YY is 19YY). */
+    public static LocalDate birthDate(String nik) {
+        int day = Integer.parseInt(nik.substring(6, 8));
+        return LocalDate.of(1900 + Integer.parseInt(nik.substring(10, 12)), Integer.parseInt(nik.substring(8, 10)),
+                day > 40 ? day - 40 : day);
+    }
+
+    public static boolean female(String nik) {
+        return Integer.parseInt(nik.substring(6, 8)) > 40;
+    }
 }

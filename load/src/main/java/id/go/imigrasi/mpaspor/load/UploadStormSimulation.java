@@ -1,6 +1,8 @@
 package id.go.imigrasi.mpaspor.load;
 
 import static io.gatling.javaapi.core.CoreDsl.ByteArrayBody;
+import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.regex;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
@@ -24,7 +26,8 @@ import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
 
 /**
- * Upload storm: {@code upload.users} applicants arrive within {@code upload.seconds}, log in and each uploads one
+ * Upload storm: {@code upload.users} applicants arrive within {@code upload.seconds}, log in, start an application
+ * with themselves as applicant (NIK, birth date and sex consistent), and each uploads one
  * document of {@code upload.size} bytes with the tus 1.0 protocol (creation POST, PATCH chunks of
  * {@code upload.chunk} bytes with Upload-Offset and Upload-Checksum sha1, and on any failed PATCH a HEAD to resume
  * from the offset the server has). Shed answers are retried after Retry-After. The result of each upload is recorded
@@ -46,7 +49,29 @@ public class UploadStormSimulation extends Simulation {
         int maxAttempts = CONFIG.integer("upload.max-attempts", 40);
         double maxPause = CONFIG.decimal("login.max-pause", 5);
         String base = CONFIG.string("application.url", "http://127.0.0.1:8082");
-        String metadata = CONFIG.string("upload.metadata", "documentType KTP,filename ktp.jpg");
+        String metadata = CONFIG.string("upload.metadata",
+                "applicationId #{applicationId},applicantId #{applicantId},documentType EKTP,filename ektp.jpg");
+
+        // the application and its applicant the document belongs to (application-service requires both ids)
+        ChainBuilder prepare = exec(Recorder::arm)
+                .exec(http("application-create").post(base + "/applications")
+                        .header("Authorization", "Bearer #{token}").body(StringBody("{}"))
+                        .check(status().saveAs(Recorder.STATUS), responseTimeInMillis().saveAs(Recorder.MILLIS),
+                                header("Retry-After").optional().saveAs(Recorder.RETRY_AFTER),
+                                regex("\"id\"\\s*:\\s*\"([^\"]+)\"").optional().saveAs("applicationId"),
+                                status().in(201, 429, 503)))
+                .exec(s -> RECORDER.record("application-create", s))
+                .doIf(s -> s.contains("applicationId")).then(
+                        exec(Recorder::arm)
+                                .exec(http("applicant-add").post(base + "/applications/#{applicationId}/applicants")
+                                        .header("Authorization", "Bearer #{token}")
+                                        .body(StringBody(s -> applicant(s.getString("nik"))))
+                                        .check(status().saveAs(Recorder.STATUS),
+                                                responseTimeInMillis().saveAs(Recorder.MILLIS),
+                                                header("Retry-After").optional().saveAs(Recorder.RETRY_AFTER),
+                                                regex("\"id\"\\s*:\\s*\"([^\"]+)\"").optional().saveAs("applicantId"),
+                                                status().in(201, 429, 503)))
+                                .exec(s -> RECORDER.record("applicant-add", s)));
 
         ChainBuilder create = exec(s -> s.set("attempt", 0))
                 .asLongAs(s -> !s.contains("location") && s.getInt("attempt") < maxAttempts).on(
@@ -55,7 +80,9 @@ public class UploadStormSimulation extends Simulation {
                                         .header("Authorization", "Bearer #{token}")
                                         .header("Tus-Resumable", TUS)
                                         .header("Upload-Length", String.valueOf(size))
-                                        .header("Upload-Metadata", encodeMetadata(metadata))
+                                        .header("Upload-Metadata", s -> encodeMetadata(metadata
+                                                .replace("#{applicationId}", s.getString("applicationId"))
+                                                .replace("#{applicantId}", s.getString("applicantId"))))
                                         .check(status().saveAs(Recorder.STATUS), responseTimeInMillis().saveAs(Recorder.MILLIS),
                                                 header("Retry-After").optional().saveAs(Recorder.RETRY_AFTER),
                                                 header("Location").optional().saveAs("location"),
@@ -107,12 +134,23 @@ public class UploadStormSimulation extends Simulation {
         ScenarioBuilder storm = scenario("upload storm")
                 .feed(Journeys.accounts(CONFIG, from, users))
                 .exec(Journeys.login(CONFIG, RECORDER))
-                .doIf(s -> s.contains(Journeys.TOKEN)).then(create)
+                .doIf(s -> s.contains(Journeys.TOKEN)).then(prepare)
+                .doIf(s -> s.contains("applicantId")).then(create)
                 .doIf(s -> s.contains("location")).then(send);
 
         setUp(storm.injectOpen(stressPeakUsers(users).during(Duration.ofSeconds(seconds))))
                 .protocols(Journeys.protocol(CONFIG))
                 .maxDuration(Duration.ofSeconds(CONFIG.integer("upload.max-seconds", 600)));
+    }
+
+    /** An adult applicant whose birth date and sex agree with the NIK (DOMAIN.md), for a new ordinary passport. */
+    static String applicant(String nik) {
+        return "{\"fullName\":\"Pemohon Uji " + nik.substring(12) + "\",\"nik\":\"" + nik + "\",\"birthDate\":\""
+                + Nik.birthDate(nik) + "\",\"birthPlace\":\"Jakarta\",\"sex\":\"" + (Nik.female(nik) ? "FEMALE" : "MALE")
+                + "\",\"motherName\":\"Siti Aminah\",\"address\":\"Jl. Merdeka No. 1, Jakarta\","
+                + "\"phone\":\"081234567890\",\"questionnaire\":{\"applicationType\":\"NEW\","
+                + "\"passportKind\":\"ORDINARY\",\"validityYears\":10,\"sameDayService\":false,"
+                + "\"travelPurpose\":\"TOURISM\"}}";
     }
 
     /** The document's bytes from {@code offset}, at most {@code chunk}: deterministic per applicant (seeded by NIK). */

@@ -43,6 +43,20 @@ class NikTest {
     }
 
     @Test
+    void theBirthDateAndSexCanBeReadBackForTheApplicantForm() {
+        for (int index = 0; index < 50_000; index += 13) {
+            String nik = Nik.of(7, index);
+            LocalDate birth = Nik.birthDate(nik);
+            boolean female = Nik.female(nik);
+            int day = birth.getDayOfMonth() + (female ? 40 : 0);
+            assertThat(nik.substring(6, 12)).isEqualTo(String.format("%02d%02d%02d", day, birth.getMonthValue(),
+                    birth.getYear() % 100));
+            assertThat(female).isEqualTo((index & 1) == 1);
+            assertThat(birth.getYear()).isBetween(1970, 1997);
+        }
+    }
+
+    @Test
     void anIndexOutsideTheUniqueRangeIsRefused() {
         assertThatThrownBy(() -> Nik.of(1, Nik.CAPACITY)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Nik.of(1, -1)).isInstanceOf(IllegalArgumentException.class);
