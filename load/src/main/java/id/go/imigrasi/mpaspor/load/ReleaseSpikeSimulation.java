@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
+import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
@@ -21,7 +22,7 @@ import io.gatling.javaapi.core.Simulation;
 /**
  * The quota-release morning. Wave 1 ("before 4 am"): {@code spike.users} verified accounts arrive within
  * {@code spike.login-seconds} (Gatling's heaviside {@code stressPeakUsers}) and log in, far beyond the hashing
- * capacity, retrying shed logins after Retry-After. Wave 2 ("4 am", open model): the logged-in applicants arrive at
+ * capacity, retrying shed logins after Retry-After, and look at their office's calendar while they wait. Wave 2 ("4 am", open model): the logged-in applicants arrive at
  * {@code spike.hold-rate}/s, each reads the calendar of its office and holds one MORNING place of
  * {@code spike.date} with its own NIK; the offices have {@code spike.capacity} places each, far fewer than
  * applicants, so most holds are answered 409 quota-full. Every answer is recorded by {@link Recorder}
@@ -47,6 +48,8 @@ public class ReleaseSpikeSimulation extends Simulation {
         ScenarioBuilder wave1 = scenario("login wave")
                 .feed(Journeys.accounts(CONFIG, 0, users))
                 .exec(Journeys.login(CONFIG, RECORDER))
+                // while they wait for the release, the logged-in applicants look at their office's calendar
+                .doIf(s -> s.contains(Journeys.TOKEN)).then(calendar(quota, date, "calendar-wait"))
                 .exec(s -> {
                     if (s.contains(Journeys.TOKEN)) {
                         READY.add(new Ready(s.getString(Journeys.TOKEN), s.getString("nik"), s.getString("office")));
@@ -57,12 +60,7 @@ public class ReleaseSpikeSimulation extends Simulation {
         ScenarioBuilder wave2 = scenario("release spike")
                 .exec(ReleaseSpikeSimulation::takeReady)
                 .doIf(s -> s.contains(Journeys.TOKEN)).then(
-                        exec(Recorder::arm)
-                                .exec(http("calendar").get(quota + "/offices/#{office}/calendar?from=" + date + "&to=" + date)
-                                        .check(status().saveAs(Recorder.STATUS), responseTimeInMillis().saveAs(Recorder.MILLIS),
-                                                header("Retry-After").optional().saveAs(Recorder.RETRY_AFTER),
-                                                status().in(200, 429, 503)))
-                                .exec(s -> RECORDER.record("calendar", s))
+                        calendar(quota, date, "calendar")
                                 .exec(Recorder::arm)
                                 .exec(http("hold").post(quota + "/holds")
                                         .header("Authorization", "Bearer #{token}")
@@ -78,6 +76,15 @@ public class ReleaseSpikeSimulation extends Simulation {
                 .andThen(wave2.injectOpen(constantUsersPerSec(holdRate).during(Duration.ofSeconds(holdSeconds)))))
                 .protocols(Journeys.protocol(CONFIG))
                 .maxDuration(Duration.ofSeconds(CONFIG.integer("spike.max-seconds", 600)));
+    }
+
+    private static ChainBuilder calendar(String quota, String date, String name) {
+        return exec(Recorder::arm)
+                .exec(http(name).get(quota + "/offices/#{office}/calendar?from=" + date + "&to=" + date)
+                        .check(status().saveAs(Recorder.STATUS), responseTimeInMillis().saveAs(Recorder.MILLIS),
+                                header("Retry-After").optional().saveAs(Recorder.RETRY_AFTER),
+                                status().in(200, 429, 503)))
+                .exec(s -> RECORDER.record(name, s));
     }
 
     private static Session takeReady(Session session) {
