@@ -234,7 +234,7 @@ gatling() { # gatling SIMULATION LOGNAME
     tail -40 "$OUT/$2.log" >&2
     say "Gatling did not finish $1 (see $OUT/$2.log)"
   fi
-  grep -E '^LOAD |Please open the following file' "$OUT/$2.log" | sed 's/^/   /' || true
+  grep -iE '^LOAD |open the following file' "$OUT/$2.log" | sed 's/^/   /' || true
 }
 
 # --- scenario 1: release spike -----------------------------------------------------------------------------------
