@@ -235,6 +235,7 @@ gatling() { # gatling SIMULATION LOGNAME
     say "Gatling did not finish $1 (see $OUT/$2.log)"
   fi
   grep -iE '^LOAD |open the following file' "$OUT/$2.log" | sed 's/^/   /' || true
+  put "report.$1" "$(sed -n 's/.*open the following file: \(file:[^ ]*\).*/\1/p' "$OUT/$2.log" | tail -1)"
 }
 
 # --- scenario 1: release spike -----------------------------------------------------------------------------------

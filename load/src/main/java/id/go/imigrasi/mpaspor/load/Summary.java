@@ -85,6 +85,8 @@ public final class Summary {
         skippable("upload-storm", "Upload storm", this::uploadStorm);
         skippable("steady-state", "Steady state (submit -> billing code visible)", () -> line("  (no figures)"));
         memory();
+        figures.stringPropertyNames().stream().filter(k -> k.startsWith("report.")).sorted()
+                .forEach(k -> line("Gatling report (%s): %s", k.substring("report.".length()), figures.getProperty(k)));
         gates();
         return out.toString();
     }

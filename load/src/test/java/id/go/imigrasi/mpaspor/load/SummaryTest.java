@@ -26,6 +26,7 @@ class SummaryTest {
         p.setProperty("rss.after.quota-service", "307200");
         p.setProperty("cpu.spike.before.quota-service", "1000");
         p.setProperty("cpu.spike.after.quota-service", "3500");
+        p.setProperty("report.ReleaseSpikeSimulation", "file:///x/index.html");
         p.setProperty("skipped.upload-storm", "POST /uploads answered 404");
         p.setProperty("skipped.steady-state", "GET /applications answered 404");
         return p;
@@ -52,7 +53,8 @@ class SummaryTest {
         assertThat(text).contains("GATES: PASS", "Scenario: release spike", "login goodput",
                 "of raw pgbench", "overbooked slots: 0", "Upload storm -- SKIPPED: POST /uploads answered 404",
                 "whole stack: idle 200 MB", "quota-service 200/300",
-                "CPU used by the stack during the spike: quota-service 2.5 s");
+                "CPU used by the stack during the spike: quota-service 2.5 s",
+                "Gatling report (ReleaseSpikeSimulation): file:///x/index.html");
     }
 
     @Test
