@@ -50,7 +50,7 @@ fi
 : "${LOAD_TARGET:=auto}"
 
 say() { printf '%s\n' "$*"; }
-die() { printf 'bench: %s\n' "$*" >&2; exit "${2:-1}"; }
+die() { printf 'bench: %s\n' "$1" >&2; exit "${2:-1}"; }
 psql_db() { local db="$1"; shift; psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d "$db" -qtAX -v ON_ERROR_STOP=1 "$@"; }
 ready() { [[ "$(curl -fsS --max-time 3 "$1/q/health/ready" 2>/dev/null)" == *'"UP"'* ]]; }
 http_code() { curl -s -o /dev/null --max-time 5 -w '%{http_code}' "$@" || true; }
