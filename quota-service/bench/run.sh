@@ -107,26 +107,11 @@ echo "overbooked capacity rows: $OVERBOOKED; places held in all rows: $HELD_TOTA
 kill "$SERVICE_PID"; wait "$SERVICE_PID" 2>/dev/null || true; SERVICE_PID=""
 echo "== pgbench: the same hold statement (CapacityRepository.TAKE), $PGBENCH_CLIENTS clients, ${PGBENCH_SECONDS}s, same database"
 psql_db -c "UPDATE capacity SET capacity = 100000000 WHERE office_code = 'SOETTA' AND date = '$HOT_DATE'"
-# (pgbench's prepared parameters are untyped: the casts give them the types the service binds)
-TAKE="UPDATE capacity SET held = held + CAST(:places AS integer) WHERE office_code = %s AND date = %s AND service = 'REGULAR' AND session = %s AND held + CAST(:places AS integer) <= capacity AND NOT closed AND release_at <= now() AND (NOT false OR NOT e_passport_closed);"
-{ echo '\set places 1'; printf "$TAKE\n" "'SOETTA'" "DATE '$HOT_DATE'" "'MORNING'"; } > "$WORK/hot.sql"
-ARRAY="ARRAY['${SPREAD_OFFICES//,/\',\'}']"
-{ echo '\set places 1'; echo '\set o random(1, 20)'; echo '\set d random(0, 4)'; echo '\set s random(1, 2)';
-  printf "$TAKE\n" "($ARRAY)[CAST(:o AS integer)]" "DATE '$SPREAD_FROM' + CAST(:d AS integer)" "(ARRAY['MORNING','AFTERNOON'])[CAST(:s AS integer)]"; } > "$WORK/spread.sql"
 for kind in hot spread; do
-    ( cd "$WORK" && pgbench -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -n -M prepared -c "$PGBENCH_CLIENTS" -j 2 \
-        -T "$PGBENCH_SECONDS" -l --log-prefix="pgb_$kind" -f "$kind.sql" "$DB" > "pgbench_$kind.out" 2>&1 ) \
-        || { echo "pgbench $kind failed:" >&2; tail -5 "$WORK/pgbench_$kind.out" >&2; exit 1; }
-    TPS=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$WORK/pgbench_$kind.out" | head -1)
-    sort -n -k3,3 <(cat "$WORK"/pgb_"$kind".*) | awk -v name="$kind" -v tps="$TPS" '{ l[NR] = $3 } END {
-        printf "PGBENCH %-8s clients='"$PGBENCH_CLIENTS"' %.0f tx/s, p50=%.1fms p99=%.1fms\n", name, tps,
-            l[int(NR * 0.50)] / 1000, l[int(NR * 0.99)] / 1000 }'
+    office=SOETTA; from=$HOT_DATE; days=1
+    [ "$kind" = spread ] && { office=$SPREAD_OFFICES; from=$SPREAD_FROM; days=5; }
+    "$ROOT/quota-service/bench/pgbench-hold.sh" "$DB" "$kind" "$PGBENCH_CLIENTS" "$PGBENCH_SECONDS" "$office" "$from" "$days" "$WORK"
 done
-# The platform's outbox trigger NOTIFYs on every commit that wrote an event; PostgreSQL serializes such commits.
-{ echo 'BEGIN;'; printf "$TAKE\n" "'SOETTA'" "DATE '$HOT_DATE'" "'MORNING'" | sed 's/:places/1/g';
-  echo "INSERT INTO outbox (id, aggregate_id, type, topic, source, payload) VALUES (gen_random_uuid(), 'bench', 'bench', 'bench.events', '/bench', repeat('x', 300));";
-  echo 'COMMIT;'; } > "$WORK/hot_outbox.sql"
-( cd "$WORK" && pgbench -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -n -c "$PGBENCH_CLIENTS" -j 2 -T "$PGBENCH_SECONDS" \
-    -f hot_outbox.sql "$DB" > pgbench_hot_outbox.out 2>&1 ) || true
-echo "PGBENCH hot+outbox (the statement plus one outbox row, one transaction) $(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$WORK/pgbench_hot_outbox.out" | head -1 | cut -d. -f1) tx/s"
+OUTBOX=$("$ROOT/quota-service/bench/pgbench-hold.sh" "$DB" hot_outbox "$PGBENCH_CLIENTS" "$PGBENCH_SECONDS" SOETTA "$HOT_DATE" 1 "$WORK" || true)
+echo "PGBENCH hot+outbox (the statement plus one outbox row, one transaction) $(echo "$OUTBOX" | sed -n 's/.* \([0-9]*\) tx\/s.*/\1/p') tx/s"
 echo "== service log: $(grep -c '"level":"ERROR"' "$WORK/service.log" || true) ERROR lines"

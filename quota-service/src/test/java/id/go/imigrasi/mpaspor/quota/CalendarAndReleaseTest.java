@@ -129,6 +129,20 @@ class CalendarAndReleaseTest {
     }
 
     @Test
+    void emptyRulesPutTheOfficeBackOnTheDefaults() {
+        String office = "PLU";
+        Quota.rules(office, 3, 0);
+
+        given().auth().oauth2(Quota.admin()).contentType(ContentType.JSON).body("{\"rules\":[]}")
+                .when().put("/admin/offices/" + office + "/rules").then().statusCode(200).body("rules.size()", equalTo(0));
+
+        given().auth().oauth2(Quota.admin()).when().get("/admin/offices/" + office + "/rules").then().statusCode(200)
+                .body("rules.size()", equalTo(0));
+        LocalDate day = weekday(45);
+        Quota.release(office, day, day, Instant.now().minusSeconds(1)).statusCode(201).body("slots", equalTo(235));
+    }
+
+    @Test
     void aScheduledReleaseGoesOnSaleAtItsTime() {
         String office = "KDI";
         LocalDate date = weekday(40);

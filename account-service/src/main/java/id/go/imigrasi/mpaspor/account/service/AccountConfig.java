@@ -44,6 +44,13 @@ public interface AccountConfig {
         /** Hash requests waiting beyond the running ones; more are shed with 503 at once. */
         int queue();
 
+        /**
+         * Longest expected wait for a hash: a request that would wait longer behind the ones admitted (estimated
+         * from the recent hash time, which grows when the machine is busy) is shed with 503 at once, even when
+         * the queue has room, so that a served login never hangs.
+         */
+        Duration maxWait();
+
         Duration retryAfter();
     }
 

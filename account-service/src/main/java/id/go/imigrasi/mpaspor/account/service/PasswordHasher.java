@@ -4,6 +4,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import jakarta.annotation.PreDestroy;
@@ -24,6 +25,8 @@ import io.vertx.core.Vertx;
  * (running + waiting). Requests are admitted at their start ({@link #admit}); when the pool is full the caller
  * gets 503 with {@code Retry-After} at once: at the peak a login is either served at the machine's hashing rate
  * or told to come back, never queued until it times out.
+ * Admission is also bounded in time: a request whose expected wait (the hashes ahead of it, at the recent hash time)
+ * exceeds {@code max-wait} is shed as well, so that on a busy machine the queue shrinks instead of growing slow.
  * The result comes back on the caller's Vert.x context, so Hibernate Reactive can continue there.
  */
 @ApplicationScoped
@@ -37,6 +40,10 @@ public class PasswordHasher {
     private final AccountConfig.Password policy;
     private final String dummyHash;
     private final Counter shed;
+    private final int capacity;
+    private final long maxWaitNanos;
+    /** Moving average of one hash's duration on this machine, now. */
+    private final AtomicLong hashNanos;
 
     public PasswordHasher(AccountConfig config, MeterRegistry registry) {
         this.policy = config.password();
@@ -50,9 +57,13 @@ public class PasswordHasher {
         });
         this.admitted = new Semaphore(threads + policy.queue());
         // verifying an unknown email costs the same as a known one: no timing oracle
+        long started = System.nanoTime();
         this.dummyHash = BcryptUtil.bcryptHash("not-a-real-password-" + System.nanoTime(), cost);
+        this.hashNanos = new AtomicLong(System.nanoTime() - started);
+        this.maxWaitNanos = policy.maxWait().toNanos();
         this.shed = registry.counter("mpaspor.account.password.shed");
         int capacity = threads + policy.queue();
+        this.capacity = capacity;
         Gauge.builder("mpaspor.account.password.in.flight", admitted, s -> capacity - s.availablePermits())
                 .strongReference(true).register(registry);
         Gauge.builder("mpaspor.account.password.hash.threads", this, h -> h.threads).strongReference(true)
@@ -65,12 +76,30 @@ public class PasswordHasher {
      * Admission is held until the use case's Uni completes; the hashing itself then runs on the bounded pool.
      */
     public <T> Uni<T> admit(Supplier<Uni<T>> useCase) {
-        if (!admitted.tryAcquire()) {
+        boolean in = admitted.tryAcquire();
+        if (in && !admits(capacity - admitted.availablePermits(), threads, hashNanos.get(), maxWaitNanos)) {
+            admitted.release();
+            in = false;
+        }
+        if (!in) {
             shed.increment();
             return Uni.createFrom().failure(ProblemException.retryLater(CommonProblem.SERVICE_UNAVAILABLE,
                     policy.retryAfter()));
         }
         return Uni.createFrom().<T>deferred(useCase::get).eventually(() -> admitted.release());
+    }
+
+    /**
+     * Whether the request at {@code position} (1 = first of those admitted, itself included) may wait for its hash:
+     * the first {@code threads} always may; the others when the rounds of hashing ahead of them plus their own fit in
+     * {@code maxWaitNanos} at {@code hashNanos} each.
+     */
+    static boolean admits(int position, int threads, long hashNanos, long maxWaitNanos) {
+        if (position <= threads) {
+            return true;
+        }
+        long rounds = (position + threads - 1) / threads;
+        return rounds * hashNanos <= maxWaitNanos;
     }
 
     /** Inside {@link #admit}. */
@@ -91,8 +120,19 @@ public class PasswordHasher {
 
     private <T> Uni<T> onPool(Supplier<T> work) {
         Context caller = Vertx.currentContext();
-        Uni<T> hashed = Uni.createFrom().item(work).runSubscriptionOn(pool);
+        Uni<T> hashed = Uni.createFrom().item(() -> timed(work)).runSubscriptionOn(pool);
         return caller == null ? hashed : hashed.emitOn(task -> caller.runOnContext(ignored -> task.run()));
+    }
+
+    /** Runs one hash and folds its duration into the moving average (weight 1/8). */
+    private <T> T timed(Supplier<T> work) {
+        long started = System.nanoTime();
+        try {
+            return work.get();
+        } finally {
+            long took = System.nanoTime() - started;
+            hashNanos.accumulateAndGet(took, (average, sample) -> average + (sample - average) / 8);
+        }
     }
 
     @PreDestroy

@@ -87,7 +87,8 @@ public class AdminService {
                 .chain(office -> rules.delete("officeCode", office.code)
                         .chain(() -> {
                             newRules.forEach(r -> r.officeCode = office.code);
-                            return rules.persist(newRules);
+                            // an empty list puts the office back on the defaults (persist of nothing fails)
+                            return newRules.isEmpty() ? Uni.createFrom().voidItem() : rules.persist(newRules);
                         })
                         .chain(() -> rules.flush())
                         .chain(() -> rules.of(office.code)));

@@ -1,0 +1,37 @@
+package id.go.imigrasi.mpaspor.account.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+/** The time bound of login admission (found by the spike benchmark: served logins waited over 2 s). */
+class PasswordHasherAdmissionTest {
+
+    private static final long SECOND = Duration.ofSeconds(1).toNanos();
+    private static final long MS = Duration.ofMillis(1).toNanos();
+
+    @Test
+    void asManyRequestsAsThreadsAreAlwaysAdmittedHoweverSlowTheHash() {
+        assertThat(PasswordHasher.admits(1, 1, 5 * SECOND, SECOND)).isTrue();
+        assertThat(PasswordHasher.admits(3, 3, 5 * SECOND, SECOND)).isTrue();
+    }
+
+    @Test
+    void aRequestIsAdmittedWhileTheHashesAheadFitInTheMaximumWait() {
+        // one thread, 100 ms per hash: the 10th waits for 9 and runs its own, 1 s in all
+        assertThat(PasswordHasher.admits(10, 1, 100 * MS, SECOND)).isTrue();
+        assertThat(PasswordHasher.admits(11, 1, 100 * MS, SECOND)).isFalse();
+        // two threads hash two at a time
+        assertThat(PasswordHasher.admits(20, 2, 100 * MS, SECOND)).isTrue();
+        assertThat(PasswordHasher.admits(21, 2, 100 * MS, SECOND)).isFalse();
+    }
+
+    @Test
+    void whenTheMachineSlowsDownFewerRequestsWait() {
+        // the same position admitted at 100 ms per hash is shed at 300 ms per hash
+        assertThat(PasswordHasher.admits(5, 1, 100 * MS, SECOND)).isTrue();
+        assertThat(PasswordHasher.admits(5, 1, 300 * MS, SECOND)).isFalse();
+    }
+}

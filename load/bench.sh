@@ -1,0 +1,272 @@
+#!/usr/bin/env bash
+# The quota-release morning, reproduced against the running system (issue 10), with the machine's raw limits
+# measured in the same run. Needs the system started by './mpaspor up'. Loopback only; bounded in time.
+#
+#   load/bench.sh [--short]        (also: ./mpaspor bench [--short])
+#
+#   full     baselines + release spike (2,000 accounts, holds at 1,000/s, 10x the places) + upload storm; < 15 min
+#   --short  seconds, small rates: the CI smoke test. Exits 1 if a request took over 2 s, if an answer was an
+#            error other than 429/503 (or a shed answer lacked Retry-After), if a slot is overbooked or no hold
+#            succeeded; exits 2 if the system is not running.
+#
+# Output: the summary on stdout and in load/target/summary.txt, Gatling's HTML reports in load/target/gatling/,
+# per-request figures in load/target/requests/*.csv. Tunables (environment): SPIKE_USERS, SPIKE_LOGIN_SECONDS,
+# SPIKE_HOLD_RATE, SPIKE_CAPACITY (places per office), SPIKE_OFFICES, UPLOAD_USERS, UPLOAD_SECONDS, UPLOAD_SIZE,
+# UPLOAD_CHUNK, LOAD_TARGET (auto | gateway | direct), PGBENCH_CLIENTS, PGBENCH_SECONDS.
+# Everything it seeds (accounts load-*@load.mpaspor.test, the spike date's capacity rows and holds, a scratch
+# pgbench database, a Kafka topic) is removed when it ends.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+LOAD="$ROOT/load"
+OUT="$LOAD/target"
+RESULTS="$OUT/requests"
+RUN="${MPASPOR_RUN_DIR:-$ROOT/.run}"
+OFFSET="${MPASPOR_PORT_OFFSET:-0}"
+DB_PREFIX="${MPASPOR_DB_PREFIX:-}"
+KAFKA_PORT="${MPASPOR_KAFKA_PORT:-$((9092 + OFFSET))}"
+KAFKA_LIBS="$ROOT/local-stack/target/kafka-libs"
+export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
+
+SHORT=0
+case "${1:-}" in
+  --short) SHORT=1 ;;
+  "") ;;
+  *) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+esac
+
+if [[ "$SHORT" == 1 ]]; then
+  : "${SPIKE_USERS:=30}" "${SPIKE_LOGIN_SECONDS:=5}" "${SPIKE_HOLD_RATE:=15}" "${SPIKE_CAPACITY:=1}"
+  : "${UPLOAD_USERS:=10}" "${UPLOAD_SECONDS:=3}" "${UPLOAD_SIZE:=262144}" "${UPLOAD_CHUNK:=65536}"
+  : "${PGBENCH_CLIENTS:=8}" "${PGBENCH_SECONDS:=3}"
+  HASH_SECONDS=3; KAFKA_RECORDS=20000; DISK_MB=64; MAX_SECONDS=120
+else
+  : "${SPIKE_USERS:=2000}" "${SPIKE_LOGIN_SECONDS:=60}" "${SPIKE_HOLD_RATE:=1000}" "${SPIKE_CAPACITY:=15}"
+  : "${UPLOAD_USERS:=200}" "${UPLOAD_SECONDS:=20}" "${UPLOAD_SIZE:=2097152}" "${UPLOAD_CHUNK:=524288}"
+  : "${PGBENCH_CLIENTS:=32}" "${PGBENCH_SECONDS:=15}"
+  HASH_SECONDS=10; KAFKA_RECORDS=300000; DISK_MB=256; MAX_SECONDS=480
+fi
+: "${SPIKE_OFFICES:=SOETTA,JKTSEL,BDG}"
+: "${LOAD_TARGET:=auto}"
+
+say() { printf '%s\n' "$*"; }
+die() { printf 'bench: %s\n' "$1" >&2; exit "${2:-1}"; }
+psql_db() { local db="$1"; shift; psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d "$db" -qtAX -v ON_ERROR_STOP=1 "$@"; }
+ready() { [[ "$(curl -fsS --max-time 3 "$1/q/health/ready" 2>/dev/null)" == *'"UP"'* ]]; }
+http_code() { curl -s -o /dev/null --max-time 5 -w '%{http_code}' "$@" || true; }
+put() { printf '%s=%s\n' "$1" "$2" >>"$FIGURES"; }
+
+# --- the system must be up -------------------------------------------------------------------------------------
+ACCOUNT_DIRECT="http://127.0.0.1:$((8081 + OFFSET))"
+APPLICATION_DIRECT="http://127.0.0.1:$((8082 + OFFSET))"
+QUOTA_DIRECT="http://127.0.0.1:$((8083 + OFFSET))"
+GATEWAY="http://127.0.0.1:$((8080 + OFFSET))"
+for svc in "$ACCOUNT_DIRECT" "$QUOTA_DIRECT"; do
+  ready "$svc" || die "the system is not running ($svc is not ready): start it with ./mpaspor up first" 2
+done
+[[ -f "$RUN/secrets/admin-password" ]] || die "no $RUN/secrets/admin-password: start the system with ./mpaspor up" 2
+[[ -d "$KAFKA_LIBS" ]] || die "no $KAFKA_LIBS: build first (./mvnw -B -q package -DskipTests)" 2
+[[ -f "$ROOT/account-service/target/quarkus-app/quarkus-run.jar" ]] || die "account-service is not built" 2
+
+# Through the gateway when it is up AND routes the public API; the services directly otherwise.
+TARGET_NOTE=""
+if [[ "$LOAD_TARGET" != direct ]] && ready "$GATEWAY" && [[ "$(http_code "$GATEWAY/api/v1/offices")" == 200 ]]; then
+  ACCOUNT_URL="$GATEWAY/api/v1"; QUOTA_URL="$GATEWAY/api/v1"; APPLICATION_URL="$GATEWAY/api/v1"
+  TARGET_NOTE="gateway $GATEWAY/api/v1"
+else
+  [[ "$LOAD_TARGET" == gateway ]] && die "LOAD_TARGET=gateway but $GATEWAY does not route /api/v1/offices" 2
+  ACCOUNT_URL="$ACCOUNT_DIRECT"; QUOTA_URL="$QUOTA_DIRECT"; APPLICATION_URL="$APPLICATION_DIRECT"
+  why="gateway not ready"; ready "$GATEWAY" && why="gateway up but GET /api/v1/offices answered $(http_code "$GATEWAY/api/v1/offices")"
+  [[ "$LOAD_TARGET" == direct ]] && why="LOAD_TARGET=direct"
+  TARGET_NOTE="services directly (account $ACCOUNT_URL, quota $QUOTA_URL, application $APPLICATION_URL): $why"
+fi
+
+# --- build the load module (no install) --------------------------------------------------------------------------
+mkdir -p "$OUT"
+say "== building the load module"
+(cd "$ROOT" && ./mvnw -B -q -pl load test-compile -DskipTests >"$OUT/build.log" 2>&1) \
+  || { tail -30 "$OUT/build.log" >&2; die "the load module does not build, see $OUT/build.log"; }
+CP="$LOAD/target/classes"
+
+rm -rf "$RESULTS"; mkdir -p "$RESULTS"
+FIGURES="$OUT/figures.properties"; : >"$FIGURES"
+CONFIG="$OUT/bench.properties"
+WORK="$(mktemp -d /tmp/mpaspor-load.XXXXXX)"
+RUN_ID=$(( $(date +%s) % 100000 ))
+PASSWORD="Load-Bench-Password-1"
+EMAILS="'load-%@load.mpaspor.test'"
+SPIKE_DATE="$(date -u -d '+200 days' +%F)"   # far from any real booking; its bench rows are removed at the end
+PG_SCRATCH="${DB_PREFIX}load_pgbench_$$"
+KAFKA_TOPIC="load-bench-producer-perf-$$"
+IFS=, read -r -a OFFICE_LIST <<<"$SPIKE_OFFICES"
+OFFICES_SQL="'${SPIKE_OFFICES//,/\',\'}'"
+ACCOUNTS=$((SPIKE_USERS + UPLOAD_USERS))
+
+cleanup() {
+  set +e
+  psql_db "${DB_PREFIX}account" -c "DELETE FROM refresh_token WHERE account_id IN (SELECT id FROM account WHERE email LIKE $EMAILS);
+    DELETE FROM login_guard WHERE email LIKE $EMAILS; DELETE FROM account WHERE email LIKE $EMAILS;" >/dev/null 2>&1
+  psql_db "${DB_PREFIX}quota" -c "
+    DELETE FROM hold_nik WHERE hold_id IN (SELECT id FROM hold WHERE office_code IN ($OFFICES_SQL) AND date = '$SPIKE_DATE');
+    DELETE FROM hold WHERE office_code IN ($OFFICES_SQL) AND date = '$SPIKE_DATE';
+    DELETE FROM capacity WHERE office_code IN ($OFFICES_SQL) AND date = '$SPIKE_DATE';
+    DELETE FROM quota_release WHERE office_code IN ($OFFICES_SQL) AND from_date = '$SPIKE_DATE' AND to_date = '$SPIKE_DATE';" >/dev/null 2>&1
+  psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres -qc "DROP DATABASE IF EXISTS $PG_SCRATCH WITH (FORCE)" >/dev/null 2>&1
+  java -cp "$KAFKA_LIBS/*" org.apache.kafka.tools.TopicCommand --bootstrap-server "127.0.0.1:$KAFKA_PORT" \
+    --delete --if-exists --topic "$KAFKA_TOPIC" >/dev/null 2>&1
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+cleanup   # what an interrupted run may have left
+mkdir -p "$WORK"
+
+rss() { # rss PREFIX: VmRSS (kB) of every process of the running stack
+  local f name pid kb
+  for f in "$RUN"/pids/*.pid; do
+    [[ -f "$f" ]] || continue
+    name="$(basename "$f" .pid)"; pid="$(cat "$f")"
+    kb="$(sed -n 's/^VmRSS:[[:space:]]*\([0-9]*\) kB/\1/p' "/proc/$pid/status" 2>/dev/null || true)"
+    put "rss.$1.$name" "${kb:-0}"
+  done
+}
+
+cpu() { # cpu PREFIX: CPU time (ms, user + system) each process of the running stack has used so far
+  local f name pid ticks hz; hz="$(getconf CLK_TCK)"
+  for f in "$RUN"/pids/*.pid; do
+    [[ -f "$f" ]] || continue
+    name="$(basename "$f" .pid)"; pid="$(cat "$f")"
+    ticks="$(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || echo 0)"
+    put "cpu.$1.$name" "$((ticks * 1000 / hz))"
+  done
+}
+
+put mode "$([[ "$SHORT" == 1 ]] && echo short || echo full)"
+put loadavg.start "$(cut -d' ' -f1-3 /proc/loadavg)"
+put started "$(date -u +%FT%TZ)"
+put target "$TARGET_NOTE"
+put cores "$(nproc)"
+say "== target: $TARGET_NOTE"
+rss idle
+
+# --- baselines: the machine's raw limits, same run -------------------------------------------------------------
+say "== baseline: raw disk write + fsync, $DISK_MB MB"
+start=$(date +%s%N)
+dd if=/dev/zero of="$WORK/disk.probe" bs=1M count="$DISK_MB" conv=fsync status=none
+elapsed=$(( $(date +%s%N) - start ))
+rm -f "$WORK/disk.probe"
+put disk.mb "$DISK_MB"
+put disk.mbps "$(awk -v mb="$DISK_MB" -v ns="$elapsed" 'BEGIN{printf "%.1f", mb / (ns / 1e9)}')"
+
+say "== baseline: raw bcrypt verify rate (account-service/bench/HashRate.java), ${HASH_SECONDS}s"
+ACCOUNT_LIB="$ROOT/account-service/target/quarkus-app/lib/main/*"
+COST="$(grep -E '^mpaspor.account.password.bcrypt-cost=' "$ROOT/account-service/src/main/resources/application.properties" | cut -d= -f2)"
+POOL="$(curl -fsS "$ACCOUNT_DIRECT/q/metrics" | sed -n 's/^mpaspor_account_password_hash_threads \([0-9.]*\).*/\1/p' | cut -d. -f1)"
+POOL="${POOL:-1}"
+HASH_ALL="$(java -cp "$ACCOUNT_LIB" "$ROOT/account-service/bench/HashRate.java" "$COST" "$(nproc)" "$HASH_SECONDS" "$PASSWORD")"
+HASH_POOL="$(java -cp "$ACCOUNT_LIB" "$ROOT/account-service/bench/HashRate.java" "$COST" "$POOL" "$HASH_SECONDS" "$PASSWORD")"
+HASH="$(echo "$HASH_POOL" | sed -n 's/^HASH //p')"
+put hash.cost "$COST"; put hash.threads "$POOL"
+put hash.all "$(echo "$HASH_ALL" | sed -n 's/^RAW_HASH_RATE //p')"
+put hash.pool "$(echo "$HASH_POOL" | sed -n 's/^RAW_HASH_RATE //p')"
+
+say "== baseline: pgbench with the hold statement (quota-service/bench/pgbench-hold.sh), $PGBENCH_CLIENTS clients, ${PGBENCH_SECONDS}s"
+psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres -qc "CREATE DATABASE $PG_SCRATCH" >/dev/null
+for migration in "$ROOT"/quota-service/src/main/resources/db/migration/V*.sql; do
+  psql_db "$PG_SCRATCH" -f "$migration" >/dev/null
+done
+psql_db "$PG_SCRATCH" -c "INSERT INTO capacity (office_code, date, service, session, capacity, release_at)
+  VALUES ('${OFFICE_LIST[0]}', '$SPIKE_DATE', 'REGULAR', 'MORNING', 100000000, now() - interval '1 minute')" >/dev/null
+PGB="$("$ROOT/quota-service/bench/pgbench-hold.sh" "$PG_SCRATCH" hot "$PGBENCH_CLIENTS" "$PGBENCH_SECONDS" \
+  "${OFFICE_LIST[0]}" "$SPIKE_DATE" 1 "$WORK")"
+say "$PGB"
+put pgbench.clients "$PGBENCH_CLIENTS"
+put pgbench.tps "$(echo "$PGB" | sed -n 's/.* \([0-9.]*\) tx\/s.*/\1/p')"
+put pgbench.p99 "$(echo "$PGB" | sed -n 's/.*p99=\([0-9.]*\)ms.*/\1/p')"
+psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres -qc "DROP DATABASE IF EXISTS $PG_SCRATCH WITH (FORCE)" >/dev/null
+
+say "== baseline: Kafka ProducerPerformance, $KAFKA_RECORDS records of 512 B, acks=all, broker 127.0.0.1:$KAFKA_PORT"
+KPERF="$(java -Xmx256m -cp "$KAFKA_LIBS/*" org.apache.kafka.tools.ProducerPerformance --topic "$KAFKA_TOPIC" \
+  --num-records "$KAFKA_RECORDS" --record-size 512 --throughput -1 \
+  --producer-props "bootstrap.servers=127.0.0.1:$KAFKA_PORT" acks=all 2>/dev/null | tail -1)"
+say "$KPERF"
+put kafka.record-size 512
+put kafka.rate "$(echo "$KPERF" | sed -n 's/.* records sent, \([0-9.]*\) records\/sec.*/\1/p')"
+put kafka.mbps "$(echo "$KPERF" | sed -n 's/.*records\/sec (\([0-9.]*\) MB\/sec).*/\1/p')"
+
+# --- seed: verified accounts, quota on sale ----------------------------------------------------------------------
+say "== seeding $ACCOUNTS verified accounts, releasing $SPIKE_CAPACITY MORNING places at $SPIKE_OFFICES on $SPIKE_DATE"
+psql_db "${DB_PREFIX}account" -c "INSERT INTO account (id, email, full_name, password_hash, role, status, language, created_at, verified_at)
+  SELECT gen_random_uuid(), 'load-' || i || '@load.mpaspor.test', 'Load ' || i, '$HASH', 'APPLICANT', 'ACTIVE', 'id', now(), now()
+  FROM generate_series(0, $((ACCOUNTS - 1))) AS i" >/dev/null
+RELEASED="$(java -cp "$CP" id.go.imigrasi.mpaspor.load.QuotaRelease "$ACCOUNT_URL" "$QUOTA_URL" admin@mpaspor.local \
+  "$RUN/secrets/admin-password" "$SPIKE_OFFICES" "$SPIKE_CAPACITY" "$SPIKE_DATE")" \
+  || die "could not put the spike's quota on sale through quota-service's admin API (see above)"
+CAPACITY_TOTAL="$(echo "$RELEASED" | sed -n 's/^CAPACITY //p')"
+put capacity.total "$CAPACITY_TOTAL"
+put spike.users "$SPIKE_USERS"; put spike.login-seconds "$SPIKE_LOGIN_SECONDS"; put spike.hold-rate "$SPIKE_HOLD_RATE"
+put spike.capacity "$SPIKE_CAPACITY"; put spike.offices "$SPIKE_OFFICES"; put upload.size "$UPLOAD_SIZE"
+
+cat >"$CONFIG" <<EOF
+run=$RUN_ID
+password=$PASSWORD
+account.url=$ACCOUNT_URL
+quota.url=$QUOTA_URL
+application.url=$APPLICATION_URL
+results.dir=$RESULTS
+spike.users=$SPIKE_USERS
+spike.login-seconds=$SPIKE_LOGIN_SECONDS
+spike.hold-rate=$SPIKE_HOLD_RATE
+spike.offices=$SPIKE_OFFICES
+spike.date=$SPIKE_DATE
+spike.max-seconds=$MAX_SECONDS
+upload.users=$UPLOAD_USERS
+upload.seconds=$UPLOAD_SECONDS
+upload.size=$UPLOAD_SIZE
+upload.chunk=$UPLOAD_CHUNK
+upload.max-seconds=$MAX_SECONDS
+EOF
+
+gatling() { # gatling SIMULATION LOGNAME
+  say "== Gatling: $1 (log $OUT/$2.log)"
+  if ! (cd "$ROOT" && LOAD_CONFIG="$CONFIG" ./mvnw -B -pl load gatling:test \
+      -Dgatling.simulationClass="id.go.imigrasi.mpaspor.load.$1" >"$OUT/$2.log" 2>&1); then
+    tail -40 "$OUT/$2.log" >&2
+    say "Gatling did not finish $1 (see $OUT/$2.log)"
+  fi
+  grep -iE '^LOAD |open the following file' "$OUT/$2.log" | sed 's/^/   /' || true
+  put "report.$1" "$(sed -n 's/.*open the following file: \(file:[^ ]*\).*/\1/p' "$OUT/$2.log" | tail -1)"
+}
+
+# --- scenario 1: release spike -----------------------------------------------------------------------------------
+cpu spike.before
+gatling ReleaseSpikeSimulation gatling-release-spike
+cpu spike.after
+put loadavg.spike "$(cut -d' ' -f1-3 /proc/loadavg)"
+SLOT="office_code IN ($OFFICES_SQL) AND date = '$SPIKE_DATE'"
+# overbooked: a capacity row above its capacity, or more places in active holds/bookings than the row allows
+put overbooked "$(psql_db "${DB_PREFIX}quota" -c "SELECT count(*) FROM capacity c WHERE c.held > c.capacity
+  OR (SELECT COALESCE(SUM(h.size), 0) FROM hold h WHERE h.office_code = c.office_code AND h.date = c.date
+      AND h.service = c.service AND h.session = c.session AND h.status IN ('HELD', 'BOOKED')) > c.capacity")"
+put held.total "$(psql_db "${DB_PREFIX}quota" -c "SELECT COALESCE(SUM(held), 0) FROM capacity WHERE $SLOT")"
+
+# --- scenario 2: upload storm (application-service's tus endpoint) ---------------------------------------------------
+CODE="$(http_code -X POST -H 'Tus-Resumable: 1.0.0' -H 'Upload-Length: 1' "$APPLICATION_URL/uploads")"
+if [[ "$CODE" == 404 || "$CODE" == 000 || "$CODE" == 405 ]]; then
+  put skipped.upload-storm "POST $APPLICATION_URL/uploads answered $CODE (application-service's tus uploads are not there yet; the scenario runs by itself once they answer)"
+else
+  gatling UploadStormSimulation gatling-upload-storm
+fi
+
+# --- scenario 3: steady state (hook) --------------------------------------------------------------------------------
+CODE="$(http_code "$APPLICATION_URL/applications")"
+if [[ "$CODE" == 404 || "$CODE" == 000 ]]; then
+  put skipped.steady-state "GET $APPLICATION_URL/applications answered $CODE (application-service not there yet)"
+else
+  put skipped.steady-state "application-service answers ($CODE) but the journey scenario is not written yet: see the hook in load/README.md"
+fi
+
+rss after
+say ""
+GATE=(); [[ "$SHORT" == 1 ]] && GATE=(--gate)
+java -cp "$CP" id.go.imigrasi.mpaspor.load.Summary "$RESULTS" "$FIGURES" "$OUT/summary.txt" "${GATE[@]}"

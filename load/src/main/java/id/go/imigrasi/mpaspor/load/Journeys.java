@@ -1,0 +1,89 @@
+package id.go.imigrasi.mpaspor.load;
+
+import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.regex;
+import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
+import static io.gatling.javaapi.http.HttpDsl.header;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.IntStream;
+
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.Session;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+
+/** The pieces of the applicant's journey the scenarios share: the seeded accounts, login with polite retries. */
+public final class Journeys {
+
+    public static final String TOKEN = "token";
+
+    private Journeys() {
+    }
+
+    /** Loopback only: Gatling's own warm-up request (by default to gatling.io) reads the office list. */
+    public static HttpProtocolBuilder protocol(BenchConfig config) {
+        return http.warmUp(config.string("quota.url", "http://127.0.0.1:8083") + "/offices")
+                .acceptHeader("application/json").contentTypeHeader("application/json")
+                .userAgentHeader("mpaspor-load/1.0");
+    }
+
+    /**
+     * The seeded verified accounts {@code load-<i>@load.mpaspor.test}, {@code from <= i < from + count}, each with a
+     * valid NIK of its own and one of the offices, in turn.
+     */
+    public static Iterator<Map<String, Object>> accounts(BenchConfig config, int from, int count) {
+        int run = config.integer("run", 0);
+        var offices = config.list("spike.offices", "SOETTA");
+        return IntStream.range(from, from + count).<Map<String, Object>>mapToObj(i -> Map.of(
+                "email", "load-" + i + "@load.mpaspor.test",
+                "nik", Nik.of(run, i),
+                "office", offices.get(i % offices.size()))).iterator();
+    }
+
+    /**
+     * Logs in ({@code #{email}}, the bench password) until it gets a token or {@code login.max-attempts} answers.
+     * A shed answer (429/503) is retried after its Retry-After with jitter (between 1× and 2× the value, at most
+     * {@code login.max-pause} seconds), like the mobile app and the upload client do.
+     */
+    public static ChainBuilder login(BenchConfig config, Recorder recorder) {
+        String url = config.string("account.url", "http://127.0.0.1:8081") + "/auth/login";
+        String password = config.string("password", "");
+        int maxAttempts = config.integer("login.max-attempts", 30);
+        double maxPause = config.decimal("login.max-pause", 5);
+        return exec(s -> s.set("attempt", 0))
+                .asLongAs(s -> !s.contains(TOKEN) && s.getInt("attempt") < maxAttempts).on(
+                        exec(Recorder::arm)
+                                .exec(http("login").post(url)
+                                        .body(StringBody("{\"email\":\"#{email}\",\"password\":\"" + password + "\"}"))
+                                        .check(status().saveAs(Recorder.STATUS),
+                                                responseTimeInMillis().saveAs(Recorder.MILLIS),
+                                                header("Retry-After").optional().saveAs(Recorder.RETRY_AFTER),
+                                                regex("\"accessToken\"\\s*:\\s*\"([^\"]+)\"").optional().saveAs(TOKEN),
+                                                status().in(200, 429, 503)))
+                                .exec(s -> recorder.record("login", s))
+                                .exec(s -> s.set("attempt", s.getInt("attempt") + 1))
+                                .doIf(s -> !s.contains(TOKEN)).then(
+                                        exec(s -> s.set("pause", retryPause(s, maxPause)))
+                                                .pause(s -> s.<Duration>get("pause"))));
+    }
+
+    /** Retry-After (seconds; 1 s when absent) times a random factor in [1, 2), capped. */
+    static Duration retryPause(Session session, double maxSeconds) {
+        double base = 1;
+        if (session.contains(Recorder.RETRY_AFTER)) {
+            try {
+                base = Math.max(0.1, Double.parseDouble(session.getString(Recorder.RETRY_AFTER).trim()));
+            } catch (NumberFormatException httpDate) {
+                base = 1;
+            }
+        }
+        double seconds = Math.min(maxSeconds, base * (1 + ThreadLocalRandom.current().nextDouble()));
+        return Duration.ofMillis((long) (seconds * 1000));
+    }
+}

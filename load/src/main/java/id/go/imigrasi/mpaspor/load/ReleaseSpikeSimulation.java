@@ -1,0 +1,102 @@
+package id.go.imigrasi.mpaspor.load;
+
+import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.core.CoreDsl.stressPeakUsers;
+import static io.gatling.javaapi.http.HttpDsl.header;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+import java.time.Duration;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Session;
+import io.gatling.javaapi.core.Simulation;
+
+/**
+ * The quota-release morning. Wave 1 ("before 4 am"): {@code spike.users} verified accounts arrive within
+ * {@code spike.login-seconds} (Gatling's heaviside {@code stressPeakUsers}) and log in, far beyond the hashing
+ * capacity, retrying shed logins after Retry-After, and look at their office's calendar while they wait. Wave 2 ("4 am", open model): the logged-in applicants arrive at
+ * {@code spike.hold-rate}/s, each reads the calendar of its office and holds one MORNING place of
+ * {@code spike.date} with its own NIK; the offices have {@code spike.capacity} places each, far fewer than
+ * applicants, so most holds are answered 409 quota-full. Every answer is recorded by {@link Recorder}
+ * ({@code release-spike.csv}); overbooking is checked in the database by bench.sh afterwards.
+ */
+public class ReleaseSpikeSimulation extends Simulation {
+
+    record Ready(String token, String nik, String office) {
+    }
+
+    private static final BenchConfig CONFIG = BenchConfig.load();
+    private static final Recorder RECORDER = new Recorder();
+    /** Applicants logged in during wave 1, waiting for the release. */
+    private static final Queue<Ready> READY = new ConcurrentLinkedQueue<>();
+
+    {
+        int users = CONFIG.integer("spike.users", 100);
+        int loginSeconds = CONFIG.integer("spike.login-seconds", 10);
+        int holdRate = CONFIG.integer("spike.hold-rate", 100);
+        String quota = CONFIG.string("quota.url", "http://127.0.0.1:8083");
+        String date = CONFIG.string("spike.date", "");
+
+        ScenarioBuilder wave1 = scenario("login wave")
+                .feed(Journeys.accounts(CONFIG, 0, users))
+                .exec(Journeys.login(CONFIG, RECORDER))
+                // while they wait for the release, the logged-in applicants look at their office's calendar
+                .doIf(s -> s.contains(Journeys.TOKEN)).then(calendar(quota, date, "calendar-wait"))
+                .exec(s -> {
+                    if (s.contains(Journeys.TOKEN)) {
+                        READY.add(new Ready(s.getString(Journeys.TOKEN), s.getString("nik"), s.getString("office")));
+                    }
+                    return s;
+                });
+
+        ScenarioBuilder wave2 = scenario("release spike")
+                .exec(ReleaseSpikeSimulation::takeReady)
+                .doIf(s -> s.contains(Journeys.TOKEN)).then(
+                        calendar(quota, date, "calendar")
+                                .exec(Recorder::arm)
+                                .exec(http("hold").post(quota + "/holds")
+                                        .header("Authorization", "Bearer #{token}")
+                                        .body(StringBody("{\"officeCode\":\"#{office}\",\"date\":\"" + date
+                                                + "\",\"session\":\"MORNING\",\"service\":\"REGULAR\",\"niks\":[\"#{nik}\"]}"))
+                                        .check(status().saveAs(Recorder.STATUS), responseTimeInMillis().saveAs(Recorder.MILLIS),
+                                                header("Retry-After").optional().saveAs(Recorder.RETRY_AFTER),
+                                                status().in(201, 409, 429, 503)))
+                                .exec(s -> RECORDER.record("hold", s)));
+
+        int holdSeconds = Math.max(1, (int) Math.ceil(users / (double) holdRate));
+        setUp(wave1.injectOpen(stressPeakUsers(users).during(Duration.ofSeconds(loginSeconds)))
+                .andThen(wave2.injectOpen(constantUsersPerSec(holdRate).during(Duration.ofSeconds(holdSeconds)))))
+                .protocols(Journeys.protocol(CONFIG))
+                .maxDuration(Duration.ofSeconds(CONFIG.integer("spike.max-seconds", 600)));
+    }
+
+    private static ChainBuilder calendar(String quota, String date, String name) {
+        return exec(Recorder::arm)
+                .exec(http(name).get(quota + "/offices/#{office}/calendar?from=" + date + "&to=" + date)
+                        .check(status().saveAs(Recorder.STATUS), responseTimeInMillis().saveAs(Recorder.MILLIS),
+                                header("Retry-After").optional().saveAs(Recorder.RETRY_AFTER),
+                                status().in(200, 429, 503)))
+                .exec(s -> RECORDER.record(name, s));
+    }
+
+    private static Session takeReady(Session session) {
+        Ready ready = READY.poll();
+        return ready == null ? session
+                : session.set(Journeys.TOKEN, ready.token()).set("nik", ready.nik()).set("office", ready.office());
+    }
+
+    @Override
+    public void after() {
+        RECORDER.write(CONFIG.resultsDir(), "release-spike");
+        System.out.println("LOAD release-spike: " + RECORDER.size() + " answers recorded, " + READY.size()
+                + " logged-in applicants left without a hold attempt");
+    }
+}

@@ -1,0 +1,274 @@
+package id.go.imigrasi.mpaspor.load;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * The benchmark's text summary: per scenario the request figures (from the {@link Recorder} CSVs), the same-run
+ * baselines and each ratio, overbooking, stack RSS; then the gates. Usage:
+ * {@code java -cp load/target/classes id.go.imigrasi.mpaspor.load.Summary RESULTS_DIR FIGURES.properties OUT.txt [--gate]}
+ * With {@code --gate} it exits 1 when a gate fails (a request over 2 s, an error other than 429/503, a shed answer
+ * without Retry-After, an overbooked slot, a lost upload, or no hold at all).
+ */
+public final class Summary {
+
+    private final Properties figures;
+    private final Map<String, Map<String, RequestStats>> scenarios;
+    private final List<String> failures = new ArrayList<>();
+    private final StringBuilder out = new StringBuilder();
+
+    Summary(Properties figures, Map<String, Map<String, RequestStats>> scenarios) {
+        this.figures = figures;
+        this.scenarios = scenarios;
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path results = Path.of(args[0]);
+        Properties figures = new Properties();
+        try (Reader in = Files.newBufferedReader(Path.of(args[1]))) {
+            figures.load(in);
+        }
+        Summary summary = new Summary(figures, readScenarios(results));
+        String text = summary.render();
+        Files.writeString(Path.of(args[2]), text);
+        System.out.print(text);
+        boolean gate = args.length > 3 && "--gate".equals(args[3]);
+        System.exit(gate && !summary.failures().isEmpty() ? 1 : 0);
+    }
+
+    static Map<String, Map<String, RequestStats>> readScenarios(Path dir) throws IOException {
+        Map<String, Map<String, RequestStats>> all = new LinkedHashMap<>();
+        if (!Files.isDirectory(dir)) {
+            return all;
+        }
+        try (var files = Files.list(dir)) {
+            for (Path csv : files.filter(f -> f.toString().endsWith(".csv")).sorted().toList()) {
+                List<Recorder.Line> lines = Files.readAllLines(csv).stream().filter(l -> !l.isBlank())
+                        .map(Recorder.Line::parse).toList();
+                all.put(csv.getFileName().toString().replace(".csv", ""), byRequest(lines));
+            }
+        }
+        return all;
+    }
+
+    static Map<String, RequestStats> byRequest(List<Recorder.Line> lines) {
+        Map<String, List<Recorder.Line>> grouped = lines.stream()
+                .collect(Collectors.groupingBy(Recorder.Line::request, LinkedHashMap::new, Collectors.toList()));
+        Map<String, RequestStats> stats = new LinkedHashMap<>();
+        grouped.forEach((request, list) -> stats.put(request, RequestStats.of(request, list)));
+        return stats;
+    }
+
+    List<String> failures() {
+        return failures;
+    }
+
+    String render() {
+        line("M-Paspor spike benchmark (issue 10), %s run, %s", text("mode", "full"), text("started", ""));
+        line("Target: %s", text("target", "?"));
+        line("Machine: %s cores, SHARED with other work while measured (load average %s at the start, %s after the"
+                + " spike): figures are indicative, ratios matter more.", text("cores", "?"), text("loadavg.start", "?"),
+                text("loadavg.spike", "?"));
+        line("");
+        baselines();
+        releaseSpike();
+        skippable("upload-storm", "Upload storm", this::uploadStorm);
+        skippable("steady-state", "Steady state (submit -> billing code visible)", () -> line("  (no figures)"));
+        memory();
+        figures.stringPropertyNames().stream().filter(k -> k.startsWith("report.")).sorted()
+                .forEach(k -> line("Gatling report (%s): %s", k.substring("report.".length()), figures.getProperty(k)));
+        gates();
+        return out.toString();
+    }
+
+    private void baselines() {
+        line("Baselines (same run, same machine)");
+        line("  pgbench, the hold statement (CapacityRepository.TAKE), %s clients: %s tx/s, p99 %s ms",
+                text("pgbench.clients", "?"), num("pgbench.tps"), num("pgbench.p99"));
+        line("  raw bcrypt verify, cost %s: %s /s on all cores, %s /s on the service's %s hashing thread(s)",
+                text("hash.cost", "?"), num("hash.all"), num("hash.pool"), text("hash.threads", "?"));
+        line("  Kafka ProducerPerformance, %s B records, acks=all, same broker: %s records/s (%s MB/s)",
+                text("kafka.record-size", "?"), num("kafka.rate"), num("kafka.mbps"));
+        line("  raw disk write + fsync, %s MB: %s MB/s", text("disk.mb", "?"), num("disk.mbps"));
+        line("");
+    }
+
+    private void releaseSpike() {
+        Map<String, RequestStats> spike = scenarios.get("release-spike");
+        line("Scenario: release spike (%s accounts arrive within %s s and log in; then holds at %s/s on %s, %s places"
+                + " each = %s places)", text("spike.users", "?"), text("spike.login-seconds", "?"),
+                text("spike.hold-rate", "?"), text("spike.offices", "?"), text("spike.capacity", "?"),
+                text("capacity.total", "?"));
+        if (spike == null) {
+            failures.add("release spike: no figures recorded (did Gatling run?)");
+            line("  NO FIGURES (Gatling did not record any answer)");
+            line("");
+            return;
+        }
+        table(spike);
+        RequestStats login = spike.get("login");
+        RequestStats hold = spike.get("hold");
+        if (login != null) {
+            line("  login goodput %.1f/s = %s of the raw hash rate on the service's pool (target >= 90%%), %s of all cores",
+                    login.successThroughput(), ratio(login.successThroughput(), "hash.pool"),
+                    ratio(login.successThroughput(), "hash.all"));
+        }
+        if (hold != null) {
+            line("  holds processed (201+409) %.1f/s = %s of raw pgbench (target >= 60%%), %d applicants arriving at"
+                    + " %s/s", hold.processedThroughput(), ratio(hold.processedThroughput(), "pgbench.tps"), hold.count(),
+                    text("spike.hold-rate", "?"));
+            line("  hold events %.1f/s = %s of Kafka's raw producer rate", hold.successThroughput(),
+                    ratio(hold.successThroughput(), "kafka.rate"));
+            line("  places held %s of %s (201 answers: %d); overbooked slots: %s (target 0)",
+                    text("held.total", "?"), text("capacity.total", "?"), hold.success(), text("overbooked", "?"));
+            line("  CPU used by the stack during the spike: %s", cpuDuring("spike"));
+            if (hold.success() == 0) {
+                failures.add("release spike: not one hold succeeded");
+            }
+        }
+        if (!"0".equals(text("overbooked", "?"))) {
+            failures.add("release spike: overbooked slots = " + text("overbooked", "?"));
+        }
+        line("");
+    }
+
+    /** CPU seconds each process used between {@code cpu.<phase>.before.*} and {@code cpu.<phase>.after.*}. */
+    String cpuDuring(String phase) {
+        String prefix = "cpu." + phase + ".before.";
+        List<String> parts = new ArrayList<>();
+        figures.stringPropertyNames().stream().filter(k -> k.startsWith(prefix)).sorted().forEach(k -> {
+            String name = k.substring(prefix.length());
+            long before = Long.parseLong(figures.getProperty(k));
+            long after = Long.parseLong(figures.getProperty("cpu." + phase + ".after." + name, String.valueOf(before)));
+            parts.add(String.format(Locale.ROOT, "%s %.1f s", name, (after - before) / 1000.0));
+        });
+        return parts.isEmpty() ? "n/a" : String.join(", ", parts);
+    }
+
+    private void uploadStorm() {
+        Map<String, RequestStats> storm = scenarios.get("upload-storm");
+        if (storm == null) {
+            failures.add("upload storm: no figures recorded");
+            line("  NO FIGURES");
+            return;
+        }
+        table(storm);
+        int complete = count(storm, "upload-complete");
+        int lost = count(storm, "upload-lost");
+        int corrupted = storm.values().stream().mapToInt(RequestStats::checksumMismatches).sum();
+        double bytes = complete * Double.parseDouble(text("upload.size", "0"));
+        RequestStats patch = storm.get("upload-patch");
+        double mbps = patch == null ? 0 : bytes / (1 << 20) / patch.seconds();
+        line("  uploads complete %d, lost %d (target 0), corrupted chunks (460) %d (target 0)", complete, lost, corrupted);
+        line("  upload goodput %.2f MB/s = %s of the raw disk write rate", mbps, ratio(mbps, "disk.mbps"));
+        if (lost > 0) {
+            failures.add("upload storm: " + lost + " uploads lost");
+        }
+    }
+
+    private static int count(Map<String, RequestStats> stats, String request) {
+        RequestStats s = stats.get(request);
+        return s == null ? 0 : s.count();
+    }
+
+    private void skippable(String key, String title, Runnable body) {
+        String skipped = figures.getProperty("skipped." + key);
+        if (skipped != null) {
+            line("Scenario: %s -- SKIPPED: %s", title, skipped);
+        } else {
+            line("Scenario: %s", title);
+            body.run();
+        }
+        line("");
+    }
+
+    private void table(Map<String, RequestStats> stats) {
+        line("  %-16s %6s %6s %6s %6s %5s %5s %7s  %-20s %-20s", "request", "count", "2xx", "409", "shed", "err",
+                ">2s", "req/s", "2xx p50/p95/p99 ms", "shed p50/p95/p99 ms");
+        for (RequestStats s : stats.values()) {
+            line("  %-16s %6d %6d %6d %6s %5d %5d %7.1f  %-20s %-20s", s.request(), s.count(), s.success(), s.refused(),
+                    s.shed() + (s.shedWithoutRetryAfter() > 0 ? "!" : ""), s.errors(), s.over2s(), s.throughput(),
+                    triple(s.successPercentiles()), triple(s.shedPercentiles()));
+            if (s.errors() > 0) {
+                failures.add(s.request() + ": " + s.errors() + " errors other than 429/503");
+            }
+            if (s.over2s() > 0 && !s.request().startsWith("upload-complete") && !s.request().startsWith("upload-lost")) {
+                failures.add(s.request() + ": " + s.over2s() + " requests over 2 s");
+            }
+            if (s.shedWithoutRetryAfter() > 0) {
+                failures.add(s.request() + ": " + s.shedWithoutRetryAfter() + " shed answers without Retry-After");
+            }
+        }
+        line("  (shed = 429/503; '!' = some without Retry-After; err = any other status or no answer)");
+    }
+
+    private void memory() {
+        TreeSet<String> names = figures.stringPropertyNames().stream().filter(k -> k.startsWith("rss.idle."))
+                .map(k -> k.substring("rss.idle.".length())).collect(Collectors.toCollection(TreeSet::new));
+        long idle = 0, after = 0;
+        List<String> parts = new ArrayList<>();
+        for (String name : names) {
+            long i = Long.parseLong(figures.getProperty("rss.idle." + name, "0"));
+            long a = Long.parseLong(figures.getProperty("rss.after." + name, "0"));
+            idle += i;
+            after += a;
+            parts.add(String.format(Locale.ROOT, "%s %d/%d", name, i / 1024, a / 1024));
+        }
+        line("Stack memory (RSS MB, idle before / after the scenarios): %s", String.join(", ", parts));
+        line("  whole stack: idle %d MB (target < 2560 MB), after %d MB", idle / 1024, after / 1024);
+        line("");
+    }
+
+    private void gates() {
+        if (failures.isEmpty()) {
+            line("GATES: PASS (no request over 2 s, no error other than 429/503, every shed answer with Retry-After,"
+                    + " no overbooking)");
+        } else {
+            line("GATES: FAIL");
+            failures.forEach(f -> line("  - %s", f));
+        }
+    }
+
+    private String ratio(double value, String baselineKey) {
+        String raw = figures.getProperty(baselineKey);
+        if (raw == null || raw.isBlank()) {
+            return "n/a";
+        }
+        double baseline = Double.parseDouble(raw);
+        return baseline <= 0 ? "n/a" : String.format(Locale.ROOT, "%.0f%%", 100 * value / baseline);
+    }
+
+    private static String triple(double[] p) {
+        return Double.isNaN(p[0]) ? "-" : String.format(Locale.ROOT, "%.0f/%.0f/%.0f", p[0], p[1], p[2]);
+    }
+
+    private String text(String key, String fallback) {
+        return figures.getProperty(key, fallback);
+    }
+
+    private String num(String key) {
+        String v = figures.getProperty(key);
+        if (v == null || v.isBlank()) {
+            return "n/a";
+        }
+        try {
+            return String.format(Locale.ROOT, "%.1f", Double.parseDouble(v));
+        } catch (NumberFormatException e) {
+            return v;
+        }
+    }
+
+    private void line(String format, Object... args) {
+        out.append(String.format(Locale.ROOT, format, args)).append('\n');
+    }
+}

@@ -1,0 +1,94 @@
+package id.go.imigrasi.mpaspor.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import org.junit.jupiter.api.Test;
+
+class SummaryTest {
+
+    private static Properties figures(String overbooked) {
+        Properties p = new Properties();
+        p.setProperty("mode", "short");
+        p.setProperty("pgbench.tps", "1000");
+        p.setProperty("hash.pool", "10");
+        p.setProperty("hash.all", "20");
+        p.setProperty("kafka.rate", "50000");
+        p.setProperty("disk.mbps", "200");
+        p.setProperty("overbooked", overbooked);
+        p.setProperty("capacity.total", "4");
+        p.setProperty("held.total", "4");
+        p.setProperty("rss.idle.quota-service", "204800");
+        p.setProperty("rss.after.quota-service", "307200");
+        p.setProperty("cpu.spike.before.quota-service", "1000");
+        p.setProperty("cpu.spike.after.quota-service", "3500");
+        p.setProperty("report.ReleaseSpikeSimulation", "file:///x/index.html");
+        p.setProperty("skipped.upload-storm", "POST /uploads answered 404");
+        p.setProperty("skipped.steady-state", "GET /applications answered 404");
+        return p;
+    }
+
+    private static Map<String, Map<String, RequestStats>> spike(Recorder.Line... lines) {
+        Map<String, Map<String, RequestStats>> all = new LinkedHashMap<>();
+        all.put("release-spike", Summary.byRequest(List.of(lines)));
+        return all;
+    }
+
+    private static Recorder.Line l(String request, int status, long millis, boolean retryAfter) {
+        return new Recorder.Line(request, status, millis, retryAfter, 1_000);
+    }
+
+    @Test
+    void aCleanRunPassesAndShowsFiguresRatiosSkipsAndMemory() {
+        Summary summary = new Summary(figures("0"), spike(l("login", 200, 90, false), l("login", 503, 3, true),
+                l("hold", 201, 20, false), l("hold", 409, 10, false)));
+
+        String text = summary.render();
+
+        assertThat(summary.failures()).isEmpty();
+        assertThat(text).contains("GATES: PASS", "Scenario: release spike", "login goodput",
+                "of raw pgbench", "overbooked slots: 0", "Upload storm -- SKIPPED: POST /uploads answered 404",
+                "whole stack: idle 200 MB", "quota-service 200/300",
+                "CPU used by the stack during the spike: quota-service 2.5 s",
+                "Gatling report (ReleaseSpikeSimulation): file:///x/index.html");
+    }
+
+    @Test
+    void anyRequestOverTwoSecondsFailsTheGate() {
+        Summary summary = new Summary(figures("0"), spike(l("login", 200, 2_500, false), l("hold", 201, 20, false)));
+
+        assertThat(summary.render()).contains("GATES: FAIL", "login: 1 requests over 2 s");
+    }
+
+    @Test
+    void anErrorOtherThan429Or503FailsTheGate() {
+        Summary summary = new Summary(figures("0"), spike(l("hold", 500, 20, false), l("hold", 201, 20, false)));
+
+        assertThat(summary.render()).contains("GATES: FAIL", "hold: 1 errors other than 429/503");
+    }
+
+    @Test
+    void aShedAnswerWithoutRetryAfterFailsTheGate() {
+        Summary summary = new Summary(figures("0"), spike(l("login", 503, 2, false), l("hold", 201, 20, false)));
+
+        assertThat(summary.render()).contains("GATES: FAIL", "shed answers without Retry-After");
+    }
+
+    @Test
+    void overbookingFailsTheGate() {
+        Summary summary = new Summary(figures("1"), spike(l("hold", 201, 20, false)));
+
+        assertThat(summary.render()).contains("GATES: FAIL", "overbooked slots = 1");
+    }
+
+    @Test
+    void aRunWithoutAnyRecordedAnswerFailsTheGate() {
+        Summary summary = new Summary(figures("0"), new LinkedHashMap<>());
+
+        assertThat(summary.render()).contains("GATES: FAIL", "no figures recorded");
+    }
+}
