@@ -175,6 +175,34 @@ final class Journey {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
+    // ---- the office visit (biometric-service), as the officer's desk and capture station call it ----
+
+    JsonPath officeCall(String officerToken, String path, Object body, Object... params) {
+        Response r = json(as(officerToken), body).post(path, params);
+        r.then().statusCode(200);
+        return r.jsonPath();
+    }
+
+    private static final List<String> FINGERS = List.of("RIGHT_THUMB", "RIGHT_INDEX", "RIGHT_MIDDLE", "RIGHT_RING",
+            "RIGHT_LITTLE", "LEFT_THUMB", "LEFT_INDEX", "LEFT_MIDDLE", "LEFT_RING", "LEFT_LITTLE");
+
+    /** Face passes; every finger passes except {@code failing}, which fails three times and gets an exception. */
+    JsonPath captureWithOneFailingFinger(String officerToken, String appointmentId, String failing) {
+        officeCall(officerToken, "/office/appointments/{id}/capture/face", Map.of("score", 86, "icaoCompliant", true),
+                appointmentId);
+        List<Map<String, Object>> good = FINGERS.stream().filter(f -> !f.equals(failing))
+                .map(f -> Map.<String, Object>of("finger", f, "nfiq2", 72)).toList();
+        officeCall(officerToken, "/office/appointments/{id}/capture/fingers", Map.of("results", good), appointmentId);
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            JsonPath after = officeCall(officerToken, "/office/appointments/{id}/capture/fingers",
+                    Map.of("results", List.of(Map.of("finger", failing, "nfiq2", 12))), appointmentId);
+            say("  " + failing + " attempt " + attempt + ": NFIQ2 12, capture complete = "
+                    + after.getBoolean("capture.complete"));
+        }
+        return officeCall(officerToken, "/office/appointments/{id}/capture/fingers/{finger}/exception",
+                Map.of("kind", "INJURED", "reason", "luka gores di ujung jari, perban"), appointmentId, failing);
+    }
+
     String login(String email, String password) {
         Response login = json(anonymous(), Map.of("email", email, "password", password)).post("/auth/login");
         login.then().statusCode(200);
