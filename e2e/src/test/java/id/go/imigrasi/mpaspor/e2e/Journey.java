@@ -7,13 +7,22 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.is;
+
 import org.awaitility.Awaitility;
+
+import id.go.imigrasi.mpaspor.upload.client.TusUploadException;
+import id.go.imigrasi.mpaspor.upload.client.TusUploader;
+import id.go.imigrasi.mpaspor.upload.client.UploadResult;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -186,6 +195,13 @@ final class Journey {
     private static final List<String> FINGERS = List.of("RIGHT_THUMB", "RIGHT_INDEX", "RIGHT_MIDDLE", "RIGHT_RING",
             "RIGHT_LITTLE", "LEFT_THUMB", "LEFT_INDEX", "LEFT_MIDDLE", "LEFT_RING", "LEFT_LITTLE");
 
+    JsonPath captureAllPassing(String officerToken, String appointmentId) {
+        officeCall(officerToken, "/office/appointments/{id}/capture/face", Map.of("score", 91, "icaoCompliant", true),
+                appointmentId);
+        return officeCall(officerToken, "/office/appointments/{id}/capture/fingers", Map.of("results",
+                FINGERS.stream().map(f -> Map.<String, Object>of("finger", f, "nfiq2", 80)).toList()), appointmentId);
+    }
+
     /** Face passes; every finger passes except {@code failing}, which fails three times and gets an exception. */
     JsonPath captureWithOneFailingFinger(String officerToken, String appointmentId, String failing) {
         officeCall(officerToken, "/office/appointments/{id}/capture/face", Map.of("score", 86, "icaoCompliant", true),
@@ -201,6 +217,93 @@ final class Journey {
         }
         return officeCall(officerToken, "/office/appointments/{id}/capture/fingers/{finger}/exception",
                 Map.of("kind", "INJURED", "reason", "luka gores di ujung jari, perban"), appointmentId, failing);
+    }
+
+    /** Quota goes on sale for {@code from..to} now (what an office's admin does at a release). */
+    void releaseQuota(String adminToken, String officeCode, LocalDate from, LocalDate to) {
+        json(as(adminToken), Map.of("from", from.toString(), "to", to.toString(), "releaseAt", Instant.now().toString()))
+                .post("/admin/offices/{code}/releases", officeCode).then().statusCode(anyOf(is(200), is(201), is(202)));
+    }
+
+    // ---- the application (application-service) ----
+
+    String createApplication(String token) {
+        Response r = as(token).contentType(ContentType.JSON).body("{}").post("/applications");
+        r.then().statusCode(201);
+        return r.jsonPath().getString("id");
+    }
+
+    record Person(String fullName, String nik, String birthDate, String birthPlace, String sex, String motherName,
+            String applicationType, String passportKind, int validityYears) {
+
+        Map<String, Object> body() {
+            return Map.of("fullName", fullName, "nik", nik, "birthDate", birthDate, "birthPlace", birthPlace, "sex", sex,
+                    "motherName", motherName, "address", "Jl. Kemang Raya No. 10, Jakarta Selatan", "phone",
+                    "081234567890", "questionnaire", Map.of("applicationType", applicationType, "passportKind",
+                            passportKind, "validityYears", validityYears, "sameDayService", false, "travelPurpose",
+                            "Liburan keluarga"));
+        }
+
+        Person withBirthDate(String date) {
+            return new Person(fullName, nik, date, birthPlace, sex, motherName, applicationType, passportKind,
+                    validityYears);
+        }
+    }
+
+    Response addApplicant(String token, String applicationId, Person person) {
+        return json(as(token), person.body()).post("/applications/{id}/applicants", applicationId);
+    }
+
+    JsonPath requirements(String token, String applicationId) {
+        return as(token).get("/applications/{id}/requirements", applicationId).then().statusCode(200).extract()
+                .jsonPath();
+    }
+
+    JsonPath application(String token, String applicationId) {
+        return as(token).get("/applications/{id}", applicationId).then().statusCode(200).extract().jsonPath();
+    }
+
+    /** Waits until the application's status is {@code status}; returns the application. */
+    JsonPath awaitStatus(String token, String applicationId, String status, Duration atMost) {
+        JsonPath[] last = new JsonPath[1];
+        Awaitility.await("application " + applicationId + " " + status).atMost(atMost)
+                .pollInterval(Duration.ofMillis(500)).until(() -> {
+                    last[0] = application(token, applicationId);
+                    return status.equals(last[0].getString("status"));
+                });
+        say("  application " + applicationId + " is " + status);
+        return last[0];
+    }
+
+    /** Submits with the hold; a hold the service has not heard of yet answers 409 + Retry-After: wait and retry. */
+    void submit(String token, String applicationId, String holdId) {
+        Awaitility.await("submission of " + applicationId).atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200)).until(() -> {
+                    Response r = json(as(token), Map.of("holdId", holdId)).post("/applications/{id}/submission",
+                            applicationId);
+                    if (r.statusCode() == 202) {
+                        return true;
+                    }
+                    if (r.statusCode() == 409 && r.getHeader("Retry-After") != null) {
+                        say("  submission answered 409 (" + r.jsonPath().getString("title") + "), Retry-After "
+                                + r.getHeader("Retry-After"));
+                        return false;
+                    }
+                    throw new AssertionError("submission answered " + r.statusCode() + ": " + r.asString());
+                });
+    }
+
+    // ---- uploads (tus, through the gateway, with the project's client) ----
+
+    UploadResult upload(String token, String applicationId, String applicantId, String documentType, Path file) {
+        TusUploader uploader = TusUploader.builder().endpoint(URI.create(base + "/uploads")).bearerToken(token)
+                .chunkSize(64 * 1024).deadline(Duration.ofMinutes(2)).build();
+        try {
+            return uploader.upload(file, Map.of("applicationId", applicationId, "applicantId", applicantId,
+                    "documentType", documentType, "filename", file.getFileName().toString()));
+        } catch (TusUploadException e) {
+            throw new AssertionError("upload of " + documentType + " failed: " + e.getMessage(), e);
+        }
     }
 
     String login(String email, String password) {

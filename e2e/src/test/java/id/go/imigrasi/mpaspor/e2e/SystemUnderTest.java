@@ -42,7 +42,16 @@ final class SystemUnderTest implements AutoCloseable {
         env.putAll(overrides);
     }
 
+    /** True when the journey drives a system someone already started with the same settings (while iterating). */
+    static boolean reused() {
+        return Boolean.getBoolean("mpaspor.e2e.reuse");
+    }
+
     void start() {
+        if (reused()) {
+            Journey.say("  reusing the running system (-Dmpaspor.e2e.reuse=true)");
+            return;
+        }
         stopLeftovers();
         dropDatabases();
         deleteRecursively(runDir);
@@ -51,6 +60,9 @@ final class SystemUnderTest implements AutoCloseable {
 
     @Override
     public void close() {
+        if (reused()) {
+            return;
+        }
         run(List.of("./mpaspor", "down"), 120);
     }
 
