@@ -33,17 +33,17 @@ public class TusProtocolFilters {
         this.identity = identity;
     }
 
+    /** Pre-matching filters run on the event loop, before the request is matched or given a worker thread. */
     @ServerRequestFilter(preMatching = true)
-    public void methodOverride(ContainerRequestContext request) {
+    public Uni<Void> tusRequest(ContainerRequestContext request, RoutingContext routing) {
+        if (!Tus.isUploadPath(request.getUriInfo().getPath())) {
+            return Uni.createFrom().voidItem();
+        }
         String override = request.getHeaderString(Tus.METHOD_OVERRIDE);
-        if (override != null && !override.isBlank() && Tus.isUploadPath(request.getUriInfo().getPath())) {
+        if (override != null && !override.isBlank()) {
             request.setMethod(override.trim().toUpperCase(Locale.ROOT));
         }
-    }
-
-    @ServerRequestFilter(nonBlocking = true)
-    public Uni<Void> versionAndAdmission(ContainerRequestContext request, RoutingContext routing) {
-        if (!Tus.isUploadPath(request.getUriInfo().getPath()) || "OPTIONS".equals(request.getMethod())) {
+        if ("OPTIONS".equals(request.getMethod())) {
             return Uni.createFrom().voidItem();
         }
         if (!Tus.VERSION.equals(request.getHeaderString(Tus.TUS_RESUMABLE))) {

@@ -83,7 +83,7 @@ public class UploadService {
 
     /** The caller's upload; someone else's answers 404 like a missing one, an expired partial one 410. */
     public Uni<Upload> find(UUID account, UUID id) {
-        return uploads.findById(id).map(upload -> {
+        return Panache.withSession(() -> uploads.findById(id)).map(upload -> {
             if (upload == null || !upload.accountId.equals(account)) {
                 throw ProblemException.of(UploadProblem.UPLOAD_NOT_FOUND);
             }
