@@ -1,6 +1,8 @@
 package id.go.imigrasi.mpaspor.application.upload.config;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -44,6 +46,29 @@ public interface UploadConfig {
 
         /** Size of the copy buffer between the request stream and the store; bytes. */
         int bufferSize();
+
+        /** The S3-compatible store, when {@code kind=s3}. */
+        S3 s3();
+    }
+
+    interface S3 {
+        /** For S3-compatible servers (MinIO, Ceph, ...); empty means AWS itself. */
+        Optional<URI> endpoint();
+
+        @WithDefault("ap-southeast-3")
+        String region();
+
+        @WithDefault("mpaspor-uploads")
+        String bucket();
+
+        /** Path-style URLs ({@code endpoint/bucket/key}), which most S3-compatible servers need. */
+        @WithDefault("true")
+        boolean pathStyle();
+
+        /** Static credentials; without them the AWS default chain (environment, instance role) is used. */
+        Optional<String> accessKey();
+
+        Optional<String> secretKey();
     }
 
     interface Admission {
