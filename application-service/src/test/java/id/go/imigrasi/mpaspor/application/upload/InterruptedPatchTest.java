@@ -1,5 +1,6 @@
 package id.go.imigrasi.mpaspor.application.upload;
 
+import static id.go.imigrasi.mpaspor.application.upload.support.Uploads.digestBase64;
 import static id.go.imigrasi.mpaspor.application.upload.support.Uploads.randomBytes;
 import static id.go.imigrasi.mpaspor.application.upload.support.Uploads.slice;
 import static id.go.imigrasi.mpaspor.application.upload.support.Uploads.storedFile;
@@ -46,6 +47,25 @@ class InterruptedPatchTest {
         assertThat(RealInfrastructure.database().count(
                 "SELECT count(*) FROM upload WHERE id = ?::uuid AND status = 'COMPLETE'",
                 location.substring(location.lastIndexOf('/') + 1))).isEqualTo(1);
+    }
+
+    @Test
+    void aCutChunkThatCarriesAChecksumCannotBeVerifiedAndIsDiscarded() throws Exception {
+        Applicant me = Applicant.withDraft();
+        byte[] file = randomBytes(200_000, 44);
+        String location = me.create(file.length, "KK");
+        me.patch(location, 0, slice(file, 0, 50_000)).then().statusCode(204);
+
+        String checksum = "Upload-Checksum: sha256 " + digestBase64("SHA-256", slice(file, 50_000, 200_000)) + "\r\n";
+        try (RawPatch patch = new RawPatch(me.token(), location, 50_000, 150_000, checksum)) {
+            patch.send(slice(file, 50_000, 120_000));
+            await().atMost(Duration.ofSeconds(30)).until(() -> storedSize(location) == 120_000);
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> storedSize(location) == 50_000);
+        assertThat(me.offset(location)).isEqualTo(50_000);
+        me.patch(location, 50_000, slice(file, 50_000, 200_000)).then().statusCode(204);
+        assertThat(Files.readAllBytes(storedFile(location))).isEqualTo(file);
     }
 
     @Test

@@ -135,6 +135,12 @@ public final class Uploads {
         private final OutputStream out;
 
         public RawPatch(String token, String location, long offset, long declaredLength) throws IOException {
+            this(token, location, offset, declaredLength, "");
+        }
+
+        /** {@code extraHeaders}: complete header lines, each ending in CRLF. */
+        public RawPatch(String token, String location, long offset, long declaredLength, String extraHeaders)
+                throws IOException {
             socket = new Socket("localhost", RestAssured.port);
             socket.setSoTimeout(30_000);
             out = socket.getOutputStream();
@@ -144,7 +150,7 @@ public final class Uploads {
                     + "Tus-Resumable: " + TUS + "\r\n"
                     + "Upload-Offset: " + offset + "\r\n"
                     + "Content-Type: " + OCTETS + "\r\n"
-                    + "Content-Length: " + declaredLength + "\r\n\r\n";
+                    + "Content-Length: " + declaredLength + "\r\n" + extraHeaders + "\r\n";
             out.write(head.getBytes(StandardCharsets.US_ASCII));
             out.flush();
         }
