@@ -289,6 +289,19 @@ class TusProtocolTest {
     }
 
     @Test
+    void anUploadCannotBeResumedOnceItsApplicationIsNoLongerADraft() {
+        Applicant me = Applicant.withDraft();
+        String location = me.create(100, "KK");
+        me.patch(location, 0, new byte[40]).then().statusCode(204);
+        TestUploadTargets.declare(me.account(), me.application(), me.applicant(), Target.NOT_EDITABLE);
+
+        me.patch(location, 40, new byte[60]).then().statusCode(409)
+                .body("type", equalTo("https://mpaspor.imigrasi.go.id/problems/upload-application-not-editable"));
+        assertThat(me.offset(location)).isEqualTo(40);
+        assertThat(storedSize(location)).isEqualTo(40);
+    }
+
+    @Test
     void creationWithBadHeadersNamesEveryOffendingFieldInBothLanguagesAndStoresNothing() {
         Applicant me = Applicant.withDraft();
         me.tus().header("Upload-Length", "-5").header("Accept-Language", "en")
