@@ -71,6 +71,8 @@ class DocumentValidationTest {
         byte[] goodPng = image(800, 600, "png");
         String corrupt = upload(me, "EKTP", Arrays.copyOf(goodPng, goodPng.length / 2));
         String small = upload(me, "KK", image(300, 200, "jpg"));
+        byte[] goodJpeg = noisyJpeg(1200, 900);
+        String truncatedJpeg = upload(me, "FATHER_EKTP", Arrays.copyOf(goodJpeg, goodJpeg.length * 2 / 3));
         String longPdf = upload(me, "MARRIAGE_BOOK", pdf(25));
         String brokenPdf = upload(me, "OLD_PASSPORT", "%PDF-1.7\nthis is not a pdf at all".getBytes(StandardCharsets.UTF_8));
 
@@ -94,10 +96,11 @@ class DocumentValidationTest {
             assertThat(tooLong.get("reasonEn").asText()).contains("25").contains("20");
 
             assertThat(verdict(probe, brokenPdf, REJECTED).get("reasonCode").asText()).isEqualTo("corrupt");
+            assertThat(verdict(probe, truncatedJpeg, REJECTED).get("reasonCode").asText()).isEqualTo("corrupt");
         }
         assertThat(RealInfrastructure.database().count("SELECT count(*) FROM upload WHERE account_id = ?::uuid"
                 + " AND validation = 'REJECTED' AND rejection_reason IS NOT NULL", me.account().toString()))
-                .isEqualTo(5);
+                .isEqualTo(6);
     }
 
     private static String upload(Applicant me, String documentType, byte[] bytes) {
@@ -126,6 +129,20 @@ class DocumentValidationTest {
         g.dispose();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(image, format, out);
+        return out.toByteArray();
+    }
+
+    /** A photo-like JPEG (noise does not compress away), so that a cut leaves most rows missing. */
+    private static byte[] noisyJpeg(int width, int height) throws Exception {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        java.util.Random random = new java.util.Random(3);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                image.setRGB(x, y, random.nextInt(0x1000000));
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "jpg", out);
         return out.toByteArray();
     }
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
@@ -80,13 +81,17 @@ public class DocumentInspector {
             ImageReader reader = readers.next();
             try {
                 reader.setInput(image, true, true);
+                // decoders report a truncated or damaged stream as a warning ("premature end of data") and fill
+                // in grey: for a document that is corrupt
+                AtomicBoolean damaged = new AtomicBoolean();
+                reader.addIIOReadWarningListener((source, warning) -> damaged.set(true));
                 int width = reader.getWidth(0);
                 int height = reader.getHeight(0);
                 // decode every pixel row (subsampled, to bound memory): a truncated or damaged file fails here
                 ImageReadParam param = reader.getDefaultReadParam();
                 param.setSourceSubsampling(8, 8, 0, 0);
                 BufferedImage decoded = reader.read(0, param);
-                if (decoded == null) {
+                if (decoded == null || damaged.get()) {
                     return Verdict.reject(type, Verdict.CORRUPT);
                 }
                 int longSide = Math.max(width, height);
