@@ -1,0 +1,151 @@
+package id.go.imigrasi.mpaspor.application.upload.admission;
+
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import id.go.imigrasi.mpaspor.application.upload.config.UploadConfig;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Admission control of PATCH requests (the ones that carry bytes). A fixed limit on concurrent PATCHes and on
+ * bytes in flight protects the disk and the worker pool; one account may hold only a few of the slots. A request
+ * past a limit is refused at once - nothing ever queues, so nothing can wait until a timeout - with a
+ * {@code Retry-After} that grows with the recent pressure (how many requests were shed lately relative to the
+ * limit), so a crowd of clients spreads itself out instead of coming back in lockstep.
+ * <p>
+ * Why fixed and not adaptive (e.g. Netflix concurrency-limits' gradient limiters): those infer overload from
+ * latency, but the latency of a streaming PATCH is dominated by the client's own (mobile) uplink, not by our
+ * pressure; a slow network would shrink the limit for everybody. The resources we protect (disk bandwidth,
+ * worker threads, memory for buffers) have a known capacity per instance, so a configured limit is predictable
+ * and testable; scale-out adds instances.
+ */
+@ApplicationScoped
+public class PatchAdmission {
+
+    private final UploadConfig.Admission config;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicLong bytesInFlight = new AtomicLong();
+    private final ConcurrentHashMap<String, AtomicInteger> perAccount = new ConcurrentHashMap<>();
+    private final Counter shedOverload;
+    private final Counter shedFairShare;
+    private final Counter admitted;
+    /** Exponentially decaying count of recent sheds (half-life = the pressure window). */
+    private double pressure;
+    private long pressureAt = System.nanoTime();
+
+    public PatchAdmission(UploadConfig config, MeterRegistry registry) {
+        this.config = config.admission();
+        Gauge.builder("mpaspor.upload.patch.limit", this.config, c -> c.maxConcurrentPatches())
+                .description("concurrent PATCH requests admitted at most").register(registry);
+        Gauge.builder("mpaspor.upload.patch.in.flight", inFlight, AtomicInteger::get)
+                .description("PATCH requests being served").register(registry);
+        Gauge.builder("mpaspor.upload.bytes.in.flight", bytesInFlight, AtomicLong::get)
+                .description("declared bytes of the PATCH requests being served").register(registry);
+        Gauge.builder("mpaspor.upload.bytes.limit", this.config, c -> c.maxBytesInFlight())
+                .description("bytes in flight admitted at most").register(registry);
+        this.shedOverload = Counter.builder("mpaspor.upload.patch.shed").tag("reason", "overload")
+                .description("PATCH requests refused with 503").register(registry);
+        this.shedFairShare = Counter.builder("mpaspor.upload.patch.shed").tag("reason", "fair-share")
+                .description("PATCH requests refused with 429").register(registry);
+        this.admitted = Counter.builder("mpaspor.upload.patch.admitted").register(registry);
+    }
+
+    /** Admits the request or says why not; never blocks. */
+    public Decision tryAdmit(String account, long declaredBytes) {
+        long bytes = declaredBytes >= 0 ? declaredBytes : config.assumedChunkSize();
+        AtomicInteger mine = perAccount.computeIfAbsent(account, a -> new AtomicInteger());
+        if (mine.incrementAndGet() > config.maxPatchesPerAccount()) {
+            mine.decrementAndGet();
+            shedFairShare.increment();
+            return Decision.refused(Decision.Refusal.FAIR_SHARE, retryAfter(recordShed()));
+        }
+        int now = inFlight.incrementAndGet();
+        long nowBytes = bytesInFlight.addAndGet(bytes);
+        // a single request larger than the byte budget still gets through when it is alone
+        if (now > config.maxConcurrentPatches() || (nowBytes > config.maxBytesInFlight() && now > 1)) {
+            inFlight.decrementAndGet();
+            bytesInFlight.addAndGet(-bytes);
+            mine.decrementAndGet();
+            shedOverload.increment();
+            return Decision.refused(Decision.Refusal.OVERLOAD, retryAfter(recordShed()));
+        }
+        admitted.increment();
+        return Decision.admitted(new Permit(account, mine, bytes));
+    }
+
+    public int inFlight() {
+        return inFlight.get();
+    }
+
+    public long bytesInFlight() {
+        return bytesInFlight.get();
+    }
+
+    /** Retry-After: the base, plus one base per {@code limit} requests shed within the recent window. */
+    Duration retryAfter(double recentSheds) {
+        double factor = 1 + recentSheds / Math.max(1, config.maxConcurrentPatches());
+        long millis = (long) (config.retryAfterBase().toMillis() * factor);
+        return Duration.ofMillis(Math.min(millis, config.retryAfterMax().toMillis()));
+    }
+
+    private synchronized double recordShed() {
+        long now = System.nanoTime();
+        double halfLife = Math.max(1, config.pressureWindow().toNanos());
+        pressure = pressure * Math.pow(0.5, (now - pressureAt) / halfLife) + 1;
+        pressureAt = now;
+        return pressure;
+    }
+
+    /** One admitted PATCH; released exactly once when its response ends or its connection closes. */
+    public final class Permit {
+        private final String account;
+        private final AtomicInteger accountCount;
+        private final long bytes;
+        private final AtomicBoolean released = new AtomicBoolean();
+
+        private Permit(String account, AtomicInteger accountCount, long bytes) {
+            this.account = account;
+            this.accountCount = accountCount;
+            this.bytes = bytes;
+        }
+
+        public void release() {
+            if (released.compareAndSet(false, true)) {
+                inFlight.decrementAndGet();
+                bytesInFlight.addAndGet(-bytes);
+                if (accountCount.decrementAndGet() == 0) {
+                    perAccount.remove(account, accountCount);
+                }
+            }
+        }
+    }
+
+    public record Decision(Permit permit, Refusal refusal, Duration retryAfter) {
+
+        public enum Refusal {
+            /** The instance is at its limit: 503. */
+            OVERLOAD,
+            /** This account already holds its share: 429. */
+            FAIR_SHARE
+        }
+
+        static Decision admitted(Permit permit) {
+            return new Decision(permit, null, null);
+        }
+
+        static Decision refused(Refusal refusal, Duration retryAfter) {
+            return new Decision(null, refusal, retryAfter);
+        }
+
+        public boolean isAdmitted() {
+            return permit != null;
+        }
+    }
+}

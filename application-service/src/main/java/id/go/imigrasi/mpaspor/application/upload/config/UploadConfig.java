@@ -1,0 +1,110 @@
+package id.go.imigrasi.mpaspor.application.upload.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * {@code mpaspor.upload.*}: the upload policy (tus server, admission control, validation, expiry). Defaults are
+ * written in application.properties.
+ */
+@ConfigMapping(prefix = "mpaspor.upload")
+public interface UploadConfig {
+
+    /** Largest upload accepted (advertised as {@code Tus-Max-Size}); bytes. */
+    long maxSize();
+
+    /** A partial upload untouched for this long expires ({@code Upload-Expires}) and is cleaned up. */
+    Duration expiresAfter();
+
+    Cleanup cleanup();
+
+    Storage storage();
+
+    Admission admission();
+
+    Validation validation();
+
+    interface Cleanup {
+        /** How often the cleanup job runs ({@code off} disables it on an instance). */
+        String every();
+
+        /** Expired uploads removed per transaction. */
+        int batchSize();
+    }
+
+    interface Storage {
+        /** {@code filesystem} (default) or {@code s3}. */
+        @WithDefault("filesystem")
+        String kind();
+
+        /** Directory of the filesystem store; created when missing. */
+        String directory();
+
+        /** Size of the copy buffer between the request stream and the store; bytes. */
+        int bufferSize();
+
+        /** The S3-compatible store, when {@code kind=s3}. */
+        S3 s3();
+    }
+
+    interface S3 {
+        /** For S3-compatible servers (MinIO, Ceph, ...); empty means AWS itself. */
+        Optional<URI> endpoint();
+
+        @WithDefault("ap-southeast-3")
+        String region();
+
+        @WithDefault("mpaspor-uploads")
+        String bucket();
+
+        /** Path-style URLs ({@code endpoint/bucket/key}), which most S3-compatible servers need. */
+        @WithDefault("true")
+        boolean pathStyle();
+
+        /** Static credentials; without them the AWS default chain (environment, instance role) is used. */
+        Optional<String> accessKey();
+
+        Optional<String> secretKey();
+    }
+
+    interface Admission {
+        /** Concurrent PATCH requests the instance serves; beyond it, 503 at once. */
+        int maxConcurrentPatches();
+
+        /** Bytes that may be in flight in PATCH bodies at once (by Content-Length); beyond it, 503 at once. */
+        long maxBytesInFlight();
+
+        /** Concurrent PATCH requests of one account; beyond it, 429 at once. */
+        int maxPatchesPerAccount();
+
+        /** Size assumed for a PATCH without Content-Length (chunked transfer). */
+        long assumedChunkSize();
+
+        /** Retry-After of a shed request when the server is barely over its limit. */
+        Duration retryAfterBase();
+
+        /** Retry-After never exceeds this. */
+        Duration retryAfterMax();
+
+        /** The window over which recent sheds make Retry-After grow. */
+        Duration pressureWindow();
+    }
+
+    interface Validation {
+        /** A document larger than this is rejected ({@code too-large}); bytes. */
+        long maxBytes();
+
+        /** An image's longer side must be at least this many pixels. */
+        int minImageLongSide();
+
+        /** An image's shorter side must be at least this many pixels. */
+        int minImageShortSide();
+
+        /** A PDF with more pages is rejected ({@code too-many-pages}). */
+        int maxPdfPages();
+    }
+}

@@ -1,0 +1,54 @@
+/**
+ * Resumable document uploads (issue 5, server side): the tus 1.0.0 protocol with the creation, expiration,
+ * checksum and termination extensions, at the service root ({@code /uploads}, through the gateway
+ * {@code /api/v1/uploads}).
+ *
+ * <h2>Requests</h2>
+ * <ul>
+ * <li>{@code OPTIONS /uploads} - discovery, no token: {@code Tus-Version}, {@code Tus-Extension},
+ * {@code Tus-Max-Size}, {@code Tus-Checksum-Algorithm: sha1,sha256}.</li>
+ * <li>{@code POST /uploads} - {@code Upload-Length} and {@code Upload-Metadata} with {@code applicationId},
+ * {@code applicantId}, {@code documentType} (the codes of {@link id.go.imigrasi.mpaspor.application.upload.domain.DocumentType})
+ * and {@code filename}; only the owner of a DRAFT application ({@link id.go.imigrasi.mpaspor.application.upload.UploadTargets}).
+ * 201 with {@code Location} and {@code Upload-Expires}.</li>
+ * <li>{@code HEAD /uploads/{id}} - {@code Upload-Offset}, {@code Upload-Length}, {@code Upload-Metadata}.</li>
+ * <li>{@code PATCH /uploads/{id}} ({@code Content-Type: application/offset+octet-stream}, optional
+ * {@code Upload-Checksum}) - also as {@code POST} with {@code X-HTTP-Method-Override: PATCH}. 204 with the new
+ * {@code Upload-Offset}; 409 at a wrong offset; 460 on a checksum mismatch (the chunk is discarded).</li>
+ * <li>{@code DELETE /uploads/{id}} - termination of a partial upload (a complete one is a document: 409).</li>
+ * </ul>
+ * Someone else's upload id answers 404 like a missing one. Every response carries {@code Tus-Resumable: 1.0.0};
+ * errors are problem+json (id/en).
+ *
+ * <h2>Location</h2>
+ * Built from the request: behind the gateway, which sends {@code X-Forwarded-Prefix} ({@code /api/v1}),
+ * {@code X-Forwarded-Host} and {@code X-Forwarded-Proto}, it is the absolute public URL
+ * ({@code https://host/api/v1/uploads/{id}}); without {@code X-Forwarded-Host} it is the absolute path
+ * {@code [prefix]/uploads/{id}}, which tus clients resolve against the URL they posted to.
+ *
+ * <h2>Durability and streaming</h2>
+ * A PATCH runs on a worker thread and streams its body into the store a buffer at a time; the bytes are forced to
+ * disk (filesystem) or acknowledged by the object store (S3) before the offset in PostgreSQL advances, to exactly
+ * what was durably written. A body cut off midway keeps what arrived (unless it carried a checksum, which then
+ * cannot be verified). The last chunk completes the upload and appends DocumentUploaded to the outbox in the same
+ * transaction. Stores: {@code mpaspor.upload.storage.kind=filesystem} (default, one directory) or {@code s3}
+ * (any S3-compatible server, one part object per PATCH). With the filesystem store and several instances the
+ * gateway must route an upload's requests to one instance (or use a shared volume); the conditional offset update
+ * refuses the loser of a race either way.
+ *
+ * <h2>Admission control</h2>
+ * {@link id.go.imigrasi.mpaspor.application.upload.admission.PatchAdmission}: a fixed limit of concurrent PATCHes and
+ * of bytes in flight per instance, and of concurrent PATCHes per account, checked on the event loop before any
+ * worker thread is taken. Past a limit: 503 (instance) or 429 (account) at once, with {@code Retry-After} growing
+ * with the recent pressure. Metrics: {@code mpaspor.upload.patch.limit}, {@code mpaspor.upload.patch.in.flight},
+ * {@code mpaspor.upload.bytes.in.flight}, {@code mpaspor.upload.patch.shed{reason}}.
+ *
+ * <h2>Validation and expiry</h2>
+ * {@link id.go.imigrasi.mpaspor.application.upload.validation.UploadValidationConsumer} (channel
+ * {@code upload-validation}, its own consumer group) judges each DocumentUploaded at its own pace - type by content
+ * (JPEG, PNG, PDF), size, image dimensions, PDF page count, corrupt files - and publishes DocumentAccepted or
+ * DocumentRejected (reason code, Indonesian and English texts). Partial uploads past {@code Upload-Expires} are
+ * removed, rows and bytes, by {@link id.go.imigrasi.mpaspor.application.upload.service.ExpiredUploadCleanup}.
+ * Policy values: {@code mpaspor.upload.*} ({@link id.go.imigrasi.mpaspor.application.upload.config.UploadConfig}).
+ */
+package id.go.imigrasi.mpaspor.application.upload;

@@ -1,0 +1,95 @@
+package id.go.imigrasi.mpaspor.application.upload.rest;
+
+import java.util.Locale;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.HttpHeaders;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+import id.go.imigrasi.mpaspor.application.upload.UploadProblem;
+import id.go.imigrasi.mpaspor.application.upload.admission.PatchAdmission;
+import id.go.imigrasi.mpaspor.platform.problem.ProblemException;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The parts of tus that hold for every request of {@code /uploads}: {@code X-HTTP-Method-Override} (clients whose
+ * HTTP stack cannot send PATCH, like tus-java-client on HttpURLConnection), the {@code Tus-Resumable} version
+ * check (412), {@code Tus-Resumable} on every response, and admission control of PATCH on the event loop -
+ * before any worker thread is taken, so a refused request is answered at once.
+ */
+public class TusProtocolFilters {
+
+    private final PatchAdmission admission;
+    private final CurrentIdentityAssociation identity;
+
+    public TusProtocolFilters(PatchAdmission admission, CurrentIdentityAssociation identity) {
+        this.admission = admission;
+        this.identity = identity;
+    }
+
+    /** Pre-matching filters run on the event loop, before the request is matched or given a worker thread. */
+    @ServerRequestFilter(preMatching = true)
+    public Uni<Void> tusRequest(ContainerRequestContext request, RoutingContext routing) {
+        if (!Tus.isUploadPath(request.getUriInfo().getPath())) {
+            return Uni.createFrom().voidItem();
+        }
+        String override = request.getHeaderString(Tus.METHOD_OVERRIDE);
+        if (override != null && !override.isBlank()) {
+            request.setMethod(override.trim().toUpperCase(Locale.ROOT));
+        }
+        if ("OPTIONS".equals(request.getMethod())) {
+            return Uni.createFrom().voidItem();
+        }
+        if (!Tus.VERSION.equals(request.getHeaderString(Tus.TUS_RESUMABLE))) {
+            return Uni.createFrom().failure(ProblemException.of(UploadProblem.VERSION_UNSUPPORTED, Tus.VERSION));
+        }
+        if (!"PATCH".equals(request.getMethod())) {
+            return Uni.createFrom().voidItem();
+        }
+        return identity.getDeferredIdentity().chain(who -> {
+            if (who.isAnonymous() || !(who.getPrincipal() instanceof JsonWebToken jwt)) {
+                return Uni.createFrom().voidItem(); // the resource answers 401
+            }
+            PatchAdmission.Decision decision = admission.tryAdmit(jwt.getSubject(), declaredLength(request));
+            if (!decision.isAdmitted()) {
+                return Uni.createFrom().failure(ProblemException.retryLater(
+                        decision.refusal() == PatchAdmission.Decision.Refusal.FAIR_SHARE
+                                ? UploadProblem.FAIR_SHARE
+                                : UploadProblem.OVERLOADED,
+                        decision.retryAfter()));
+            }
+            // released when the response is done or the connection closed, whatever happened in between
+            routing.addEndHandler(ended -> decision.permit().release());
+            return Uni.createFrom().voidItem();
+        });
+    }
+
+    @ServerResponseFilter
+    public void tusHeaders(ContainerRequestContext request, ContainerResponseContext response) {
+        if (Tus.isUploadPath(request.getUriInfo().getPath())) {
+            response.getHeaders().putSingle(Tus.TUS_RESUMABLE, Tus.VERSION);
+            if (response.getStatus() == 412) {
+                response.getHeaders().putSingle(Tus.TUS_VERSION, Tus.VERSION);
+            }
+            if (response.getStatus() == 429 || response.getStatus() == 503) {
+                // the client was refused before we read its body: do not keep the connection for the rest of it
+                response.getHeaders().putSingle("Connection", "close");
+            }
+        }
+    }
+
+    private static long declaredLength(ContainerRequestContext request) {
+        String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        try {
+            return length == null ? -1 : Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,207 @@
+package id.go.imigrasi.mpaspor.application.upload.rest;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.HEAD;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.OPTIONS;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import id.go.imigrasi.mpaspor.application.upload.UploadProblem;
+import id.go.imigrasi.mpaspor.application.upload.config.UploadConfig;
+import id.go.imigrasi.mpaspor.application.upload.domain.Checksum;
+import id.go.imigrasi.mpaspor.application.upload.domain.Upload;
+import id.go.imigrasi.mpaspor.application.upload.service.NewUpload;
+import id.go.imigrasi.mpaspor.application.upload.service.UploadReceiver;
+import id.go.imigrasi.mpaspor.application.upload.service.UploadService;
+import id.go.imigrasi.mpaspor.platform.problem.CommonProblem;
+import id.go.imigrasi.mpaspor.platform.problem.ProblemException;
+import id.go.imigrasi.mpaspor.platform.security.Caller;
+import id.go.imigrasi.mpaspor.platform.security.Roles;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Resumable document uploads, tus 1.0.0 (https://tus.io/protocols/resumable-upload): core, creation,
+ * expiration, checksum (sha1, sha256) and termination. Through the gateway: {@code /api/v1/uploads}. Every
+ * response carries {@code Tus-Resumable} ({@link TusProtocolFilters}); PATCHes pass admission control first.
+ */
+@Path(Tus.ROOT)
+@RolesAllowed(Roles.APPLICANT)
+public class UploadResource {
+
+    private final UploadService uploads;
+    private final UploadReceiver receiver;
+    private final UploadConfig config;
+    private final Caller caller;
+
+    public UploadResource(UploadService uploads, UploadReceiver receiver, UploadConfig config, Caller caller) {
+        this.uploads = uploads;
+        this.receiver = receiver;
+        this.config = config;
+        this.caller = caller;
+    }
+
+    /** Discovery: what this server supports. No authentication, as tus clients and browsers ask first. */
+    @OPTIONS
+    @PermitAll
+    public Response options() {
+        return discovery();
+    }
+
+    @OPTIONS
+    @Path("{id}")
+    @PermitAll
+    public Response optionsOfUpload() {
+        return discovery();
+    }
+
+    /** Creation: {@code Upload-Length} and {@code Upload-Metadata}; 201 with the upload's {@code Location}. */
+    @POST
+    public Uni<Response> create(@HeaderParam(NewUpload.UPLOAD_LENGTH) String uploadLength,
+            @HeaderParam("Upload-Metadata") String metadata,
+            @HeaderParam(NewUpload.UPLOAD_DEFER_LENGTH) String deferLength,
+            @Context HttpHeaders headers, @Context UriInfo uri) {
+        if (deferLength != null) {
+            throw ProblemException.invalid(NewUpload.UPLOAD_DEFER_LENGTH, "upload.validation.defer-length");
+        }
+        NewUpload request = NewUpload.parse(uploadLength, metadata, config.maxSize());
+        return uploads.create(account(), request).map(upload -> {
+            Response.ResponseBuilder created = Response.status(Response.Status.CREATED)
+                    // set as a header, not location(): JAX-RS would resolve a relative URI against our own host
+                    .header(HttpHeaders.LOCATION, location(headers, upload.id).toString())
+                    .header(Tus.UPLOAD_OFFSET, upload.offset);
+            if (!upload.isComplete()) {
+                created.header(Tus.UPLOAD_EXPIRES, Tus.httpDate(upload.expiresAt));
+            }
+            return created.build();
+        });
+    }
+
+    /** Core: where to resume. */
+    @HEAD
+    @Path("{id}")
+    public Uni<Response> head(@PathParam("id") String id) {
+        return uploads.find(account(), uploadId(id)).map(upload -> {
+            Response.ResponseBuilder ok = Response.ok()
+                    .header(Tus.UPLOAD_OFFSET, upload.offset)
+                    .header(Tus.UPLOAD_LENGTH, upload.length)
+                    .header("Upload-Metadata", upload.metadata)
+                    .header(HttpHeaders.CACHE_CONTROL, "no-store");
+            expires(ok, upload);
+            return ok.build();
+        });
+    }
+
+    /**
+     * Core: bytes at the current offset. Runs on a worker thread and streams the body into the store; admission
+     * control ({@link TusProtocolFilters}) has already let it in.
+     */
+    @PATCH
+    @Path("{id}")
+    @Blocking
+    @Consumes(Tus.OFFSET_OCTET_STREAM)
+    public Response patch(@PathParam("id") String id, @HeaderParam(Tus.UPLOAD_OFFSET) String offset,
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
+            @HeaderParam(Checksum.HEADER) String checksum, InputStream body) {
+        UUID uploadId = uploadId(id);
+        long clientOffset = nonNegative(Tus.UPLOAD_OFFSET, offset, true);
+        long declared = nonNegative(HttpHeaders.CONTENT_LENGTH, contentLength, false);
+        Checksum expected = Checksum.parse(checksum);
+        UploadReceiver.Progress progress = receiver.patch(account(), uploadId, clientOffset, declared, expected,
+                body);
+        Response.ResponseBuilder done = Response.noContent().header(Tus.UPLOAD_OFFSET, progress.offset());
+        if (progress.expiresAt() != null) {
+            done.header(Tus.UPLOAD_EXPIRES, Tus.httpDate(progress.expiresAt()));
+        }
+        return done.build();
+    }
+
+    /** Termination of a partial upload: its row and its bytes are gone. */
+    @DELETE
+    @Path("{id}")
+    public Uni<Response> delete(@PathParam("id") String id) {
+        return uploads.terminate(account(), uploadId(id)).replaceWith(() -> Response.noContent().build());
+    }
+
+    private Response discovery() {
+        return Response.noContent()
+                .header(Tus.TUS_VERSION, Tus.VERSION)
+                .header(Tus.TUS_EXTENSION, Tus.EXTENSIONS)
+                .header(Tus.TUS_MAX_SIZE, config.maxSize())
+                .header(Tus.TUS_CHECKSUM_ALGORITHM, String.join(",", Checksum.ALGORITHMS))
+                .build();
+    }
+
+    private static void expires(Response.ResponseBuilder response, Upload upload) {
+        if (!upload.isComplete()) {
+            response.header(Tus.UPLOAD_EXPIRES, Tus.httpDate(upload.expiresAt));
+        }
+    }
+
+    /**
+     * The upload's URL as the client must use it. Behind the gateway (which sets {@code X-Forwarded-Prefix:
+     * /api/v1}, {@code X-Forwarded-Host} and {@code X-Forwarded-Proto}) it is the absolute public URL; called
+     * directly it is the absolute path {@code /uploads/{id}}, which tus clients resolve against the creation
+     * URL.
+     */
+    static URI location(HttpHeaders headers, UUID id) {
+        String prefix = headers.getHeaderString("X-Forwarded-Prefix");
+        String path = (prefix == null ? "" : "/" + prefix.trim().replaceAll("^/+|/+$", "")).replaceAll("^/$", "")
+                + Tus.ROOT + "/" + id;
+        String host = headers.getHeaderString("X-Forwarded-Host");
+        if (host != null && !host.isBlank()) {
+            String proto = headers.getHeaderString("X-Forwarded-Proto");
+            String scheme = proto == null || proto.isBlank() ? "https" : proto.split(",")[0].trim();
+            return URI.create(scheme + "://" + host.split(",")[0].trim() + path);
+        }
+        return URI.create(path);
+    }
+
+    private UUID account() {
+        try {
+            return UUID.fromString(caller.accountId());
+        } catch (IllegalArgumentException notOurToken) {
+            throw ProblemException.of(CommonProblem.UNAUTHORIZED);
+        }
+    }
+
+    private static UUID uploadId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.of(UploadProblem.UPLOAD_NOT_FOUND);
+        }
+    }
+
+    private static long nonNegative(String header, String value, boolean required) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                throw ProblemException.invalid(header, "upload.validation.header-required");
+            }
+            return -1;
+        }
+        try {
+            long parsed = Long.parseLong(value.trim());
+            if (parsed >= 0) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw ProblemException.invalid(header, "upload.validation.non-negative-integer");
+    }
+}
