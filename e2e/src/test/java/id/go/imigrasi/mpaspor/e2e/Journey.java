@@ -139,7 +139,7 @@ final class Journey {
     JsonPath awaitBill(String token, String applicationId) {
         JsonPath[] bill = new JsonPath[1];
         Awaitility.await("the bill of " + applicationId).atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(500)).until(() -> {
+                .pollInterval(Duration.ofSeconds(1)).until(() -> {
                     Response r = as(token).queryParam("applicationId", applicationId).get("/bills");
                     if (r.statusCode() != 200) {
                         return false;
@@ -267,7 +267,7 @@ final class Journey {
     JsonPath awaitStatus(String token, String applicationId, String status, Duration atMost) {
         JsonPath[] last = new JsonPath[1];
         Awaitility.await("application " + applicationId + " " + status).atMost(atMost)
-                .pollInterval(Duration.ofMillis(500)).until(() -> {
+                .pollInterval(Duration.ofSeconds(1)).until(() -> {
                     last[0] = application(token, applicationId);
                     return status.equals(last[0].getString("status"));
                 });

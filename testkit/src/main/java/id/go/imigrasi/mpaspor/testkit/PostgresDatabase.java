@@ -122,6 +122,27 @@ public final class PostgresDatabase implements AutoCloseable {
         }
     }
 
+    /** Committed rows, read as another process would: one map per row, keyed by column label. */
+    public java.util.List<java.util.Map<String, Object>> rows(String sql, Object... args) {
+        try (Connection c = connect(); java.sql.PreparedStatement st = c.prepareStatement(sql)) {
+            bind(st, args);
+            try (java.sql.ResultSet rs = st.executeQuery()) {
+                java.util.List<java.util.Map<String, Object>> out = new java.util.ArrayList<>();
+                int columns = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    java.util.Map<String, Object> row = new java.util.HashMap<>();
+                    for (int i = 1; i <= columns; i++) {
+                        row.put(rs.getMetaData().getColumnLabel(i), rs.getObject(i));
+                    }
+                    out.add(row);
+                }
+                return out;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
     private static void bind(java.sql.PreparedStatement st, Object... args) throws SQLException {
         for (int i = 0; i < args.length; i++) {
             st.setObject(i + 1, args[i]);

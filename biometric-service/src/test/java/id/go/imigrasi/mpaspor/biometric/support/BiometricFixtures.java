@@ -4,10 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -156,7 +152,7 @@ public final class BiometricFixtures {
     }
 
     public static long count(String sql, Object... args) {
-        return ((Number) rows(sql, args).get(0).values().iterator().next()).longValue();
+        return RealInfrastructure.database().count(sql, args);
     }
 
     /** Outbox rows of the application with this event type (what the relay publishes). */
@@ -166,37 +162,11 @@ public final class BiometricFixtures {
     }
 
     public static int update(String sql, Object... args) {
-        try (Connection c = RealInfrastructure.database().connect(); PreparedStatement st = c.prepareStatement(sql)) {
-            bind(st, args);
-            return st.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return RealInfrastructure.database().update(sql, args);
     }
 
     public static List<Map<String, Object>> rows(String sql, Object... args) {
-        try (Connection c = RealInfrastructure.database().connect(); PreparedStatement st = c.prepareStatement(sql)) {
-            bind(st, args);
-            try (ResultSet rs = st.executeQuery()) {
-                List<Map<String, Object>> out = new ArrayList<>();
-                while (rs.next()) {
-                    Map<String, Object> row = new HashMap<>();
-                    for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                        row.put(rs.getMetaData().getColumnLabel(i), rs.getObject(i));
-                    }
-                    out.add(row);
-                }
-                return out;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void bind(PreparedStatement st, Object[] args) throws SQLException {
-        for (int i = 0; i < args.length; i++) {
-            st.setObject(i + 1, args[i]);
-        }
+        return RealInfrastructure.database().rows(sql, args);
     }
 
     public static JsonNode data(ConsumerRecord<String, CloudEvent> record) {
