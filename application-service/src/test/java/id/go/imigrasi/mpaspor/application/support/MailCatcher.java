@@ -1,0 +1,62 @@
+package id.go.imigrasi.mpaspor.application.support;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import jakarta.mail.internet.MimeMessage;
+
+/** A real SMTP server (GreenMail) on a free port; tests read what each applicant received. */
+public class MailCatcher implements QuarkusTestResourceLifecycleManager {
+
+    /** A received mail, decoded. */
+    public record Received(String to, String subject, String body) {
+    }
+
+    private static GreenMail smtp;
+
+    @Override
+    public synchronized Map<String, String> start() {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        return Map.of("quarkus.mailer.host", "127.0.0.1", "quarkus.mailer.port", String.valueOf(port));
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (smtp != null) {
+            smtp.stop();
+            smtp = null;
+        }
+    }
+
+    public static synchronized List<Received> to(String recipient) {
+        if (smtp == null) {
+            return List.of();
+        }
+        return Arrays.stream(smtp.getReceivedMessages()).map(MailCatcher::decode)
+                .filter(m -> m.to().equalsIgnoreCase(recipient)).toList();
+    }
+
+    private static Received decode(MimeMessage m) {
+        try {
+            String to = m.getAllRecipients() == null ? "" : m.getAllRecipients()[0].toString();
+            return new Received(to, m.getSubject(), GreenMailUtil.getBody(m));
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
