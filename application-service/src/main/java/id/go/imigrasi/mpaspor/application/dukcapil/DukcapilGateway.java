@@ -1,7 +1,5 @@
 package id.go.imigrasi.mpaspor.application.dukcapil;
 
-import java.time.temporal.ChronoUnit;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 
@@ -14,6 +12,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -22,11 +21,14 @@ import io.smallrye.mutiny.Uni;
  * circuit so a dead registry costs nothing ({@code @CircuitBreaker}), and whatever goes wrong ends as
  * {@link DukcapilAnswer.Outcome#UNAVAILABLE} ({@code @Fallback}): the applicant continues as "verification
  * pending". An unknown NIK (404) is an answer, not a failure. Timings are configuration
- * ({@code quarkus.fault-tolerance."...DukcapilGateway/lookup".*}); tests shorten them.
+ * ({@code quarkus.fault-tolerance."...DukcapilGateway/lookup".*}, in milliseconds, the annotations' unit);
+ * tests shorten them.
  */
 @ApplicationScoped
 public class DukcapilGateway {
 
+    /** The circuit breaker's name, for ops and tests ({@code CircuitBreakerMaintenance}). */
+    public static final String CIRCUIT = "dukcapil";
     private static final Logger LOG = Logger.getLogger(DukcapilGateway.class);
 
     private final DukcapilApi api;
@@ -37,11 +39,12 @@ public class DukcapilGateway {
         this.registry = registry;
     }
 
-    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
+    @Timeout(2000)
     @Retry(maxRetries = 2, delay = 200, jitter = 100, abortOn = { DukcapilOverloaded.class,
             CircuitBreakerOpenException.class })
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 30, delayUnit = ChronoUnit.SECONDS,
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 30000,
             successThreshold = 2)
+    @CircuitBreakerName(DukcapilGateway.CIRCUIT)
     @Fallback(fallbackMethod = "unavailable")
     public Uni<DukcapilAnswer> lookup(String nik) {
         return api.lookup(nik)
