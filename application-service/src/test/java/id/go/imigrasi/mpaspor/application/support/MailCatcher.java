@@ -54,8 +54,10 @@ public class MailCatcher implements QuarkusTestResourceLifecycleManager {
     private static Received decode(MimeMessage m) {
         try {
             String to = m.getAllRecipients() == null ? "" : m.getAllRecipients()[0].toString();
-            return new Received(to, m.getSubject(), GreenMailUtil.getBody(m));
-        } catch (jakarta.mail.MessagingException e) {
+            Object content = m.getContent();
+            String body = content instanceof String text ? text : GreenMailUtil.getBody(m);
+            return new Received(to, m.getSubject(), body);
+        } catch (jakarta.mail.MessagingException | IOException e) {
             throw new IllegalStateException(e);
         }
     }
