@@ -1,19 +1,10 @@
 package id.go.imigrasi.mpaspor.application.support;
 
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -148,46 +139,8 @@ public final class Fixtures {
         }
     }
 
+    /** A count over committed rows, read as another process would. */
     public static long count(String sql, Object... args) {
-        return ((Number) rows(sql, args).get(0).values().iterator().next()).longValue();
-    }
-
-    public static void awaitCount(long expected, String sql, Object... args) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> count(sql, args) == expected);
-    }
-
-    public static int update(String sql, Object... args) {
-        try (Connection c = RealInfrastructure.database().connect(); PreparedStatement st = c.prepareStatement(sql)) {
-            bind(st, args);
-            return st.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Committed rows, read as another process would. */
-    public static List<Map<String, Object>> rows(String sql, Object... args) {
-        try (Connection c = RealInfrastructure.database().connect(); PreparedStatement st = c.prepareStatement(sql)) {
-            bind(st, args);
-            try (ResultSet rs = st.executeQuery()) {
-                List<Map<String, Object>> out = new ArrayList<>();
-                while (rs.next()) {
-                    Map<String, Object> row = new HashMap<>();
-                    for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                        row.put(rs.getMetaData().getColumnLabel(i), rs.getObject(i));
-                    }
-                    out.add(row);
-                }
-                return out;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void bind(PreparedStatement st, Object[] args) throws SQLException {
-        for (int i = 0; i < args.length; i++) {
-            st.setObject(i + 1, args[i]);
-        }
+        return RealInfrastructure.database().count(sql, args);
     }
 }
