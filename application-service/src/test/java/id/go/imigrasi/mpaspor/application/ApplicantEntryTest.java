@@ -214,4 +214,23 @@ class ApplicantEntryTest {
         given().auth().oauth2(TestJwt.admin(newAccount())).when().get("/applications/{id}", app).then().statusCode(200);
         assertThat(applicantsOf(app)).isOne();
     }
+
+    @Test
+    void unreadableInputIsAProblemWithItsFieldNeverAServerError() {
+        String account = newAccount();
+        String app = createApplication(account);
+        Map<String, Object> a = adult("Format Salah");
+        a.put("birthDate", "31-12-1990");
+        post(account, app, a, "en").statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("birthDate"));
+        given().auth().oauth2(token(account)).contentType(ContentType.JSON).body("{\"fullName\": ")
+                .when().post("/applications/{id}/applicants", app).then().statusCode(400)
+                .contentType("application/problem+json");
+        given().auth().oauth2(token(account)).contentType(ContentType.JSON).body(Map.of("holdId", " "))
+                .when().post("/applications/{id}/submission", app).then().statusCode(400)
+                .body("errors.field", contains("holdId"));
+        given().auth().oauth2(token(account)).when().get("/applications/{id}", "not-a-uuid").then().statusCode(404)
+                .contentType("application/problem+json");
+        assertThat(applicantsOf(app)).isZero();
+    }
 }

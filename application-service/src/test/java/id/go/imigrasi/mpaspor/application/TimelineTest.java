@@ -30,7 +30,10 @@ import id.go.imigrasi.mpaspor.application.support.MailCatcher;
 import id.go.imigrasi.mpaspor.contracts.billing.BillingExpired;
 import id.go.imigrasi.mpaspor.contracts.billing.BillingIssued;
 import id.go.imigrasi.mpaspor.contracts.billing.BillingPaid;
+import id.go.imigrasi.mpaspor.contracts.biometric.ApplicationApproved;
 import id.go.imigrasi.mpaspor.contracts.biometric.AppointmentScheduled;
+import id.go.imigrasi.mpaspor.contracts.biometric.PassportDelivered;
+import id.go.imigrasi.mpaspor.contracts.biometric.PassportIssued;
 import id.go.imigrasi.mpaspor.contracts.quota.BookingRescheduled;
 import id.go.imigrasi.mpaspor.contracts.quota.HoldConfirmed;
 import id.go.imigrasi.mpaspor.testkit.RealInfrastructure;
@@ -150,5 +153,27 @@ class TimelineTest {
         given().auth().oauth2(token(account)).when().get("/applications/{id}", app).then()
                 .body("status", equalTo("EXPIRED"))
                 .body("timeline.kind", contains("CREATED", "BILLING_ISSUED", "BILLING_EXPIRED", "BILLING_PAID"));
+    }
+
+    @Test
+    void approvalIssuanceAndDeliveryFinishTheApplicationAndFreeItsNik() {
+        String account = newAccount();
+        String app = createApplication(account);
+        Map<String, Object> person = adult("Hendra Siregar");
+        String applicant = addApplicant(account, app, person);
+        Instant base = Instant.now().plus(1, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
+        // delivered reported before issued and approved: the timeline still reads approved, issued, delivered
+        publish(new PassportDelivered(app, applicant, "X1234567", "POS", "P0S-889", base.plusSeconds(300)),
+                UUID.randomUUID().toString(), base.plusSeconds(300));
+        publish(new PassportIssued(app, applicant, "X1234567", base.plusSeconds(200)), UUID.randomUUID().toString(),
+                base.plusSeconds(200));
+        publish(new ApplicationApproved(app, applicant, "X1234567", LocalDate.now().plusDays(4)),
+                UUID.randomUUID().toString(), base.plusSeconds(100));
+        await().atMost(Duration.ofSeconds(30)).until(() -> entries(app) == 4);
+        given().auth().oauth2(token(account)).when().get("/applications/{id}", app).then()
+                .body("status", equalTo("DELIVERED"))
+                .body("timeline.kind", contains("CREATED", "APPROVED", "PASSPORT_ISSUED", "PASSPORT_DELIVERED"))
+                .body("timeline[3].details.trackingNumber", equalTo("P0S-889"));
+        assertThat(count("SELECT count(*) FROM applicant WHERE nik = ? AND active", person.get("nik"))).isZero();
     }
 }
