@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import org.jboss.logging.Logger;
 
@@ -75,7 +76,7 @@ public class NikRecheck {
 
     private Uni<Boolean> recheck(UUID applicantId, String nik) {
         return OnContext.resume(dukcapil.lookup(nik)).chain(answer -> Panache.withTransaction(
-                () -> applicants.findById(applicantId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).chain(a -> {
+                () -> applicants.findById(applicantId, LockModeType.PESSIMISTIC_WRITE).chain(a -> {
                     if (a == null || a.verification != Verification.VERIFICATION_PENDING || !a.nik.equals(nik)) {
                         return Uni.createFrom().item(false);
                     }

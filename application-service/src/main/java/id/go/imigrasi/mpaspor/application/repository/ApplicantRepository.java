@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import id.go.imigrasi.mpaspor.application.domain.Applicant;
+import id.go.imigrasi.mpaspor.application.domain.Verification;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
@@ -31,7 +32,7 @@ public class ApplicantRepository implements PanacheRepositoryBase<Applicant, UUI
     public Uni<List<Applicant>> pendingVerification(Instant before, int limit) {
         return find("verification = ?1 and active = true and (verificationCheckedAt is null or verificationCheckedAt < ?2)",
                 Sort.ascending("verificationCheckedAt"),
-                id.go.imigrasi.mpaspor.application.domain.Verification.VERIFICATION_PENDING, before)
+                Verification.VERIFICATION_PENDING, before)
                 .page(0, limit).list();
     }
 }

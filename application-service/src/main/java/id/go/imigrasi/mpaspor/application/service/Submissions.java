@@ -2,6 +2,7 @@ package id.go.imigrasi.mpaspor.application.service;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,7 +103,7 @@ public class Submissions {
             throw ProblemException.of(ApplicationProblem.HOLD_EXPIRED, holdId);
         }
         List<String> niks = hold.nikList();
-        List<FieldError> uncovered = new java.util.ArrayList<>();
+        List<FieldError> uncovered = new ArrayList<>();
         for (int i = 0; i < people.size(); i++) {
             if (!niks.contains(people.get(i).nik)) {
                 uncovered.add(FieldError.of("applicants[" + i + "].nik", "submission.nik-not-in-hold",
