@@ -21,22 +21,34 @@ public class MailCatcher implements QuarkusTestResourceLifecycleManager {
     }
 
     private static GreenMail smtp;
+    private static int port;
 
     @Override
     public synchronized Map<String, String> start() {
-        int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+        up();
         return Map.of("quarkus.mailer.host", "127.0.0.1", "quarkus.mailer.port", String.valueOf(port));
     }
 
     @Override
-    public synchronized void stop() {
+    public void stop() {
+        down();
+    }
+
+    /** Starts the SMTP server again (after {@link #down()}), on the same port; earlier mails are gone. */
+    public static synchronized void up() {
+        if (smtp == null) {
+            smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            smtp.start();
+        }
+    }
+
+    /** An SMTP outage: connections are refused until {@link #up()}. */
+    public static synchronized void down() {
         if (smtp != null) {
             smtp.stop();
             smtp = null;
