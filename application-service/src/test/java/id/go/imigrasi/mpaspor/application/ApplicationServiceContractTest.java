@@ -1,5 +1,7 @@
 package id.go.imigrasi.mpaspor.application;
 
+import id.go.imigrasi.mpaspor.application.support.DukcapilStubResource;
+import id.go.imigrasi.mpaspor.application.support.MailCatcher;
 import id.go.imigrasi.mpaspor.testkit.RealInfrastructure;
 import id.go.imigrasi.mpaspor.testkit.ServiceContract;
 import io.quarkus.test.common.ResourceArg;
@@ -11,6 +13,8 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES,
         initArgs = @ResourceArg(name = "database", value = "application"))
+@WithTestResource(value = DukcapilStubResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = MailCatcher.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class ApplicationServiceContractTest extends ServiceContract {
 
     @Override

@@ -1,0 +1,34 @@
+package id.go.imigrasi.mpaspor.application;
+
+import id.go.imigrasi.mpaspor.platform.problem.ProblemType;
+
+/** The problems application-service answers with; texts in messages.properties (id) and messages_en.properties. */
+public final class ApplicationProblem {
+
+    /** No such application, or not the caller's (ids cannot be probed). */
+    public static final ProblemType APPLICATION_NOT_FOUND = ProblemType.of("application-not-found", 404);
+    public static final ProblemType APPLICANT_NOT_FOUND = ProblemType.of("applicant-not-found", 404);
+    /** Applicants and documents change only while the application is a draft. */
+    public static final ProblemType NOT_EDITABLE = ProblemType.of("application-not-editable", 409);
+    /** The sixth applicant. */
+    public static final ProblemType APPLICANT_LIMIT = ProblemType.of("applicant-limit-reached", 409);
+    /** Anti-scalping: the NIK is already in another active application (or twice in this one). */
+    public static final ProblemType NIK_IN_ACTIVE_APPLICATION = ProblemType.of("nik-in-active-application", 409);
+    /** Dukcapil answered: this NIK is not registered, or registered with other data. */
+    public static final ProblemType DUKCAPIL_REJECTED = ProblemType.of("dukcapil-verification-failed", 422);
+    /** Submission refused; the field errors list everything that is missing. */
+    public static final ProblemType SUBMISSION_INCOMPLETE = ProblemType.of("submission-incomplete", 422);
+    /** quota-service has not announced this hold yet: retry after Retry-After. */
+    public static final ProblemType HOLD_NOT_YET_KNOWN = ProblemType.of("hold-not-yet-known", 409);
+    /** The hold belongs to another account, or is already used by another application. */
+    public static final ProblemType HOLD_NOT_YOURS = ProblemType.of("hold-not-yours", 422);
+    /** The hold expired or was released: pick a slot again. */
+    public static final ProblemType HOLD_EXPIRED = ProblemType.of("hold-expired", 409);
+    /** The hold's NIKs do not cover every applicant. */
+    public static final ProblemType HOLD_DOES_NOT_COVER = ProblemType.of("hold-does-not-cover-applicants", 422);
+    /** After payment the application can no longer be cancelled online. */
+    public static final ProblemType NOT_CANCELLABLE = ProblemType.of("application-not-cancellable", 409);
+
+    private ApplicationProblem() {
+    }
+}

@@ -1,0 +1,71 @@
+package id.go.imigrasi.mpaspor.application.config;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+
+import io.smallrye.config.ConfigMapping;
+
+/** {@code mpaspor.application.*}: the application policy; defaults in application.properties. */
+@ConfigMapping(prefix = "mpaspor.application")
+public interface ApplicationConfig {
+
+    /** Applicants per application (the account holder and family). */
+    int maxApplicants();
+
+    /** Younger than this (in years, on the day of the check) is a minor... */
+    int adultAge();
+
+    /** ...whose passport is valid at most this many years. */
+    int minorMaxValidityYears();
+
+    /** Ages and dates in mails are in this zone (WIB). */
+    ZoneId timeZone();
+
+    /** How long a client waits before retrying a submission whose hold quota-service has not announced yet. */
+    Duration holdRetryAfter();
+
+    Documents documents();
+
+    Dukcapil dukcapil();
+
+    Mail mail();
+
+    /** What the requirements list shows for every document (enforced by the upload side). */
+    interface Documents {
+        List<String> acceptedTypes();
+
+        long maxBytes();
+
+        int minImageWidth();
+
+        int minImageHeight();
+    }
+
+    interface Dukcapil {
+        /** How often the re-check job runs ({@code off} disables it). */
+        String recheckEvery();
+
+        /** An applicant pending verification is asked for again at most this often. */
+        Duration recheckAfter();
+
+        /** Applicants re-checked per run. */
+        int recheckBatch();
+    }
+
+    interface Mail {
+        /** How often the mail dispatcher looks for due mails ({@code off} disables it). */
+        String every();
+
+        /** A dispatcher owns a claimed mail this long; then another may take it over. */
+        Duration lease();
+
+        /** Mails sent per run. */
+        int batch();
+
+        /** Waits after a failed send: doubles from {@code retryInitial} up to {@code retryMax}. */
+        Duration retryInitial();
+
+        Duration retryMax();
+    }
+}

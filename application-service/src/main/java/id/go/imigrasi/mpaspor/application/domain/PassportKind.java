@@ -1,0 +1,5 @@
+package id.go.imigrasi.mpaspor.application.domain;
+
+public enum PassportKind {
+    ORDINARY, ELECTRONIC
+}

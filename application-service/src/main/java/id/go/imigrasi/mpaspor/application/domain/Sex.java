@@ -1,0 +1,5 @@
+package id.go.imigrasi.mpaspor.application.domain;
+
+public enum Sex {
+    MALE, FEMALE
+}
