@@ -63,7 +63,9 @@ public final class DukcapilStub implements AutoCloseable {
 
     public static DukcapilStub start(int port) {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+            // loopback unless told otherwise (a container sets DUKCAPIL_STUB_HOST=0.0.0.0)
+            String host = System.getenv().getOrDefault("DUKCAPIL_STUB_HOST", "127.0.0.1");
+            HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
             DukcapilStub stub = new DukcapilStub(server);
             server.createContext("/nik/", stub::lookup);
             server.createContext("/admin/", stub::admin);
