@@ -90,7 +90,7 @@ public final class PaymentChannelSimulator {
 
     /** Sends exactly these headers and body (null leaves a header out): forged or tampered requests. */
     public Answer sendRaw(String body, String timestamp, String signature) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(baseUrl.resolve("/payments/callbacks/" + channel))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl.toString().replaceAll("/+$", "") + "/payments/callbacks/" + channel))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
