@@ -279,7 +279,7 @@ final class Journey {
     /** Submits with the hold; a hold the service has not heard of yet answers 409 + Retry-After: wait and retry. */
     void submit(String token, String applicationId, String holdId) {
         Awaitility.await("submission of " + applicationId).atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(200)).until(() -> {
+                .pollInterval(Duration.ofSeconds(1)).until(() -> {
                     Response r = json(as(token), Map.of("holdId", holdId)).post("/applications/{id}/submission",
                             applicationId);
                     if (r.statusCode() == 202) {

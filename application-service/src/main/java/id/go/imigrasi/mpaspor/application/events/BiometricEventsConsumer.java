@@ -13,7 +13,14 @@ import id.go.imigrasi.mpaspor.application.service.ApplicationFollower;
 import id.go.imigrasi.mpaspor.application.service.ApplicationFollower.Step;
 import id.go.imigrasi.mpaspor.contracts.biometric.ApplicationApproved;
 import id.go.imigrasi.mpaspor.contracts.biometric.ApplicationRejected;
+import id.go.imigrasi.mpaspor.contracts.biometric.AppointmentMoved;
 import id.go.imigrasi.mpaspor.contracts.biometric.AppointmentScheduled;
+import id.go.imigrasi.mpaspor.contracts.biometric.BiometricsCaptured;
+import id.go.imigrasi.mpaspor.contracts.biometric.CheckedIn;
+import id.go.imigrasi.mpaspor.contracts.biometric.InterviewCompleted;
+import id.go.imigrasi.mpaspor.contracts.biometric.NoShow;
+import id.go.imigrasi.mpaspor.contracts.biometric.PassportCancelled;
+import id.go.imigrasi.mpaspor.contracts.biometric.PassportCollected;
 import id.go.imigrasi.mpaspor.contracts.biometric.PassportDelivered;
 import id.go.imigrasi.mpaspor.contracts.biometric.PassportIssued;
 import id.go.imigrasi.mpaspor.platform.inbox.EventHandlers;
@@ -56,6 +63,16 @@ public class BiometricEventsConsumer {
                             return mails.queue(app, ApplicantMails.Kind.APPOINTMENT_SCHEDULED, e.officeCode(),
                                     String.valueOf(e.date()), e.session(), e.bookingCode());
                         })))
+                .on(AppointmentMoved.class, e -> follower.step(meta, e.applicationId(), "APPOINTMENT_MOVED", null,
+                        null, "applicantId", e.applicantId(), "date", e.toDate(), "session", e.toSession()))
+                .on(CheckedIn.class, e -> follower.step(meta, e.applicationId(), "CHECKED_IN",
+                        ApplicationStatus.IN_PROCESS, e.checkedInAt(), "applicantId", e.applicantId()))
+                .on(InterviewCompleted.class, e -> follower.step(meta, e.applicationId(), "INTERVIEW_COMPLETED", null,
+                        e.completedAt(), "applicantId", e.applicantId(), "outcome", e.outcome()))
+                .on(BiometricsCaptured.class, e -> follower.step(meta, e.applicationId(), "BIOMETRICS_CAPTURED", null,
+                        e.capturedAt(), "applicantId", e.applicantId(), "fingerExceptions", e.fingerExceptions()))
+                .on(NoShow.class, e -> follower.step(meta, e.applicationId(), "NO_SHOW", null, null,
+                        "applicantId", e.applicantId(), "date", e.date()))
                 .on(ApplicationApproved.class, e -> follower.step(meta, e.applicationId(), "APPROVED",
                         ApplicationStatus.APPROVED, null, "applicantId", e.applicantId(), "expectedReadyDate",
                         e.expectedReadyDate()))
@@ -66,6 +83,11 @@ public class BiometricEventsConsumer {
                 .on(PassportDelivered.class, e -> follower.step(meta, e.applicationId(), "PASSPORT_DELIVERED",
                         ApplicationStatus.DELIVERED, e.deliveredAt(), "applicantId", e.applicantId(), "method",
                         e.method(), "trackingNumber", e.trackingNumber()))
+                .on(PassportCollected.class, e -> follower.step(meta, e.applicationId(), "PASSPORT_COLLECTED",
+                        ApplicationStatus.DELIVERED, e.collectedAt(), "applicantId", e.applicantId(), "collectedBy",
+                        e.collectedBy()))
+                .on(PassportCancelled.class, e -> follower.step(meta, e.applicationId(), "PASSPORT_CANCELLED", null,
+                        e.cancelledAt(), "applicantId", e.applicantId(), "reason", e.reason()))
                 .build();
     }
 }
