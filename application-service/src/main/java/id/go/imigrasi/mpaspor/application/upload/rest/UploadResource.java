@@ -102,6 +102,10 @@ public class UploadResource {
                     .header("Upload-Metadata", upload.metadata)
                     .header(HttpHeaders.CACHE_CONTROL, "no-store");
             expires(ok, upload);
+            if (upload.sha256 != null) {
+                // a finished upload tells its owner the digest of what was stored, to check nothing was corrupted
+                ok.header("Upload-Sha256", upload.sha256);
+            }
             return ok.build();
         });
     }
