@@ -110,10 +110,13 @@ class TusProtocolTest {
                 .header("Upload-Offset", "100000").header("Tus-Resumable", "1.0.0")
                 .header("Upload-Expires", notNullValue());
         assertThat(me.offset(location)).isEqualTo(100_000);
+        assertThat(me.storedSha256(location)).isNull();
         me.patch(location, 100_000, slice(file, 100_000, 300_000)).then().statusCode(204)
                 .header("Upload-Offset", "300000").header("Upload-Expires", nullValue());
 
         assertThat(Files.readAllBytes(storedFile(location))).isEqualTo(file);
+        assertThat(me.storedSha256(location)).as("what the owner can compare with the file sent")
+                .isEqualTo(sha256Hex(file));
         assertThat(RealInfrastructure.database().count("SELECT count(*) FROM upload WHERE id = ?::uuid"
                 + " AND status = 'COMPLETE' AND upload_offset = 300000 AND sha256 = ?", idOf(location),
                 sha256Hex(file))).isEqualTo(1);

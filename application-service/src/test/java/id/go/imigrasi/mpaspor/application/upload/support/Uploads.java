@@ -70,6 +70,11 @@ public final class Uploads {
         public long offset(String location) {
             return Long.parseLong(tus().head(location).then().statusCode(200).extract().header("Upload-Offset"));
         }
+
+        /** The SHA-256 (hex) the server reports for a finished upload, null while it is partial. */
+        public String storedSha256(String location) {
+            return tus().head(location).then().statusCode(200).extract().header("Upload-Sha256");
+        }
     }
 
     public static String metadata(String... keysAndValues) {
