@@ -32,6 +32,7 @@ import id.go.imigrasi.mpaspor.contracts.billing.BillingIssued;
 import id.go.imigrasi.mpaspor.contracts.billing.BillingPaid;
 import id.go.imigrasi.mpaspor.contracts.biometric.ApplicationApproved;
 import id.go.imigrasi.mpaspor.contracts.biometric.AppointmentScheduled;
+import id.go.imigrasi.mpaspor.contracts.biometric.PassportCollected;
 import id.go.imigrasi.mpaspor.contracts.biometric.PassportDelivered;
 import id.go.imigrasi.mpaspor.contracts.biometric.PassportIssued;
 import id.go.imigrasi.mpaspor.contracts.quota.BookingRescheduled;
@@ -175,5 +176,33 @@ class TimelineTest {
                 .body("timeline.kind", contains("CREATED", "APPROVED", "PASSPORT_ISSUED", "PASSPORT_DELIVERED"))
                 .body("timeline[3].details.trackingNumber", equalTo("P0S-889"));
         assertThat(count("SELECT count(*) FROM applicant WHERE nik = ? AND active", person.get("nik"))).isZero();
+    }
+
+    @Test
+    void aFamilyApplicationIsDeliveredOnlyWhenEveryApplicantsPassportIsHandedOver() {
+        String account = newAccount();
+        String app = createApplication(account);
+        Map<String, Object> father = adult("Hendra Siregar");
+        Map<String, Object> son = adult("Andi Saputra");
+        String fatherId = addApplicant(account, app, father);
+        String sonId = addApplicant(account, app, son);
+        Instant base = Instant.now().plus(1, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
+        publish(new PassportIssued(app, fatherId, "C1000001", base), UUID.randomUUID().toString(), base);
+        publish(new PassportDelivered(app, fatherId, "C1000001", "POS", "P0S-1", base.plusSeconds(60)),
+                UUID.randomUUID().toString(), base.plusSeconds(60));
+        await().atMost(Duration.ofSeconds(30)).until(() -> entries(app) == 3);
+        given().auth().oauth2(token(account)).when().get("/applications/{id}", app).then()
+                .body("status", equalTo("ISSUED"));
+        assertThat(count("SELECT count(*) FROM applicant WHERE application_id = ?::uuid AND active", app))
+                .as("the NIKs stay bound while the application is not finished").isEqualTo(2);
+
+        publish(new PassportCollected(app, sonId, "C1000002", "APPLICANT", "Andi Saputra", base.plusSeconds(120)),
+                UUID.randomUUID().toString(), base.plusSeconds(120));
+        await().atMost(Duration.ofSeconds(30)).until(() -> entries(app) == 4);
+        given().auth().oauth2(token(account)).when().get("/applications/{id}", app).then()
+                .body("status", equalTo("DELIVERED"))
+                .body("timeline.kind", contains("CREATED", "PASSPORT_ISSUED", "PASSPORT_DELIVERED",
+                        "PASSPORT_COLLECTED"));
+        assertThat(count("SELECT count(*) FROM applicant WHERE application_id = ?::uuid AND active", app)).isZero();
     }
 }

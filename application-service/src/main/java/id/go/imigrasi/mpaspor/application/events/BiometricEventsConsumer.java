@@ -76,15 +76,15 @@ public class BiometricEventsConsumer {
                 .on(ApplicationApproved.class, e -> follower.step(meta, e.applicationId(), "APPROVED",
                         ApplicationStatus.APPROVED, null, "applicantId", e.applicantId(), "expectedReadyDate",
                         e.expectedReadyDate()))
-                .on(ApplicationRejected.class, e -> follower.step(meta, e.applicationId(), "REJECTED_AT_OFFICE", null,
-                        null, "applicantId", e.applicantId(), "reason", e.reason()))
+                .on(ApplicationRejected.class, e -> follower.applicantDone(meta, e.applicationId(), e.applicantId(),
+                        "REJECTED_AT_OFFICE", null, "applicantId", e.applicantId(), "reason", e.reason()))
                 .on(PassportIssued.class, e -> follower.step(meta, e.applicationId(), "PASSPORT_ISSUED",
                         ApplicationStatus.ISSUED, e.issuedAt(), "applicantId", e.applicantId()))
-                .on(PassportDelivered.class, e -> follower.step(meta, e.applicationId(), "PASSPORT_DELIVERED",
-                        ApplicationStatus.DELIVERED, e.deliveredAt(), "applicantId", e.applicantId(), "method",
-                        e.method(), "trackingNumber", e.trackingNumber()))
-                .on(PassportCollected.class, e -> follower.step(meta, e.applicationId(), "PASSPORT_COLLECTED",
-                        ApplicationStatus.DELIVERED, e.collectedAt(), "applicantId", e.applicantId(), "collectedBy",
+                .on(PassportDelivered.class, e -> follower.applicantDone(meta, e.applicationId(), e.applicantId(),
+                        "PASSPORT_DELIVERED", e.deliveredAt(), "applicantId", e.applicantId(), "method", e.method(),
+                        "trackingNumber", e.trackingNumber()))
+                .on(PassportCollected.class, e -> follower.applicantDone(meta, e.applicationId(), e.applicantId(),
+                        "PASSPORT_COLLECTED", e.collectedAt(), "applicantId", e.applicantId(), "collectedBy",
                         e.collectedBy()))
                 .on(PassportCancelled.class, e -> follower.step(meta, e.applicationId(), "PASSPORT_CANCELLED", null,
                         e.cancelledAt(), "applicantId", e.applicantId(), "reason", e.reason()))

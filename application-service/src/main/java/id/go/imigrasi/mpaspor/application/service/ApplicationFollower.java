@@ -60,12 +60,49 @@ public class ApplicationFollower {
                 LOG.infof("%s for unknown application %s, ignored", step.kind(), id);
                 return none();
             }
-            boolean moved = app.advanceTo(step.status());
-            return step.effect().apply(app)
-                    .chain(() -> moved && app.status.finished() ? applicants.deactivate(app.id).replaceWithVoid() : none())
-                    .chain(() -> timeline.record(app.id, meta.id(), step.kind(), step.occurredAt(), step.status(),
-                            step.details()));
+            return applyLocked(meta, app, step);
         });
+    }
+
+    /**
+     * One applicant's passport is out of the office's hands (delivered by Pos, collected) or the applicant was
+     * rejected there: the application is DELIVERED only once every applicant is, so a family's application does
+     * not look finished while a child's passport still waits at the office.
+     */
+    public Uni<Void> applicantDone(EventMeta meta, String applicationId, String applicantId, String kind,
+            Instant occurredAt, Object... details) {
+        UUID id = parse(applicationId);
+        if (id == null) {
+            return none();
+        }
+        return applications.lock(id).chain(app -> {
+            if (app == null) {
+                LOG.infof("%s for unknown application %s, ignored", kind, id);
+                return none();
+            }
+            return timeline.ofApplication(app.id).chain(entries -> applicants.ofApplication(app.id).chain(all -> {
+                long others = all.stream().map(a -> a.id.toString())
+                        .filter(a -> !a.equals(applicantId))
+                        .filter(a -> entries.stream().noneMatch(e -> APPLICANT_DONE.contains(e.kind)
+                                && e.details.contains("\"applicantId\":\"" + a + "\"")))
+                        .count();
+                ApplicationStatus status = others == 0 ? ApplicationStatus.DELIVERED : null;
+                return applyLocked(meta, app, new Step(kind, status, meta.or(occurredAt), details(details),
+                        a -> none()));
+            }));
+        });
+    }
+
+    /** Timeline kinds after which nothing more happens for that applicant. */
+    public static final java.util.Set<String> APPLICANT_DONE = java.util.Set.of("PASSPORT_DELIVERED",
+            "PASSPORT_COLLECTED", "REJECTED_AT_OFFICE");
+
+    private Uni<Void> applyLocked(EventMeta meta, Application app, Step step) {
+        boolean moved = app.advanceTo(step.status());
+        return step.effect().apply(app)
+                .chain(() -> moved && app.status.finished() ? applicants.deactivate(app.id).replaceWithVoid() : none())
+                .chain(() -> timeline.record(app.id, meta.id(), step.kind(), step.occurredAt(), step.status(),
+                        step.details()));
     }
 
     /** Key-value pairs, nulls left out. */

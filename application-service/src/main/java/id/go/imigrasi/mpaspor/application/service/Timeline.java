@@ -27,6 +27,11 @@ public class Timeline {
         this.json = json;
     }
 
+    /** The application's entries so far, oldest first. */
+    public Uni<java.util.List<TimelineEntry>> ofApplication(UUID applicationId) {
+        return entries.ofApplication(applicationId);
+    }
+
     /** A step taken here (created, submitted, cancelled, verified). */
     public Uni<Void> local(UUID applicationId, String kind, Instant at, ApplicationStatus status,
             Map<String, Object> details) {
