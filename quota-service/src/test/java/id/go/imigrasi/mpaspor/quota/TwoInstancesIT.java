@@ -67,6 +67,8 @@ class TwoInstancesIT {
                     "-Dkafka.bootstrap.servers=" + kafka,
                     "-Dmp.jwt.verify.publickey.location=" + TestJwt.publicKeyLocation(),
                     "-Dmpaspor.quota.expiry.interval=1s",
+                    // every attempt must reach the database: this test is about capacity, not admission
+                    "-Dmpaspor.quota.admission.max-in-flight=10000",
                     "-jar", jar.toAbsolutePath().toString())
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             instances.add(process);

@@ -34,11 +34,26 @@ public interface QuotaConfig {
 
     Expiry expiry();
 
+    Admission admission();
+
     /** Days an office without its own rules is open. */
     Set<DayOfWeek> openDays();
 
     /** Capacity per SERVICE_SESSION (e.g. REGULAR_MORNING) for an office without its own rules. */
     Map<String, Integer> defaultCapacity();
+
+    /**
+     * Holds admitted at once per instance. Past it a hold is refused at once with 503 + Retry-After instead of
+     * queueing for a database connection: under a release spike the excess gets a fast, polite answer and the
+     * admitted holds keep their latency.
+     */
+    interface Admission {
+        /** Holds in flight at once (about twice the reactive pool: enough to keep the database busy). */
+        int maxInFlight();
+
+        /** What the refused client is told to wait. */
+        Duration retryAfter();
+    }
 
     interface Expiry {
         /** How often each instance looks for expired holds and due releases. */

@@ -25,6 +25,7 @@ import id.go.imigrasi.mpaspor.quota.domain.DaySession;
 import id.go.imigrasi.mpaspor.quota.domain.PassportKind;
 import id.go.imigrasi.mpaspor.quota.domain.QuotaProblem;
 import id.go.imigrasi.mpaspor.quota.domain.ServiceLine;
+import id.go.imigrasi.mpaspor.quota.service.HoldAdmission;
 import id.go.imigrasi.mpaspor.quota.service.HoldCommand;
 import id.go.imigrasi.mpaspor.quota.service.HoldService;
 import id.go.imigrasi.mpaspor.quota.service.RescheduleService;
@@ -47,21 +48,27 @@ public class HoldResource {
     private final HoldService holds;
     private final RescheduleService reschedules;
     private final Caller caller;
+    private final HoldAdmission admission;
 
-    public HoldResource(HoldService holds, RescheduleService reschedules, Caller caller) {
+    public HoldResource(HoldService holds, RescheduleService reschedules, Caller caller, HoldAdmission admission) {
+        this.admission = admission;
         this.holds = holds;
         this.reschedules = reschedules;
         this.caller = caller;
     }
 
-    /** 201 with the hold, or 409 quota-full / quota-not-released / date-closed / nik-already-held / active-hold-exists. */
+    /**
+     * 201 with the hold, or 409 quota-full / quota-not-released / date-closed / nik-already-held / active-hold-exists,
+     * or 503 + Retry-After at once when this instance already has enough holds in flight.
+     */
     @POST
     @Path("holds")
     @RolesAllowed(Roles.APPLICANT)
     public Uni<Response> hold(@NotNull @Valid HoldRequest request) {
-        return holds.place(caller.accountId(), new HoldCommand(request.officeCode().trim(), request.date(),
-                request.session(), request.service(), request.niks(),
-                request.passportKind() == null ? PassportKind.ORDINARY : request.passportKind()))
+        HoldCommand command = new HoldCommand(request.officeCode().trim(), request.date(), request.session(),
+                request.service(), request.niks(),
+                request.passportKind() == null ? PassportKind.ORDINARY : request.passportKind());
+        return admission.admit(() -> holds.place(caller.accountId(), command))
                 .map(hold -> Response.created(URI.create("/holds/" + hold.id)).entity(HoldView.of(hold)).build());
     }
 
