@@ -213,6 +213,7 @@ password=$PASSWORD
 account.url=$ACCOUNT_URL
 quota.url=$QUOTA_URL
 application.url=$APPLICATION_URL
+dukcapil.url=http://127.0.0.1:$((8091 + OFFSET))
 results.dir=$RESULTS
 spike.users=$SPIKE_USERS
 spike.login-seconds=$SPIKE_LOGIN_SECONDS

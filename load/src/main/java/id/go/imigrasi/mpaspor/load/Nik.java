@@ -14,6 +14,10 @@ public final class Nik {
 
     private static final LocalDate FIRST_BIRTH_DATE = LocalDate.of(1970, 1, 1);
 
+    /** The real province codes (11 Aceh .. 94 Papua): application-service refuses any other. */
+    private static final int[] PROVINCES = { 11, 12, 13, 14, 15, 16, 17, 18, 19, 21, 31, 32, 33, 34, 35, 36, 51, 52, 53,
+            61, 62, 63, 64, 65, 71, 72, 73, 74, 75, 76, 81, 82, 91, 92, 93, 94 };
+
     private Nik() {
     }
 
@@ -21,7 +25,7 @@ public final class Nik {
         if (index < 0 || index >= CAPACITY) {
             throw new IllegalArgumentException("index out of range: " + index);
         }
-        int province = 11 + Math.floorMod(run, 84);              // 11..94
+        int province = PROVINCES[Math.floorMod(run, PROVINCES.length)];
         int regency = 1 + Math.floorMod(run / 84, 79);            // 01..79
         int district = 1 + Math.floorMod(index / 7, 40);          // 01..40
         LocalDate birth = FIRST_BIRTH_DATE.plusDays(Math.floorMod(index / 9_999 + run * 31, 10_000));

@@ -49,6 +49,7 @@ public class UploadStormSimulation extends Simulation {
         int maxAttempts = CONFIG.integer("upload.max-attempts", 40);
         double maxPause = CONFIG.decimal("login.max-pause", 5);
         String base = CONFIG.string("application.url", "http://127.0.0.1:8082");
+        String dukcapil = CONFIG.string("dukcapil.url", "http://127.0.0.1:8091");
         String metadata = CONFIG.string("upload.metadata",
                 "applicationId #{applicationId},applicantId #{applicantId},documentType EKTP,filename ektp.jpg");
 
@@ -62,7 +63,11 @@ public class UploadStormSimulation extends Simulation {
                                 status().in(201, 429, 503)))
                 .exec(s -> RECORDER.record("application-create", s))
                 .doIf(s -> s.contains("applicationId")).then(
-                        exec(Recorder::arm)
+                        // the civil registry knows these people (the stub's admin API stands in for Dukcapil's data)
+                        exec(http("dukcapil-register").post(dukcapil + "/admin/nik")
+                                .body(StringBody(s -> person(s.getString("nik")))).asJson()
+                                .check(status().in(200, 201, 204)))
+                        .exec(Recorder::arm)
                                 .exec(http("applicant-add").post(base + "/applications/#{applicationId}/applicants")
                                         .header("Authorization", "Bearer #{token}")
                                         .body(StringBody(s -> applicant(s.getString("nik"))))
@@ -141,6 +146,13 @@ public class UploadStormSimulation extends Simulation {
         setUp(storm.injectOpen(stressPeakUsers(users).during(Duration.ofSeconds(seconds))))
                 .protocols(Journeys.protocol(CONFIG))
                 .maxDuration(Duration.ofSeconds(CONFIG.integer("upload.max-seconds", 600)));
+    }
+
+    /** The Dukcapil record of the applicant {@link #applicant(String)} describes. */
+    static String person(String nik) {
+        return "{\"nik\":\"" + nik + "\",\"fullName\":\"Pemohon Uji " + nik.substring(12) + "\",\"birthDate\":\""
+                + Nik.birthDate(nik) + "\",\"birthPlace\":\"Jakarta\",\"sex\":\"" + (Nik.female(nik) ? "FEMALE" : "MALE")
+                + "\"}";
     }
 
     /** An adult applicant whose birth date and sex agree with the NIK (DOMAIN.md), for a new ordinary passport. */
