@@ -38,11 +38,13 @@ esac
 if [[ "$SHORT" == 1 ]]; then
   : "${SPIKE_USERS:=30}" "${SPIKE_LOGIN_SECONDS:=5}" "${SPIKE_HOLD_RATE:=15}" "${SPIKE_CAPACITY:=1}"
   : "${UPLOAD_USERS:=10}" "${UPLOAD_SECONDS:=3}" "${UPLOAD_SIZE:=262144}" "${UPLOAD_CHUNK:=65536}"
+  : "${STEADY_USERS:=10}" "${STEADY_RATE:=5}"
   : "${PGBENCH_CLIENTS:=8}" "${PGBENCH_SECONDS:=3}"
   HASH_SECONDS=3; KAFKA_RECORDS=20000; DISK_MB=64; MAX_SECONDS=120
 else
   : "${SPIKE_USERS:=2000}" "${SPIKE_LOGIN_SECONDS:=60}" "${SPIKE_HOLD_RATE:=1000}" "${SPIKE_CAPACITY:=15}"
   : "${UPLOAD_USERS:=200}" "${UPLOAD_SECONDS:=20}" "${UPLOAD_SIZE:=2097152}" "${UPLOAD_CHUNK:=524288}"
+  : "${STEADY_USERS:=1000}" "${STEADY_RATE:=100}"
   : "${PGBENCH_CLIENTS:=32}" "${PGBENCH_SECONDS:=15}"
   HASH_SECONDS=10; KAFKA_RECORDS=300000; DISK_MB=256; MAX_SECONDS=480
 fi
@@ -84,7 +86,7 @@ fi
 # --- build the load module (no install) --------------------------------------------------------------------------
 mkdir -p "$OUT"
 say "== building the load module"
-(cd "$ROOT" && ./mvnw -B -q -pl load test-compile -DskipTests >"$OUT/build.log" 2>&1) \
+(cd "$ROOT" && ./mvnw -B -q -pl load -am install -DskipTests >"$OUT/build.log" 2>&1) \
   || { tail -30 "$OUT/build.log" >&2; die "the load module does not build, see $OUT/build.log"; }
 CP="$LOAD/target/classes"
 
@@ -96,10 +98,12 @@ RUN_ID=$(( $(date +%s) % 100000 ))
 PASSWORD="Load-Bench-Password-1"
 EMAILS="'load-%@load.mpaspor.test'"
 SPIKE_DATE="$(date -u -d '+200 days' +%F)"   # far from any real booking; its bench rows are removed at the end
+STEADY_DATE="$(date -u -d '+201 days' +%F)"  # the steady state's own date, with a place for each of its applicants
 PG_SCRATCH="${DB_PREFIX}load_pgbench_$$"
 KAFKA_TOPIC="load-bench-producer-perf-$$"
 IFS=, read -r -a OFFICE_LIST <<<"$SPIKE_OFFICES"
 OFFICES_SQL="'${SPIKE_OFFICES//,/\',\'}'"
+DATES_SQL="'$SPIKE_DATE','$STEADY_DATE'"
 ACCOUNTS=$((SPIKE_USERS + UPLOAD_USERS))
 
 cleanup() {
@@ -107,10 +111,10 @@ cleanup() {
   psql_db "${DB_PREFIX}account" -c "DELETE FROM refresh_token WHERE account_id IN (SELECT id FROM account WHERE email LIKE $EMAILS);
     DELETE FROM login_guard WHERE email LIKE $EMAILS; DELETE FROM account WHERE email LIKE $EMAILS;" >/dev/null 2>&1
   psql_db "${DB_PREFIX}quota" -c "
-    DELETE FROM hold_nik WHERE hold_id IN (SELECT id FROM hold WHERE office_code IN ($OFFICES_SQL) AND date = '$SPIKE_DATE');
-    DELETE FROM hold WHERE office_code IN ($OFFICES_SQL) AND date = '$SPIKE_DATE';
-    DELETE FROM capacity WHERE office_code IN ($OFFICES_SQL) AND date = '$SPIKE_DATE';
-    DELETE FROM quota_release WHERE office_code IN ($OFFICES_SQL) AND from_date = '$SPIKE_DATE' AND to_date = '$SPIKE_DATE';" >/dev/null 2>&1
+    DELETE FROM hold_nik WHERE hold_id IN (SELECT id FROM hold WHERE office_code IN ($OFFICES_SQL) AND date IN ($DATES_SQL));
+    DELETE FROM hold WHERE office_code IN ($OFFICES_SQL) AND date IN ($DATES_SQL);
+    DELETE FROM capacity WHERE office_code IN ($OFFICES_SQL) AND date IN ($DATES_SQL);
+    DELETE FROM quota_release WHERE office_code IN ($OFFICES_SQL) AND from_date = to_date AND from_date IN ($DATES_SQL);" >/dev/null 2>&1
   psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres -qc "DROP DATABASE IF EXISTS $PG_SCRATCH WITH (FORCE)" >/dev/null 2>&1
   java -cp "$KAFKA_LIBS/*" org.apache.kafka.tools.TopicCommand --bootstrap-server "127.0.0.1:$KAFKA_PORT" \
     --delete --if-exists --topic "$KAFKA_TOPIC" >/dev/null 2>&1
@@ -204,6 +208,13 @@ RELEASED="$(java -cp "$CP" id.go.imigrasi.mpaspor.load.QuotaRelease "$ACCOUNT_UR
   || die "could not put the spike's quota on sale through quota-service's admin API (see above)"
 CAPACITY_TOTAL="$(echo "$RELEASED" | sed -n 's/^CAPACITY //p')"
 put capacity.total "$CAPACITY_TOTAL"
+if [[ "$STEADY_USERS" -gt 0 ]]; then
+  say "== releasing $STEADY_USERS MORNING places at $SPIKE_OFFICES on $STEADY_DATE for the steady state"
+  java -cp "$CP" id.go.imigrasi.mpaspor.load.QuotaRelease "$ACCOUNT_URL" "$QUOTA_URL" admin@mpaspor.local \
+    "$RUN/secrets/admin-password" "$SPIKE_OFFICES" "$STEADY_USERS" "$STEADY_DATE" >/dev/null \
+    || die "could not put the steady state's quota on sale"
+fi
+put steady.users "$STEADY_USERS"; put steady.rate "$STEADY_RATE"
 put spike.users "$SPIKE_USERS"; put spike.login-seconds "$SPIKE_LOGIN_SECONDS"; put spike.hold-rate "$SPIKE_HOLD_RATE"
 put spike.capacity "$SPIKE_CAPACITY"; put spike.offices "$SPIKE_OFFICES"; put upload.size "$UPLOAD_SIZE"
 
@@ -226,6 +237,15 @@ upload.seconds=$UPLOAD_SECONDS
 upload.size=$UPLOAD_SIZE
 upload.chunk=$UPLOAD_CHUNK
 upload.max-seconds=$MAX_SECONDS
+application.direct-url=$APPLICATION_DIRECT
+quota.direct-url=$QUOTA_DIRECT
+steady.users=$STEADY_USERS
+steady.rate=$STEADY_RATE
+steady.from=$((SPIKE_USERS + UPLOAD_USERS))
+steady.date=$STEADY_DATE
+steady.max-seconds=$MAX_SECONDS
+jwt.key=$RUN/keys/private.pem
+jwt.issuer=${MPASPOR_JWT_ISSUER:-https://mpaspor.imigrasi.go.id}
 EOF
 
 gatling() { # gatling SIMULATION LOGNAME
@@ -253,18 +273,21 @@ put held.total "$(psql_db "${DB_PREFIX}quota" -c "SELECT COALESCE(SUM(held), 0) 
 
 # --- scenario 2: upload storm (application-service's tus endpoint) ---------------------------------------------------
 CODE="$(http_code -X POST -H 'Tus-Resumable: 1.0.0' -H 'Upload-Length: 1' "$APPLICATION_URL/uploads")"
-if [[ "$CODE" == 404 || "$CODE" == 000 || "$CODE" == 405 ]]; then
+if [[ "$UPLOAD_USERS" -le 0 ]]; then
+  put skipped.upload-storm "UPLOAD_USERS=0"
+elif [[ "$CODE" == 404 || "$CODE" == 000 || "$CODE" == 405 ]]; then
   put skipped.upload-storm "POST $APPLICATION_URL/uploads answered $CODE (application-service's tus uploads are not there yet; the scenario runs by itself once they answer)"
 else
   gatling UploadStormSimulation gatling-upload-storm
 fi
 
-# --- scenario 3: steady state (hook) --------------------------------------------------------------------------------
-CODE="$(http_code "$APPLICATION_URL/applications")"
-if [[ "$CODE" == 404 || "$CODE" == 000 ]]; then
-  put skipped.steady-state "GET $APPLICATION_URL/applications answered $CODE (application-service not there yet)"
+# --- scenario 3: steady state (submit -> billing code visible) ------------------------------------------------------
+if [[ "$STEADY_USERS" -le 0 ]]; then
+  put skipped.steady-state "STEADY_USERS=0"
 else
-  put skipped.steady-state "application-service answers ($CODE) but the journey scenario is not written yet: see the hook in load/README.md"
+  cpu steady.before
+  gatling SteadyStateSimulation gatling-steady-state
+  cpu steady.after
 fi
 
 rss after

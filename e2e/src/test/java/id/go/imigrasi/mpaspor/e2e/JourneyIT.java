@@ -311,6 +311,16 @@ class JourneyIT {
         say("  the bill expired and the place is back: " + before + " left");
     }
 
+    @Test
+    @Order(8)
+    void theQuotaReleaseMorningInMiniatureHangsNothingAndOverbooksNothing() {
+        step("8. The quota-release morning in miniature (load/bench.sh --short): spike, upload storm, steady state");
+        int exit = system.exitCodeOf(List.of("load/bench.sh", "--short"), 600);
+        assertThat(exit).as("load/bench.sh --short: 0 = every gate passed (no request over 2 s, no error other than"
+                + " 429/503, Retry-After on every shed answer, no overbooked slot, every upload and billing code there);"
+                + " the summary is above and in load/target/summary.txt").isZero();
+    }
+
     // ---- helpers of the scenario ----
 
     private void visit(String appointmentId, Person person, String failingFinger) {

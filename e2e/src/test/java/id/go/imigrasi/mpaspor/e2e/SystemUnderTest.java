@@ -111,6 +111,18 @@ final class SystemUnderTest implements AutoCloseable {
     }
 
     private void run(List<String> command, int timeoutSeconds) {
+        int exit = exitCodeOf(command, timeoutSeconds);
+        if (exit != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed with exit code " + exit + "; logs in "
+                    + runDir.resolve("logs"));
+        }
+    }
+
+    /**
+     * Runs a command of the repository (its output echoed) against this system, with the same settings the system
+     * was started with; returns its exit code.
+     */
+    int exitCodeOf(List<String> command, int timeoutSeconds) {
         ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
         builder.environment().putAll(env);
         try {
@@ -129,10 +141,7 @@ final class SystemUnderTest implements AutoCloseable {
                 throw new IllegalStateException(String.join(" ", command) + " did not finish in " + timeoutSeconds + " s");
             }
             pump.join(5_000);
-            if (process.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " failed with exit code "
-                        + process.exitValue() + "; logs in " + runDir.resolve("logs"));
-            }
+            return process.exitValue();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

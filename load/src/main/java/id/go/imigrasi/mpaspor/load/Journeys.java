@@ -22,6 +22,8 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
 public final class Journeys {
 
     public static final String TOKEN = "token";
+    /** The virtual user's own client address, sent as X-Forwarded-For. */
+    public static final String CLIENT_IP = "clientIp";
 
     private Journeys() {
     }
@@ -30,7 +32,10 @@ public final class Journeys {
     public static HttpProtocolBuilder protocol(BenchConfig config) {
         return http.warmUp(config.string("quota.url", "http://127.0.0.1:8083") + "/offices")
                 .acceptHeader("application/json").contentTypeHeader("application/json")
-                .userAgentHeader("mpaspor-load/1.0");
+                .userAgentHeader("mpaspor-load/1.0")
+                // one address per virtual user: the gateway rate-limits per client address, and trusts the
+                // X-Forwarded-For of the proxies it is configured to trust (the local stack trusts loopback)
+                .header("X-Forwarded-For", "#{" + CLIENT_IP + "}");
     }
 
     /**
@@ -43,7 +48,13 @@ public final class Journeys {
         return IntStream.range(from, from + count).<Map<String, Object>>mapToObj(i -> Map.of(
                 "email", "load-" + i + "@load.mpaspor.test",
                 "nik", Nik.of(run, i),
-                "office", offices.get(i % offices.size()))).iterator();
+                "office", offices.get(i % offices.size()),
+                CLIENT_IP, clientIp(i))).iterator();
+    }
+
+    /** A distinct private address per account index (10.0.0.0/8). */
+    public static String clientIp(int index) {
+        return "10." + ((index >> 16) & 255) + "." + ((index >> 8) & 255) + "." + (index & 255);
     }
 
     /**

@@ -53,6 +53,11 @@ public final class Recorder {
         return session;
     }
 
+    /** A figure that is not one HTTP answer (an upload's or a journey step's total time). */
+    public void add(Line line) {
+        lines.add(line);
+    }
+
     public int size() {
         return lines.size();
     }

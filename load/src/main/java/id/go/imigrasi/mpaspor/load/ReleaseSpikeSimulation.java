@@ -30,7 +30,7 @@ import io.gatling.javaapi.core.Simulation;
  */
 public class ReleaseSpikeSimulation extends Simulation {
 
-    record Ready(String token, String nik, String office) {
+    record Ready(String token, String nik, String office, String clientIp) {
     }
 
     private static final BenchConfig CONFIG = BenchConfig.load();
@@ -52,7 +52,8 @@ public class ReleaseSpikeSimulation extends Simulation {
                 .doIf(s -> s.contains(Journeys.TOKEN)).then(calendar(quota, date, "calendar-wait"))
                 .exec(s -> {
                     if (s.contains(Journeys.TOKEN)) {
-                        READY.add(new Ready(s.getString(Journeys.TOKEN), s.getString("nik"), s.getString("office")));
+                        READY.add(new Ready(s.getString(Journeys.TOKEN), s.getString("nik"), s.getString("office"),
+                                s.getString(Journeys.CLIENT_IP)));
                     }
                     return s;
                 });
@@ -90,7 +91,8 @@ public class ReleaseSpikeSimulation extends Simulation {
     private static Session takeReady(Session session) {
         Ready ready = READY.poll();
         return ready == null ? session
-                : session.set(Journeys.TOKEN, ready.token()).set("nik", ready.nik()).set("office", ready.office());
+                : session.set(Journeys.TOKEN, ready.token()).set("nik", ready.nik()).set("office", ready.office())
+                        .set(Journeys.CLIENT_IP, ready.clientIp());
     }
 
     @Override
