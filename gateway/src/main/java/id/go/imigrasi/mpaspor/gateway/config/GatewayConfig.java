@@ -2,6 +2,8 @@ package id.go.imigrasi.mpaspor.gateway.config;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 
@@ -15,6 +17,12 @@ public interface GatewayConfig {
     Proxy proxy();
 
     RateLimits rateLimits();
+
+    /**
+     * The proxies (load balancers) whose {@code X-Forwarded-For} the gateway believes: IP addresses and CIDR
+     * ranges, IPv4 and IPv6. Empty: nobody is trusted, the client is the connection's peer.
+     */
+    Optional<List<String>> trustedProxies();
 
     Docs docs();
 

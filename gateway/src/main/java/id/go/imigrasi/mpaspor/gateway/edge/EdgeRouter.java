@@ -24,6 +24,7 @@ import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -38,16 +39,19 @@ public class EdgeRouter {
     private static final Logger LOG = Logger.getLogger(EdgeRouter.class);
     private static final Pattern SANE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     private static final String BEARER = "Bearer ";
+    private static final String X_FORWARDED_FOR = "X-Forwarded-For";
 
     private final JWTParser jwt;
     private final RateLimiter limiter;
     private final UpstreamProxy proxy;
     private final EdgeProblems problems;
     private final EdgeMetrics metrics;
+    private final TrustedProxies trustedProxies;
     private final Duration retryAfter;
 
     public EdgeRouter(JWTParser jwt, RateLimiter limiter, UpstreamProxy proxy, EdgeProblems problems,
-            EdgeMetrics metrics, GatewayConfig config) {
+            EdgeMetrics metrics, TrustedProxies trustedProxies, GatewayConfig config) {
+        this.trustedProxies = trustedProxies;
         this.retryAfter = config.proxy().retryAfter();
         this.jwt = jwt;
         this.limiter = limiter;
@@ -59,6 +63,7 @@ public class EdgeRouter {
     void mount(@Observes Router router) {
         // every request, the gateway's own pages included, carries one request id in and out
         router.route().order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT - 10).handler(EdgeRouter::requestId);
+        router.route().order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT - 9).handler(this::clientAddress);
         router.route(RouteTable.PUBLIC_PREFIX + "/*").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT)
                 .handler(this::edge);
         router.route(RouteTable.JWKS_PATH).order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(this::edge);
@@ -78,6 +83,23 @@ public class EdgeRouter {
         ctx.next();
     }
 
+    /**
+     * Learns the client's address once per request (see {@link TrustedProxies}) for the buckets, the logs (MDC
+     * {@code clientAddress}, the access log) and the {@code X-Forwarded-For} sent to the service.
+     */
+    void clientAddress(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        // the connection's own peer: never rewritten by forwarded headers
+        SocketAddress peer = request.connection() != null ? request.connection().remoteAddress()
+                : request.remoteAddress();
+        ClientAddress client = trustedProxies.resolve(peer == null ? null : peer.hostAddress(),
+                request.headers().getAll(X_FORWARDED_FOR));
+        ctx.put(ClientAddress.class.getName(), client);
+        ctx.put(ClientAddress.CONTEXT_KEY, client.client());
+        MDC.put(ClientAddress.MDC_KEY, client.client());
+        ctx.next();
+    }
+
     private void edge(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
         // nothing of the body is read until the proxy streams it to the service
@@ -93,7 +115,8 @@ public class EdgeRouter {
             return;
         }
         Route route = found.get();
-        String ip = request.remoteAddress() == null ? "unknown" : request.remoteAddress().host();
+        ClientAddress client = ctx.get(ClientAddress.class.getName());
+        String ip = client.client();
         if (limited(ctx, RateLimiter.Scope.IP, ip)) {
             return;
         }
@@ -102,7 +125,7 @@ public class EdgeRouter {
             return;
         }
         if (route.isPublic()) {
-            forward(ctx, route);
+            forward(ctx, route, client);
             return;
         }
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
@@ -118,7 +141,8 @@ public class EdgeRouter {
             if (verified.failed()) {
                 if (keysUnreachable(verified.cause())) {
                     // the token may well be valid: the user must not be signed out because the JWKS is away
-                    LOG.warnf("verification keys unreachable for %s: %s", request.path(), rootMessage(verified.cause()));
+                    LOG.warnf("verification keys unreachable for %s from %s: %s", request.path(), ip,
+                        rootMessage(verified.cause()));
                     metrics.upstreamUnavailable(Upstream.ACCOUNT.serviceName());
                     reject(ctx, GatewayProblem.UPSTREAM_UNAVAILABLE, retryAfter, Upstream.ACCOUNT.serviceName());
                     return;
@@ -133,11 +157,11 @@ public class EdgeRouter {
             if (limited(ctx, RateLimiter.Scope.ACCOUNT, String.valueOf(account))) {
                 return;
             }
-            forward(ctx, route);
+            forward(ctx, route, client);
         });
     }
 
-    private void forward(RoutingContext ctx, Route route) {
+    private void forward(RoutingContext ctx, Route route, ClientAddress client) {
         HttpServerRequest request = ctx.request();
         // a client waiting for "100 Continue" (curl with a large upload) may send its body now that the edge
         // let it through; a refused one never sent it
@@ -146,7 +170,7 @@ public class EdgeRouter {
             request.headers().remove(HttpHeaders.EXPECT);
             ctx.response().writeContinue();
         }
-        proxy.forward(route.upstream(), request);
+        proxy.forward(route.upstream(), request, client);
     }
 
     /** The verification keys (JWKS of account-service) could not be fetched: a network failure in the causes. */

@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 
 import id.go.imigrasi.mpaspor.gateway.GatewayProblem;
 import id.go.imigrasi.mpaspor.gateway.config.GatewayConfig;
+import id.go.imigrasi.mpaspor.gateway.edge.ClientAddress;
 import id.go.imigrasi.mpaspor.gateway.edge.EdgeMetrics;
 import id.go.imigrasi.mpaspor.gateway.edge.EdgeProblems;
 import id.go.imigrasi.mpaspor.gateway.routing.RouteTable;
@@ -46,6 +47,7 @@ public class UpstreamProxy {
 
     private static final Logger LOG = Logger.getLogger(UpstreamProxy.class);
     private static final String TUS_CONTENT_TYPE = "application/offset+octet-stream";
+    private static final String X_FORWARDED_FOR = "X-Forwarded-For";
 
     private final GatewayConfig config;
     private final EdgeProblems problems;
@@ -73,8 +75,13 @@ public class UpstreamProxy {
         }
     }
 
-    /** Streams {@code request} to {@code upstream}; the request must still be paused (its body unread). */
-    public void forward(Upstream upstream, HttpServerRequest request) {
+    /**
+     * Streams {@code request} to {@code upstream}; the request must still be paused (its body unread). The
+     * service learns the client through {@code X-Forwarded-For}: the chain of a trusted proxy with that proxy
+     * appended, else only the peer (what an untrusted client wrote there does not pass).
+     */
+    public void forward(Upstream upstream, HttpServerRequest request, ClientAddress client) {
+        request.headers().set(X_FORWARDED_FOR, client.forwardedFor());
         proxies.get(upstream).handle(request);
     }
 
@@ -125,7 +132,7 @@ public class UpstreamProxy {
         }
     }
 
-    /** Path prefix, X-Forwarded-* on the way in; Location on the way out. */
+    /** Path prefix, X-Forwarded-Host/Proto/Prefix on the way in (For: {@link #forward}); Location on the way out. */
     private static final class Forwarding implements ProxyInterceptor {
 
         private final URI base;
@@ -147,9 +154,6 @@ public class UpstreamProxy {
             request.headers().remove("Forwarded");
             request.headers().set("X-Forwarded-Host", String.valueOf(incoming.authority()));
             request.headers().set("X-Forwarded-Proto", incoming.scheme());
-            if (incoming.remoteAddress() != null) {
-                request.headers().set("X-Forwarded-For", incoming.remoteAddress().host());
-            }
             return context.sendRequest();
         }
 
