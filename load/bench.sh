@@ -4,7 +4,8 @@
 #
 #   load/bench.sh [--short]        (also: ./mpaspor bench [--short])
 #
-#   full     baselines + release spike (2,000 accounts, holds at 1,000/s, 10x the places) + upload storm; < 15 min
+#   full     baselines + release spike (2,000 accounts, holds at 1,000/s, 10x the places) + upload storm
+#            + steady state (1,000 applicants prepared, then submitting at 100/s); < 15 min
 #   --short  seconds, small rates: the CI smoke test. Exits 1 if a request took over 2 s, if an answer was an
 #            error other than 429/503 (or a shed answer lacked Retry-After), if a slot is overbooked or no hold
 #            succeeded; exits 2 if the system is not running.
@@ -12,9 +13,10 @@
 # Output: the summary on stdout and in load/target/summary.txt, Gatling's HTML reports in load/target/gatling/,
 # per-request figures in load/target/requests/*.csv. Tunables (environment): SPIKE_USERS, SPIKE_LOGIN_SECONDS,
 # SPIKE_HOLD_RATE, SPIKE_CAPACITY (places per office), SPIKE_OFFICES, UPLOAD_USERS, UPLOAD_SECONDS, UPLOAD_SIZE,
-# UPLOAD_CHUNK, LOAD_TARGET (auto | gateway | direct), PGBENCH_CLIENTS, PGBENCH_SECONDS.
-# Everything it seeds (accounts load-*@load.mpaspor.test, the spike date's capacity rows and holds, a scratch
-# pgbench database, a Kafka topic) is removed when it ends.
+# UPLOAD_CHUNK, STEADY_USERS, STEADY_RATE, LOAD_TARGET (auto | gateway | direct), PGBENCH_CLIENTS, PGBENCH_SECONDS.
+# Everything it seeds (accounts load-*@load.mpaspor.test, the spike and steady-state dates' capacity rows and holds, a scratch
+# pgbench database, a Kafka topic) is removed when it ends; the steady state's applications and bills stay and expire
+# with their payment deadline.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -32,7 +34,7 @@ SHORT=0
 case "${1:-}" in
   --short) SHORT=1 ;;
   "") ;;
-  *) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  *) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac
 
 if [[ "$SHORT" == 1 ]]; then

@@ -41,7 +41,7 @@ public class SteadyStateSimulation extends Simulation {
     {
         int users = CONFIG.integer("steady.users", 20);
         double rate = CONFIG.decimal("steady.rate", 10);
-        int pollMillis = CONFIG.integer("steady.poll-ms", 50);
+        int pollMillis = CONFIG.integer("steady.poll-ms", 200);
         int visibleTimeout = CONFIG.integer("steady.visible-timeout-s", 10);
         int maxAttempts = CONFIG.integer("steady.max-attempts", 30);
         String application = CONFIG.string("application.url", "http://127.0.0.1:8082");

@@ -91,4 +91,37 @@ class SummaryTest {
 
         assertThat(summary.render()).contains("GATES: FAIL", "no figures recorded");
     }
+
+    @Test
+    void theSteadyStateReportsSubmitToBillingCodeAndItsJourneyDurationsAreNotRequestsOver2s() {
+        Properties figures = figures("0");
+        figures.remove("skipped.steady-state");
+        figures.setProperty("steady.users", "3");
+        figures.setProperty("steady.rate", "100");
+        Map<String, Map<String, RequestStats>> all = spike(l("hold", 201, 20, false));
+        all.put("steady-state", Summary.byRequest(List.of(l("prepared", 200, 45_000, false),
+                l("submit", 202, 30, false), l("submit", 202, 40, false), l("application-read", 200, 12, false),
+                l("billing-visible", 200, 180, false), l("billing-visible", 200, 420, false))));
+        Summary summary = new Summary(figures, all);
+
+        String text = summary.render();
+
+        assertThat(summary.failures()).isEmpty();
+        assertThat(text).contains("Scenario: Steady state (submit -> billing code visible)",
+                "submit -> billing code visible: 2 of 2, p50/p95/p99 180/420/420 ms", "preparation took 45.0 s");
+    }
+
+    @Test
+    void aBillingCodeThatNeverShowsFailsTheGate() {
+        Properties figures = figures("0");
+        figures.remove("skipped.steady-state");
+        Map<String, Map<String, RequestStats>> all = spike(l("hold", 201, 20, false));
+        all.put("steady-state", Summary.byRequest(List.of(l("submit", 202, 30, false),
+                l("billing-visible", -1, 10_000, false))));
+        Summary summary = new Summary(figures, all);
+
+        summary.render();
+
+        assertThat(summary.failures()).anySatisfy(f -> assertThat(f).contains("billing codes not visible in time"));
+    }
 }
