@@ -7,7 +7,10 @@
 #   quota-service/bench/run.sh
 #
 # Tunables (environment): CONCURRENCY (128), HOT_CAPACITY (2000), HOT_REQUESTS (4000), SPREAD_REQUESTS (6000),
-# PACED_RATE (1000), PACED_SECONDS (5), PGBENCH_CLIENTS (32), PGBENCH_SECONDS (10), PGHOST/PGPORT/PGUSER.
+# PACED_RATE (1000), PACED_SECONDS (5), PGBENCH_CLIENTS (32), PGBENCH_SECONDS (10), PGHOST/PGPORT/PGUSER,
+# SERVICE_OPTS (extra JVM options of the service, e.g. JFR: "-XX:StartFlightRecording=filename=/tmp/q.jfr,settings=profile").
+# After every service run a CPU line splits the CPU seconds of the timed section between the service, the load
+# generator, PostgreSQL (all its processes) and the broker, and a DB line counts transactions and rows per hold.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -26,6 +29,7 @@ SERVICE_PID=""; KAFKA_PID=""
 [ -f "$JAR" ] || { echo "no $JAR: run ./mvnw -B -pl quota-service -am package -DskipTests first" >&2; exit 1; }
 [ -d "$LIBS" ] || { echo "no $LIBS: build local-stack first (the package command above does)" >&2; exit 1; }
 
+SERVICE_OPTS=${SERVICE_OPTS:-}
 psql_db() { psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d "$DB" -Atq -v ON_ERROR_STOP=1 "$@"; }
 
 cleanup() {
@@ -41,6 +45,20 @@ wait_for() {  # description, seconds, command...
     local what=$1 seconds=$2; shift 2
     for _ in $(seq "$seconds"); do "$@" >/dev/null 2>&1 && return 0; sleep 1; done
     echo "$what did not come up; logs in $WORK" >&2; tail -50 "$WORK"/*.log >&2; exit 1
+}
+
+dbstats() { psql_db -F' ' -c "SELECT xact_commit + xact_rollback, tup_inserted, tup_updated, tup_fetched FROM pg_stat_database WHERE datname = current_database()"; }
+measured() {  # name, command...: a load-generator run, then what the database did meanwhile (per 201 answer)
+    local name=$1; shift
+    export CPU_PIDS="service=$SERVICE_PID kafka=$KAFKA_PID"
+    local before after
+    before=$(dbstats)
+    "$@" | tee "$WORK/$name.out"
+    sleep 1; after=$(dbstats)   # the stats collector lags the commits a little
+    local holds; holds=$(sed -n 's/.* holds=\([0-9]*\) .*/\1/p' "$WORK/$name.out")
+    echo "$before $after $holds" | awk -v name="$name" '{ h = $9 > 0 ? $9 : 1
+        printf "DB %-8s per hold (incl. refused requests and the relay): %.2f transactions, %.2f rows inserted, %.2f updated, %.1f fetched\n",
+            name, ($5 - $1) / h, ($6 - $2) / h, ($7 - $3) / h, ($8 - $4) / h }'
 }
 
 echo "== scratch Kafka on 127.0.0.1:$KAFKA_PORT, database $DB, service on :$HTTP_PORT"
@@ -72,7 +90,8 @@ psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres -qc "CREATE DATABASE $DB
 java "$BENCH" keys "$WORK"
 wait_for "Kafka" 60 bash -c "exec 3<>/dev/tcp/127.0.0.1/$KAFKA_PORT"
 
-java -Xmx512m -Dquarkus.http.port="$HTTP_PORT" -Dquarkus.http.host=127.0.0.1 \
+# shellcheck disable=SC2086
+java -Xmx512m $SERVICE_OPTS -Dquarkus.http.port="$HTTP_PORT" -Dquarkus.http.host=127.0.0.1 \
     -Dquarkus.datasource.jdbc.url="jdbc:postgresql://$PGHOST:$PGPORT/$DB" \
     -Dquarkus.datasource.reactive.url="postgresql://$PGHOST:$PGPORT/$DB" \
     -Dquarkus.datasource.username="$PGUSER" -Dkafka.bootstrap.servers="127.0.0.1:$KAFKA_PORT" \
@@ -90,9 +109,9 @@ java "$BENCH" setup "$BASE" "$WORK" NGR 100000 "$WARM_FROM" 5
 
 echo "== service: holds over HTTP (each from its own account and NIK)"
 java "$BENCH" closed "$BASE" "$WORK" warmup 1500 "$CONCURRENCY" NGR "$WARM_FROM" 5 | sed 's/^RESULT/(warm-up)/'
-java "$BENCH" closed "$BASE" "$WORK" hot "$HOT_REQUESTS" "$CONCURRENCY" SOETTA "$HOT_DATE" 1 | tee "$WORK/hot.out"
-java "$BENCH" closed "$BASE" "$WORK" spread "$SPREAD_REQUESTS" "$CONCURRENCY" "$SPREAD_OFFICES" "$SPREAD_FROM" 5 | tee "$WORK/spread.out"
-java "$BENCH" paced "$BASE" "$WORK" paced "$PACED_RATE" "$PACED_SECONDS" "$SPREAD_OFFICES" "$SPREAD_FROM" 5
+measured hot java "$BENCH" closed "$BASE" "$WORK" hot "$HOT_REQUESTS" "$CONCURRENCY" SOETTA "$HOT_DATE" 1
+measured spread java "$BENCH" closed "$BASE" "$WORK" spread "$SPREAD_REQUESTS" "$CONCURRENCY" "$SPREAD_OFFICES" "$SPREAD_FROM" 5
+measured paced java "$BENCH" paced "$BASE" "$WORK" paced "$PACED_RATE" "$PACED_SECONDS" "$SPREAD_OFFICES" "$SPREAD_FROM" 5
 
 HOT_HOLDS=$(sed -n 's/.* holds=\([0-9]*\) .*/\1/p' "$WORK/hot.out")
 HOT_HELD=$(psql_db -c "SELECT held FROM capacity WHERE office_code = 'SOETTA' AND date = '$HOT_DATE' AND service = 'REGULAR' AND session = 'MORNING'")
