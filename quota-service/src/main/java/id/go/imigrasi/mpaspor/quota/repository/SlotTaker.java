@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -25,7 +26,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * <ol>
  * <li>locks the capacity row if the slot is open, released and (for electronic passports) not closed to them, and
  * reads its free places on the latest committed version ({@code FOR UPDATE} re-checks the conditions there);</li>
- * <li>grants the longest prefix of the requests, in arrival order, whose places fit;</li>
+ * <li>goes through the requests in arrival order and grants each one whose places still fit;</li>
  * <li>adds those places to {@code held} (the CHECK {@code capacity_never_exceeded} stays the last line of
  * defence);</li>
  * <li>inserts the granted holds, binds their NIKs (the unique partial indexes refuse a second active slot of a NIK
@@ -47,19 +48,29 @@ public class SlotTaker {
     public record Slot(String office, LocalDate date, ServiceLine service, DaySession session, PassportKind kind) {
     }
 
+    /**
+     * What the statement did: the holds it granted, and the places that were free before it, or null when the slot
+     * was not bookable at all (no such slot, not released yet, closed, closed to electronic passports).
+     */
+    public record Taken(Set<UUID> granted, Integer freeBefore) {
+    }
+
     /** The outbox columns every SlotHeld row shares. */
     public record Event(String type, String topic, String source) {
     }
 
-    static final String TAKE_BATCH = "WITH req AS ("
-            + " SELECT r.*, sum(r.places) OVER (ORDER BY r.i) AS cum"
-            + " FROM unnest($6::uuid[], $7::text[], $8::int[], $9::text[], $10::uuid[], $11::text[])"
+    static final String TAKE_BATCH = "WITH RECURSIVE req AS ("
+            + " SELECT * FROM unnest($6::uuid[], $7::text[], $8::int[], $9::text[], $10::uuid[], $11::text[])"
             + "   WITH ORDINALITY AS r(id, account, places, niks, event_id, payload, i)),"
             + " cur AS (SELECT capacity - held AS free FROM capacity"
             + "   WHERE office_code = $1 AND date = $2 AND service = $3 AND session = $4"
             + "   AND NOT closed AND release_at <= now() AND (NOT $5 OR NOT e_passport_closed) FOR UPDATE),"
-            + " granted AS (SELECT req.* FROM req, cur WHERE req.cum <= cur.free),"
-            + " take AS (UPDATE capacity SET held = held + (SELECT max(cum) FROM granted)"
+            // in arrival order, each request gets its places if they still fit after the ones granted before it
+            + " pick (i, used, ok) AS (SELECT CAST(0 AS bigint), CAST(0 AS bigint), false"
+            + "   UNION ALL SELECT r.i, p.used + CASE WHEN p.used + r.places <= c.free THEN r.places ELSE 0 END,"
+            + "   p.used + r.places <= c.free FROM pick p JOIN req r ON r.i = p.i + 1 CROSS JOIN cur c),"
+            + " granted AS (SELECT req.* FROM req JOIN pick ON pick.i = req.i AND pick.ok),"
+            + " take AS (UPDATE capacity SET held = held + (SELECT sum(places) FROM granted)"
             + "   WHERE office_code = $1 AND date = $2 AND service = $3 AND session = $4"
             + "   AND EXISTS (SELECT 1 FROM granted) RETURNING held),"
             + " h AS (INSERT INTO hold (id, account_id, office_code, date, service, session, passport_kind, size, niks,"
@@ -70,7 +81,7 @@ public class SlotTaker {
             + "   SELECT g.id, x.nik FROM granted g, take, unnest(string_to_array(g.niks, ',')) AS x(nik)),"
             + " o AS (INSERT INTO outbox (id, aggregate_id, type, topic, source, payload, created_at)"
             + "   SELECT g.event_id, CAST(g.id AS text), $15, $16, $17, g.payload, $14 FROM granted g, take)"
-            + " SELECT id FROM h";
+            + " SELECT (SELECT array_agg(id) FROM h), (SELECT free FROM cur)";
 
     private final Pool pool;
 
@@ -78,8 +89,8 @@ public class SlotTaker {
         this.pool = pool;
     }
 
-    /** Places what fits of {@code requests} (in order); the ids of the holds that were granted. */
-    public Uni<Set<UUID>> take(Slot slot, List<Request> requests, Instant createdAt, Instant expiresAt, Event event) {
+    /** Places what fits of {@code requests} (in order). */
+    public Uni<Taken> take(Slot slot, List<Request> requests, Instant createdAt, Instant expiresAt, Event event) {
         int n = requests.size();
         UUID[] ids = new UUID[n];
         String[] accounts = new String[n];
@@ -100,11 +111,9 @@ public class SlotTaker {
                 slot.kind() == PassportKind.ELECTRONIC, ids, accounts, places, niks, eventIds, payloads,
                 slot.kind().name(), utc(expiresAt), utc(createdAt), event.type(), event.topic(), event.source()));
         return pool.preparedQuery(TAKE_BATCH).execute(params).map(rows -> {
-            Set<UUID> granted = new HashSet<>();
-            for (Row row : rows) {
-                granted.add(row.getUUID(0));
-            }
-            return granted;
+            Row row = rows.iterator().next();
+            UUID[] taken = row.getArrayOfUUIDs(0);
+            return new Taken(taken == null ? Set.of() : new HashSet<>(Arrays.asList(taken)), row.getInteger(1));
         });
     }
 

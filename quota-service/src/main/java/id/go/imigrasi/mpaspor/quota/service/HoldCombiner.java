@@ -7,7 +7,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,8 +47,11 @@ public class HoldCombiner {
 
     private static final Logger LOG = Logger.getLogger(HoldCombiner.class);
 
-    /** What one hold waits for: the hold, not granted (quota full), or the database's refusal. */
-    record Outcome(Hold hold, boolean granted) {
+    /**
+     * What one hold waits for: the hold and whether it was granted; if not, whether the slot was bookable (then it
+     * was full). A refusal by the database fails the hold instead.
+     */
+    record Outcome(Hold hold, boolean granted, boolean slotBookable) {
     }
 
     private record Pending(Hold hold, UUID eventId, CompletableFuture<Outcome> outcome) {
@@ -171,9 +173,10 @@ public class HoldCombiner {
                 .replaceWithVoid();
     }
 
-    private static void complete(List<Pending> batch, Set<UUID> granted) {
+    private static void complete(List<Pending> batch, SlotTaker.Taken taken) {
         for (Pending p : batch) {
-            p.outcome().complete(new Outcome(p.hold(), granted.contains(p.hold().id)));
+            p.outcome().complete(new Outcome(p.hold(), taken.granted().contains(p.hold().id),
+                    taken.freeBefore() != null));
         }
     }
 

@@ -71,8 +71,9 @@ public class HoldService {
 
     /**
      * Places a hold: checks the request, then hands it to the {@link HoldCombiner}, which places it with the
-     * concurrent holds of the same slot in one statement (see {@link SlotTaker}). Only a refused hold reads the
-     * slot again, to say precisely why.
+     * concurrent holds of the same slot in one statement (see {@link SlotTaker}). A hold refused on a bookable slot
+     * is refused because the slot is full; only a hold refused on a slot that is not bookable reads it again, to
+     * say precisely why.
      */
     public Uni<Hold> place(String accountId, HoldCommand command) {
         validate(command);
@@ -81,11 +82,19 @@ public class HoldService {
                 .invoke(zone -> requireFutureEnough(zone, command.date(), "date"))
                 .chain(zone -> combiner.place(newHold(accountId, command)))
                 .emitOn(context == null ? Runnable::run : task -> context.runOnContext(ignored -> task.run()))
-                .chain(outcome -> outcome.granted() ? Uni.createFrom().item(outcome.hold()) : whyRefused(command))
+                .chain(outcome -> {
+                    if (outcome.granted()) {
+                        return Uni.createFrom().item(outcome.hold());
+                    }
+                    if (outcome.slotBookable()) {
+                        throw ProblemException.of(QuotaProblem.QUOTA_FULL);
+                    }
+                    return whyRefused(command);
+                })
                 .onFailure().transform(Problems::translate);
     }
 
-    /** The precise refusal of a hold the statement did not grant: not released, closed, or full. */
+    /** The precise refusal of a hold on a slot that was not bookable: not released, closed, or (meanwhile) full. */
     private Uni<Hold> whyRefused(HoldCommand command) {
         return Panache.withSession(() -> capacities.find(command.officeCode(), command.date(), command.service(),
                 command.session()))
