@@ -129,11 +129,18 @@ echo "overbooked capacity rows: $OVERBOOKED; places held in all rows: $HELD_TOTA
 
 # the service is done: its connections go back to the server before pgbench opens its own
 kill "$SERVICE_PID"; wait "$SERVICE_PID" 2>/dev/null || true; SERVICE_PID=""
-echo "== pgbench: the same hold statement (CapacityRepository.TAKE), $PGBENCH_CLIENTS clients, ${PGBENCH_SECONDS}s, same database"
+echo "== pgbench, same database, ${PGBENCH_SECONDS}s each: the conditional UPDATE alone (CapacityRepository.TAKE), then the"
+echo "   service's whole hold statement (SlotTaker.TAKE_BATCH), one hold per transaction"
 psql_db -c "UPDATE capacity SET capacity = 100000000 WHERE office_code = 'SOETTA' AND date = '$HOT_DATE'"
+psql_db -c "UPDATE capacity SET capacity = 100000000 WHERE office_code IN ('${SPREAD_OFFICES//,/','}')"
 for kind in hot spread; do
     office=SOETTA; from=$HOT_DATE; days=1
     [ "$kind" = spread ] && { office=$SPREAD_OFFICES; from=$SPREAD_FROM; days=5; }
+    "$ROOT/quota-service/bench/pgbench-hold.sh" "$DB" "$kind" "$PGBENCH_CLIENTS" "$PGBENCH_SECONDS" "$office" "$from" "$days" "$WORK"
+done
+for kind in hold_hot hold_spread; do
+    office=SOETTA; from=$HOT_DATE; days=1
+    [ "$kind" = hold_spread ] && { office=$SPREAD_OFFICES; from=$SPREAD_FROM; days=5; }
     "$ROOT/quota-service/bench/pgbench-hold.sh" "$DB" "$kind" "$PGBENCH_CLIENTS" "$PGBENCH_SECONDS" "$office" "$from" "$days" "$WORK"
 done
 OUTBOX=$("$ROOT/quota-service/bench/pgbench-hold.sh" "$DB" hot_outbox "$PGBENCH_CLIENTS" "$PGBENCH_SECONDS" SOETTA "$HOT_DATE" 1 "$WORK" || true)
