@@ -90,16 +90,7 @@ class HoldConcurrencyTest {
     void multiApplicantHoldsNeverSplitOrOverbook() {
         String office = "BGR";
         LocalDate date = weekday(21);
-        Quota.rules(office, 10, 0);
-        Quota.release(office, date, date, Instant.now().minusSeconds(1)).statusCode(201);
-
-        List<String> tokens = new ArrayList<>();
-        List<String> bodies = new ArrayList<>();
-        for (int i = 0; i < 60; i++) {
-            tokens.add(TestJwt.applicant(Quota.account()));
-            bodies.add(holdJson(office, date, "MORNING", "REGULAR", List.of(nik(), nik(), nik())));
-        }
-        List<HttpResponse<String>> responses = Quota.concurrently(holds, tokens, bodies);
+        List<HttpResponse<String>> responses = spike(office, date, 10, 60, i -> List.of(nik(), nik(), nik()));
 
         // 3 places each in 10: three holds fit, the fourth would exceed the capacity and is refused whole
         assertThat(byStatus(responses)).containsEntry(201, 3L).containsEntry(409, 57L);
@@ -155,17 +146,8 @@ class HoldConcurrencyTest {
     void aSlotFillsExactlyWhenFamiliesAndSinglesCompete() {
         String office = "DPK";
         LocalDate date = weekday(24);
-        Quota.rules(office, 10, 0);
-        Quota.release(office, date, date, Instant.now().minusSeconds(1)).statusCode(201);
-
-        List<String> tokens = new ArrayList<>();
-        List<String> bodies = new ArrayList<>();
-        for (int i = 0; i < 60; i++) {
-            tokens.add(TestJwt.applicant(Quota.account()));
-            bodies.add(holdJson(office, date, "MORNING", "REGULAR", i % 2 == 0 ? List.of(nik(), nik(), nik())
-                    : List.of(nik())));
-        }
-        List<HttpResponse<String>> responses = Quota.concurrently(holds, tokens, bodies);
+        List<HttpResponse<String>> responses = spike(office, date, 10, 60,
+                i -> i % 2 == 0 ? List.of(nik(), nik(), nik()) : List.of(nik()));
 
         // a single is refused only when no place is left, and a family is never split: the slot ends exactly full
         assertThat(held(office, date, "MORNING")).isEqualTo(10);
@@ -180,17 +162,8 @@ class HoldConcurrencyTest {
     void concurrentHoldsOfOneSlotShareStatementsAndCommits() {
         String office = "TGR";
         LocalDate date = weekday(25);
-        Quota.rules(office, 200, 0);
-        Quota.release(office, date, date, Instant.now().minusSeconds(1)).statusCode(201);
         double[] before = batchMetric();
-
-        List<String> tokens = new ArrayList<>();
-        List<String> bodies = new ArrayList<>();
-        for (int i = 0; i < 200; i++) {
-            tokens.add(TestJwt.applicant(Quota.account()));
-            bodies.add(holdJson(office, date, "MORNING", "REGULAR", List.of(nik())));
-        }
-        List<HttpResponse<String>> responses = Quota.concurrently(holds, tokens, bodies);
+        List<HttpResponse<String>> responses = spike(office, date, 200, 200, i -> List.of(nik()));
 
         assertThat(byStatus(responses)).containsEntry(201, 200L);
         assertThat(held(office, date, "MORNING")).isEqualTo(200);
@@ -204,6 +177,21 @@ class HoldConcurrencyTest {
                     && ids.contains(r.key()), 200, Duration.ofSeconds(30));
             assertThat(slotHeld.stream().map(r -> r.key()).distinct()).as("one SlotHeld per hold").hasSize(200);
         }
+    }
+
+    /** A released slot of {@code morningPlaces} and {@code attempts} concurrent holds on it, each from its own
+     * account, with the NIKs {@code niks} gives for attempt i. */
+    private List<HttpResponse<String>> spike(String office, LocalDate date, int morningPlaces, int attempts,
+            java.util.function.IntFunction<List<String>> niks) {
+        Quota.rules(office, morningPlaces, 0);
+        Quota.release(office, date, date, Instant.now().minusSeconds(1)).statusCode(201);
+        List<String> tokens = new ArrayList<>();
+        List<String> bodies = new ArrayList<>();
+        for (int i = 0; i < attempts; i++) {
+            tokens.add(TestJwt.applicant(Quota.account()));
+            bodies.add(holdJson(office, date, "MORNING", "REGULAR", niks.apply(i)));
+        }
+        return Quota.concurrently(holds, tokens, bodies);
     }
 
     /** {count, sum} of mpaspor.quota.holds.batch.size: statements run and holds they carried. */
