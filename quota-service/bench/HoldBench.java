@@ -19,12 +19,8 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -41,8 +37,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public class HoldBench {
 
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-            .executor(Executors.newFixedThreadPool(4)).build();
+    /** For the set-up calls only; the measured holds go through {@link Connection}. */
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).executor(Executors.newFixedThreadPool(2)).build();
 
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
@@ -134,91 +131,255 @@ public class HoldBench {
         return planned;
     }
 
-    /** Closed loop: {@code concurrency} clients, each sends its next hold when the previous one answered. */
+    /**
+     * One keep-alive HTTP/1.1 connection, blocking: a request is one write and (usually) one read. Much cheaper
+     * per request than java.net.http (no HTTP/2 upgrade, no hand-off between threads), so the load generator
+     * takes as little of the machine's CPU as possible from the service it measures.
+     */
+    static final class Connection implements AutoCloseable {
+        private final String host;
+        private final int port;
+        private final String path;
+        private java.net.Socket socket;
+        private java.io.InputStream in;
+        private java.io.OutputStream out;
+        private final byte[] buffer = new byte[16384];
+
+        Connection(URI uri) {
+            this.host = uri.getHost();
+            this.port = uri.getPort();
+            this.path = uri.getRawPath();
+        }
+
+        /** POSTs the hold and returns the status code (-1 on a connection failure). */
+        int post(Planned p) {
+            byte[] body = p.body().getBytes(StandardCharsets.UTF_8);
+            byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\nAuthorization: Bearer "
+                    + p.token() + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII);
+            for (int attempt = 0; attempt < 2; attempt++) {
+                try {
+                    if (socket == null) {
+                        socket = new java.net.Socket(host, port);
+                        socket.setTcpNoDelay(true);
+                        socket.setSoTimeout(30_000);
+                        in = socket.getInputStream();
+                        out = socket.getOutputStream();
+                    }
+                    byte[] request = new byte[head.length + body.length];
+                    System.arraycopy(head, 0, request, 0, head.length);
+                    System.arraycopy(body, 0, request, head.length, body.length);
+                    out.write(request);
+                    return readResponse();
+                } catch (java.io.IOException e) {
+                    close();   // a connection the server closed: one more try on a fresh one
+                }
+            }
+            return -1;
+        }
+
+        /** Reads one response (status line, headers, Content-Length or chunked body) and returns its status. */
+        private int readResponse() throws java.io.IOException {
+            int filled = 0, headerEnd = -1;
+            while (headerEnd < 0) {
+                int n = in.read(buffer, filled, buffer.length - filled);
+                if (n < 0) {
+                    throw new java.io.EOFException();
+                }
+                filled += n;
+                for (int i = 3; i < filled; i++) {
+                    if (buffer[i] == '\n' && buffer[i - 1] == '\r' && buffer[i - 2] == '\n' && buffer[i - 3] == '\r') {
+                        headerEnd = i + 1;
+                        break;
+                    }
+                }
+            }
+            String headers = new String(buffer, 0, headerEnd, StandardCharsets.US_ASCII);
+            int status = Integer.parseInt(headers.substring(9, 12));
+            String lower = headers.toLowerCase(java.util.Locale.ROOT);
+            int at = lower.indexOf("content-length:");
+            if (at >= 0) {
+                int length = Integer.parseInt(lower.substring(at + 15, lower.indexOf('\r', at)).trim());
+                long remaining = length - (filled - headerEnd);
+                while (remaining > 0) {
+                    int n = in.read(buffer, 0, (int) Math.min(buffer.length, remaining));
+                    if (n < 0) {
+                        throw new java.io.EOFException();
+                    }
+                    remaining -= n;
+                }
+            } else if (lower.contains("transfer-encoding: chunked")) {
+                String rest = new String(buffer, headerEnd, filled - headerEnd, StandardCharsets.US_ASCII);
+                while (!rest.endsWith("0\r\n\r\n")) {
+                    int n = in.read(buffer, 0, buffer.length);
+                    if (n < 0) {
+                        throw new java.io.EOFException();
+                    }
+                    rest += new String(buffer, 0, n, StandardCharsets.US_ASCII);
+                }
+            }
+            if (lower.contains("connection: close")) {
+                close();
+            }
+            return status;
+        }
+
+        @Override
+        public void close() {
+            try {
+                if (socket != null) {
+                    socket.close();
+                }
+            } catch (java.io.IOException ignored) {
+                // closing anyway
+            }
+            socket = null;
+        }
+    }
+
+    /** Closed loop: {@code concurrency} clients (a thread and a connection each), each sends its next hold when the
+     * previous one answered. */
     static void closed(String base, Path dir, String name, int requests, int concurrency, String[] offices,
             LocalDate from, int days) throws Exception {
         List<Planned> planned = plan(dir, requests, offices, from, days);
         URI uri = URI.create(base + "/holds");
         long[] latencies = new long[requests];
         int[] statuses = new int[requests];
-        Semaphore permits = new Semaphore(concurrency);
-        List<CompletableFuture<?>> all = new ArrayList<>(requests);
+        AtomicInteger next = new AtomicInteger();
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(concurrency);
+        var cpu = cpu();
         long start = System.nanoTime();
-        for (int i = 0; i < requests; i++) {
-            permits.acquire();
-            int index = i;
-            long sent = System.nanoTime();
-            all.add(HTTP.sendAsync(request(uri, planned.get(i)), HttpResponse.BodyHandlers.discarding())
-                    .handle((response, failure) -> {
-                        latencies[index] = System.nanoTime() - sent;
-                        statuses[index] = failure == null ? response.statusCode() : -1;
-                        permits.release();
-                        return null;
-                    }));
+        for (int c = 0; c < concurrency; c++) {
+            Thread client = new Thread(() -> {
+                try (Connection connection = new Connection(uri)) {
+                    for (int i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
+                        long sent = System.nanoTime();
+                        statuses[i] = connection.post(planned.get(i));
+                        latencies[i] = System.nanoTime() - sent;
+                    }
+                } finally {
+                    done.countDown();
+                }
+            });
+            client.setDaemon(true);
+            client.start();
         }
-        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
-        report(name, "concurrency=" + concurrency, latencies, statuses, System.nanoTime() - start);
+        done.await();
+        long elapsed = System.nanoTime() - start;
+        report(name, "concurrency=" + concurrency, latencies, statuses, elapsed);
+        reportCpu(name, cpu, elapsed);
     }
 
-    /** Open loop: holds sent at a fixed rate whatever the answers, so latency is measured at that rate. */
+    /**
+     * Open loop: holds due at a fixed rate whatever the answers; latency is measured from the time each was due (no
+     * coordinated omission), so waiting for a free connection counts. {@code connections} bounds the holds in
+     * flight (256).
+     */
     static void paced(String base, Path dir, String name, int rate, int seconds, String[] offices, LocalDate from,
             int days) throws Exception {
         int requests = rate * seconds;
+        int connections = Integer.parseInt(System.getenv().getOrDefault("PACED_CONNECTIONS", "256"));
         List<Planned> planned = plan(dir, requests, offices, from, days);
         URI uri = URI.create(base + "/holds");
         long[] latencies = new long[requests];
         int[] statuses = new int[requests];
-        CompletableFuture<?>[] all = new CompletableFuture<?>[requests];
-        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
-        AtomicInteger next = new AtomicInteger();
         long periodNanos = 1_000_000_000L / rate;
+        java.util.concurrent.BlockingQueue<Integer> due = new java.util.concurrent.LinkedBlockingQueue<>();
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(requests);
+        var cpu = cpu();
         long start = System.nanoTime();
-        CompletableFuture<Void> sentAll = new CompletableFuture<>();
-        ticker.scheduleAtFixedRate(() -> {
-            long due = (System.nanoTime() - start) / periodNanos + 1;
-            while (next.get() < Math.min(due, requests)) {
-                int index = next.getAndIncrement();
-                long intended = start + index * periodNanos;   // latency from the intended send time (no coordinated omission)
-                all[index] = HTTP.sendAsync(request(uri, planned.get(index)), HttpResponse.BodyHandlers.discarding())
-                        .handle((response, failure) -> {
-                            latencies[index] = System.nanoTime() - intended;
-                            statuses[index] = failure == null ? response.statusCode() : -1;
-                            return null;
-                        });
+        for (int c = 0; c < connections; c++) {
+            Thread client = new Thread(() -> {
+                try (Connection connection = new Connection(uri)) {
+                    while (true) {
+                        int i = due.take();
+                        statuses[i] = connection.post(planned.get(i));
+                        latencies[i] = System.nanoTime() - (start + i * periodNanos);
+                        done.countDown();
+                    }
+                } catch (InterruptedException stop) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            client.setDaemon(true);
+            client.start();
+        }
+        for (int i = 0; i < requests; i++) {
+            long wait = start + i * periodNanos - System.nanoTime();
+            if (wait > 0) {
+                java.util.concurrent.locks.LockSupport.parkNanos(wait);
             }
-            if (next.get() >= requests) {
-                sentAll.complete(null);
-            }
-        }, 0, 1, TimeUnit.MILLISECONDS);
-        sentAll.join();
-        ticker.shutdownNow();
-        CompletableFuture.allOf(all).join();
-        report(name, "target=" + rate + "/s", latencies, statuses, System.nanoTime() - start);
-    }
-
-    static HttpRequest request(URI uri, Planned p) {
-        return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + p.token())
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(p.body())).build();
+            due.add(i);
+        }
+        done.await();
+        long elapsed = System.nanoTime() - start;
+        report(name, "target=" + rate + "/s", latencies, statuses, elapsed);
+        reportCpu(name, cpu, elapsed);
     }
 
     static void report(String name, String load, long[] latencies, int[] statuses, long elapsedNanos) {
         long[] sorted = latencies.clone();
         Arrays.sort(sorted);
-        int created = 0, full = 0, other = 0;
+        int created = 0, full = 0, shed = 0, other = 0;
         for (int s : statuses) {
             if (s == 201) {
                 created++;
             } else if (s == 409) {
                 full++;
+            } else if (s == 503) {
+                shed++;
             } else {
                 other++;
             }
         }
         double seconds = elapsedNanos / 1e9;
         System.out.printf("RESULT %-8s %s requests=%d in %.1fs -> %.0f req/s, holds=%d (%.0f holds/s), refused(409)=%d,"
-                + " other=%d, p50=%.1fms p99=%.1fms max=%.1fms%n", name, load, statuses.length, seconds,
-                statuses.length / seconds, created, created / seconds, full, other, pct(sorted, 0.50), pct(sorted, 0.99),
+                + " shed(503)=%d, other=%d, p50=%.1fms p99=%.1fms max=%.1fms%n", name, load, statuses.length, seconds,
+                statuses.length / seconds, created, created / seconds, full, shed, other, pct(sorted, 0.50), pct(sorted, 0.99),
                 sorted[sorted.length - 1] / 1e6);
+    }
+
+    /**
+     * CPU seconds (user + system) used so far by the load generator itself, the processes named in CPU_PIDS
+     * ("name=pid ...") and every process called postgres: read from /proc (Linux), so a run can say where the two
+     * cores went.
+     */
+    static java.util.LinkedHashMap<String, Double> cpu() {
+        java.util.LinkedHashMap<String, Double> seconds = new java.util.LinkedHashMap<>();
+        seconds.put("load generator", ticks(ProcessHandle.current().pid()));
+        String pids = System.getenv().getOrDefault("CPU_PIDS", "");
+        for (String named : pids.isBlank() ? new String[0] : pids.trim().split("\\s+")) {
+            String[] parts = named.split("=");
+            seconds.put(parts[0], ticks(Long.parseLong(parts[1])));
+        }
+        seconds.put("PostgreSQL", ProcessHandle.allProcesses()
+                .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
+                .mapToDouble(p -> ticks(p.pid())).sum());
+        return seconds;
+    }
+
+    static double ticks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;   // USER_HZ = 100
+        } catch (Exception gone) {
+            return 0;
+        }
+    }
+
+    static void reportCpu(String name, java.util.Map<String, Double> before, long elapsedNanos) {
+        java.util.Map<String, Double> after = cpu();
+        double seconds = elapsedNanos / 1e9, used = 0;
+        StringBuilder line = new StringBuilder();
+        for (var e : after.entrySet()) {
+            double d = Math.max(0, e.getValue() - before.getOrDefault(e.getKey(), 0.0));
+            used += d;
+            line.append(String.format(", %s %.1f", e.getKey(), d));
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        System.out.printf("CPU    %-8s %.1fs x %d cores = %.1f CPU-s%s, rest %.1f%n", name, seconds, cores,
+                seconds * cores, line, seconds * cores - used);
     }
 
     static double pct(long[] sorted, double p) {

@@ -6,6 +6,9 @@
 #     KIND hot:        every transaction takes one place of OFFICE / FROM / REGULAR MORNING (one hot row)
 #     KIND spread:     a random office of the list, day FROM + 0..DAYS-1, MORNING or AFTERNOON
 #     KIND hot_outbox: as hot, plus one outbox row in the same transaction (needs the platform's outbox table)
+#     KIND hold_hot, hold_spread: the service's whole hold statement (SlotTaker.TAKE_BATCH: capacity, hold, NIK,
+#                      outbox row) for one hold per transaction, on the hot row / spread as above
+# CLIENTS is lowered to what the shared server's max_connections still allows (the figure says how many ran).
 # Prints: PGBENCH <kind> clients=<n> <tps> tx/s, p50=<ms>ms p99=<ms>ms
 set -euo pipefail
 DB=$1; KIND=$2; CLIENTS=$3; SECONDS_=$4; OFFICES=$5; FROM=$6; DAYS=$7; WORK=$8
@@ -25,9 +28,16 @@ case "$KIND" in
         { echo 'BEGIN;'; printf "$TAKE\n" "'$OFFICES'" "DATE '$FROM'" "'MORNING'" | sed 's/:places/1/g';
           echo "INSERT INTO outbox (id, aggregate_id, type, topic, source, payload) VALUES (gen_random_uuid(), 'bench', 'bench', 'bench.events', '/bench', repeat('x', 300));";
           echo 'COMMIT;'; } > "$WORK/$KIND.sql" ;;
+    hold_hot|hold_spread)
+        python3 "$(dirname "$0")/hold-statement.py" \
+            "$(dirname "$0")/../src/main/java/id/go/imigrasi/mpaspor/quota/repository/SlotTaker.java" \
+            "${KIND#hold_}" "$OFFICES" "$FROM" "$DAYS" > "$WORK/$KIND.sql" ;;
     *) echo "unknown kind $KIND" >&2; exit 2 ;;
 esac
 MODE=(-M prepared); [ "$KIND" = hot_outbox ] && MODE=()
+FREE=$(psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d "$DB" -Atc "SELECT current_setting('max_connections')::int
+    - current_setting('superuser_reserved_connections')::int - count(*) - 2 FROM pg_stat_activity")
+[ "$FREE" -lt "$CLIENTS" ] && CLIENTS=$((FREE < 1 ? 1 : FREE))
 ( cd "$WORK" && pgbench -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -n "${MODE[@]}" -c "$CLIENTS" -j 2 -T "$SECONDS_" \
     -l --log-prefix="pgb_$KIND" -f "$KIND.sql" "$DB" > "pgbench_$KIND.out" 2>&1 ) \
     || { echo "pgbench $KIND failed:" >&2; tail -5 "$WORK/pgbench_$KIND.out" >&2; exit 1; }

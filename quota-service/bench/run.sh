@@ -6,8 +6,11 @@
 #   ./mvnw -B -pl quota-service -am package -DskipTests     # once, builds quota-service/target/quarkus-app
 #   quota-service/bench/run.sh
 #
-# Tunables (environment): CONCURRENCY (128), HOT_CAPACITY (2000), HOT_REQUESTS (4000), SPREAD_REQUESTS (6000),
-# PACED_RATE (1000), PACED_SECONDS (5), PGBENCH_CLIENTS (32), PGBENCH_SECONDS (10), PGHOST/PGPORT/PGUSER.
+# Tunables (environment): CONCURRENCY (128), WARMUP_REQUESTS (8000), HOT_CAPACITY (2000), HOT_REQUESTS (4000), SPREAD_REQUESTS (6000),
+# PACED_RATE (1000), PACED_SECONDS (5), PGBENCH_CLIENTS (32), PGBENCH_SECONDS (10), PGHOST/PGPORT/PGUSER,
+# SERVICE_OPTS (extra JVM options of the service, e.g. JFR: "-XX:StartFlightRecording=filename=/tmp/q.jfr,settings=profile").
+# After every service run a CPU line splits the CPU seconds of the timed section between the service, the load
+# generator, PostgreSQL (all its processes) and the broker, and a DB line counts transactions and rows per hold.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -18,7 +21,7 @@ PGHOST=${PGHOST:-127.0.0.1}; PGPORT=${PGPORT:-5432}; PGUSER=${PGUSER:-postgres}
 KAFKA_PORT=${BENCH_KAFKA_PORT:-19192}; CONTROLLER_PORT=$((KAFKA_PORT + 1)); HTTP_PORT=${BENCH_HTTP_PORT:-18083}
 CONCURRENCY=${CONCURRENCY:-128}; HOT_CAPACITY=${HOT_CAPACITY:-2000}; HOT_REQUESTS=${HOT_REQUESTS:-4000}
 SPREAD_REQUESTS=${SPREAD_REQUESTS:-6000}; PACED_RATE=${PACED_RATE:-1000}; PACED_SECONDS=${PACED_SECONDS:-5}
-PGBENCH_CLIENTS=${PGBENCH_CLIENTS:-32}; PGBENCH_SECONDS=${PGBENCH_SECONDS:-10}
+PGBENCH_CLIENTS=${PGBENCH_CLIENTS:-32}; PGBENCH_SECONDS=${PGBENCH_SECONDS:-10}; WARMUP_REQUESTS=${WARMUP_REQUESTS:-8000}
 DB="quota_bench_$(date +%s)_$$"
 WORK=$(mktemp -d /tmp/quota-bench.XXXXXX)
 SERVICE_PID=""; KAFKA_PID=""
@@ -26,6 +29,7 @@ SERVICE_PID=""; KAFKA_PID=""
 [ -f "$JAR" ] || { echo "no $JAR: run ./mvnw -B -pl quota-service -am package -DskipTests first" >&2; exit 1; }
 [ -d "$LIBS" ] || { echo "no $LIBS: build local-stack first (the package command above does)" >&2; exit 1; }
 
+SERVICE_OPTS=${SERVICE_OPTS:-}
 psql_db() { psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d "$DB" -Atq -v ON_ERROR_STOP=1 "$@"; }
 
 cleanup() {
@@ -41,6 +45,20 @@ wait_for() {  # description, seconds, command...
     local what=$1 seconds=$2; shift 2
     for _ in $(seq "$seconds"); do "$@" >/dev/null 2>&1 && return 0; sleep 1; done
     echo "$what did not come up; logs in $WORK" >&2; tail -50 "$WORK"/*.log >&2; exit 1
+}
+
+dbstats() { psql_db -F' ' -c "SELECT xact_commit + xact_rollback, tup_inserted, tup_updated, tup_fetched FROM pg_stat_database WHERE datname = current_database()"; }
+measured() {  # name, command...: a load-generator run, then what the database did meanwhile (per 201 answer)
+    local name=$1; shift
+    export CPU_PIDS="service=$SERVICE_PID kafka=$KAFKA_PID"
+    local before after
+    before=$(dbstats)
+    "$@" | tee "$WORK/$name.out"
+    sleep 1; after=$(dbstats)   # the stats collector lags the commits a little
+    local holds; holds=$(sed -n 's/.* holds=\([0-9]*\) .*/\1/p' "$WORK/$name.out")
+    echo "$before $after $holds" | awk -v name="$name" '{ h = $9 > 0 ? $9 : 1
+        printf "DB %-8s per hold (incl. refused requests and the relay): %.2f transactions, %.2f rows inserted, %.2f updated, %.1f fetched\n",
+            name, ($5 - $1) / h, ($6 - $2) / h, ($7 - $3) / h, ($8 - $4) / h }'
 }
 
 echo "== scratch Kafka on 127.0.0.1:$KAFKA_PORT, database $DB, service on :$HTTP_PORT"
@@ -72,7 +90,8 @@ psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres -qc "CREATE DATABASE $DB
 java "$BENCH" keys "$WORK"
 wait_for "Kafka" 60 bash -c "exec 3<>/dev/tcp/127.0.0.1/$KAFKA_PORT"
 
-java -Xmx512m -Dquarkus.http.port="$HTTP_PORT" -Dquarkus.http.host=127.0.0.1 \
+# shellcheck disable=SC2086
+java -Xmx512m $SERVICE_OPTS -Dquarkus.http.port="$HTTP_PORT" -Dquarkus.http.host=127.0.0.1 \
     -Dquarkus.datasource.jdbc.url="jdbc:postgresql://$PGHOST:$PGPORT/$DB" \
     -Dquarkus.datasource.reactive.url="postgresql://$PGHOST:$PGPORT/$DB" \
     -Dquarkus.datasource.username="$PGUSER" -Dkafka.bootstrap.servers="127.0.0.1:$KAFKA_PORT" \
@@ -84,15 +103,20 @@ wait_for "quota-service" 120 curl -fs "$BASE/q/health/ready"
 
 SPREAD_OFFICES=JKTSEL,JKTPUS,JKTUTR,JKTBAR,JKTTIM,TGR,BKS,DPK,BGR,BDG,SMG,YGY,SBY,MLG,MDN,PLM,MKS,DPS,BPN,DJJ
 SPREAD_FROM=$(date -u -d "+30 days" +%F); HOT_DATE=$(date -u -d "+45 days" +%F); WARM_FROM=$(date -u -d "+50 days" +%F)
+WARM_FULL_DATE=$(date -u -d "+46 days" +%F)
 for office in ${SPREAD_OFFICES//,/ }; do java "$BENCH" setup "$BASE" "$WORK" "$office" 100000 "$SPREAD_FROM" 5; done
 java "$BENCH" setup "$BASE" "$WORK" SOETTA "$HOT_CAPACITY" "$HOT_DATE" 1
+java "$BENCH" setup "$BASE" "$WORK" SOETTA 50 "$WARM_FULL_DATE" 1   # a small slot: the warm-up's quota-full answers
 java "$BENCH" setup "$BASE" "$WORK" NGR 100000 "$WARM_FROM" 5
 
 echo "== service: holds over HTTP (each from its own account and NIK)"
-java "$BENCH" closed "$BASE" "$WORK" warmup 1500 "$CONCURRENCY" NGR "$WARM_FROM" 5 | sed 's/^RESULT/(warm-up)/'
-java "$BENCH" closed "$BASE" "$WORK" hot "$HOT_REQUESTS" "$CONCURRENCY" SOETTA "$HOT_DATE" 1 | tee "$WORK/hot.out"
-java "$BENCH" closed "$BASE" "$WORK" spread "$SPREAD_REQUESTS" "$CONCURRENCY" "$SPREAD_OFFICES" "$SPREAD_FROM" 5 | tee "$WORK/spread.out"
-java "$BENCH" paced "$BASE" "$WORK" paced "$PACED_RATE" "$PACED_SECONDS" "$SPREAD_OFFICES" "$SPREAD_FROM" 5
+# The JIT compiles the hold path during the first thousands of requests (measured: the compiler threads took as much
+# CPU as the event loops during a 1,500-request warm-up), so warm up both answers before measuring anything.
+java "$BENCH" closed "$BASE" "$WORK" warmup "$WARMUP_REQUESTS" "$CONCURRENCY" NGR "$WARM_FROM" 5 | sed 's/^/(warm-up) /'
+java "$BENCH" closed "$BASE" "$WORK" warmfull 2000 "$CONCURRENCY" SOETTA "$WARM_FULL_DATE" 1 | sed 's/^/(warm-up) /'
+measured hot java "$BENCH" closed "$BASE" "$WORK" hot "$HOT_REQUESTS" "$CONCURRENCY" SOETTA "$HOT_DATE" 1
+measured spread java "$BENCH" closed "$BASE" "$WORK" spread "$SPREAD_REQUESTS" "$CONCURRENCY" "$SPREAD_OFFICES" "$SPREAD_FROM" 5
+measured paced java "$BENCH" paced "$BASE" "$WORK" paced "$PACED_RATE" "$PACED_SECONDS" "$SPREAD_OFFICES" "$SPREAD_FROM" 5
 
 HOT_HOLDS=$(sed -n 's/.* holds=\([0-9]*\) .*/\1/p' "$WORK/hot.out")
 HOT_HELD=$(psql_db -c "SELECT held FROM capacity WHERE office_code = 'SOETTA' AND date = '$HOT_DATE' AND service = 'REGULAR' AND session = 'MORNING'")
@@ -105,11 +129,18 @@ echo "overbooked capacity rows: $OVERBOOKED; places held in all rows: $HELD_TOTA
 
 # the service is done: its connections go back to the server before pgbench opens its own
 kill "$SERVICE_PID"; wait "$SERVICE_PID" 2>/dev/null || true; SERVICE_PID=""
-echo "== pgbench: the same hold statement (CapacityRepository.TAKE), $PGBENCH_CLIENTS clients, ${PGBENCH_SECONDS}s, same database"
+echo "== pgbench, same database, ${PGBENCH_SECONDS}s each: the conditional UPDATE alone (CapacityRepository.TAKE), then the"
+echo "   service's whole hold statement (SlotTaker.TAKE_BATCH), one hold per transaction"
 psql_db -c "UPDATE capacity SET capacity = 100000000 WHERE office_code = 'SOETTA' AND date = '$HOT_DATE'"
+psql_db -c "UPDATE capacity SET capacity = 100000000 WHERE office_code IN ('${SPREAD_OFFICES//,/','}')"
 for kind in hot spread; do
     office=SOETTA; from=$HOT_DATE; days=1
     [ "$kind" = spread ] && { office=$SPREAD_OFFICES; from=$SPREAD_FROM; days=5; }
+    "$ROOT/quota-service/bench/pgbench-hold.sh" "$DB" "$kind" "$PGBENCH_CLIENTS" "$PGBENCH_SECONDS" "$office" "$from" "$days" "$WORK"
+done
+for kind in hold_hot hold_spread; do
+    office=SOETTA; from=$HOT_DATE; days=1
+    [ "$kind" = hold_spread ] && { office=$SPREAD_OFFICES; from=$SPREAD_FROM; days=5; }
     "$ROOT/quota-service/bench/pgbench-hold.sh" "$DB" "$kind" "$PGBENCH_CLIENTS" "$PGBENCH_SECONDS" "$office" "$from" "$days" "$WORK"
 done
 OUTBOX=$("$ROOT/quota-service/bench/pgbench-hold.sh" "$DB" hot_outbox "$PGBENCH_CLIENTS" "$PGBENCH_SECONDS" SOETTA "$HOT_DATE" 1 "$WORK" || true)

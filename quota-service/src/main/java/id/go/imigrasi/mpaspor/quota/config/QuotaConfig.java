@@ -36,6 +36,8 @@ public interface QuotaConfig {
 
     Admission admission();
 
+    Combiner combiner();
+
     /** Days an office without its own rules is open. */
     Set<DayOfWeek> openDays();
 
@@ -53,6 +55,12 @@ public interface QuotaConfig {
 
         /** What the refused client is told to wait. */
         Duration retryAfter();
+    }
+
+    /** Concurrent holds of one slot placed together, in one statement and one commit. */
+    interface Combiner {
+        /** Most holds in one statement. */
+        int maxBatch();
     }
 
     interface Expiry {

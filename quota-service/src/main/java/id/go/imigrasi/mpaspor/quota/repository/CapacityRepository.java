@@ -27,7 +27,7 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class CapacityRepository implements PanacheRepositoryBase<Capacity, Capacity.Key> {
 
-    /** The hold statement (the benchmark runs exactly this one through pgbench as the baseline). */
+    /** Takes places for a reschedule (holds go through SlotTaker); pgbench runs it as the bare-UPDATE baseline. */
     public static final String TAKE = "UPDATE capacity SET held = held + :places"
             + " WHERE office_code = :office AND date = :date AND service = :service AND session = :session"
             + " AND held + :places <= capacity AND NOT closed AND release_at <= now()"
