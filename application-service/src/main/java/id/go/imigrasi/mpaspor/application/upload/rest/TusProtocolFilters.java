@@ -93,11 +93,16 @@ public class TusProtocolFilters {
             if (response.getStatus() == 412) {
                 response.getHeaders().putSingle(Tus.TUS_VERSION, Tus.VERSION);
             }
-            if (response.getStatus() == 429 || response.getStatus() == 503) {
+            if ((response.getStatus() == 429 || response.getStatus() == 503) && hasBody(request)) {
                 // the client was refused before we read its body: do not keep the connection for the rest of it
+                // (a refused creation or HEAD has none, its connection stays open for the retry)
                 response.getHeaders().putSingle("Connection", "close");
             }
         }
+    }
+
+    private static boolean hasBody(ContainerRequestContext request) {
+        return declaredLength(request) > 0 || request.getHeaderString("Transfer-Encoding") != null;
     }
 
     private static long declaredLength(ContainerRequestContext request) {
