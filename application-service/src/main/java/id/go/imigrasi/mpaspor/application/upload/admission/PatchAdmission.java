@@ -14,8 +14,10 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Admission control of PATCH requests (the ones that carry bytes). A fixed limit on concurrent PATCHes and on
- * bytes in flight protects the disk and the worker pool; one account may hold only a few of the slots. A request
+ * Admission control of upload requests. PATCHes (the ones that carry bytes): a fixed limit on concurrent PATCHes
+ * and on bytes in flight protects the disk, the CPU and the worker pool, decided before the caller's identity; then
+ * one account may hold only a few of the slots. Creation, HEAD and DELETE: a limit of their own (each costs
+ * database round trips; a crowd of them must not queue for the connection pool in front of the PATCHes). A request
  * past a limit is refused at once - nothing ever queues, so nothing can wait until a timeout - with a
  * {@code Retry-After} that grows with the recent pressure (how many requests were shed lately relative to the
  * limit), so a crowd of clients spreads itself out instead of coming back in lockstep.
