@@ -37,11 +37,22 @@
  * refuses the loser of a race either way.
  *
  * <h2>Admission control</h2>
- * {@link id.go.imigrasi.mpaspor.application.upload.admission.PatchAdmission}: a fixed limit of concurrent PATCHes and
- * of bytes in flight per instance, and of concurrent PATCHes per account, checked on the event loop before any
- * worker thread is taken. Past a limit: 503 (instance) or 429 (account) at once, with {@code Retry-After} growing
- * with the recent pressure. Metrics: {@code mpaspor.upload.patch.limit}, {@code mpaspor.upload.patch.in.flight},
- * {@code mpaspor.upload.bytes.in.flight}, {@code mpaspor.upload.patch.shed{reason}}.
+ * {@link id.go.imigrasi.mpaspor.application.upload.admission.PatchAdmission}, checked in a pre-matching filter on
+ * the event loop, before any worker thread, database connection or body byte is spent:
+ * <ul>
+ * <li>PATCH: a fixed limit of concurrent PATCHes and of bytes in flight per instance, decided from the headers
+ * alone (503), then a share per account (429);</li>
+ * <li>creation, HEAD and DELETE: their own limit of concurrent requests (503) - a crowd of clients creating or
+ * asking for their offset at once would otherwise queue for the connection pool in front of the PATCHes.</li>
+ * </ul>
+ * A refusal is answered at once with {@code Retry-After} growing with the recent pressure (sheds within the
+ * pressure window relative to the limit). A client that sends {@code Expect: 100-continue} gets the refusal
+ * instead of {@code 100 Continue} (Quarkus sends 100 only when the body is first read), so a refused chunk does
+ * not travel. Metrics: {@code mpaspor.upload.patch.limit}, {@code mpaspor.upload.patch.in.flight},
+ * {@code mpaspor.upload.bytes.in.flight}, {@code mpaspor.upload.patch.shed{reason}},
+ * {@code mpaspor.upload.request.limit}, {@code mpaspor.upload.request.in.flight},
+ * {@code mpaspor.upload.request.shed}, and p50/p99 of every upload request as the server sees it
+ * ({@code http_server_requests_seconds{uri="/uploads..."}}).
  *
  * <h2>Validation and expiry</h2>
  * {@link id.go.imigrasi.mpaspor.application.upload.validation.UploadValidationConsumer} (channel

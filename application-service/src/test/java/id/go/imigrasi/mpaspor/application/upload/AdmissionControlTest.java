@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,6 +18,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -32,6 +36,11 @@ import id.go.imigrasi.mpaspor.application.upload.support.Uploads;
 import id.go.imigrasi.mpaspor.application.upload.support.Uploads.Applicant;
 import id.go.imigrasi.mpaspor.application.upload.support.Uploads.RawPatch;
 import id.go.imigrasi.mpaspor.testkit.RealInfrastructure;
+import id.go.imigrasi.mpaspor.upload.client.TusUploader;
+import id.go.imigrasi.mpaspor.upload.client.UploadListener;
+import id.go.imigrasi.mpaspor.upload.client.UploadListener.Exchange;
+import id.go.imigrasi.mpaspor.upload.client.UploadListener.RetryNotice;
+import id.go.imigrasi.mpaspor.upload.client.UploadResult;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -105,16 +114,16 @@ class AdmissionControlTest {
         String greedyThird;
         String lateUpload;
         try {
-            for (Applicant holder : List.of(greedy, greedy, other, other)) {
+            for (Applicant holder : List.of(greedy, greedy, other)) {
                 String location = holder.create(SIZE, "KK");
                 RawPatch patch = new RawPatch(holder.token(), location, 0, SIZE);
                 patch.send(slice(file, 0, 1_000)); // and then the network crawls
                 slow.add(patch);
                 slowLocations.add(location);
             }
-            await().atMost(Duration.ofSeconds(30)).until(() -> admission.inFlight() == 4);
+            await().atMost(Duration.ofSeconds(30)).until(() -> admission.inFlight() == 3);
 
-            // one account over its share: 429 at once
+            // one account over its share while the instance still has room: 429 at once
             greedyThird = greedy.create(SIZE, "KK");
             long started = System.nanoTime();
             Response fairShare = greedy.patch(greedyThird, 0, file);
@@ -124,7 +133,15 @@ class AdmissionControlTest {
             assertThat(Integer.parseInt(fairShare.header("Retry-After"))).isGreaterThanOrEqualTo(1);
             assertThat(fairShareMillis).isLessThan(2_000);
 
-            // the instance at its limit: 503 at once, Retry-After growing while the pressure lasts
+            String lastSlot = other.create(SIZE, "KK");
+            RawPatch fourth = new RawPatch(other.token(), lastSlot, 0, SIZE);
+            fourth.send(slice(file, 0, 1_000));
+            slow.add(fourth);
+            slowLocations.add(lastSlot);
+            await().atMost(Duration.ofSeconds(30)).until(() -> admission.inFlight() == 4);
+
+            // the instance at its limit: 503 at once (before the account is even looked at), Retry-After growing
+            // while the pressure lasts
             lateUpload = late.create(SIZE, "KK");
             List<Integer> retryAfter = new ArrayList<>();
             for (int i = 0; i < 12; i++) {
@@ -188,5 +205,88 @@ class AdmissionControlTest {
         assertThat(RealInfrastructure.database().count("SELECT count(*) FROM upload WHERE status = 'COMPLETE'"
                 + " AND account_id IN (?::uuid, ?::uuid, ?::uuid)", greedy.account().toString(),
                 other.account().toString(), late.account().toString())).isEqualTo(6);
+    }
+
+    /**
+     * Our client library (upload-client) against the saturated service: every PATCH slot is held by slow
+     * clients, so each uploader is refused with 503 + Retry-After (answered, never left to time out); once the
+     * slots free up, every upload completes byte for byte without anyone starting over.
+     */
+    @Test
+    void uploadClientsRefusedDuringSaturationAreAnsweredWithRetryAfterAndAllCompleteAfterwards() throws Exception {
+        int uploaders = 6;
+        byte[] file = randomBytes(SIZE, 29);
+        Applicant slowOne = Applicant.withDraft();
+        Applicant slowTwo = Applicant.withDraft();
+        List<RawPatch> slow = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(uploaders);
+        try {
+            for (Applicant holder : List.of(slowOne, slowOne, slowTwo, slowTwo)) {
+                RawPatch patch = new RawPatch(holder.token(), holder.create(SIZE, "KK"), 0, SIZE);
+                patch.send(slice(file, 0, 1_000));
+                slow.add(patch);
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> admission.inFlight() == 4);
+
+            List<Exchange> exchanges = Collections.synchronizedList(new ArrayList<>());
+            List<RetryNotice> retries = Collections.synchronizedList(new ArrayList<>());
+            Set<Integer> refused = ConcurrentHashMap.newKeySet();
+            List<Applicant> applicants = new ArrayList<>();
+            List<Future<UploadResult>> results = new ArrayList<>();
+            for (int i = 0; i < uploaders; i++) {
+                int index = i;
+                Applicant applicant = Applicant.withDraft();
+                applicants.add(applicant);
+                TusUploader uploader = TusUploader.builder()
+                        .endpoint(URI.create("http://localhost:" + RestAssured.port + "/uploads"))
+                        .bearerToken(applicant.token()).chunkSize(16 * 1024).deadline(Duration.ofMinutes(2))
+                        .requestTimeout(Duration.ofSeconds(20))
+                        .progress(new UploadListener() {
+                            @Override
+                            public void onExchange(Exchange exchange) {
+                                exchanges.add(exchange);
+                            }
+
+                            @Override
+                            public void onRetry(RetryNotice notice) {
+                                retries.add(notice);
+                                if (notice.status() == 503 && "PATCH".equals(notice.method())) {
+                                    refused.add(index);
+                                }
+                            }
+                        }).build();
+                Map<String, String> metadata = Map.of("applicationId", applicant.application().toString(),
+                        "applicantId", applicant.applicant().toString(), "documentType", "KK",
+                        "filename", "kk-" + i + ".bin");
+                results.add(pool.submit(() -> uploader.upload(new ByteArrayInputStream(file), SIZE, metadata)));
+            }
+
+            // every uploader is refused at least once while the slots are held: 503 with Retry-After
+            await().atMost(Duration.ofSeconds(60)).until(() -> refused.size() == uploaders);
+            for (RawPatch patch : slow) {
+                patch.send(slice(file, 1_000, SIZE));
+                assertThat(patch.statusLine()).isEqualTo("HTTP/1.1 204 No Content");
+            }
+
+            String expected = Uploads.sha256Hex(file);
+            for (int i = 0; i < uploaders; i++) {
+                UploadResult result = results.get(i).get(2, TimeUnit.MINUTES);
+                assertThat(result.bytes()).isEqualTo(SIZE);
+                assertThat(applicants.get(i).storedSha256(result.uploadUrl().getPath())).isEqualTo(expected);
+            }
+            List<RetryNotice> shed = retries.stream().filter(r -> r.status() == 503).toList();
+            assertThat(shed).isNotEmpty().allSatisfy(r -> assertThat(r.retryAfter())
+                    .as("every 503 carries Retry-After").isNotNull().isPositive());
+            assertThat(exchanges).as("every request was answered: none timed out or was cut")
+                    .noneMatch(e -> e.status() == 0);
+            assertThat(exchanges.stream().filter(e -> e.status() == 503))
+                    .as("a refusal comes at once, not after the request timeout")
+                    .allSatisfy(e -> assertThat(e.latency()).isLessThan(Duration.ofSeconds(10)));
+        } finally {
+            pool.shutdownNow();
+            for (RawPatch patch : slow) {
+                patch.close();
+            }
+        }
     }
 }

@@ -27,11 +27,12 @@ import java.util.List;
  * @param diskProbeDir    where the probe writes
  * @param selfTest        start the test-sources tus server and run against it
  * @param selfTestMaxPatches the self-test server's concurrent PATCH limit
+ * @param httpClients     HttpClient instances the clients are spread over (each has one selector thread)
  */
 public record BenchmarkConfig(URI endpoint, int clients, int threads, long fileBytes, int chunkBytes,
         Duration deadline, Duration requestTimeout, Duration slowRequest, Duration retryBase, Duration retryCap,
         String bearerToken, Path identitiesFile, String verifyHeader, long diskProbeBytes, Path diskProbeDir,
-        boolean selfTest, int selfTestMaxPatches) {
+        boolean selfTest, int selfTestMaxPatches, int httpClients) {
 
     public static final String USAGE = """
             Usage: UploadBenchmark <endpoint> [clients] [options]
@@ -39,6 +40,8 @@ public record BenchmarkConfig(URI endpoint, int clients, int threads, long fileB
               --endpoint URL          tus creation URL, e.g. http://localhost:8080/api/v1/uploads
               --clients N             concurrent clients (default 1000)
               --threads N             platform threads (default: one per client)
+              --http-clients N        HttpClient instances the clients share in turn (default 1; each has
+                                      one selector thread doing the I/O of all its connections)
               --file-kb N             KiB per upload (default 1024)
               --chunk-kb N            KiB per PATCH (default 256)
               --deadline-s N          the run ends after N seconds (default 600)
@@ -58,7 +61,7 @@ public record BenchmarkConfig(URI endpoint, int clients, int threads, long fileB
     public static BenchmarkConfig defaults(URI endpoint) {
         return new BenchmarkConfig(endpoint, 1000, 0, 1 << 20, 256 << 10, Duration.ofMinutes(10),
                 Duration.ofSeconds(30), Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(30), null,
-                null, null, 256L << 20, Path.of(System.getProperty("java.io.tmpdir")), false, 100);
+                null, null, 256L << 20, Path.of(System.getProperty("java.io.tmpdir")), false, 100, 1);
     }
 
     /** The thread count actually used. */
@@ -92,6 +95,7 @@ public record BenchmarkConfig(URI endpoint, int clients, int threads, long fileB
                 case "--endpoint" -> endpoint = URI.create(v);
                 case "--clients" -> clients = positive(a, v);
                 case "--threads" -> { int n = positive(a, v); c = c.with(b -> b.threads = n); }
+                case "--http-clients" -> { int n = positive(a, v); c = c.with(b -> b.httpClients = n); }
                 case "--file-kb" -> { long n = positive(a, v) * 1024L; c = c.with(b -> b.fileBytes = n); }
                 case "--chunk-kb" -> { int n = positive(a, v) * 1024; c = c.with(b -> b.chunkBytes = n); }
                 case "--deadline-s" -> { Duration d = Duration.ofSeconds(positive(a, v)); c = c.with(b -> b.deadline = d); }
@@ -188,6 +192,7 @@ public record BenchmarkConfig(URI endpoint, int clients, int threads, long fileB
         public Path diskProbeDir;
         public boolean selfTest;
         public int selfTestMaxPatches;
+        public int httpClients;
 
         private Builder(BenchmarkConfig c) {
             endpoint = c.endpoint;
@@ -207,12 +212,13 @@ public record BenchmarkConfig(URI endpoint, int clients, int threads, long fileB
             diskProbeDir = c.diskProbeDir;
             selfTest = c.selfTest;
             selfTestMaxPatches = c.selfTestMaxPatches;
+            httpClients = c.httpClients;
         }
 
         private BenchmarkConfig build() {
             return new BenchmarkConfig(endpoint, clients, threads, fileBytes, chunkBytes, deadline, requestTimeout,
                     slow, retryBase, retryCap, token, identities, verifyHeader, diskProbeBytes, diskProbeDir,
-                    selfTest, selfTestMaxPatches);
+                    selfTest, selfTestMaxPatches, httpClients);
         }
     }
 }

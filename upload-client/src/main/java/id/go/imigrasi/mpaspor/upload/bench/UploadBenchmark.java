@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
@@ -125,7 +126,8 @@ public final class UploadBenchmark {
         }
 
         Figures figures = new Figures(config.slowRequest());
-        HttpClient http = httpClient();
+        HttpClient[] http = new HttpClient[config.httpClients()];
+        Arrays.setAll(http, n -> httpClient());
         RetryPolicy policy = RetryPolicy.defaults().withBase(config.retryBase()).withCap(config.retryCap());
         CountDownLatch startGate = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(config.effectiveThreads(), threads("bench-client"));
@@ -133,7 +135,8 @@ public final class UploadBenchmark {
         for (int i = 0; i < config.clients(); i++) {
             ClientIdentity identity = identities.get();
             GeneratedContent content = new GeneratedContent(i + 1L, config.fileBytes());
-            pool.execute(() -> uploadOne(config, identity, content, verifier, http, policy, figures, startGate,
+            HttpClient client = http[i % http.length];
+            pool.execute(() -> uploadOne(config, identity, content, verifier, client, policy, figures, startGate,
                     runDeadline));
         }
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(threads("bench-progress"));

@@ -1,5 +1,6 @@
 package id.go.imigrasi.mpaspor.upload.bench;
 
+import id.go.imigrasi.mpaspor.upload.client.RetryAfter;
 import id.go.imigrasi.mpaspor.upload.client.TusUploader;
 import id.go.imigrasi.mpaspor.upload.client.UploadResult;
 
@@ -8,9 +9,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Checks that what the server holds is what the client sent, after an upload completed. Plug your own when the
@@ -46,6 +49,14 @@ public interface UploadVerifier {
             }
             try {
                 HttpResponse<Void> response = http.send(head.build(), HttpResponse.BodyHandlers.discarding());
+                // a server that sheds load refuses HEADs too: come back when it says, a few times
+                for (int attempt = 1; attempt < 10 && (response.statusCode() == 503 || response.statusCode() == 429);
+                        attempt++) {
+                    Duration wait = response.headers().firstValue("Retry-After")
+                            .flatMap(v -> RetryAfter.parse(v, Instant.now())).orElse(Duration.ofSeconds(1));
+                    Thread.sleep(wait.toMillis() + ThreadLocalRandom.current().nextLong(1 + wait.toMillis() / 5));
+                    response = http.send(head.build(), HttpResponse.BodyHandlers.discarding());
+                }
                 Optional<String> value = response.headers().firstValue(header);
                 if (response.statusCode() / 100 != 2 || value.isEmpty()) {
                     return Verdict.UNVERIFIED;

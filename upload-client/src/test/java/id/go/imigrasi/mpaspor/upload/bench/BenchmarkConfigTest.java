@@ -31,18 +31,20 @@ class BenchmarkConfigTest {
         assertThat(c.retryCap()).isEqualTo(Duration.ofSeconds(30));
         assertThat(c.diskProbeBytes()).isEqualTo(256L * 1024 * 1024);
         assertThat(c.selfTest()).isFalse();
+        assertThat(c.httpClients()).isEqualTo(1);
     }
 
     @Test
     void endpointAndClientCountMayBePositionalAndOptionsOverrideDefaults() {
         BenchmarkConfig c = BenchmarkConfig.parse("http://h/uploads", "50", "--threads", "10", "--chunk-kb", "128",
-                "--token", "t0k", "--disk-probe-mb", "0");
+                "--token", "t0k", "--disk-probe-mb", "0", "--http-clients", "20");
 
         assertThat(c.clients()).isEqualTo(50);
         assertThat(c.effectiveThreads()).isEqualTo(10);
         assertThat(c.chunkBytes()).isEqualTo(128 * 1024);
         assertThat(c.bearerToken()).isEqualTo("t0k");
         assertThat(c.diskProbeBytes()).isZero();
+        assertThat(c.httpClients()).isEqualTo(20);
     }
 
     @Test

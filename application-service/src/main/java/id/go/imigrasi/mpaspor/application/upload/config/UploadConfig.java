@@ -78,6 +78,12 @@ public interface UploadConfig {
         /** Bytes that may be in flight in PATCH bodies at once (by Content-Length); beyond it, 503 at once. */
         long maxBytesInFlight();
 
+        /**
+         * Concurrent creation, HEAD and DELETE requests the instance serves (each a few database round trips);
+         * beyond it, 503 at once.
+         */
+        int maxConcurrentRequests();
+
         /** Concurrent PATCH requests of one account; beyond it, 429 at once. */
         int maxPatchesPerAccount();
 

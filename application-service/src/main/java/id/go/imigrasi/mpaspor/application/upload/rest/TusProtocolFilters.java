@@ -50,24 +50,40 @@ public class TusProtocolFilters {
             return Uni.createFrom().failure(ProblemException.of(UploadProblem.VERSION_UNSUPPORTED, Tus.VERSION));
         }
         if (!"PATCH".equals(request.getMethod())) {
-            return Uni.createFrom().voidItem();
+            return admitted(admission.tryAdmitRequest(), routing);
         }
+        // the instance's limits first, from the headers alone: an overloaded instance refuses at once
+        PatchAdmission.Decision instance = admission.tryAdmitPatch(declaredLength(request));
+        if (!instance.isAdmitted()) {
+            return admitted(instance, routing);
+        }
+        PatchAdmission.Permit permit = instance.permit();
+        routing.addEndHandler(ended -> permit.release());
         return identity.getDeferredIdentity().chain(who -> {
             if (who.isAnonymous() || !(who.getPrincipal() instanceof JsonWebToken jwt)) {
                 return Uni.createFrom().voidItem(); // the resource answers 401
             }
-            PatchAdmission.Decision decision = admission.tryAdmit(jwt.getSubject(), declaredLength(request));
-            if (!decision.isAdmitted()) {
-                return Uni.createFrom().failure(ProblemException.retryLater(
-                        decision.refusal() == PatchAdmission.Decision.Refusal.FAIR_SHARE
-                                ? UploadProblem.FAIR_SHARE
-                                : UploadProblem.OVERLOADED,
-                        decision.retryAfter()));
-            }
-            // released when the response is done or the connection closed, whatever happened in between
-            routing.addEndHandler(ended -> decision.permit().release());
-            return Uni.createFrom().voidItem();
+            return admitted(permit.claimShare(jwt.getSubject()), routing);
         });
+    }
+
+    /**
+     * Lets an admitted request through, its permit released when the response is done or the connection closed
+     * (whatever happened in between); a refused one fails with 503 or 429 and its Retry-After. The refusal is
+     * decided before the body is read: a client that sent {@code Expect: 100-continue} gets the final answer
+     * instead of {@code 100 Continue} and never sends the body (Quarkus sends 100 only when the body is read).
+     */
+    private static Uni<Void> admitted(PatchAdmission.Decision decision, RoutingContext routing) {
+        if (!decision.isAdmitted()) {
+            return Uni.createFrom().failure(ProblemException.retryLater(
+                    decision.refusal() == PatchAdmission.Decision.Refusal.FAIR_SHARE
+                            ? UploadProblem.FAIR_SHARE
+                            : UploadProblem.OVERLOADED,
+                    decision.retryAfter()));
+        }
+        PatchAdmission.Permit permit = decision.permit();
+        routing.addEndHandler(ended -> permit.release());
+        return Uni.createFrom().voidItem();
     }
 
     @ServerResponseFilter
@@ -77,11 +93,16 @@ public class TusProtocolFilters {
             if (response.getStatus() == 412) {
                 response.getHeaders().putSingle(Tus.TUS_VERSION, Tus.VERSION);
             }
-            if (response.getStatus() == 429 || response.getStatus() == 503) {
+            if ((response.getStatus() == 429 || response.getStatus() == 503) && hasBody(request)) {
                 // the client was refused before we read its body: do not keep the connection for the rest of it
+                // (a refused creation or HEAD has none, its connection stays open for the retry)
                 response.getHeaders().putSingle("Connection", "close");
             }
         }
+    }
+
+    private static boolean hasBody(ContainerRequestContext request) {
+        return declaredLength(request) > 0 || request.getHeaderString("Transfer-Encoding") != null;
     }
 
     private static long declaredLength(ContainerRequestContext request) {

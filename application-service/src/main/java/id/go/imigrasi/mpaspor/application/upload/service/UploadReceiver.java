@@ -68,7 +68,6 @@ public class UploadReceiver {
         if (contentLength > remaining) {
             throw ProblemException.of(UploadProblem.EXCEEDS_LENGTH, upload.length);
         }
-        await(() -> uploads.requireEditable(account, upload.applicationId, upload.applicantId));
         if (!locks.tryLock(id)) {
             throw ProblemException.of(UploadProblem.UPLOAD_BUSY);
         }
@@ -116,6 +115,14 @@ public class UploadReceiver {
 
     private Progress record(Upload upload, long from, long to) {
         if (to == upload.length) {
+            try {
+                // checked when the bytes would become a document, not per chunk (one round trip less per PATCH):
+                // the last chunk into an application that is no longer a draft is cut away again, 409
+                requireEditable(upload);
+            } catch (ProblemException notEditable) {
+                discard(upload, from);
+                throw notEditable;
+            }
             String sha256 = sha256Of(upload.storageKey);
             if (!await(() -> uploads.complete(upload, from, sha256))) {
                 throw ProblemException.of(UploadProblem.UPLOAD_BUSY);
@@ -131,6 +138,10 @@ public class UploadReceiver {
         }
         upload.offset = to;
         return new Progress(to, expiresAt, false);
+    }
+
+    private void requireEditable(Upload upload) {
+        await(() -> uploads.requireEditable(upload.accountId, upload.applicationId, upload.applicantId));
     }
 
     private void discard(Upload upload, long from) {

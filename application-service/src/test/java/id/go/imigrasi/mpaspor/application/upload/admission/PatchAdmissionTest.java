@@ -87,6 +87,39 @@ class PatchAdmissionTest {
         assertThat(later).isEqualTo(Duration.ofSeconds(30));
     }
 
+    @Test
+    void creationHeadAndDeleteAreLimitedToo503AtOnceUntilASlotIsReleased() {
+        PatchAdmission admission = admission(2, 2, 1_000_000);
+        Decision first = admission.tryAdmitRequest();
+        Decision second = admission.tryAdmitRequest();
+        Decision third = admission.tryAdmitRequest();
+        assertThat(first.isAdmitted()).isTrue();
+        assertThat(second.isAdmitted()).isTrue();
+        assertThat(third.refusal()).isEqualTo(Refusal.OVERLOAD);
+        assertThat(third.retryAfter()).isPositive();
+        assertThat(admission.requestsInFlight()).isEqualTo(2);
+        // PATCHes have their own slots
+        assertThat(admission.tryAdmit("a", 10).isAdmitted()).isTrue();
+        first.permit().release();
+        first.permit().release(); // released once only
+        assertThat(admission.requestsInFlight()).isEqualTo(1);
+        assertThat(admission.tryAdmitRequest().isAdmitted()).isTrue();
+    }
+
+    @Test
+    void anOverloadedInstanceRefusesBeforeItLooksAtTheAccount() {
+        PatchAdmission admission = admission(1, 1, 1_000_000);
+        Decision held = admission.tryAdmitPatch(10);
+        assertThat(held.isAdmitted()).isTrue();
+        assertThat(admission.tryAdmitPatch(10).refusal()).isEqualTo(Refusal.OVERLOAD);
+        assertThat(held.permit().claimShare("a").isAdmitted()).isTrue();
+        held.permit().release();
+        // the account's share is claimed only by an admitted permit, and given back with it
+        Decision again = admission.tryAdmitPatch(10);
+        assertThat(again.permit().claimShare("a").isAdmitted()).isTrue();
+        assertThat(admission.inFlight()).isEqualTo(1);
+    }
+
     private PatchAdmission admission(int limit, int perAccount, long bytes) {
         UploadConfig.Admission admission = new UploadConfig.Admission() {
             @Override
@@ -102,6 +135,11 @@ class PatchAdmissionTest {
             @Override
             public int maxPatchesPerAccount() {
                 return perAccount;
+            }
+
+            @Override
+            public int maxConcurrentRequests() {
+                return limit;
             }
 
             @Override
