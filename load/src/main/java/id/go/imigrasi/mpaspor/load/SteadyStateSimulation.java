@@ -25,7 +25,8 @@ import io.gatling.javaapi.core.Simulation;
  * brings {@code steady.users} applicants to the point of submission through the public API (application, applicant,
  * every required document uploaded with the project's tus client and accepted, a hold). Then they submit at
  * {@code steady.rate}/s (open model): {@code POST /applications/{id}/submission} (a hold the service has not heard of
- * yet answers 409 + Retry-After, retried), then the application is read every {@code steady.poll-ms} until it shows the
+ * yet answers 409 + Retry-After, retried), then the application is read after {@code steady.poll-ms}, then ever less
+ * often, until it shows the
  * billing code. {@code submit} and {@code application-read} are recorded per answer; {@code billing-visible} is the
  * time from sending the accepted submission to the first answer that shows the code (status -1 when it did not appear
  * within {@code steady.visible-timeout-s}).
@@ -37,6 +38,7 @@ public class SteadyStateSimulation extends Simulation {
     private static final Queue<SteadyStatePreparation.Ready> READY = new ConcurrentLinkedQueue<>();
     private static final String SUBMITTED_AT = "submittedAt";
     private static final String BILLING_CODE = "billingCode";
+    private static final String POLL = "pollMillis";
 
     {
         int users = CONFIG.integer("steady.users", 20);
@@ -64,10 +66,13 @@ public class SteadyStateSimulation extends Simulation {
                                         exec(s -> s.set("pause", Journeys.retryPause(s, 5)))
                                                 .pause(s -> s.<Duration>get("pause"))));
 
-        ChainBuilder awaitBillingCode = exec(s -> s.remove(BILLING_CODE))
+        // the app reads its application again after poll-ms, then ever less often (x1.5, at most 2 s): fine
+        // resolution where the target is (< 500 ms), and no polling storm that would slow what it measures
+        ChainBuilder awaitBillingCode = exec(s -> s.remove(BILLING_CODE).set(POLL, pollMillis))
                 .asLongAs(s -> !s.contains(BILLING_CODE)
                         && System.currentTimeMillis() - s.getLong(SUBMITTED_AT) < visibleTimeout * 1000L).on(
-                        pauseMillis(pollMillis)
+                        exec(s -> s).pause(s -> Duration.ofMillis(s.getInt(POLL)))
+                                .exec(s -> s.set(POLL, Math.min(2000, (int) (s.getInt(POLL) * 1.5))))
                                 .exec(Recorder::arm)
                                 .exec(http("application-read").get(application + "/applications/#{applicationId}")
                                         .header("Authorization", "Bearer #{token}")
@@ -95,10 +100,6 @@ public class SteadyStateSimulation extends Simulation {
         setUp(steady.injectOpen(constantUsersPerSec(rate).during(Duration.ofSeconds(seconds))))
                 .protocols(Journeys.protocol(CONFIG))
                 .maxDuration(Duration.ofSeconds(CONFIG.integer("steady.max-seconds", 600)));
-    }
-
-    private static ChainBuilder pauseMillis(int millis) {
-        return exec(s -> s).pause(Duration.ofMillis(millis));
     }
 
     private static Session takeReady(Session session) {
