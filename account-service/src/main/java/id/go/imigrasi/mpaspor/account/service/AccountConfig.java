@@ -51,7 +51,15 @@ public interface AccountConfig {
          */
         Duration maxWait();
 
+        /** Retry-After of a shed request when few are being shed; it grows with the recent refusals. */
         Duration retryAfter();
+
+        /**
+         * Upper bound of Retry-After. When many more logins arrive than the hashing pool can serve, Retry-After grows
+         * with the refusals of the last second over the pool's rate, so that the crowd's retries spread out instead of
+         * costing the CPU the hashes need.
+         */
+        Duration maxRetryAfter();
     }
 
     interface OtpPolicy {

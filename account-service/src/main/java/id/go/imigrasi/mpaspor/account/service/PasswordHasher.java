@@ -1,5 +1,6 @@
 package id.go.imigrasi.mpaspor.account.service;
 
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -44,6 +45,7 @@ public class PasswordHasher {
     private final long maxWaitNanos;
     /** Moving average of one hash's duration on this machine, now. */
     private final AtomicLong hashNanos;
+    private final RecentCount recentSheds = new RecentCount();
 
     public PasswordHasher(AccountConfig config, MeterRegistry registry) {
         this.policy = config.password();
@@ -83,8 +85,9 @@ public class PasswordHasher {
         }
         if (!in) {
             shed.increment();
-            return Uni.createFrom().failure(ProblemException.retryLater(CommonProblem.SERVICE_UNAVAILABLE,
-                    policy.retryAfter()));
+            Duration retryAfter = retryAfter(recentSheds.count(System.nanoTime()), threads, hashNanos.get(),
+                    policy.retryAfter(), policy.maxRetryAfter());
+            return Uni.createFrom().failure(ProblemException.retryLater(CommonProblem.SERVICE_UNAVAILABLE, retryAfter));
         }
         return Uni.createFrom().<T>deferred(useCase::get).eventually(() -> admitted.release());
     }
@@ -100,6 +103,36 @@ public class PasswordHasher {
         }
         long rounds = (position + threads - 1) / threads;
         return rounds * hashNanos <= maxWaitNanos;
+    }
+
+    /**
+     * Retry-After for a refused request: {@code base} while refusals are few; when the last second refused more
+     * requests than the pool hashes in a second, {@code base} times that ratio (at most {@code max}). A crowd of
+     * N clients told to come back after about N / rate seconds returns at about the rate it can be served.
+     */
+    static Duration retryAfter(long shedLastSecond, int threads, long hashNanos, Duration base, Duration max) {
+        double perSecond = threads * 1e9 / Math.max(1, hashNanos);
+        double factor = Math.max(1, shedLastSecond / perSecond);
+        long seconds = (long) Math.ceil(base.toMillis() * factor / 1000.0);
+        return Duration.ofSeconds(Math.max(1, Math.min(max.toSeconds(), seconds)));
+    }
+
+    /** Refusals of the current and the previous second (the larger of the two counts). */
+    static final class RecentCount {
+        private long second = Long.MIN_VALUE;
+        private long current;
+        private long previous;
+
+        synchronized long count(long nanoTime) {
+            long now = Math.floorDiv(nanoTime, 1_000_000_000L);
+            if (now != second) {
+                previous = now == second + 1 ? current : 0;
+                current = 0;
+                second = now;
+            }
+            current++;
+            return Math.max(current, previous);
+        }
     }
 
     /** Inside {@link #admit}. */
