@@ -178,7 +178,9 @@ put hash.pool "$(echo "$HASH_POOL" | sed -n 's/^RAW_HASH_RATE //p')"
 
 say "== baseline: pgbench with the hold statement (quota-service/bench/pgbench-hold.sh), $PGBENCH_CLIENTS clients, ${PGBENCH_SECONDS}s"
 psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres -qc "CREATE DATABASE $PG_SCRATCH" >/dev/null
-for migration in "$ROOT"/quota-service/src/main/resources/db/migration/V*.sql; do
+# the platform's tables (outbox) first, then quota-service's, in Flyway's order
+for migration in "$ROOT"/platform/events/src/main/resources/db/platform/V*.sql \
+    "$ROOT"/quota-service/src/main/resources/db/migration/V*.sql; do
   psql_db "$PG_SCRATCH" -f "$migration" >/dev/null
 done
 psql_db "$PG_SCRATCH" -c "INSERT INTO capacity (office_code, date, service, session, capacity, release_at)
@@ -189,6 +191,12 @@ say "$PGB"
 put pgbench.clients "$PGBENCH_CLIENTS"
 put pgbench.tps "$(echo "$PGB" | sed -n 's/.* \([0-9.]*\) tx\/s.*/\1/p')"
 put pgbench.p99 "$(echo "$PGB" | sed -n 's/.*p99=\([0-9.]*\)ms.*/\1/p')"
+# the service's whole hold statement (capacity, hold, NIK, outbox row: SlotTaker.TAKE_BATCH), one hold per transaction
+PGH="$("$ROOT/quota-service/bench/pgbench-hold.sh" "$PG_SCRATCH" hold_hot "$PGBENCH_CLIENTS" "$PGBENCH_SECONDS" \
+  "${OFFICE_LIST[0]}" "$SPIKE_DATE" 1 "$WORK" || true)"
+say "$PGH"
+put pgbench.hold.tps "$(echo "$PGH" | sed -n 's/.* \([0-9.]*\) tx\/s.*/\1/p')"
+put pgbench.hold.p99 "$(echo "$PGH" | sed -n 's/.*p99=\([0-9.]*\)ms.*/\1/p')"
 psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres -qc "DROP DATABASE IF EXISTS $PG_SCRATCH WITH (FORCE)" >/dev/null
 
 say "== baseline: Kafka ProducerPerformance, $KAFKA_RECORDS records of 512 B, acks=all, broker 127.0.0.1:$KAFKA_PORT"
