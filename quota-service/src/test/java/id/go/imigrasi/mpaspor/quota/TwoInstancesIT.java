@@ -68,7 +68,7 @@ class TwoInstancesIT {
                     "-Dmp.jwt.verify.publickey.location=" + TestJwt.publicKeyLocation(),
                     "-Dmpaspor.quota.expiry.interval=1s",
                     // every attempt must reach the database: this test is about capacity, not admission
-                    "-Dmpaspor.quota.admission.max-in-flight=10000",
+                    "-Dmpaspor.quota.admission.max-in-flight=10000", "-Dmpaspor.quota.admission.target-latency=PT0S",
                     "-jar", jar.toAbsolutePath().toString())
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             instances.add(process);

@@ -50,8 +50,24 @@ public interface QuotaConfig {
      * admitted holds keep their latency.
      */
     interface Admission {
-        /** Holds in flight at once (about twice the reactive pool: enough to keep the database busy). */
+        /** Most holds in flight at once, however quick they are. */
         int maxInFlight();
+
+        /** Fewest holds in flight at once, however slow they are (enough to keep one database batch busy). */
+        int minInFlight();
+
+        /** The limit when the instance starts, before it has seen any latency. */
+        int initialInFlight();
+
+        /**
+         * The latency the admitted holds should keep (admission to answer): when more than a tenth of a window's
+         * holds take longer, fewer are admitted; when they are quick and the limit is reached, more. Zero keeps
+         * the limit fixed at {@link #maxInFlight()}.
+         */
+        Duration targetLatency();
+
+        /** How often the limit is adapted. */
+        Duration window();
 
         /** What the refused client is told to wait. */
         Duration retryAfter();
