@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import id.go.imigrasi.mpaspor.platform.admission.AdaptiveLimit;
 import id.go.imigrasi.mpaspor.platform.problem.CommonProblem;
 import id.go.imigrasi.mpaspor.platform.problem.ProblemException;
 import id.go.imigrasi.mpaspor.quota.config.QuotaConfig;

@@ -1,4 +1,4 @@
-package id.go.imigrasi.mpaspor.quota.service;
+package id.go.imigrasi.mpaspor.platform.admission;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 
-/** The in-flight limit of holds follows their latency: slow answers shrink it, quick answers at the limit grow it. */
+/** The in-flight limit follows the latency: slow answers under load shrink it, quick answers at the limit grow it. */
 class AdaptiveLimitTest {
 
     private static final long MS = 1_000_000L;
@@ -99,6 +99,21 @@ class AdaptiveLimitTest {
             windowAt(limit, 30);
         }
         assertThat(limit.limit()).isGreaterThan(30);
+    }
+
+    @Test
+    void slowAnswersWithFewInFlightDoNotShrinkIt() {
+        AdaptiveLimit limit = limit(8, 64, 256);
+        for (int i = 0; i < 20; i++) {
+            for (int j = 0; j < 3; j++) {
+                assertThat(limit.tryAcquire()).isTrue();
+            }
+            clock.addAndGet(100 * MS);
+            for (int j = 0; j < 3; j++) {
+                limit.release(900 * MS); // e.g. a slow call to another system, not a queue
+            }
+        }
+        assertThat(limit.limit()).isEqualTo(64);
     }
 
     @Test

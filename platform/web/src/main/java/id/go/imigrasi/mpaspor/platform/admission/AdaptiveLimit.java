@@ -1,19 +1,20 @@
-package id.go.imigrasi.mpaspor.quota.service;
+package id.go.imigrasi.mpaspor.platform.admission;
 
 import java.time.Duration;
 import java.util.function.LongSupplier;
 
 /**
- * How many holds may be in flight at once, adapted to the latency they get (AIMD, as TCP does with its window):
- * every {@code window}, if more than a tenth of the holds answered in it took longer than the target, the limit
- * shrinks by a tenth; if the holds were quick and the limit was reached, it grows by a sixteenth (at least one).
- * It stays between {@code min} and {@code max}.
+ * How many requests may be in flight at once, adapted to the latency they get (AIMD, as TCP does with its
+ * window): every {@code window}, if more than a tenth of the requests answered in it took longer than the target
+ * while at least half the limit was in flight (slow because they queue, not because one call is slow by nature),
+ * the limit shrinks by a tenth; if they were quick and the limit was reached, it grows by a sixteenth (at least
+ * one). It stays between {@code min} and {@code max}.
  * <p>
  * A fixed limit is right for one machine load only: sized for a quiet machine it lets a spike queue hundreds of
- * holds behind a busy CPU (each answered after seconds), sized for the spike it wastes the quiet machine. Keeping
- * the in-flight count at what is answered within the target turns the excess into fast 503s with Retry-After,
- * while the admitted holds keep their latency. Thread-safe; the bookkeeping per hold is a few arithmetic
- * operations under a monitor held for nanoseconds.
+ * requests behind a busy CPU (each answered after seconds), sized for the spike it wastes the quiet machine.
+ * Keeping the in-flight count at what is answered within the target turns the excess into fast 503s with
+ * Retry-After, while the admitted requests keep their latency. Thread-safe; the bookkeeping per request is a few
+ * arithmetic operations under a monitor held for nanoseconds.
  */
 public final class AdaptiveLimit {
 
@@ -75,7 +76,7 @@ public final class AdaptiveLimit {
     }
 
     private void adapt() {
-        if (slow > answered * SLOW_SHARE) {
+        if (slow > answered * SLOW_SHARE && peak * 2 >= limit) {
             limit = Math.max(min, (int) (limit * BACKOFF));
         } else if (peak >= limit) {
             limit = Math.min(max, limit + Math.max(1, limit / 16));
