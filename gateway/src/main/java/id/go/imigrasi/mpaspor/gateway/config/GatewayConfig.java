@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 /** {@code mpaspor.gateway.*}: where the services are, how long to wait for them, and the rate limits. */
 @ConfigMapping(prefix = "mpaspor.gateway")
@@ -61,6 +62,34 @@ public interface GatewayConfig {
          * answer is 503 at once rather than a growing backlog.
          */
         int maxWaitQueue();
+
+        /** How many requests go to each service at once (see {@code UpstreamAdmission}). */
+        Admission admission();
+
+        interface Admission {
+            @WithDefault("true")
+            boolean enabled();
+
+            /** Fewest requests in flight to one service, however slow it answers. */
+            @WithDefault("8")
+            int minInFlight();
+
+            /** The limit when the gateway starts (the most is {@link Proxy#maxPoolSize()}). */
+            @WithDefault("32")
+            int initialInFlight();
+
+            /** The latency a service's admitted requests should keep, queues included. */
+            @WithDefault("PT0.5S")
+            Duration targetLatency();
+
+            /** How often each limit is adapted. */
+            @WithDefault("PT0.1S")
+            Duration window();
+
+            /** Public path prefixes not counted (the service admits them itself). */
+            @WithDefault("/api/v1/uploads")
+            List<String> exclude();
+        }
     }
 
     interface RateLimits {

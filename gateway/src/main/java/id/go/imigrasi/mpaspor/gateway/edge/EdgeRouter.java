@@ -14,6 +14,7 @@ import org.jboss.logging.MDC;
 
 import id.go.imigrasi.mpaspor.gateway.GatewayProblem;
 import id.go.imigrasi.mpaspor.gateway.config.GatewayConfig;
+import id.go.imigrasi.mpaspor.gateway.proxy.UpstreamAdmission;
 import id.go.imigrasi.mpaspor.gateway.proxy.UpstreamProxy;
 import id.go.imigrasi.mpaspor.gateway.routing.Route;
 import id.go.imigrasi.mpaspor.gateway.routing.RouteTable;
@@ -44,13 +45,15 @@ public class EdgeRouter {
     private final JWTParser jwt;
     private final RateLimiter limiter;
     private final UpstreamProxy proxy;
+    private final UpstreamAdmission admission;
     private final EdgeProblems problems;
     private final EdgeMetrics metrics;
     private final TrustedProxies trustedProxies;
     private final Duration retryAfter;
 
-    public EdgeRouter(JWTParser jwt, RateLimiter limiter, UpstreamProxy proxy, EdgeProblems problems,
-            EdgeMetrics metrics, TrustedProxies trustedProxies, GatewayConfig config) {
+    public EdgeRouter(JWTParser jwt, RateLimiter limiter, UpstreamProxy proxy, UpstreamAdmission admission,
+            EdgeProblems problems, EdgeMetrics metrics, TrustedProxies trustedProxies, GatewayConfig config) {
+        this.admission = admission;
         this.trustedProxies = trustedProxies;
         this.retryAfter = config.proxy().retryAfter();
         this.jwt = jwt;
@@ -163,6 +166,13 @@ public class EdgeRouter {
 
     private void forward(RoutingContext ctx, Route route, ClientAddress client) {
         HttpServerRequest request = ctx.request();
+        UpstreamAdmission.Place place = admission.admit(route.upstream(), request.path());
+        if (place == null) {
+            metrics.rejected("upstream-busy", route.upstream().serviceName());
+            problems.send(ctx, CommonProblem.SERVICE_UNAVAILABLE, retryAfter);
+            return;
+        }
+        ctx.addEndHandler(ended -> place.release());
         // a client waiting for "100 Continue" (curl with a large upload) may send its body now that the edge
         // let it through; a refused one never sent it
         String expect = request.getHeader(HttpHeaders.EXPECT);

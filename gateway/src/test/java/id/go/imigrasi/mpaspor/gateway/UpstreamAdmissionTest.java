@@ -1,0 +1,83 @@
+package id.go.imigrasi.mpaspor.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Duration;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.junit.jupiter.api.Test;
+
+import id.go.imigrasi.mpaspor.gateway.support.FakeUpstreams;
+import id.go.imigrasi.mpaspor.testkit.RealInfrastructure;
+import id.go.imigrasi.mpaspor.testkit.TestJwt;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+
+/**
+ * Per service, the gateway sends at most its (adaptive) limit of requests at once; the next request to that
+ * service is answered 503 + Retry-After at once, in the caller's language, while other services are not
+ * affected, and tus uploads are left to the service's own admission. The place comes back with the answer.
+ */
+@QuarkusTest
+@TestProfile(UpstreamAdmissionTest.OneRequestPerService.class)
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES,
+        initArgs = { @ResourceArg(name = "database", value = "none"), @ResourceArg(name = "kafka", value = "false") })
+@WithTestResource(value = FakeUpstreams.class, scope = TestResourceScope.MATCHING_RESOURCES)
+class UpstreamAdmissionTest {
+
+    public static class OneRequestPerService implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("mpaspor.gateway.proxy.admission.enabled", "true",
+                    "mpaspor.gateway.proxy.admission.min-in-flight", "1",
+                    "mpaspor.gateway.proxy.admission.initial-in-flight", "1",
+                    "mpaspor.gateway.proxy.max-pool-size", "1");
+        }
+    }
+
+    private static final String OFFICER = TestJwt.officer("officer-1", "JKT1");
+
+    @Test
+    void aServiceWithEnoughInFlightGetsNoMoreTheExcessIsAnswered503AtOnce() throws Exception {
+        // biometric-service's fake never answers this one: it stays in flight until the response timeout (3 s)
+        CompletableFuture<Integer> silent = CompletableFuture.supplyAsync(() -> given().auth().oauth2(OFFICER)
+                .when().get("/api/v1/appointments/silent").statusCode());
+        await().atMost(Duration.ofSeconds(10)).until(() -> given().when().get("/q/metrics").asString().matches(
+                "(?s).*mpaspor_gateway_upstream_in_flight\\{[^}]*service=\"biometric-service\"[^}]*} 1\\.0.*"));
+
+        long started = System.nanoTime();
+        Response refused = given().auth().oauth2(OFFICER).header("Accept-Language", "en")
+                .when().get("/api/v1/appointments/p1");
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        refused.then().statusCode(503).contentType("application/problem+json")
+                .header("Retry-After", "5")
+                .header("Content-Language", "en")
+                .body("type", equalTo("https://mpaspor.imigrasi.go.id/problems/service-unavailable"))
+                .body("instance", equalTo("/api/v1/appointments/p1"));
+        assertThat(millis).as("answered at once, not after the request in flight").isLessThan(1_000L);
+        assertThat(silent).isNotDone();
+
+        given().auth().oauth2(TestJwt.applicant("acc-1")).when().get("/api/v1/applications/a1")
+                .then().statusCode(200).body("service", equalTo("application"));
+        given().auth().oauth2(TestJwt.applicant("acc-1")).header("Tus-Resumable", "1.0.0")
+                .when().head("/api/v1/uploads/u1").then().statusCode(200);
+
+        assertThat(silent.get()).isEqualTo(503); // the gateway's response timeout
+        given().auth().oauth2(OFFICER).when().get("/api/v1/appointments/p1")
+                .then().statusCode(200).body("service", equalTo("biometric"));
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).containsPattern(
+                "mpaspor_gateway_rejected_total\\{[^}]*reason=\"upstream-busy\"[^}]*scope=\"biometric-service\"[^}]*} [1-9]");
+        assertThat(metrics).containsPattern("mpaspor_gateway_upstream_limit\\{[^}]*service=\"biometric-service\"[^}]*} 1");
+    }
+}
