@@ -24,7 +24,8 @@ import io.gatling.javaapi.core.Simulation;
  * {@code spike.login-seconds} (Gatling's heaviside {@code stressPeakUsers}) and log in, far beyond the hashing
  * capacity, retrying shed logins after Retry-After, and look at their office's calendar while they wait. Wave 2 ("4 am", open model): the logged-in applicants arrive at
  * {@code spike.hold-rate}/s, each reads the calendar of its office and holds one MORNING place of
- * {@code spike.date} with its own NIK; the offices have {@code spike.capacity} places each, far fewer than
+ * {@code spike.date} with its own NIK, trying again after Retry-After while it is shed (at most
+ * {@code spike.hold-attempts} times); the offices have {@code spike.capacity} places each, far fewer than
  * applicants, so most holds are answered 409 quota-full. Every answer is recorded by {@link Recorder}
  * ({@code release-spike.csv}); overbooking is checked in the database by bench.sh afterwards.
  */
@@ -37,6 +38,8 @@ public class ReleaseSpikeSimulation extends Simulation {
     private static final Recorder RECORDER = new Recorder();
     /** Applicants logged in during wave 1, waiting for the release. */
     private static final Queue<Ready> READY = new ConcurrentLinkedQueue<>();
+    private static final String HOLD_ATTEMPT = "holdAttempt";
+    private static final String HOLD_SHED = "holdShed";
 
     {
         int users = CONFIG.integer("spike.users", 100);
@@ -44,6 +47,8 @@ public class ReleaseSpikeSimulation extends Simulation {
         int holdRate = CONFIG.integer("spike.hold-rate", 100);
         String quota = CONFIG.string("quota.url", "http://127.0.0.1:8083");
         String date = CONFIG.string("spike.date", "");
+        int holdAttempts = CONFIG.integer("spike.hold-attempts", 10);
+        double holdMaxPause = CONFIG.decimal("spike.hold-max-pause", 5);
 
         ScenarioBuilder wave1 = scenario("login wave")
                 .feed(Journeys.accounts(CONFIG, 0, users))
@@ -62,21 +67,39 @@ public class ReleaseSpikeSimulation extends Simulation {
                 .exec(ReleaseSpikeSimulation::takeReady)
                 .doIf(s -> s.contains(Journeys.TOKEN)).then(
                         calendar(quota, date, "calendar")
-                                .exec(Recorder::arm)
-                                .exec(http("hold").post(quota + "/holds")
-                                        .header("Authorization", "Bearer #{token}")
-                                        .body(StringBody("{\"officeCode\":\"#{office}\",\"date\":\"" + date
-                                                + "\",\"session\":\"MORNING\",\"service\":\"REGULAR\",\"niks\":[\"#{nik}\"]}"))
-                                        .check(status().saveAs(Recorder.STATUS), responseTimeInMillis().saveAs(Recorder.MILLIS),
-                                                header("Retry-After").optional().saveAs(Recorder.RETRY_AFTER),
-                                                status().in(201, 409, 429, 503)))
-                                .exec(s -> RECORDER.record("hold", s)));
+                                .exec(s -> s.set(HOLD_ATTEMPT, 0).set(HOLD_SHED, true))
+                                // a shed hold (429/503) is tried again after its Retry-After, as the app does
+                                .asLongAs(s -> s.getBoolean(HOLD_SHED) && s.getInt(HOLD_ATTEMPT) < holdAttempts).on(
+                                        exec(Recorder::arm)
+                                                .exec(http("hold").post(quota + "/holds")
+                                                        .header("Authorization", "Bearer #{token}")
+                                                        .body(StringBody("{\"officeCode\":\"#{office}\",\"date\":\"" + date
+                                                                + "\",\"session\":\"MORNING\",\"service\":\"REGULAR\",\"niks\":[\"#{nik}\"]}"))
+                                                        .check(status().saveAs(Recorder.STATUS),
+                                                                responseTimeInMillis().saveAs(Recorder.MILLIS),
+                                                                header("Retry-After").optional().saveAs(Recorder.RETRY_AFTER),
+                                                                status().in(201, 409, 429, 503)))
+                                                .exec(s -> RECORDER.record("hold", s))
+                                                .exec(s -> s.set(HOLD_ATTEMPT, s.getInt(HOLD_ATTEMPT) + 1)
+                                                        .set(HOLD_SHED, shed(s)))
+                                                .doIf(s -> s.getBoolean(HOLD_SHED)).then(
+                                                        exec(s -> s.set("pause", Journeys.retryPause(s, holdMaxPause)))
+                                                                .pause(s -> s.<Duration>get("pause")))));
 
         int holdSeconds = Math.max(1, (int) Math.ceil(users / (double) holdRate));
         setUp(wave1.injectOpen(stressPeakUsers(users).during(Duration.ofSeconds(loginSeconds)))
                 .andThen(wave2.injectOpen(constantUsersPerSec(holdRate).during(Duration.ofSeconds(holdSeconds)))))
                 .protocols(Journeys.protocol(CONFIG))
                 .maxDuration(Duration.ofSeconds(CONFIG.integer("spike.max-seconds", 600)));
+    }
+
+    /** The last answer was 429 or 503 (no answer at all is not retried: it is an error). */
+    private static boolean shed(Session session) {
+        if (!session.contains(Recorder.STATUS)) {
+            return false;
+        }
+        int status = Integer.parseInt(String.valueOf(session.get(Recorder.STATUS)));
+        return status == 429 || status == 503;
     }
 
     private static ChainBuilder calendar(String quota, String date, String name) {
