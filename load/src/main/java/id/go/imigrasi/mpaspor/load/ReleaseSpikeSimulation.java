@@ -98,7 +98,7 @@ public class ReleaseSpikeSimulation extends Simulation {
         if (!session.contains(Recorder.STATUS)) {
             return false;
         }
-        int status = Integer.parseInt(String.valueOf(session.get(Recorder.STATUS)));
+        int status = session.getInt(Recorder.STATUS);
         return status == 429 || status == 503;
     }
 
