@@ -20,8 +20,6 @@ public final class ApplicationProblem {
     public static final ProblemType SUBMISSION_INCOMPLETE = ProblemType.of("submission-incomplete", 422);
     /** quota-service has not announced this hold yet: retry after Retry-After. */
     public static final ProblemType HOLD_NOT_YET_KNOWN = ProblemType.of("hold-not-yet-known", 409);
-    /** Too many submissions wait for their billing code: retry after Retry-After (SubmissionAdmission). */
-    public static final ProblemType SUBMISSIONS_BUSY = ProblemType.of("submissions-busy", 503);
     /** The hold belongs to another account, or is already used by another application. */
     public static final ProblemType HOLD_NOT_YOURS = ProblemType.of("hold-not-yours", 422);
     /** The hold expired or was released: pick a slot again. */

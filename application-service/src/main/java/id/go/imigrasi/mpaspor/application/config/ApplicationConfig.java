@@ -31,8 +31,6 @@ public interface ApplicationConfig {
 
     Mail mail();
 
-    SubmissionAdmission submissionAdmission();
-
     /** What the requirements list shows for every document (enforced by the upload side). */
     interface Documents {
         List<String> acceptedTypes();
@@ -69,33 +67,5 @@ public interface ApplicationConfig {
         Duration retryInitial();
 
         Duration retryMax();
-    }
-
-    /** Submissions admitted by how many still wait for their billing code (service.SubmissionAdmission). */
-    interface SubmissionAdmission {
-        boolean enabled();
-
-        /** Fewest submissions that may wait for their billing code at once, however slow the chain is. */
-        int minWaiting();
-
-        /** The limit at start, before any billing code has been seen. */
-        int initialWaiting();
-
-        int maxWaiting();
-
-        /** The wait from submission to billing code applied that admitted submissions should keep. */
-        Duration targetLatency();
-
-        /** How often the limit adapts. */
-        Duration window();
-
-        /** How often the waiting submissions are counted in the database. */
-        Duration refresh();
-
-        /** Submissions older than this without a code are not counted: stuck for another reason, not load. */
-        Duration countedFor();
-
-        /** What a refused applicant is told to wait. */
-        Duration retryAfter();
     }
 }

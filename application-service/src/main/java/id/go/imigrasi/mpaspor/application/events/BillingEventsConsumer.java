@@ -12,7 +12,6 @@ import id.go.imigrasi.mpaspor.application.domain.ApplicationStatus;
 import id.go.imigrasi.mpaspor.application.mail.ApplicantMails;
 import id.go.imigrasi.mpaspor.application.service.ApplicationFollower;
 import id.go.imigrasi.mpaspor.application.service.ApplicationFollower.Step;
-import id.go.imigrasi.mpaspor.application.service.SubmissionAdmission;
 import id.go.imigrasi.mpaspor.contracts.billing.BillingExpired;
 import id.go.imigrasi.mpaspor.contracts.billing.BillingIssued;
 import id.go.imigrasi.mpaspor.contracts.billing.BillingPaid;
@@ -33,14 +32,11 @@ public class BillingEventsConsumer {
     private final Inbox inbox;
     private final ApplicationFollower follower;
     private final ApplicantMails mails;
-    private final SubmissionAdmission admission;
 
-    public BillingEventsConsumer(Inbox inbox, ApplicationFollower follower, ApplicantMails mails,
-            SubmissionAdmission admission) {
+    public BillingEventsConsumer(Inbox inbox, ApplicationFollower follower, ApplicantMails mails) {
         this.inbox = inbox;
         this.follower = follower;
         this.mails = mails;
-        this.admission = admission;
     }
 
     @Incoming("billing-events")
@@ -58,7 +54,6 @@ public class BillingEventsConsumer {
                             app.billingExpiresAt = e.expiresAt();
                             if (app.billingStatus == null) {
                                 app.billingStatus = "ISSUED";
-                                admission.billingApplied(app.submittedAt);
                             }
                             return app.billingStatus.equals("ISSUED")
                                     ? mails.queue(app, ApplicantMails.Kind.BILLING_ISSUED, e.billingCode(), e.amount(),

@@ -35,9 +35,7 @@ import io.smallrye.mutiny.Uni;
  * every required document accepted (all gaps listed at once), then the quota hold as quota.events announced it:
  * known (else 409 with Retry-After: the SlotHeld event is on its way), the caller's, unused, not expired or
  * released, and covering every applicant's NIK. ApplicationSubmitted then leaves through the outbox in the same
- * transaction. While too many submissions wait for their billing code, a submission is refused at once with 503
- * and Retry-After ({@link SubmissionAdmission}). Cancelling is possible until payment and publishes
- * ApplicationCancelled.
+ * transaction. Cancelling is possible until payment and publishes ApplicationCancelled.
  */
 @ApplicationScoped
 public class Submissions {
@@ -49,11 +47,10 @@ public class Submissions {
     private final Outbox outbox;
     private final Timeline timeline;
     private final ApplicationConfig config;
-    private final SubmissionAdmission admission;
 
     public Submissions(ApplicationRepository applications, ApplicantRepository applicants,
             ApplicantDocumentRepository documents, HoldRepository holds, Outbox outbox, Timeline timeline,
-            ApplicationConfig config, SubmissionAdmission admission) {
+            ApplicationConfig config) {
         this.applications = applications;
         this.applicants = applicants;
         this.documents = documents;
@@ -61,15 +58,11 @@ public class Submissions {
         this.outbox = outbox;
         this.timeline = timeline;
         this.config = config;
-        this.admission = admission;
     }
 
     public Uni<Application> submit(UUID applicationId, String holdId, Caller caller) {
         if (holdId == null || holdId.isBlank()) {
             throw ProblemException.invalid("holdId", "validation.required");
-        }
-        if (!admission.tryAdmit()) {
-            throw ProblemException.retryLater(ApplicationProblem.SUBMISSIONS_BUSY, admission.retryAfter());
         }
         return Panache.withTransaction(() -> applications.lock(applicationId).map(app -> Access.owned(app, caller))
                 .chain(app -> {

@@ -61,21 +61,6 @@ public final class AdaptiveLimit {
     /** Gives the place back, with how long the admitted hold took from admission to answer. */
     public synchronized void release(long tookNanos) {
         inFlight--;
-        observe(tookNanos);
-    }
-
-    /**
-     * For work whose count in flight is kept elsewhere (across instances, in a database): admits when
-     * {@code inFlightNow} is below the limit. Nothing is taken, so no {@link #release} follows; the latencies of
-     * the work come back through {@link #observe}, from wherever it ends.
-     */
-    public synchronized boolean admit(int inFlightNow) {
-        peak = Math.max(peak, inFlightNow);
-        return inFlightNow < limit;
-    }
-
-    /** One piece of admitted work ended, after {@code tookNanos}; the limit adapts once per window. */
-    public synchronized void observe(long tookNanos) {
         answered++;
         if (tookNanos > targetNanos) {
             slow++;

@@ -41,22 +41,6 @@ class AdaptiveLimitTest {
     }
 
     @Test
-    void workCountedElsewhereIsAdmittedBelowTheLimitAndItsLatenciesAdaptTheLimit() {
-        AdaptiveLimit limit = limit(8, 64, 256);
-        assertThat(limit.admit(63)).isTrue();
-        assertThat(limit.admit(64)).isFalse();
-        assertThat(limit.inFlight()).as("admit takes nothing").isZero();
-        clock.addAndGet(100 * MS);
-        limit.observe(400 * MS);
-        assertThat(limit.limit()).as("slow while the count was at the limit: shrinks").isEqualTo(57);
-        assertThat(limit.admit(57)).isFalse();
-        limit.admit(57);
-        clock.addAndGet(100 * MS);
-        limit.observe(20 * MS);
-        assertThat(limit.limit()).as("quick while the count was at the limit: grows").isEqualTo(60);
-    }
-
-    @Test
     void slowAnswersShrinkTheLimitDownToTheFloor() {
         AdaptiveLimit limit = limit(8, 64, 256);
         windowAt(limit, 400);
