@@ -19,11 +19,11 @@ if kind == "hot":
 else:
     office = "(ARRAY[" + ",".join(f"'{o}'" for o in offices) + "])[CAST(:o AS integer)]"
     date, session = f"(DATE '{start}' + CAST(:d AS integer))", "(ARRAY['MORNING','AFTERNOON'])[CAST(:s AS integer)]"
-params = {1: office, 2: date, 3: "'REGULAR'", 4: session, 5: "false", 6: "ARRAY[gen_random_uuid()]",
-          7: "ARRAY[CAST(gen_random_uuid() AS text)]", 8: "ARRAY[1]", 9: "ARRAY[lpad(CAST(:nik AS text), 16, '0')]",
-          10: "ARRAY[gen_random_uuid()]", 11: "ARRAY[repeat('x', 300)]", 12: "'ORDINARY'",
-          13: "now() + interval '15 minutes'", 14: "now()", 15: "'mpaspor.quota.SlotHeld.v1'", 16: "'quota.events'",
-          17: "'/quota-service'"}
+params = {1: "ARRAY[gen_random_uuid()]", 2: "ARRAY[CAST(gen_random_uuid() AS text)]", 3: f"ARRAY[{office}]",
+          4: f"ARRAY[{date}]", 5: "ARRAY['REGULAR']", 6: f"ARRAY[{session}]", 7: "ARRAY['ORDINARY']", 8: "ARRAY[1]",
+          9: "ARRAY[lpad(CAST(:nik AS text), 16, '0')]", 10: "ARRAY[gen_random_uuid()]", 11: "ARRAY[repeat('x', 300)]",
+          12: "now() + interval '15 minutes'", 13: "now()", 14: "'mpaspor.quota.SlotHeld.v1'", 15: "'quota.events'",
+          16: "'/quota-service'"}
 sql = re.sub(r"\$(\d+)(::\w+\[\])?", lambda m: params[int(m.group(1))] + (m.group(2) or ""), sql)
 print("\\set nik random(1, 9999999999999999)")
 print(f"\\set o random(1, {len(offices)})")

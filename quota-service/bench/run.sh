@@ -9,6 +9,8 @@
 # Tunables (environment): CONCURRENCY (128), WARMUP_REQUESTS (8000), HOT_CAPACITY (2000), HOT_REQUESTS (4000), SPREAD_REQUESTS (6000),
 # PACED_RATE (1000), PACED_SECONDS (5), PGBENCH_CLIENTS (32), PGBENCH_SECONDS (10), PGHOST/PGPORT/PGUSER,
 # SERVICE_OPTS (extra JVM options of the service, e.g. JFR: "-XX:StartFlightRecording=filename=/tmp/q.jfr,settings=profile").
+# The closed loops send a shed hold (503) again at once: with the default adaptive admission they measure the shedding;
+# SERVICE_OPTS="-Dmpaspor.quota.admission.target-latency=PT0S" fixes the limit (256 in flight) to measure the hold path.
 # After every service run a CPU line splits the CPU seconds of the timed section between the service, the load
 # generator, PostgreSQL (all its processes) and the broker, and a DB line counts transactions and rows per hold.
 set -euo pipefail

@@ -73,10 +73,17 @@ public interface QuotaConfig {
         Duration retryAfter();
     }
 
-    /** Concurrent holds of one slot placed together, in one statement and one commit. */
+    /** Concurrent holds, of any slots, placed together: one statement and one commit for many holds. */
     interface Combiner {
         /** Most holds in one statement. */
         int maxBatch();
+
+        /**
+         * Most hold statements of this instance running at once; a hold that finds them all running waits for the
+         * next one, with the other holds that arrive meanwhile. Fewer means larger batches (fewer commits, less CPU
+         * per hold), more means less waiting while the database has idle cores.
+         */
+        int maxStatements();
     }
 
     interface Expiry {

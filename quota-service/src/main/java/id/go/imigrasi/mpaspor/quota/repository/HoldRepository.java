@@ -59,9 +59,12 @@ public class HoldRepository implements PanacheRepositoryBase<Hold, UUID> {
 
     /** Ids of expired holds that no other instance is working on, locked until this transaction ends. */
     public Uni<List<UUID>> claimExpired(int limit) {
-        return Panache.getSession().chain(s -> s.<String>createNativeQuery("SELECT CAST(id AS text) FROM hold"
+        // claimed oldest first, released in the capacity rows' key order (as the hold statement locks them), so the
+        // release of many holds and a batch of holds over the same slots never deadlock
+        return Panache.getSession().chain(s -> s.<String>createNativeQuery("SELECT CAST(id AS text) FROM (SELECT id,"
+                + " office_code, date, service, session FROM hold"
                 + " WHERE status = 'HELD' AND expires_at <= now() ORDER BY expires_at LIMIT :limit"
-                + " FOR UPDATE SKIP LOCKED", String.class)
+                + " FOR UPDATE SKIP LOCKED) due ORDER BY office_code, date, service, session", String.class)
                 .setParameter("limit", limit).getResultList())
                 .map(ids -> ids.stream().map(UUID::fromString).toList());
     }

@@ -4,10 +4,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Arrays;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,67 +20,96 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Places holds of ONE slot in ONE statement, which is its own transaction (autocommit: one round trip, one
- * commit). The statement
+ * Places a batch of holds, of ANY slots, in ONE statement, which is its own transaction (autocommit: one round trip,
+ * one commit). The statement
  * <ol>
- * <li>locks the capacity row if the slot is open, released and (for electronic passports) not closed to them, and
- * reads its free places on the latest committed version ({@code FOR UPDATE} re-checks the conditions there);</li>
- * <li>goes through the requests in arrival order and grants each one whose places still fit;</li>
- * <li>adds those places to {@code held} (the CHECK {@code capacity_never_exceeded} stays the last line of
- * defence);</li>
- * <li>inserts the granted holds, binds their NIKs (the unique partial indexes refuse a second active slot of a NIK
- * and a second active hold of an account: the whole statement then fails and nothing of it remains) and writes
- * one SlotHeld outbox row per granted hold.</li>
+ * <li>locks the capacity rows of the batch's slots that are open and released, <b>in key order</b> (office, date,
+ * service, session: {@code ORDER BY} before {@code FOR UPDATE}), and reads their free places on the latest committed
+ * version ({@code FOR UPDATE} re-checks the conditions there). Every batch of every instance locks in the same
+ * order, so two batches sharing slots wait for each other but never deadlock on capacity rows;</li>
+ * <li>goes through each slot's requests in arrival order and grants each one whose places still fit (an electronic
+ * passport request also needs the date open to electronic passports);</li>
+ * <li>adds those places to each slot's {@code held} (the CHECK {@code capacity_never_exceeded} stays the last line
+ * of defence);</li>
+ * <li>only then (the inserts wait for the whole UPDATE) inserts the granted holds, binds their NIKs (the unique
+ * partial indexes refuse a second active slot of a NIK and a second active hold of an account: the whole statement
+ * then fails and nothing of it remains) and writes one SlotHeld outbox row per granted hold.</li>
  * </ol>
- * Capacity is therefore decided by the database row lock, never by a JVM lock, whatever the number of requests
- * per statement, statements at once and service instances. The inserts read the UPDATE's result, so the row is
- * locked before any index entry is written.
+ * Capacity is therefore decided by the database row locks, never by a JVM lock, whatever the number of requests
+ * and slots per statement, statements at once and service instances.
  */
 @ApplicationScoped
 public class SlotTaker {
 
-    /** One request of a batch: its hold id, account, NIKs (comma separated), outbox event id and JSON payload. */
-    public record Request(UUID holdId, String accountId, int places, String niks, UUID eventId, String payload) {
+    /** A capacity row. */
+    public record Slot(String office, LocalDate date, ServiceLine service, DaySession session) {
     }
 
-    /** The slot and what every hold of the batch shares. */
-    public record Slot(String office, LocalDate date, ServiceLine service, DaySession session, PassportKind kind) {
+    /** One request of a batch: its hold id, account, slot, NIKs (comma separated), outbox event id and payload. */
+    public record Request(UUID holdId, String accountId, Slot slot, PassportKind kind, int places, String niks,
+            UUID eventId, String payload) {
     }
 
     /**
-     * What the statement did: the holds it granted, and the places that were free before it, or null when the slot
-     * was not bookable at all (no such slot, not released yet, closed, closed to electronic passports).
+     * What the statement did to one request: granted or not; if not, whether its slot was bookable for it (then it
+     * was full) or not at all (no such slot, not released yet, closed, closed to electronic passports).
      */
-    public record Taken(Set<UUID> granted, Integer freeBefore) {
+    public record Taken(boolean granted, boolean slotBookable) {
     }
 
     /** The outbox columns every SlotHeld row shares. */
     public record Event(String type, String topic, String source) {
     }
 
-    static final String TAKE_BATCH = "WITH RECURSIVE req AS ("
-            + " SELECT * FROM unnest($6::uuid[], $7::text[], $8::int[], $9::text[], $10::uuid[], $11::text[])"
-            + "   WITH ORDINALITY AS r(id, account, places, niks, event_id, payload, i)),"
-            + " cur AS (SELECT capacity - held AS free FROM capacity"
-            + "   WHERE office_code = $1 AND date = $2 AND service = $3 AND session = $4"
-            + "   AND NOT closed AND release_at <= now() AND (NOT $5 OR NOT e_passport_closed) FOR UPDATE),"
-            // in arrival order, each request gets its places if they still fit after the ones granted before it
-            + " pick (i, used, ok) AS (SELECT CAST(0 AS bigint), CAST(0 AS bigint), false"
-            + "   UNION ALL SELECT r.i, p.used + CASE WHEN p.used + r.places <= c.free THEN r.places ELSE 0 END,"
-            + "   p.used + r.places <= c.free FROM pick p JOIN req r ON r.i = p.i + 1 CROSS JOIN cur c),"
-            + " granted AS (SELECT req.* FROM req JOIN pick ON pick.i = req.i AND pick.ok),"
-            + " take AS (UPDATE capacity SET held = held + (SELECT sum(places) FROM granted)"
-            + "   WHERE office_code = $1 AND date = $2 AND service = $3 AND session = $4"
-            + "   AND EXISTS (SELECT 1 FROM granted) RETURNING held),"
+    static final String TAKE_BATCH = "WITH RECURSIVE req AS MATERIALIZED (SELECT r.*,"
+            + "   row_number() OVER (PARTITION BY office, date, service, session ORDER BY i) AS j"
+            + " FROM unnest($1::uuid[], $2::text[], $3::text[], $4::date[], $5::text[], $6::text[], $7::text[],"
+            + "   $8::int[], $9::text[], $10::uuid[], $11::text[])"
+            + "   WITH ORDINALITY AS r(id, account, office, date, service, session, kind, places, niks, event_id,"
+            + "   payload, i)),"
+            // the slots' rows, locked in key order: batches sharing slots can never deadlock on them
+            + " cur AS MATERIALIZED (SELECT c.office_code, c.date, c.service, c.session, c.capacity - c.held AS free,"
+            + "   c.e_passport_closed FROM capacity c"
+            + "   WHERE (c.office_code, c.date, c.service, c.session) IN"
+            + "   (SELECT DISTINCT office, date, service, session FROM req)"
+            + "   AND NOT c.closed AND c.release_at <= now()"
+            + "   ORDER BY c.office_code, c.date, c.service, c.session FOR UPDATE OF c),"
+            // per slot, in arrival order, each request gets its places if they still fit after the ones granted
+            // before it (all slots advance together: the recursion is as deep as the most requests of one slot)
+            + " pick (office, date, service, session, j, used, ok) AS ("
+            + "   SELECT office_code, date, service, session, CAST(0 AS bigint), CAST(0 AS bigint), false FROM cur"
+            + "   UNION ALL SELECT p.office, p.date, p.service, p.session, r.j,"
+            + "   p.used + CASE WHEN p.used + r.places <= c.free AND (r.kind <> 'ELECTRONIC' OR NOT c.e_passport_closed)"
+            + "   THEN r.places ELSE 0 END,"
+            + "   p.used + r.places <= c.free AND (r.kind <> 'ELECTRONIC' OR NOT c.e_passport_closed)"
+            + "   FROM pick p JOIN req r ON r.office = p.office AND r.date = p.date AND r.service = p.service"
+            + "   AND r.session = p.session AND r.j = p.j + 1"
+            + "   JOIN cur c ON c.office_code = p.office AND c.date = p.date AND c.service = p.service"
+            + "   AND c.session = p.session),"
+            + " granted AS (SELECT r.* FROM req r JOIN pick p ON p.office = r.office AND p.date = r.date"
+            + "   AND p.service = r.service AND p.session = r.session AND p.j = r.j AND p.ok),"
+            + " take AS (UPDATE capacity c SET held = c.held + s.places"
+            + "   FROM (SELECT office, date, service, session, sum(places) AS places FROM granted"
+            + "   GROUP BY office, date, service, session) s"
+            + "   WHERE c.office_code = s.office AND c.date = s.date AND c.service = s.service AND c.session = s.session"
+            + "   RETURNING 1),"
+            // the inserts wait for the whole UPDATE (an InitPlan), so every row is locked before any index entry
             + " h AS (INSERT INTO hold (id, account_id, office_code, date, service, session, passport_kind, size, niks,"
             + "   status, expires_at, created_at)"
-            + "   SELECT g.id, g.account, $1, $2, $3, $4, $12, g.places, g.niks, 'HELD', $13, $14 FROM granted g, take"
-            + "   RETURNING id),"
+            + "   SELECT g.id, g.account, g.office, g.date, g.service, g.session, g.kind, g.places, g.niks, 'HELD', $12,"
+            + "   $13 FROM granted g WHERE (SELECT count(*) FROM take) > 0 RETURNING id),"
             + " n AS (INSERT INTO hold_nik (hold_id, nik)"
-            + "   SELECT g.id, x.nik FROM granted g, take, unnest(string_to_array(g.niks, ',')) AS x(nik)),"
+            + "   SELECT g.id, x.nik FROM granted g, unnest(string_to_array(g.niks, ',')) AS x(nik)"
+            + "   WHERE (SELECT count(*) FROM take) > 0),"
             + " o AS (INSERT INTO outbox (id, aggregate_id, type, topic, source, payload, created_at)"
-            + "   SELECT g.event_id, CAST(g.id AS text), $15, $16, $17, g.payload, $14 FROM granted g, take)"
-            + " SELECT (SELECT array_agg(id) FROM h), (SELECT free FROM cur)";
+            + "   SELECT g.event_id, CAST(g.id AS text), $14, $15, $16, g.payload, $13 FROM granted g"
+            + "   WHERE (SELECT count(*) FROM take) > 0)"
+            + " SELECT r.i, p.ok IS TRUE, c.office_code IS NOT NULL"
+            + "   AND (r.kind <> 'ELECTRONIC' OR NOT c.e_passport_closed)"
+            + " FROM req r LEFT JOIN cur c ON c.office_code = r.office AND c.date = r.date AND c.service = r.service"
+            + "   AND c.session = r.session"
+            + " LEFT JOIN pick p ON p.office = r.office AND p.date = r.date AND p.service = r.service"
+            + "   AND p.session = r.session AND p.j = r.j";
 
     private final Pool pool;
 
@@ -89,11 +117,16 @@ public class SlotTaker {
         this.pool = pool;
     }
 
-    /** Places what fits of {@code requests} (in order). */
-    public Uni<Taken> take(Slot slot, List<Request> requests, Instant createdAt, Instant expiresAt, Event event) {
+    /** Places what fits of {@code requests} (in order within each slot); one answer per request, in order. */
+    public Uni<List<Taken>> take(List<Request> requests, Instant createdAt, Instant expiresAt, Event event) {
         int n = requests.size();
         UUID[] ids = new UUID[n];
         String[] accounts = new String[n];
+        String[] offices = new String[n];
+        LocalDate[] dates = new LocalDate[n];
+        String[] services = new String[n];
+        String[] sessions = new String[n];
+        String[] kinds = new String[n];
         Integer[] places = new Integer[n];
         String[] niks = new String[n];
         UUID[] eventIds = new UUID[n];
@@ -102,18 +135,28 @@ public class SlotTaker {
             Request r = requests.get(i);
             ids[i] = r.holdId();
             accounts[i] = r.accountId();
+            offices[i] = r.slot().office();
+            dates[i] = r.slot().date();
+            services[i] = r.slot().service().name();
+            sessions[i] = r.slot().session().name();
+            kinds[i] = r.kind().name();
             places[i] = r.places();
             niks[i] = r.niks();
             eventIds[i] = r.eventId();
             payloads[i] = r.payload();
         }
-        Tuple params = Tuple.tuple(List.of(slot.office(), slot.date(), slot.service().name(), slot.session().name(),
-                slot.kind() == PassportKind.ELECTRONIC, ids, accounts, places, niks, eventIds, payloads,
-                slot.kind().name(), utc(expiresAt), utc(createdAt), event.type(), event.topic(), event.source()));
+        Tuple params = Tuple.tuple(List.of(ids, accounts, offices, dates, services, sessions, kinds, places, niks,
+                eventIds, payloads, utc(expiresAt), utc(createdAt), event.type(), event.topic(), event.source()));
         return pool.preparedQuery(TAKE_BATCH).execute(params).map(rows -> {
-            Row row = rows.iterator().next();
-            UUID[] taken = row.getArrayOfUUIDs(0);
-            return new Taken(taken == null ? Set.of() : new HashSet<>(Arrays.asList(taken)), row.getInteger(1));
+            Map<Long, Taken> byIndex = new HashMap<>(n * 2);
+            for (Row row : rows) {
+                byIndex.put(row.getLong(0), new Taken(row.getBoolean(1), row.getBoolean(2)));
+            }
+            Taken[] answers = new Taken[n];
+            for (int i = 0; i < n; i++) {
+                answers[i] = byIndex.get((long) i + 1);
+            }
+            return List.of(answers);
         });
     }
 

@@ -34,8 +34,9 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class RescheduleService {
 
+    /** The capacity rows' key order, as the hold statement locks them (session by its name, as PostgreSQL sorts it). */
     private static final Comparator<Slot> KEY_ORDER = Comparator.comparing(Slot::date)
-            .thenComparing(Slot::session);
+            .thenComparing(slot -> slot.session().name());
 
     private record Slot(LocalDate date, DaySession session) {
     }
