@@ -28,11 +28,14 @@ import java.util.List;
  * @param selfTest        start the test-sources tus server and run against it
  * @param selfTestMaxPatches the self-test server's concurrent PATCH limit
  * @param httpClients     HttpClient instances the clients are spread over (each has one selector thread)
+ * @param exchangesFile   where to write every request (CSV: client, method, status, start, latency), or {@code null}
+ * @param warmUpUploads   uploads run against an in-process tus stub before the spike, to warm up this JVM
  */
 public record BenchmarkConfig(URI endpoint, int clients, int threads, long fileBytes, int chunkBytes,
         Duration deadline, Duration requestTimeout, Duration slowRequest, Duration retryBase, Duration retryCap,
         String bearerToken, Path identitiesFile, String verifyHeader, long diskProbeBytes, Path diskProbeDir,
-        boolean selfTest, int selfTestMaxPatches, int httpClients) {
+        boolean selfTest, int selfTestMaxPatches, int httpClients, Path exchangesFile,
+        int warmUpUploads) {
 
     public static final String USAGE = """
             Usage: UploadBenchmark <endpoint> [clients] [options]
@@ -56,12 +59,17 @@ public record BenchmarkConfig(URI endpoint, int clients, int threads, long fileB
               --disk-probe-dir DIR    where to write it (default: java.io.tmpdir)
               --self-test             run against the test-sources tus server (needs test classes)
               --self-test-max-patches N  that server's concurrent PATCH limit (default 100)
+              --warm-up-uploads N     before the spike, N uploads against a tus stub inside this process,
+                                      so the clients' code is compiled (default 100, 0 = none; the
+                                      server under test sees none of them)
+              --exchanges FILE        write every request as CSV (client,method,status,start_ms,latency_ms),
+                                      start relative to the start of the run
             """;
 
     public static BenchmarkConfig defaults(URI endpoint) {
         return new BenchmarkConfig(endpoint, 1000, 0, 1 << 20, 256 << 10, Duration.ofMinutes(10),
                 Duration.ofSeconds(30), Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(30), null,
-                null, null, 256L << 20, Path.of(System.getProperty("java.io.tmpdir")), false, 100, 1);
+                null, null, 256L << 20, Path.of(System.getProperty("java.io.tmpdir")), false, 100, 1, null, 100);
     }
 
     /** The thread count actually used. */
@@ -117,6 +125,8 @@ public record BenchmarkConfig(URI endpoint, int clients, int threads, long fileB
                     c = c.with(b -> b.diskProbeBytes = n);
                 }
                 case "--disk-probe-dir" -> c = c.with(b -> b.diskProbeDir = Path.of(v));
+                case "--exchanges" -> c = c.with(b -> b.exchangesFile = Path.of(v));
+                case "--warm-up-uploads" -> { int n = nonNegative(a, v); c = c.with(b -> b.warmUpUploads = n); }
                 case "--self-test-max-patches" -> {
                     int n = positive(a, v);
                     c = c.with(b -> b.selfTestMaxPatches = n);
@@ -193,6 +203,8 @@ public record BenchmarkConfig(URI endpoint, int clients, int threads, long fileB
         public boolean selfTest;
         public int selfTestMaxPatches;
         public int httpClients;
+        public Path exchangesFile;
+        public int warmUpUploads;
 
         private Builder(BenchmarkConfig c) {
             endpoint = c.endpoint;
@@ -213,12 +225,14 @@ public record BenchmarkConfig(URI endpoint, int clients, int threads, long fileB
             selfTest = c.selfTest;
             selfTestMaxPatches = c.selfTestMaxPatches;
             httpClients = c.httpClients;
+            exchangesFile = c.exchangesFile;
+            warmUpUploads = c.warmUpUploads;
         }
 
         private BenchmarkConfig build() {
             return new BenchmarkConfig(endpoint, clients, threads, fileBytes, chunkBytes, deadline, requestTimeout,
                     slow, retryBase, retryCap, token, identities, verifyHeader, diskProbeBytes, diskProbeDir,
-                    selfTest, selfTestMaxPatches, httpClients);
+                    selfTest, selfTestMaxPatches, httpClients, exchangesFile, warmUpUploads);
         }
     }
 }
