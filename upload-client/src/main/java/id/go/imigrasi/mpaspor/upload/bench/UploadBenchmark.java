@@ -120,9 +120,9 @@ public final class UploadBenchmark {
      */
     public static BenchmarkReport run(BenchmarkConfig config, Supplier<ClientIdentity> identities,
             UploadVerifier verifier, PrintStream out) throws IOException, InterruptedException {
-        out.printf("upload benchmark: %d clients x %d KiB in %d KiB chunks -> %s (threads %d, deadline %s)%n",
-                config.clients(), config.fileBytes() / 1024, config.chunkBytes() / 1024, config.endpoint(),
-                config.effectiveThreads(), config.deadline());
+        out.printf("upload benchmark: %d clients x %d KiB in %d KiB chunks -> %s (threads %d, HttpClients %d, "
+                        + "deadline %s)%n", config.clients(), config.fileBytes() / 1024, config.chunkBytes() / 1024,
+                config.endpoint(), config.effectiveThreads(), config.effectiveHttpClients(), config.deadline());
 
         double diskMbPerSecond = Double.NaN;
         if (config.diskProbeBytes() > 0) {
@@ -138,7 +138,7 @@ public final class UploadBenchmark {
         }
 
         Figures figures = new Figures(config.slowRequest(), config.exchangesFile() != null);
-        HttpClient[] http = new HttpClient[config.httpClients()];
+        HttpClient[] http = new HttpClient[config.effectiveHttpClients()];
         Arrays.setAll(http, n -> httpClient());
         RetryPolicy policy = RetryPolicy.defaults().withBase(config.retryBase()).withCap(config.retryCap());
         CountDownLatch startGate = new CountDownLatch(1);
