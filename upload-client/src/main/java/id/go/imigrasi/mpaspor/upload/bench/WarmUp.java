@@ -27,10 +27,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link TusUploader} and {@link HttpClient} code, against a minimal tus stub inside this process (loopback, not
  * the server under test), every third PATCH refused with 503 so the retry path is compiled too.
  *
- * <p>Why: measured on 2026-12-03, a cold bench JVM needs 2.8 s until its 1000th client even calls {@code send}
- * (median 1.0 s), and the first answers arrive 340 ms after the first request although the server refuses in
- * 0.3 ms - the clients' code (HttpClient, uploader, SHA-256) is still interpreted while 1000 threads compete for
- * the same 2 cores. That is the load generator, not the service, and not what any real client experiences (one
+ * <p>Why: measured on 2026-12-03, in a cold bench JVM the first answer arrived 300-370 ms after the first request
+ * although the server refuses in 0.3 ms, and the 1000th client sent its first request only after 2.4-2.7 s - the
+ * clients' code (HttpClient, uploader, SHA-256) was still interpreted while 1000 threads competed for the same 2
+ * cores. Warm, the first answer came after 40 ms and shed p50/p99 went from 99/1019 to 41/147 ms. That is the load generator, not the service, and not what any real client experiences (one
  * upload per device). The measured requests are unchanged: from {@code send} to the answer of the real server.
  */
 final class WarmUp {
