@@ -29,12 +29,17 @@ import java.util.Map;
  * @param bytesUploaded        bytes of the completed uploads
  * @param wall                 from the start of the uploads to the last one ending
  * @param diskWriteMbPerSecond the raw disk write rate, or NaN when not measured
+ * @param shedByMethod         the shed requests per method (POST, HEAD, PATCH, ...)
  */
 public record BenchmarkReport(int clients, int completed, int failed, int corrupted, int verified,
         Map<String, Integer> failures, int requests, int slowRequests, Duration slowThreshold, int noAnswer,
         int retries, int accepted, double acceptedP50Ms, double acceptedP99Ms, int shed, double shedP50Ms,
         double shedP99Ms, double uploadP50Ms, double uploadP99Ms, long bytesUploaded, Duration wall,
-        double diskWriteMbPerSecond) {
+        double diskWriteMbPerSecond, Map<String, Latencies> shedByMethod) {
+
+    /** How many requests, and their p50/p99 in milliseconds. */
+    public record Latencies(int count, double p50Ms, double p99Ms) {
+    }
 
     /** Aggregate throughput of the completed uploads, MB (10^6 bytes) per second of wall time. */
     public double aggregateMbPerSecond() {
@@ -65,6 +70,13 @@ public record BenchmarkReport(int clients, int completed, int failed, int corrup
                 acceptedP50Ms, acceptedP99Ms));
         s.append(String.format(Locale.ROOT, "shed (429/503)        %d, p50 %.1f ms, p99 %.1f ms%n", shed, shedP50Ms,
                 shedP99Ms));
+        if (!shedByMethod.isEmpty()) {
+            StringBuilder byMethod = new StringBuilder();
+            shedByMethod.forEach((method, l) -> byMethod.append(byMethod.length() == 0 ? "" : ", ").append(
+                    String.format(Locale.ROOT, "%s %d p50 %.1f / p99 %.1f ms", method, l.count(), l.p50Ms(),
+                            l.p99Ms())));
+            s.append("  shed by method      ").append(byMethod).append(System.lineSeparator());
+        }
         s.append(String.format(Locale.ROOT, "upload duration       p50 %.0f ms, p99 %.0f ms%n", uploadP50Ms,
                 uploadP99Ms));
         s.append(String.format(Locale.ROOT, "aggregate throughput  %.2f MB/s (%.1f MB in %.1f s)%n",

@@ -10,13 +10,19 @@ import id.go.imigrasi.mpaspor.upload.client.UploadResult;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -114,9 +120,9 @@ public final class UploadBenchmark {
      */
     public static BenchmarkReport run(BenchmarkConfig config, Supplier<ClientIdentity> identities,
             UploadVerifier verifier, PrintStream out) throws IOException, InterruptedException {
-        out.printf("upload benchmark: %d clients x %d KiB in %d KiB chunks -> %s (threads %d, deadline %s)%n",
-                config.clients(), config.fileBytes() / 1024, config.chunkBytes() / 1024, config.endpoint(),
-                config.effectiveThreads(), config.deadline());
+        out.printf("upload benchmark: %d clients x %d KiB in %d KiB chunks -> %s (threads %d, HttpClients %d, "
+                        + "deadline %s)%n", config.clients(), config.fileBytes() / 1024, config.chunkBytes() / 1024,
+                config.endpoint(), config.effectiveThreads(), config.effectiveHttpClients(), config.deadline());
 
         double diskMbPerSecond = Double.NaN;
         if (config.diskProbeBytes() > 0) {
@@ -125,8 +131,14 @@ public final class UploadBenchmark {
                     config.diskProbeDir(), diskMbPerSecond);
         }
 
-        Figures figures = new Figures(config.slowRequest());
-        HttpClient[] http = new HttpClient[config.httpClients()];
+        if (config.warmUpUploads() > 0) {
+            Duration took = WarmUp.run(config.warmUpUploads(), config.fileBytes(), config.chunkBytes());
+            out.printf(Locale.ROOT, "warm-up: %d uploads against a tus stub in this process, %.1f s%n",
+                    config.warmUpUploads(), took.toNanos() / 1e9);
+        }
+
+        Figures figures = new Figures(config.slowRequest(), config.exchangesFile() != null);
+        HttpClient[] http = new HttpClient[config.effectiveHttpClients()];
         Arrays.setAll(http, n -> httpClient());
         RetryPolicy policy = RetryPolicy.defaults().withBase(config.retryBase()).withCap(config.retryCap());
         CountDownLatch startGate = new CountDownLatch(1);
@@ -136,11 +148,13 @@ public final class UploadBenchmark {
             ClientIdentity identity = identities.get();
             GeneratedContent content = new GeneratedContent(i + 1L, config.fileBytes());
             HttpClient client = http[i % http.length];
-            pool.execute(() -> uploadOne(config, identity, content, verifier, client, policy, figures, startGate,
-                    runDeadline));
+            UploadListener listener = figures.forClient(i);
+            pool.execute(() -> uploadOne(config, identity, content, verifier, client, policy, listener, figures,
+                    startGate, runDeadline));
         }
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(threads("bench-progress"));
         long started = System.nanoTime();
+        figures.started = started;
         runDeadline[0] = started + config.deadline().toNanos();
         startGate.countDown();
         ticker.scheduleAtFixedRate(() -> out.printf("  %5.0f s: %d completed, %d failed, %d requests, %d shed%n",
@@ -160,14 +174,18 @@ public final class UploadBenchmark {
         }
 
         BenchmarkReport report = figures.report(config.clients(), wall, diskMbPerSecond);
+        if (config.exchangesFile() != null) {
+            figures.writeExchanges(config.exchangesFile());
+            out.println("exchanges written to " + config.exchangesFile());
+        }
         out.println();
         out.print(report.format());
         return report;
     }
 
     private static void uploadOne(BenchmarkConfig config, ClientIdentity identity, GeneratedContent content,
-            UploadVerifier verifier, HttpClient http, RetryPolicy policy, Figures figures, CountDownLatch startGate,
-            long[] runDeadline) {
+            UploadVerifier verifier, HttpClient http, RetryPolicy policy, UploadListener listener, Figures figures,
+            CountDownLatch startGate, long[] runDeadline) {
         try {
             startGate.await();
             Duration left = Duration.ofNanos(runDeadline[0] - System.nanoTime());
@@ -183,7 +201,7 @@ public final class UploadBenchmark {
                     .deadline(left)
                     .requestTimeout(config.requestTimeout())
                     .retryPolicy(policy)
-                    .progress(figures)
+                    .progress(listener)
                     .build();
             UploadResult result = uploader.upload(content.open(), content.length(), identity.metadata());
             figures.completed(result, verifier.verify(result, content.sha256Hex(), identity));
@@ -220,9 +238,43 @@ public final class UploadBenchmark {
         private final LatencyStats shed = new LatencyStats();
         private final LatencyStats uploads = new LatencyStats();
         private final Map<String, Integer> failures = new ConcurrentHashMap<>();
+        private final Map<String, LatencyStats> shedByMethod = new ConcurrentHashMap<>();
+        private final ConcurrentLinkedQueue<String> exchanges = new ConcurrentLinkedQueue<>();
+        private final boolean logExchanges;
+        private volatile long started = System.nanoTime();
 
-        Figures(Duration slowThreshold) {
+        Figures(Duration slowThreshold, boolean logExchanges) {
             this.slowThreshold = slowThreshold;
+            this.logExchanges = logExchanges;
+        }
+
+        /** The listener of one client's uploader: these figures, and each request in the exchange log. */
+        UploadListener forClient(int client) {
+            Figures figures = this;
+            return new UploadListener() {
+                @Override
+                public void onExchange(Exchange exchange) {
+                    long end = System.nanoTime();
+                    if (logExchanges) {
+                        exchanges.add(String.format(Locale.ROOT, "%d,%s,%d,%.3f,%.3f", client, exchange.method(),
+                                exchange.status(), (end - exchange.latency().toNanos() - started) / 1e6,
+                                exchange.latency().toNanos() / 1e6));
+                    }
+                    figures.onExchange(exchange);
+                }
+
+                @Override
+                public void onRetry(RetryNotice notice) {
+                    figures.onRetry(notice);
+                }
+            };
+        }
+
+        void writeExchanges(Path file) throws IOException {
+            List<String> lines = new ArrayList<>(exchanges.size() + 1);
+            lines.add("client,method,status,start_ms,latency_ms");
+            lines.addAll(exchanges);
+            Files.write(file, lines);
         }
 
         @Override
@@ -238,6 +290,7 @@ public final class UploadBenchmark {
                 accepted.record(exchange.latency());
             } else if (status == 429 || status == 503) {
                 shed.record(exchange.latency());
+                shedByMethod.computeIfAbsent(exchange.method(), m -> new LatencyStats()).record(exchange.latency());
             }
         }
 
@@ -270,7 +323,15 @@ public final class UploadBenchmark {
                     new TreeMap<>(failures), requests.get(), slow.get(), slowThreshold, noAnswer.get(),
                     retries.get(), accepted.count(), accepted.percentileMillis(50), accepted.percentileMillis(99),
                     shed.count(), shed.percentileMillis(50), shed.percentileMillis(99),
-                    uploads.percentileMillis(50), uploads.percentileMillis(99), bytes.get(), wall, diskMbPerSecond);
+                    uploads.percentileMillis(50), uploads.percentileMillis(99), bytes.get(), wall, diskMbPerSecond,
+                    byMethod(shedByMethod));
+        }
+
+        private static Map<String, BenchmarkReport.Latencies> byMethod(Map<String, LatencyStats> stats) {
+            Map<String, BenchmarkReport.Latencies> result = new TreeMap<>();
+            stats.forEach((method, l) -> result.put(method, new BenchmarkReport.Latencies(l.count(),
+                    l.percentileMillis(50), l.percentileMillis(99))));
+            return result;
         }
     }
 }

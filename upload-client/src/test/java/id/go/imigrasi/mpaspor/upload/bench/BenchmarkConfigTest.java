@@ -31,20 +31,33 @@ class BenchmarkConfigTest {
         assertThat(c.retryCap()).isEqualTo(Duration.ofSeconds(30));
         assertThat(c.diskProbeBytes()).isEqualTo(256L * 1024 * 1024);
         assertThat(c.selfTest()).isFalse();
-        assertThat(c.httpClients()).isEqualTo(1);
+        assertThat(c.effectiveHttpClients()).isEqualTo(50);
+        assertThat(c.warmUpUploads()).isEqualTo(100);
+        assertThat(c.exchangesFile()).isNull();
+    }
+
+    @Test
+    void clientsAreSpreadOverOneHttpClientPerTwentyByDefault() {
+        assertThat(BenchmarkConfig.parse("http://h/uploads", "5").effectiveHttpClients()).isEqualTo(1);
+        assertThat(BenchmarkConfig.parse("http://h/uploads", "21").effectiveHttpClients()).isEqualTo(2);
+        assertThat(BenchmarkConfig.parse("http://h/uploads", "21", "--http-clients", "1").effectiveHttpClients())
+                .isEqualTo(1);
     }
 
     @Test
     void endpointAndClientCountMayBePositionalAndOptionsOverrideDefaults() {
         BenchmarkConfig c = BenchmarkConfig.parse("http://h/uploads", "50", "--threads", "10", "--chunk-kb", "128",
-                "--token", "t0k", "--disk-probe-mb", "0", "--http-clients", "20");
+                "--token", "t0k", "--disk-probe-mb", "0", "--http-clients", "20", "--warm-up-uploads", "0",
+                "--exchanges", "/tmp/x.csv");
 
         assertThat(c.clients()).isEqualTo(50);
         assertThat(c.effectiveThreads()).isEqualTo(10);
         assertThat(c.chunkBytes()).isEqualTo(128 * 1024);
         assertThat(c.bearerToken()).isEqualTo("t0k");
         assertThat(c.diskProbeBytes()).isZero();
-        assertThat(c.httpClients()).isEqualTo(20);
+        assertThat(c.effectiveHttpClients()).isEqualTo(20);
+        assertThat(c.warmUpUploads()).isZero();
+        assertThat(c.exchangesFile()).isEqualTo(Path.of("/tmp/x.csv"));
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -42,7 +43,7 @@ class UploadBenchmarkTest {
         return BenchmarkConfig.parse(endpoint.toString(), Integer.toString(clients),
                         "--retry-base-ms", "100", "--retry-cap-ms", "1000", "--deadline-s", "120",
                         "--disk-probe-mb", "8", "--disk-probe-dir", dir.toString(),
-                        "--verify-header", TusTestServer.SHA256_HEADER);
+                        "--verify-header", TusTestServer.SHA256_HEADER, "--warm-up-uploads", "0");
     }
 
     private String printed() {
@@ -95,7 +96,38 @@ class UploadBenchmarkTest {
                 .containsPattern("raw disk write        \\d+\\.\\d MB/s")
                 .contains("RESULT clients=12 completed=12 failed=0 corrupted=0 verified=12 requests="
                         + report.requests() + " ")
-                .contains(" shed=" + shedByServer + " ");
+                .contains(" shed=" + shedByServer + " ")
+                .contains("  shed by method      PATCH " + shedByServer + " p50 ");
+    }
+
+    @Test
+    void theWarmUpRunsInsideTheBenchProcessAndTheServerUnderTestSeesOnlyTheMeasuredRequests() throws Exception {
+        BenchmarkConfig config = config(server.endpoint(), 4).with(b -> b.warmUpUploads = 20);
+
+        BenchmarkReport report = UploadBenchmark.run(config, ClientIdentity.synthetic(null), UploadVerifier.NONE, out);
+
+        assertThat(printed()).containsPattern("warm-up: 20 uploads against a tus stub in this process, \\d+\\.\\d s");
+        assertThat(report.completed()).isEqualTo(4);
+        assertThat(server.uploads()).hasSize(4);
+        assertThat(server.requestLog()).hasSize(report.requests());
+    }
+
+    @Test
+    void theExchangeLogHasOneLinePerRequestAsTheServerAnsweredIt() throws Exception {
+        server.maxConcurrentPatches(1);
+        server.inject("PATCH", Fault.status(503, "1"));
+        Path csv = dir.resolve("exchanges.csv");
+        BenchmarkConfig config = config(server.endpoint(), 3).with(b -> b.exchangesFile = csv);
+
+        BenchmarkReport report = UploadBenchmark.run(config, ClientIdentity.synthetic(null), UploadVerifier.NONE, out);
+
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines.get(0)).isEqualTo("client,method,status,start_ms,latency_ms");
+        List<String[]> fields = lines.subList(1, lines.size()).stream().map(l -> l.split(",")).toList();
+        assertThat(fields).allSatisfy(f -> assertThat(Double.parseDouble(f[4])).isNotNegative());
+        List<String> logged = fields.stream().map(f -> f[1] + " " + f[2]).toList();
+        assertThat(logged).hasSize(report.requests()).containsExactlyInAnyOrderElementsOf(server.requestLog());
+        assertThat(logged).filteredOn(l -> l.endsWith(" 503") || l.endsWith(" 429")).hasSize(report.shed());
     }
 
     @Test
