@@ -296,11 +296,20 @@ if [[ "$STEADY_USERS" -le 0 ]]; then
   put skipped.steady-state "STEADY_USERS=0"
 else
   cpu steady.before
+  rm -f "$OUT/gatling-steady-state.log" "$OUT/steady-cpu.txt"
+  "$LOAD/bench/steady-cpu.sh" "$OUT/gatling-steady-state.log" "$RUN" >"$OUT/steady-cpu.txt" 2>/dev/null &
+  STEADY_CPU_PID=$!
   gatling SteadyStateSimulation gatling-steady-state
   cpu steady.after
+  wait "$STEADY_CPU_PID" 2>/dev/null || true
 fi
 
 rss after
 say ""
 GATE=(); [[ "$SHORT" == 1 ]] && GATE=(--gate)
-java -cp "$CP" id.go.imigrasi.mpaspor.load.Summary "$RESULTS" "$FIGURES" "$OUT/summary.txt" "${GATE[@]}"
+status=0
+java -cp "$CP" id.go.imigrasi.mpaspor.load.Summary "$RESULTS" "$FIGURES" "$OUT/summary.txt" "${GATE[@]}" || status=$?
+if [[ -s "$OUT/steady-cpu.txt" ]]; then
+  tee -a "$OUT/summary.txt" <"$OUT/steady-cpu.txt"
+fi
+exit "$status"

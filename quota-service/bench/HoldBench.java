@@ -38,6 +38,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class HoldBench {
 
     /** For the set-up calls only; the measured holds go through {@link Connection}. */
+    /** Closed-loop clients wait Retry-After x [1,2) after a 503, as real clients do (HONOUR_RETRY_AFTER=false: not). */
+    static final boolean HONOUR_RETRY_AFTER = !"false".equals(System.getenv("HONOUR_RETRY_AFTER"));
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).executor(Executors.newFixedThreadPool(2)).build();
 
@@ -144,6 +146,8 @@ public class HoldBench {
         private java.io.InputStream in;
         private java.io.OutputStream out;
         private final byte[] buffer = new byte[16384];
+        /** The Retry-After of the last answer (1 s when it had none). */
+        long retryAfterMillis = 1000;
 
         Connection(URI uri) {
             this.host = uri.getHost();
@@ -218,6 +222,9 @@ public class HoldBench {
                     rest += new String(buffer, 0, n, StandardCharsets.US_ASCII);
                 }
             }
+            int retry = lower.indexOf("retry-after:");
+            retryAfterMillis = retry < 0 ? 1000
+                    : Long.parseLong(lower.substring(retry + 12, lower.indexOf('\r', retry)).trim()) * 1000;
             if (lower.contains("connection: close")) {
                 close();
             }
@@ -256,6 +263,12 @@ public class HoldBench {
                         long sent = System.nanoTime();
                         statuses[i] = connection.post(planned.get(i));
                         latencies[i] = System.nanoTime() - sent;
+                        if (statuses[i] == 503 && HONOUR_RETRY_AFTER) {
+                            // as every client of ours does (the app, the load scenarios): wait Retry-After x [1,2)
+                            // before the next request; a client that does not is a flood the limit cannot shrink
+                            long pause = (long) (connection.retryAfterMillis * (1 + Math.random()));
+                            java.util.concurrent.locks.LockSupport.parkNanos(pause * 1_000_000L);
+                        }
                     }
                 } finally {
                     done.countDown();
