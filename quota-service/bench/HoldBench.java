@@ -222,13 +222,25 @@ public class HoldBench {
                     rest += new String(buffer, 0, n, StandardCharsets.US_ASCII);
                 }
             }
-            int retry = lower.indexOf("retry-after:");
-            retryAfterMillis = retry < 0 ? 1000
-                    : Long.parseLong(lower.substring(retry + 12, lower.indexOf('\r', retry)).trim()) * 1000;
+            retryAfterMillis = retryAfterMillis(lower);
             if (lower.contains("connection: close")) {
                 close();
             }
             return status;
+        }
+
+        /** Retry-After in seconds as our services send it; 1 s when absent or not a number (an HTTP date). */
+        private static long retryAfterMillis(String lowerCaseHeaders) {
+            int at = lowerCaseHeaders.indexOf("retry-after:");
+            if (at < 0) {
+                return 1000;
+            }
+            try {
+                return Long.parseLong(lowerCaseHeaders.substring(at + 12, lowerCaseHeaders.indexOf('\r', at)).trim())
+                        * 1000;
+            } catch (NumberFormatException httpDate) {
+                return 1000;
+            }
         }
 
         @Override
