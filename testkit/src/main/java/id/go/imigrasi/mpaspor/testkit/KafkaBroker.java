@@ -128,6 +128,36 @@ public final class KafkaBroker implements AutoCloseable {
         process = null;
     }
 
+    /**
+     * Freezes the broker's process (SIGSTOP), as a stalled machine or a long GC pause would: its port still
+     * accepts connections and requests, but nothing is answered until {@link #thaw()}.
+     */
+    public synchronized void freeze() {
+        signal("-STOP");
+    }
+
+    /** Resumes a frozen broker (SIGCONT); it then handles what it received while frozen. */
+    public synchronized void thaw() {
+        signal("-CONT");
+    }
+
+    private void signal(String signal) {
+        if (!isRunning()) {
+            throw new IllegalStateException("the Kafka broker is not running");
+        }
+        try {
+            Process kill = new ProcessBuilder("kill", signal, Long.toString(process.pid())).inheritIO().start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill " + signal + " " + process.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Override
     public synchronized void close() {
         stop();

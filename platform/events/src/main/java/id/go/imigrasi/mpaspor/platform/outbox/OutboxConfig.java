@@ -23,7 +23,10 @@ public interface OutboxConfig {
     /** Sent rows are deleted after this long. */
     Duration retention();
 
-    /** Extra Kafka producer properties, e.g. {@code mpaspor.outbox.producer."delivery.timeout.ms"=30000}. */
+    /**
+     * Extra Kafka producer properties, e.g. {@code mpaspor.outbox.producer."linger.ms"=20} ({@link OutboxProducers}
+     * keeps idempotence, {@code acks=all} and the unbounded delivery timeout).
+     */
     Map<String, String> producer();
 
     interface Relay {

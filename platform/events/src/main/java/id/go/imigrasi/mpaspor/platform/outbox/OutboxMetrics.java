@@ -1,7 +1,9 @@
 package id.go.imigrasi.mpaspor.platform.outbox;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -10,12 +12,15 @@ import io.micrometer.core.instrument.Timer;
 
 /**
  * What ops watch on the outbox: how many events wait ({@code mpaspor_outbox_pending}), how old the oldest is
- * ({@code mpaspor_outbox_lag_seconds}), how many were published or failed, and commit-to-ack latency.
+ * ({@code mpaspor_outbox_lag_seconds}), how many were published or failed, commit-to-ack latency, and how long
+ * the relay has been waiting for Kafka to acknowledge the records it sent ({@code mpaspor_outbox_inflight_seconds}:
+ * 0 normally, growing while a broker is frozen or away).
  */
 public final class OutboxMetrics {
 
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong lagMillis = new AtomicLong();
+    private final AtomicReference<Instant> waitingSince = new AtomicReference<>();
     private final Counter published;
     private final Counter failures;
     private final Timer delivery;
@@ -27,6 +32,10 @@ public final class OutboxMetrics {
                 .description("Outbox events committed but not yet acknowledged by Kafka").register(registry);
         Gauge.builder("mpaspor.outbox.lag.seconds", lagMillis, v -> v.get() / 1000.0).strongReference(true)
                 .description("Age of the oldest unpublished outbox event").register(registry);
+        Gauge.builder("mpaspor.outbox.inflight.seconds", waitingSince, OutboxMetrics::secondsSince)
+                .strongReference(true)
+                .description("How long the relay has been waiting for Kafka's acks of the records it sent")
+                .register(registry);
         published = Counter.builder("mpaspor.outbox.published").description("Outbox events published to Kafka")
                 .register(registry);
         failures = Counter.builder("mpaspor.outbox.publish.failures")
@@ -38,6 +47,15 @@ public final class OutboxMetrics {
     void backlog(long count, Duration oldest) {
         pending.set(count);
         lagMillis.set(oldest.toMillis());
+    }
+
+    void waitingSince(Instant since) {
+        waitingSince.set(since);
+    }
+
+    private static double secondsSince(AtomicReference<Instant> since) {
+        Instant start = since.get();
+        return start == null ? 0 : Duration.between(start, Instant.now()).toMillis() / 1000.0;
     }
 
     void published(Duration sinceCommit) {

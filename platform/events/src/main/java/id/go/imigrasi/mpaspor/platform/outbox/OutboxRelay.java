@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +14,8 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
@@ -30,11 +33,19 @@ import io.cloudevents.CloudEvent;
  * Publishes committed outbox rows to Kafka, in order per aggregate, and marks them sent.
  * <ul>
  * <li>One round claims up to {@code batchSize} pending rows in a database transaction, sends them with an
- * idempotent producer ({@code acks=all}), waits for every ack, marks them sent and commits. Any failure rolls
- * the round back: the rows stay pending and are sent again after a backoff, so nothing is dropped. Rows whose
- * ack did arrive are marked sent even when others of the round failed, and a failed producer is aborted rather
- * than flushed, so an outage does not turn into duplicates. (A row can still be published twice if the commit
- * itself fails after the acks; consumers deduplicate by CloudEvents id.)</li>
+ * idempotent producer ({@code acks=all}), waits for every record's outcome, records Kafka's acknowledgement per
+ * row ({@code acked_at}, {@code kafka_partition}, {@code kafka_offset}; {@code sent_at} marks it done) and commits.
+ * Rows whose send failed stay pending and are sent again after a backoff, so nothing is dropped.</li>
+ * <li>Published once, also when the broker freezes or goes away mid-round: the producer never gives up on a record
+ * it has sent ({@code delivery.timeout.ms} is unbounded and cannot be configured away), it retries with the same
+ * producer id and sequence number, so the broker drops a retry of a record it had already appended. The round's
+ * transaction keeps its rows claimed while their sends are in flight, so no other relay sends them meanwhile. A
+ * relay that gave up on in-flight records and sent them again from a new producer (the broker cannot tell those
+ * apart) is what published duplicates after a freeze (issue 25). The one gap left: a relay process that dies, or
+ * is closed past {@code SHUTDOWN_GRACE}, while its records are in flight leaves them pending, and the next relay
+ * sends them again; if the broker had appended them, they are on the topic twice (at most one batch per such
+ * relay). Consumers deduplicate by CloudEvents id (the inbox), so no effect is applied twice. (A commit that fails
+ * after the acks has the same effect.)</li>
  * <li>Several relays (threads or service instances) can run at once. Rows are claimed with
  * {@code FOR UPDATE SKIP LOCKED}, and a relay only claims rows of aggregates whose transaction-scoped advisory
  * lock it holds, so two relays never publish events of the same aggregate concurrently, which keeps per-key
@@ -64,7 +75,15 @@ public final class OutboxRelay implements AutoCloseable {
             + " AND o.sent_at IS NULL"
             + " ORDER BY w.seq LIMIT ? FOR UPDATE OF o SKIP LOCKED";
     private static final String PENDING = "SELECT EXISTS (SELECT 1 FROM outbox WHERE sent_at IS NULL)";
-    private static final String MARK_SENT = "UPDATE outbox SET sent_at = now() WHERE id = ANY(?)";
+    /** Per row: Kafka's acknowledgement as the producer received it; sent_at is when the relay recorded it. */
+    private static final String MARK_SENT = "UPDATE outbox o SET sent_at = clock_timestamp(), acked_at = a.acked_at,"
+            + " kafka_partition = a.part, kafka_offset = a.off"
+            + " FROM unnest(?::uuid[], ?::timestamptz[], ?::int[], ?::bigint[]) AS a(id, acked_at, part, off)"
+            + " WHERE o.id = a.id";
+    /** How long a closing relay waits for the outcome of records it has sent before it gives them up. */
+    static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
+    /** While waiting for acks, the backlog gauges keep being measured at this pace. */
+    private static final long WAIT_SLICE_MILLIS = 500;
     private static final String BACKLOG = "SELECT count(*), coalesce(extract(epoch FROM now() - min(created_at)), 0) "
             + "FROM outbox WHERE sent_at IS NULL";
 
@@ -86,6 +105,18 @@ public final class OutboxRelay implements AutoCloseable {
             Instant createdAt) {
     }
 
+    /** One record of a round: its send, and when the producer received the broker's ack (set by the callback). */
+    private static final class Delivery {
+        final Row row;
+        Future<RecordMetadata> future;
+        volatile Instant ackedAt;
+        RecordMetadata metadata;
+
+        Delivery(Row row) {
+            this.row = row;
+        }
+    }
+
     private final String name;
     private final DataSource dataSource;
     private final Supplier<Producer<String, CloudEvent>> producers;
@@ -95,6 +126,7 @@ public final class OutboxRelay implements AutoCloseable {
     private Connection listener;
     private Thread thread;
     private volatile boolean running;
+    private volatile Instant closingDeadline;
     private Instant backlogMeasuredAt = Instant.EPOCH;
     private Instant lastWork = Instant.EPOCH;
 
@@ -121,12 +153,18 @@ public final class OutboxRelay implements AutoCloseable {
         return running && thread != null && thread.isAlive();
     }
 
+    /**
+     * Stops the relay. A round with records in flight gets {@link #SHUTDOWN_GRACE} to learn their outcome and
+     * record the acks, so a restart does not send them again.
+     */
     @Override
     public synchronized void close() {
+        closingDeadline = Instant.now().plus(SHUTDOWN_GRACE);
         running = false;
         if (thread != null) {
-            thread.interrupt();
             try {
+                thread.join(SHUTDOWN_GRACE.toMillis() + 1_000);
+                thread.interrupt();
                 thread.join(settings.pollInterval().toMillis() + 5_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -167,6 +205,9 @@ public final class OutboxRelay implements AutoCloseable {
                 closeProducer(); // a producer that timed out may be in a bad state: start afresh
                 closeListener();
                 measureBacklogQuietly(); // the lag must keep growing on the dashboards while Kafka is down
+                if (!running) {
+                    break;
+                }
                 Duration pause = backoff(failures);
                 LOG.warnf("outbox relay %s: round failed (%s), retrying in %d ms", name, e.toString(), pause.toMillis());
                 if (!sleep(pause)) {
@@ -176,7 +217,7 @@ public final class OutboxRelay implements AutoCloseable {
         }
     }
 
-    /** One round: claim, send, wait for acks, mark sent, commit. Returns the number of events published. */
+    /** One round: claim, send, wait for every outcome, record the acks, commit. Returns the events published. */
     int publishBatch() throws Exception {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
@@ -189,41 +230,34 @@ public final class OutboxRelay implements AutoCloseable {
                 Producer<String, CloudEvent> kafka = producer();
                 // Metadata first: an unreachable broker fails here, before anything of the round is sent.
                 rows.stream().map(Row::topic).distinct().forEach(kafka::partitionsFor);
-                List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+                List<Delivery> sent = new ArrayList<>(rows.size());
                 for (Row row : rows) {
                     CloudEvent event = CloudEvents.envelope(row.id().toString(), row.source(), row.type(),
                             row.aggregateId(), row.createdAt(), row.payload());
-                    Future<RecordMetadata> ack = kafka.send(new ProducerRecord<>(row.topic(), row.aggregateId(), event));
-                    acks.add(ack);
-                    if (ack.isDone() && failed(ack)) {
+                    Delivery delivery = new Delivery(row);
+                    delivery.future = kafka.send(new ProducerRecord<>(row.topic(), row.aggregateId(), event),
+                            (metadata, exception) -> {
+                                if (exception == null) {
+                                    delivery.ackedAt = Instant.now();
+                                }
+                            });
+                    sent.add(delivery);
+                    if (delivery.future.isDone() && failed(delivery.future)) {
                         // send() reports some failures (e.g. a metadata timeout) as an already failed future;
                         // sending the rows after it could overtake it, so the rest waits for the next round
                         break;
                     }
                 }
-                // Wait for every outcome, not just the first failure: a record still buffered when we give up
-                // could reach a returning broker later and be published a second time.
-                List<UUID> acked = new ArrayList<>(rows.size());
-                Exception failure = null;
-                for (int i = 0; i < acks.size(); i++) {
-                    try {
-                        acks.get(i).get();
-                        acked.add(rows.get(i).id());
-                    } catch (ExecutionException e) {
-                        failure = failure == null ? e : failure;
-                    }
-                }
+                Exception failure = awaitOutcomes(sent);
+                List<Delivery> acked = sent.stream().filter(d -> d.metadata != null).toList();
                 if (!acked.isEmpty()) {
-                    try (PreparedStatement mark = c.prepareStatement(MARK_SENT)) {
-                        mark.setArray(1, c.createArrayOf("uuid", acked.toArray()));
-                        mark.executeUpdate();
-                    }
+                    markSent(c, acked);
                 }
                 c.commit();
-                Instant now = Instant.now();
-                rows.stream().filter(r -> acked.contains(r.id()))
-                        .forEach(r -> metrics.published(Duration.between(r.createdAt(), now)));
-                if (failure != null || acks.size() < rows.size()) {
+                for (Delivery d : acked) {
+                    metrics.published(Duration.between(d.row.createdAt(), d.ackedAt));
+                }
+                if (failure != null || acked.size() < rows.size()) {
                     // the rest stays pending for the next round, after a backoff
                     throw failure != null ? failure : new IllegalStateException("round stopped at a failed send");
                 }
@@ -232,6 +266,64 @@ public final class OutboxRelay implements AutoCloseable {
                 rollbackQuietly(c);
                 throw e;
             }
+        }
+    }
+
+    /**
+     * Waits for the outcome of every record sent, however long the broker takes: giving up on a record that is in
+     * flight and sending it again would publish it twice (see the class comment). Only a closing relay stops
+     * waiting, after {@link #SHUTDOWN_GRACE}. Returns the first failure, if any.
+     */
+    private Exception awaitOutcomes(List<Delivery> sent) throws InterruptedException {
+        Exception failure = null;
+        metrics.waitingSince(Instant.now());
+        try {
+            for (Delivery d : sent) {
+                while (d.metadata == null) {
+                    try {
+                        d.metadata = d.future.get(WAIT_SLICE_MILLIS, TimeUnit.MILLISECONDS);
+                        if (d.ackedAt == null) {
+                            d.ackedAt = Instant.now(); // the callback always runs first; this is a safety net
+                        }
+                    } catch (ExecutionException e) {
+                        failure = failure == null ? e : failure;
+                        break;
+                    } catch (TimeoutException stillInFlight) {
+                        measureBacklogQuietly(); // the lag must keep growing on the dashboards while Kafka is away
+                        Instant deadline = closingDeadline;
+                        if (!running && deadline != null && Instant.now().isAfter(deadline)) {
+                            LOG.warnf("outbox relay %s: closing with records in flight; they stay pending and may be"
+                                    + " published again by the next relay", name);
+                            return new IllegalStateException("closed with records in flight");
+                        }
+                    }
+                }
+            }
+            return failure;
+        } finally {
+            metrics.waitingSince(null);
+        }
+    }
+
+    private static void markSent(Connection c, List<Delivery> acked) throws SQLException {
+        int n = acked.size();
+        UUID[] ids = new UUID[n];
+        Timestamp[] ackedAt = new Timestamp[n];
+        Integer[] partitions = new Integer[n];
+        Long[] offsets = new Long[n];
+        for (int i = 0; i < n; i++) {
+            Delivery d = acked.get(i);
+            ids[i] = d.row.id();
+            ackedAt[i] = Timestamp.from(d.ackedAt);
+            partitions[i] = d.metadata.partition();
+            offsets[i] = d.metadata.hasOffset() ? d.metadata.offset() : null;
+        }
+        try (PreparedStatement mark = c.prepareStatement(MARK_SENT)) {
+            mark.setArray(1, c.createArrayOf("uuid", ids));
+            mark.setArray(2, c.createArrayOf("timestamptz", ackedAt));
+            mark.setArray(3, c.createArrayOf("int4", partitions));
+            mark.setArray(4, c.createArrayOf("int8", offsets));
+            mark.executeUpdate();
         }
     }
 
@@ -326,7 +418,8 @@ public final class OutboxRelay implements AutoCloseable {
     private void closeProducer() {
         if (producer != null) {
             try {
-                producer.close(Duration.ZERO); // abort, never flush: unacked rows are sent again by the next round
+                // nothing of ours is in flight here (a round waits for every outcome); abort what is left
+                producer.close(Duration.ZERO);
             } catch (RuntimeException e) {
                 LOG.debug("closing the outbox producer failed", e);
             }

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -119,8 +120,10 @@ class OutboxRelayTest {
             for (int n = 1; n <= 5; n++) {
                 ids.addAll(commit(topic, keys, n));
             }
+            // the relay is waiting for the broker (a round in flight, or failed rounds in backoff)
             await().atMost(Duration.ofSeconds(60)).until(
-                    () -> registry.counter("mpaspor.outbox.publish.failures").count() >= 1);
+                    () -> registry.counter("mpaspor.outbox.publish.failures").count() >= 1
+                            || registry.get("mpaspor.outbox.inflight.seconds").gauge().value() >= 3);
             assertThat(Rows.count(db, "SELECT count(*) FROM outbox WHERE topic = ? AND sent_at IS NULL", topic))
                     .as("nothing is marked sent while the broker is down").isEqualTo(20);
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -140,6 +143,70 @@ class OutboxRelayTest {
             }
             await().atMost(Duration.ofSeconds(10)).until(() -> Rows.count(db,
                     "SELECT count(*) FROM outbox WHERE topic = ? AND sent_at IS NULL", topic) == 0);
+        }
+    }
+
+    /**
+     * Issue 25, Faults 2: a broker frozen (SIGSTOP) while a round is in flight holds the produce requests the
+     * relay already wrote to its socket, and appends them when it resumes. A relay that gave up on those records
+     * and sent them again beside the delivered ones published them twice. Frozen here for longer than the
+     * producer's delivery timeout: every outbox row must still be on the partition exactly once, and the row must
+     * say when Kafka acknowledged it, at which partition and offset.
+     */
+    @Test
+    void aBrokerFrozenMidRoundStillGetsEveryEventExactlyOnceAndTheRowRecordsTheAcknowledgement() throws Exception {
+        String topic = "freeze-" + UUID.randomUUID().toString().substring(0, 8);
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        try (KafkaBroker broker = KafkaBroker.startNew();
+                OutboxRelay relay = relay("freeze", broker.bootstrapServers(), registry)) {
+            KafkaBroker.createTopic(broker.bootstrapServers(), topic, 1);
+            relay.start();
+            List<String> keys = keys("hold", 10);
+            List<String> ids = new ArrayList<>(commit(topic, keys, 0));
+            try (TopicProbe<CloudEvent> probe = TopicProbe.cloudEvents(broker.bootstrapServers(), topic)) {
+                probe.awaitCount(r -> true, ids.size(), Duration.ofSeconds(20)); // connected, metadata known
+            }
+
+            broker.freeze();
+            Instant thawedAt;
+            try {
+                for (int n = 1; n <= 3; n++) {
+                    ids.addAll(commit(topic, keys, n)); // the relay claims these and sends them into the frozen broker
+                }
+                // longer than the producer's delivery timeout (8 s): nothing may be marked sent meanwhile
+                await().during(Duration.ofSeconds(10)).atMost(Duration.ofSeconds(15)).until(() -> Rows.count(db,
+                        "SELECT count(*) FROM outbox WHERE topic = ? AND sent_at IS NULL", topic) == 30);
+                assertThat(registry.get("mpaspor.outbox.inflight.seconds").gauge().value())
+                        .as("ops see the relay waiting for Kafka's acks").isGreaterThanOrEqualTo(5);
+            } finally {
+                thawedAt = Instant.now();
+                broker.thaw();
+            }
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> Rows.count(db,
+                    "SELECT count(*) FROM outbox WHERE topic = ? AND sent_at IS NULL", topic) == 0);
+            try (TopicProbe<CloudEvent> probe = TopicProbe.cloudEvents(broker.bootstrapServers(), topic)) {
+                probe.awaitCount(r -> true, ids.size(), Duration.ofSeconds(30));
+                // long enough for anything the broker still held to land
+                List<ConsumerRecord<String, CloudEvent>> all = probe.readFor(Duration.ofSeconds(5), r -> true);
+                Map<String, Long> copies = all.stream()
+                        .collect(Collectors.groupingBy(r -> r.value().getId(), Collectors.counting()));
+                assertThat(copies.keySet()).containsExactlyInAnyOrderElementsOf(ids);
+                assertThat(all.size()).as("records on the partition, one per outbox row (copies: %s)",
+                        copies.values().stream().filter(n -> n > 1).count()).isEqualTo(ids.size());
+                assertOrderedPerKey(all);
+                for (ConsumerRecord<String, CloudEvent> record : all) {
+                    assertThat(Rows.count(db, "SELECT count(*) FROM outbox WHERE id = ?::uuid"
+                            + " AND kafka_partition = ? AND kafka_offset = ?", record.value().getId(),
+                            record.partition(), record.offset()))
+                            .as("the row of %s names its partition and offset", record.value().getId()).isOne();
+                }
+            }
+            assertThat(Rows.count(db, "SELECT count(*) FROM outbox WHERE topic = ? AND payload NOT LIKE '%\"n\":0}'"
+                    + " AND acked_at < ?", topic, java.sql.Timestamp.from(thawedAt)))
+                    .as("rows sent into the frozen broker were acknowledged after it resumed, and say so").isZero();
+            assertThat(Rows.count(db, "SELECT count(*) FROM outbox WHERE topic = ? AND acked_at IS NULL", topic))
+                    .isZero();
         }
     }
 
