@@ -255,6 +255,7 @@ steady.from=$((SPIKE_USERS + UPLOAD_USERS))
 steady.date=$STEADY_DATE
 steady.max-seconds=$MAX_SECONDS
 jwt.key=$RUN/keys/private.pem
+client.address=${MPASPOR_BENCH_CLIENT_ADDRESS:-127.0.0.2}
 jwt.issuer=${MPASPOR_JWT_ISSUER:-https://mpaspor.imigrasi.go.id}
 EOF
 

@@ -28,14 +28,20 @@ public final class Journeys {
     private Journeys() {
     }
 
-    /** Loopback only: Gatling's own warm-up request (by default to gatling.io) reads the office list. */
+    /**
+     * Loopback only: Gatling's own warm-up request (by default to gatling.io) reads the office list. The connections
+     * leave from {@code client.address} (127.0.0.2 from load/bench.sh), the one address the local stack's gateway
+     * trusts as a proxy: there the virtual users' X-Forwarded-For counts, from anywhere else it does not.
+     */
     public static HttpProtocolBuilder protocol(BenchConfig config) {
-        return http.warmUp(config.string("quota.url", "http://127.0.0.1:8083") + "/offices")
+        HttpProtocolBuilder protocol = http.warmUp(config.string("quota.url", "http://127.0.0.1:8083") + "/offices")
                 .acceptHeader("application/json").contentTypeHeader("application/json")
                 .userAgentHeader("mpaspor-load/1.0")
                 // one address per virtual user: the gateway rate-limits per client address, and trusts the
-                // X-Forwarded-For of the proxies it is configured to trust (the local stack trusts loopback)
+                // X-Forwarded-For of the proxies it is configured to trust (the local stack: client.address)
                 .header("X-Forwarded-For", "#{" + CLIENT_IP + "}");
+        String clientAddress = config.string("client.address", "");
+        return clientAddress.isBlank() ? protocol : protocol.localAddress(clientAddress);
     }
 
     /**
