@@ -127,6 +127,7 @@ public final class OutboxRelay implements AutoCloseable {
     private Thread thread;
     private volatile boolean running;
     private volatile Instant closingDeadline;
+    private volatile boolean awaitingAcks;
     private Instant backlogMeasuredAt = Instant.EPOCH;
     private Instant lastWork = Instant.EPOCH;
 
@@ -163,7 +164,9 @@ public final class OutboxRelay implements AutoCloseable {
         running = false;
         if (thread != null) {
             try {
-                thread.join(SHUTDOWN_GRACE.toMillis() + 1_000);
+                if (awaitingAcks) {
+                    thread.join(SHUTDOWN_GRACE.toMillis() + 1_000);
+                }
                 thread.interrupt();
                 thread.join(settings.pollInterval().toMillis() + 5_000);
             } catch (InterruptedException e) {
@@ -276,7 +279,9 @@ public final class OutboxRelay implements AutoCloseable {
      */
     private Exception awaitOutcomes(List<Delivery> sent) throws InterruptedException {
         Exception failure = null;
+        boolean interrupted = false;
         metrics.waitingSince(Instant.now());
+        awaitingAcks = true;
         try {
             for (Delivery d : sent) {
                 while (d.metadata == null) {
@@ -288,6 +293,11 @@ public final class OutboxRelay implements AutoCloseable {
                     } catch (ExecutionException e) {
                         failure = failure == null ? e : failure;
                         break;
+                    } catch (InterruptedException e) {
+                        if (running) {
+                            throw e;
+                        }
+                        interrupted = true; // closing: the grace below still applies to what is in flight
                     } catch (TimeoutException stillInFlight) {
                         measureBacklogQuietly(); // the lag must keep growing on the dashboards while Kafka is away
                         Instant deadline = closingDeadline;
@@ -301,7 +311,11 @@ public final class OutboxRelay implements AutoCloseable {
             }
             return failure;
         } finally {
+            awaitingAcks = false;
             metrics.waitingSince(null);
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
