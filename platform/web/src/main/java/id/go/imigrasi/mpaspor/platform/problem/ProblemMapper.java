@@ -132,8 +132,21 @@ public class ProblemMapper {
     /** Anything unexpected: a 500 that says nothing internal, logged with the request id for ops. */
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpHeaders headers, ContainerRequestContext request) {
+        if (DatabaseUnavailable.matches(e)) {
+            LOG.warnf("request %s: database unavailable, answered 503: %s", RequestId.of(request), rootMessage(e));
+            return toResponse(ProblemException.retryLater(CommonProblem.SERVICE_UNAVAILABLE, defaultRetryAfter),
+                    headers, request);
+        }
         LOG.errorf(e, "unexpected failure of request %s", RequestId.of(request));
         return toResponse(ProblemException.of(CommonProblem.INTERNAL), headers, request);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        for (int i = 0; i < 16 && root.getCause() != null && root.getCause() != root; i++) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     /** For a service's own exception mappers. */
