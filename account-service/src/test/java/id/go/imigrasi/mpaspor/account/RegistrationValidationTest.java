@@ -104,4 +104,18 @@ class RegistrationValidationTest {
                 .when().post("/accounts")
                 .then().statusCode(400).contentType("application/problem+json");
     }
+
+    @Test
+    void anOversizedEmailIsAFieldErrorOnEveryEndpointThatTakesOne() {
+        String huge = "a".repeat(60_000) + "@example.com";
+        for (String[] call : new String[][] {
+                { "/accounts/otp", "{\"email\":\"" + huge + "\",\"purpose\":\"RESET_PASSWORD\"}" },
+                { "/accounts/verification", "{\"email\":\"" + huge + "\",\"otp\":\"123456\"}" },
+                { "/auth/login", "{\"email\":\"" + huge + "\",\"password\":\"whatever-it-is\"}" },
+                { "/accounts/password-reset", "{\"email\":\"" + huge + "\",\"otp\":\"123456\",\"newPassword\":\"x\"}" } }) {
+            given().contentType(ContentType.JSON).body(call[1]).when().post(call[0])
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors.field", hasItems("email"));
+        }
+    }
 }

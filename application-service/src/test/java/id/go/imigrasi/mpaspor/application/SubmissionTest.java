@@ -195,6 +195,13 @@ class SubmissionTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> requirements(account, app).extract()
                 .<Boolean>path("readyToSubmit"));
 
+        // a hold id that cannot be one is a field error, not "not yet known" with a Retry-After to retry forever
+        for (String notAHoldId : List.of("not-a-uuid", "0000", "x".repeat(300))) {
+            submit(account, app, notAHoldId).statusCode(400).contentType("application/problem+json")
+                    .header("Retry-After", org.hamcrest.Matchers.nullValue())
+                    .body("errors.field", org.hamcrest.Matchers.hasItem("holdId"));
+        }
+
         // the SlotHeld event has not arrived yet: the client is told to retry
         SlotHeld good = hold(account, List.of(nik), Instant.now().plusSeconds(900));
         submit(account, app, good.holdId()).statusCode(409).header("Retry-After", "1")

@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 import id.go.imigrasi.mpaspor.account.domain.Account;
 import id.go.imigrasi.mpaspor.account.domain.Otp;
@@ -26,22 +27,24 @@ public final class AccountApi {
     public record Verified(String status) {
     }
 
-    public record VerificationRequest(@NotBlank String email, @NotBlank String otp) {
+    public record VerificationRequest(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 16) String otp) {
     }
 
-    public record OtpRequest(@NotBlank String email, @NotNull Otp.Purpose purpose) {
+    public record OtpRequest(@NotBlank @Size(max = 254) String email, @NotNull Otp.Purpose purpose) {
     }
 
-    public record LoginRequest(@NotBlank String email, @NotBlank String password) {
+    public record LoginRequest(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 1024) String password) {
     }
 
-    public record RefreshRequest(@NotBlank String refreshToken) {
+    public record RefreshRequest(@NotBlank @Size(max = 1024) String refreshToken) {
     }
 
-    public record ChangePasswordRequest(@NotBlank String currentPassword, @NotBlank String newPassword) {
+    public record ChangePasswordRequest(@NotBlank @Size(max = 1024) String currentPassword,
+            @NotBlank @Size(max = 1024) String newPassword) {
     }
 
-    public record ResetPasswordRequest(@NotBlank String email, @NotBlank String otp, @NotBlank String newPassword) {
+    public record ResetPasswordRequest(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 16) String otp,
+            @NotBlank @Size(max = 1024) String newPassword) {
     }
 
     public record Me(String id, String name, String email, String phone, String role, String officeCode, String status,

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -123,7 +124,7 @@ public class ApplicationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.APPLICANT)
     @Operation(summary = "Submit with the quota hold that covers every applicant; publishes ApplicationSubmitted")
-    public Uni<Response> submit(@PathParam("id") String id, SubmissionRequest request) {
+    public Uni<Response> submit(@PathParam("id") String id, @Valid SubmissionRequest request) {
         return submissions.submit(uuid(id), request == null ? null : request.holdId(), caller)
                 .map(app -> Response.accepted(new Created(app.id, app.status.name())).build());
     }

@@ -23,7 +23,7 @@ public final class OfficeRequests {
     }
 
     /** {@code bookingCode} as scanned or typed; {@code nik} as read from the original e-KTP. */
-    public record CheckInRequest(@NotBlank String bookingCode, @NotNull @Pattern(regexp = "\\d{16}") String nik) {
+    public record CheckInRequest(@NotBlank @Size(max = 32) String bookingCode, @NotNull @Pattern(regexp = "\\d{16}") String nik) {
     }
 
     /** {@code reason} is required when the outcome is REJECTED. */

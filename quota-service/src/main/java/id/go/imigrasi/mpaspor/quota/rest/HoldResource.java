@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -36,7 +37,7 @@ import io.smallrye.mutiny.Uni;
 public class HoldResource {
 
     /** One place per NIK (the applicants of one application, at most five). */
-    public record HoldRequest(@NotBlank String officeCode, @NotNull LocalDate date, @NotNull DaySession session,
+    public record HoldRequest(@NotBlank @Size(max = 16) String officeCode, @NotNull LocalDate date, @NotNull DaySession session,
             @NotNull ServiceLine service,
             @NotEmpty List<@NotNull @Pattern(regexp = "\\d{16}", message = "{quota.nik-format}") String> niks,
             PassportKind passportKind) {

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Response;
 
 import id.go.imigrasi.mpaspor.platform.problem.ProblemException;
+import id.go.imigrasi.mpaspor.platform.problem.RetryRead;
 import id.go.imigrasi.mpaspor.platform.security.Caller;
 import id.go.imigrasi.mpaspor.platform.security.Roles;
 import id.go.imigrasi.mpaspor.quota.config.QuotaConfig;
@@ -74,7 +75,7 @@ public class OfficeResource {
         if ((latitude == null) != (longitude == null)) {
             throw ProblemException.invalid(latitude == null ? "lat" : "lon", "quota.location-incomplete");
         }
-        return offices.list(latitude, longitude)
+        return RetryRead.once(() -> offices.list(latitude, longitude))
                 .map(all -> all.stream().map(l -> OfficeView.of(l.office(), l.distanceKm())).toList());
     }
 

@@ -11,8 +11,10 @@ public enum CommonProblem implements ProblemType {
     NOT_ACCEPTABLE("not-acceptable", 406),
     CONFLICT("conflict", 409),
     PAYLOAD_TOO_LARGE("payload-too-large", 413),
+    URI_TOO_LONG("uri-too-long", 414),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415),
     TOO_MANY_REQUESTS("too-many-requests", 429),
+    REQUEST_HEADER_FIELDS_TOO_LARGE("request-header-fields-too-large", 431),
     INTERNAL("internal-error", 500),
     SERVICE_UNAVAILABLE("service-unavailable", 503);
 

@@ -21,6 +21,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -30,6 +31,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import id.go.imigrasi.mpaspor.platform.i18n.Messages;
+import id.go.imigrasi.mpaspor.platform.json.ControlCharacterException;
 import id.go.imigrasi.mpaspor.platform.web.RequestId;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -112,6 +114,10 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, HttpHeaders headers, ContainerRequestContext request) {
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        if (status == 400 && e.getCause() instanceof JsonProcessingException unreadable) {
+            // Quarkus REST wraps the parser's refusals (duplicate keys, limits, syntax) in a plain 400
+            return jsonProblem(unreadable, headers, request);
+        }
         if (status >= 500) {
             LOG.errorf(e, "request %s failed", RequestId.of(request));
         }
@@ -126,8 +132,21 @@ public class ProblemMapper {
     /** Anything unexpected: a 500 that says nothing internal, logged with the request id for ops. */
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpHeaders headers, ContainerRequestContext request) {
+        if (DatabaseUnavailable.matches(e)) {
+            LOG.warnf("request %s: database unavailable, answered 503: %s", RequestId.of(request), rootMessage(e));
+            return toResponse(ProblemException.retryLater(CommonProblem.SERVICE_UNAVAILABLE, defaultRetryAfter),
+                    headers, request);
+        }
         LOG.errorf(e, "unexpected failure of request %s", RequestId.of(request));
         return toResponse(ProblemException.of(CommonProblem.INTERNAL), headers, request);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        for (int i = 0; i < 16 && root.getCause() != null && root.getCause() != root; i++) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     /** For a service's own exception mappers. */
@@ -145,13 +164,63 @@ public class ProblemMapper {
     }
 
     private Response jsonProblem(JsonProcessingException e, HttpHeaders headers, ContainerRequestContext request) {
+        String duplicate = duplicateField(e);
+        if (duplicate != null) {
+            return toResponse(ProblemException.invalid(duplicate, "validation.duplicate-field"), headers, request);
+        }
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty() && !truncated(e)) {
             String field = jsonPath(mapping.getPath());
             String code = e instanceof UnrecognizedPropertyException ? "validation.unknown-field"
+                    : e instanceof ControlCharacterException ? "validation.control-character"
                     : "validation.wrong-type";
             return toResponse(ProblemException.invalid(field, code), headers, request);
         }
         return toResponse(ProblemException.of(CommonProblem.MALFORMED_REQUEST), headers, request);
+    }
+
+    /**
+     * The JSON path of a key given twice in one object ({@code StrictJson} makes the parser refuse it), from where
+     * the parser stood; {@code null} for any other failure.
+     */
+    static String duplicateField(JsonProcessingException e) {
+        // databind wraps the parser's refusal in a JsonMappingException with only the enclosing path
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof StreamReadException read && read.getOriginalMessage() != null
+                    && read.getOriginalMessage().startsWith("Duplicate field '")) {
+                return duplicateField(read);
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return null;
+    }
+
+    private static String duplicateField(StreamReadException read) {
+        String message = read.getOriginalMessage();
+        int end = message.indexOf('\'', "Duplicate field '".length());
+        String name = end < 0 ? null : message.substring("Duplicate field '".length(), end);
+        List<String> segments = new ArrayList<>();
+        if (read.getProcessor() != null && read.getProcessor().getParsingContext() != null) {
+            for (String segment : read.getProcessor().getParsingContext().pathAsPointer().toString().split("/")) {
+                if (!segment.isEmpty()) {
+                    segments.add(segment.replace("~1", "/").replace("~0", "~"));
+                }
+            }
+        }
+        // depending on the parser, the context already names the duplicate or still stands at its object
+        if (name != null && (segments.isEmpty() || !segments.get(segments.size() - 1).equals(name))) {
+            segments.add(name);
+        }
+        StringBuilder out = new StringBuilder();
+        for (String segment : segments) {
+            if (segment.chars().allMatch(Character::isDigit)) {
+                out.append('[').append(segment).append(']');
+            } else {
+                out.append(out.length() == 0 ? "" : ".").append(segment);
+            }
+        }
+        return out.length() == 0 ? null : out.toString();
     }
 
     /** A body that ends early is malformed as a whole, whatever field the parser had reached. */
@@ -167,11 +236,8 @@ public class ProblemMapper {
 
     private Response render(ProblemType type, List<Object> detailArgs, List<Problem.Error> errors,
             Duration retryAfter, Locale locale, ContainerRequestContext request) {
-        String slug = type.slug();
-        Problem body = new Problem(type.uri(), messages.get(locale, "problem." + slug + ".title"), type.status(),
-                messages.find(locale, "problem." + slug + ".detail")
-                        .map(t -> new java.text.MessageFormat(t, locale).format(detailArgs.toArray())).orElse(null),
-                request == null ? null : request.getUriInfo().getRequestUri().getPath(), RequestId.of(request), errors);
+        Problem body = problem(messages, type, detailArgs, errors, locale,
+                request == null ? null : request.getUriInfo().getRequestUri().getPath(), RequestId.of(request));
         Response.ResponseBuilder builder = Response.status(type.status()).type(Problem.MEDIA_TYPE)
                 .header(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag());
         Duration wait = retryAfter != null ? retryAfter
@@ -184,6 +250,16 @@ public class ProblemMapper {
         } catch (JsonProcessingException impossible) {
             throw new IllegalStateException(impossible);
         }
+    }
+
+    /** The localized body, for the places that answer outside Jakarta REST (the HTTP layer's own refusals). */
+    public static Problem problem(Messages messages, ProblemType type, List<Object> detailArgs,
+            List<Problem.Error> errors, Locale locale, String instance, String requestId) {
+        String slug = type.slug();
+        return new Problem(type.uri(), messages.get(locale, "problem." + slug + ".title"), type.status(),
+                messages.find(locale, "problem." + slug + ".detail")
+                        .map(t -> new java.text.MessageFormat(t, locale).format(detailArgs.toArray())).orElse(null),
+                instance, requestId, errors);
     }
 
     private String messageOf(ConstraintViolation<?> v, Locale locale) {

@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 
 import id.go.imigrasi.mpaspor.testkit.RealInfrastructure;
@@ -123,5 +125,143 @@ class ProblemMapperTest {
                 .then().statusCode(415).contentType(PROBLEM);
         given().when().delete("/test/quota-full")
                 .then().statusCode(405).contentType(PROBLEM);
+    }
+
+    private static final String VALID = "{\"applicants\":[{\"fullName\":\"Siti Aminah\",\"nik\":\"3171014108900001\","
+            + "\"validityYears\":10}]}";
+
+    @Test
+    void duplicateKeyIsAProblemNamingTheField() {
+        given().contentType(ContentType.JSON).header("Accept-Language", "en")
+                .body("{\"applicants\":[{\"fullName\":\"A\",\"fullName\":\"B\",\"nik\":\"3171014108900001\","
+                        + "\"validityYears\":10}]}")
+                .when().post("/test/applications")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("applicants[0].fullName"))
+                .body("errors[0].code", equalTo("validation.duplicate-field"));
+        given().contentType(ContentType.JSON).body("{\"applicants\":[],\"applicants\":[]}")
+                .when().post("/test/applications")
+                .then().statusCode(400).contentType(PROBLEM);
+    }
+
+    @Test
+    void trailingGarbageAfterTheJsonIsRefused() {
+        given().contentType(ContentType.JSON).body(VALID + "garbage")
+                .when().post("/test/applications")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("type", equalTo("https://mpaspor.imigrasi.go.id/problems/malformed-request"));
+        given().contentType(ContentType.JSON).body(VALID + "{}")
+                .when().post("/test/applications")
+                .then().statusCode(400).contentType(PROBLEM);
+    }
+
+    @Test
+    void numbersAndBooleansAreNotCoercedToText() {
+        given().contentType(ContentType.JSON)
+                .body("{\"applicants\":[{\"fullName\":12345,\"nik\":\"3171014108900001\",\"validityYears\":10}]}")
+                .when().post("/test/applications")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("applicants[0].fullName"))
+                .body("errors[0].code", equalTo("validation.wrong-type"));
+        given().contentType(ContentType.JSON)
+                .body("{\"applicants\":[{\"fullName\":true,\"nik\":\"3171014108900001\",\"validityYears\":10}]}")
+                .when().post("/test/applications")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("applicants[0].fullName"));
+        given().contentType(ContentType.JSON)
+                .body("{\"applicants\":[{\"fullName\":\"A\",\"nik\":\"3171014108900001\",\"validityYears\":\"10\"}]}")
+                .when().post("/test/applications")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("applicants[0].validityYears"));
+    }
+
+    @Test
+    void aJsonEndpointWithoutContentTypeAnswers415() {
+        given().body(VALID.getBytes(java.nio.charset.StandardCharsets.UTF_8)).when().post("/test/applications")
+                .then().statusCode(415).contentType(PROBLEM)
+                .body("type", equalTo("https://mpaspor.imigrasi.go.id/problems/unsupported-media-type"));
+    }
+
+    @Test
+    void emptyBodyIsAProblem() {
+        given().contentType(ContentType.JSON).body("").when().post("/test/applications")
+                .then().statusCode(400).contentType(PROBLEM);
+    }
+
+    @Test
+    void hugeAndDeeplyNestedBodiesAreProblems() {
+        given().contentType(ContentType.JSON)
+                .body("{\"applicants\":[{\"fullName\":\"A\",\"nik\":\"3171014108900001\",\"validityYears\":"
+                        + "9".repeat(400) + "}]}")
+                .when().post("/test/applications")
+                .then().statusCode(400).contentType(PROBLEM);
+        given().contentType(ContentType.JSON).body("{\"applicants\":" + "[".repeat(5000) + "]".repeat(5000) + "}")
+                .when().post("/test/applications")
+                .then().statusCode(400).contentType(PROBLEM);
+    }
+
+    @Test
+    void nulInTextIsRefusedBeforeItReachesAnything() {
+        given().contentType(ContentType.JSON).header("Accept-Language", "en")
+                .body("{\"applicants\":[{\"fullName\":\"Siti\\u0000\",\"nik\":\"3171014108900001\",\"validityYears\":10}]}")
+                .when().post("/test/applications")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("applicants[0].fullName"))
+                .body("errors[0].code", equalTo("validation.control-character"));
+    }
+
+    @Test
+    void nulInAPathOrQueryIsRefused() {
+        given().urlEncodingEnabled(false).when().get("/test/echo/abc%00def")
+                .then().statusCode(400).contentType(PROBLEM);
+        given().urlEncodingEnabled(false).when().get("/test/page?size=1&q=a%00b")
+                .then().statusCode(400).contentType(PROBLEM);
+    }
+
+    @Test
+    void httpLayerRefusalsAreProblemsToo() {
+        given().header("Accept-Language", "en").when().get("/test/echo/" + "a".repeat(6000))
+                .then().statusCode(414).contentType(PROBLEM)
+                .body("type", equalTo("https://mpaspor.imigrasi.go.id/problems/uri-too-long"))
+                .body("title", equalTo("Request URI too long"));
+        given().header("X-Big", "b".repeat(30_000)).when().get("/test/echo/x")
+                .then().statusCode(431).contentType(PROBLEM)
+                .body("type", equalTo("https://mpaspor.imigrasi.go.id/problems/request-header-fields-too-large"));
+        // a body larger than allowed is refused from its Content-Length, before it is read
+        String answer = rawExchange("POST /test/applications HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/json\r\nContent-Length: 50000000\r\n\r\n");
+        assertThat(answer).startsWith("HTTP/1.1 413").contains("Content-Type: application/problem+json")
+                .contains("https://mpaspor.imigrasi.go.id/problems/payload-too-large");
+    }
+
+    /** One request on a raw socket, so the test can send headers without the body they announce. */
+    private static String rawExchange(String head) {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", io.restassured.RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            int n;
+            while ((n = socket.getInputStream().read(buffer)) > 0) {
+                out.write(buffer, 0, n);
+                String text = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+                if (text.contains("\r\n\r\n") && text.trim().endsWith("}")) {
+                    break;
+                }
+            }
+            return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void textLongerThanTheParsersBoundIsAProblem() {
+        given().contentType(ContentType.JSON)
+                .body("{\"applicants\":[{\"fullName\":\"" + "x".repeat(200_000) + "\",\"nik\":\"3171014108900001\","
+                        + "\"validityYears\":10}]}")
+                .when().post("/test/applications")
+                .then().statusCode(400).contentType(PROBLEM);
     }
 }

@@ -97,6 +97,12 @@ public class ProblemTestResource {
     }
 
     @GET
+    @Path("/echo/{value}")
+    public String echo(@PathParam("value") String value) {
+        return value;
+    }
+
+    @GET
     @Path("/me")
     @RolesAllowed(Roles.APPLICANT)
     public String me() {
