@@ -1,26 +1,36 @@
 package id.go.imigrasi.mpaspor.account.domain;
 
-import java.time.Duration;
+import java.io.Serializable;
 import java.time.Instant;
+import java.util.Objects;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
 /**
- * Failed logins of one email (known or not) within a window, and the lock they caused. The rule lives here:
- * {@code maxFailures} failures within {@code window} lock the email for {@code lockFor}.
+ * Login attempts of one email from one client ({@code client} = its address), or of the email from everywhere
+ * ({@code client} = {@link #GLOBAL}), and the lock or back-off they caused. The rules that read and write these
+ * rows are in {@code LoginThrottle}; the rows are read under a row lock.
  */
 @Entity
 @Table(name = "login_guard")
+@IdClass(LoginGuard.Key.class)
 public class LoginGuard {
+
+    /** The client of the email's global row. */
+    public static final String GLOBAL = "";
 
     @Id
     public String email;
 
+    @Id
+    public String client;
+
     @Column(nullable = false)
-    public int failures;
+    public int attempts;
 
     @Column(name = "window_start", nullable = false)
     public Instant windowStart;
@@ -32,19 +42,26 @@ public class LoginGuard {
         return lockedUntil != null && lockedUntil.isAfter(now);
     }
 
-    /** Records a failure; returns true when this failure locks the email. */
-    public boolean fail(Instant now, int maxFailures, Duration window, Duration lockFor) {
-        if (windowStart == null || Duration.between(windowStart, now).compareTo(window) > 0) {
-            windowStart = now;
-            failures = 0;
+    public static class Key implements Serializable {
+        public String email;
+        public String client;
+
+        public Key() {
         }
-        failures++;
-        if (failures >= maxFailures) {
-            lockedUntil = now.plus(lockFor);
-            failures = 0;
-            windowStart = now;
-            return true;
+
+        public Key(String email, String client) {
+            this.email = email;
+            this.client = client;
         }
-        return false;
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && Objects.equals(email, k.email) && Objects.equals(client, k.client);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(email, client);
+        }
     }
 }

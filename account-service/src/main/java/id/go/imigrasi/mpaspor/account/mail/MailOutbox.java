@@ -21,7 +21,7 @@ import io.smallrye.mutiny.Uni;
 public class MailOutbox {
 
     public enum Kind {
-        OTP_VERIFY_EMAIL, OTP_RESET_PASSWORD, WELCOME, PASSWORD_CHANGED
+        OTP_VERIFY_EMAIL, OTP_RESET_PASSWORD, WELCOME, PASSWORD_CHANGED, REGISTRATION_ATTEMPT
     }
 
     private final MailRepository mails;

@@ -1,6 +1,7 @@
 package id.go.imigrasi.mpaspor.account.repository;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +19,18 @@ public class RefreshTokenRepository implements PanacheRepositoryBase<RefreshToke
 
     public Uni<Integer> revokeFamily(UUID familyId, Instant now) {
         return update("revokedAt = ?1 where familyId = ?2 and revokedAt is null", now, familyId);
+    }
+
+    /**
+     * The sessions of the account, other than {@code keepFamily} (may be null), that are not revoked and issued a
+     * token since {@code since}: the ones that may still hold a live access token.
+     */
+    public Uni<List<UUID>> liveFamilies(UUID accountId, UUID keepFamily, Instant since) {
+        return getSession().chain(s -> s.createSelectionQuery(
+                "select distinct r.familyId from RefreshToken r where r.accountId = :account and r.revokedAt is null "
+                        + "and r.issuedAt > :since", UUID.class)
+                .setParameter("account", accountId).setParameter("since", since).getResultList())
+                .map(ids -> ids.stream().filter(id -> !id.equals(keepFamily)).toList());
     }
 
     /** Revokes every session of the account except {@code keepFamily} (may be null: all). */

@@ -12,6 +12,10 @@ import id.go.imigrasi.mpaspor.account.domain.Otp;
 /** The request and response bodies of the account API. */
 public final class AccountApi {
 
+    /** Longest email (RFC 5321 path) and longest password or token read; longer ones are a field error. */
+    static final int EMAIL_MAX = 254;
+    static final int SECRET_MAX = 1024;
+
     private AccountApi() {
     }
 
@@ -27,24 +31,23 @@ public final class AccountApi {
     public record Verified(String status) {
     }
 
-    public record VerificationRequest(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 16) String otp) {
+    public record VerificationRequest(@NotBlank @Size(max = EMAIL_MAX) String email, @NotBlank @Size(max = 16) String otp) {
     }
 
-    public record OtpRequest(@NotBlank @Size(max = 254) String email, @NotNull Otp.Purpose purpose) {
+    public record OtpRequest(@NotBlank @Size(max = EMAIL_MAX) String email, @NotNull Otp.Purpose purpose) {
     }
 
-    public record LoginRequest(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 1024) String password) {
+    public record LoginRequest(@NotBlank @Size(max = EMAIL_MAX) String email, @NotBlank @Size(max = SECRET_MAX) String password) {
     }
 
-    public record RefreshRequest(@NotBlank @Size(max = 1024) String refreshToken) {
+    public record RefreshRequest(@NotBlank @Size(max = SECRET_MAX) String refreshToken) {
     }
 
-    public record ChangePasswordRequest(@NotBlank @Size(max = 1024) String currentPassword,
-            @NotBlank @Size(max = 1024) String newPassword) {
+    public record ChangePasswordRequest(@NotBlank @Size(max = SECRET_MAX) String currentPassword, @NotBlank String newPassword) {
     }
 
-    public record ResetPasswordRequest(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 16) String otp,
-            @NotBlank @Size(max = 1024) String newPassword) {
+    public record ResetPasswordRequest(@NotBlank @Size(max = EMAIL_MAX) String email, @NotBlank @Size(max = 16) String otp,
+            @NotBlank String newPassword) {
     }
 
     public record Me(String id, String name, String email, String phone, String role, String officeCode, String status,

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
@@ -28,6 +29,7 @@ import id.go.imigrasi.mpaspor.platform.i18n.Messages;
 import id.go.imigrasi.mpaspor.platform.security.Caller;
 import id.go.imigrasi.mpaspor.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 
 @Path("/accounts")
 public class AccountResource {
@@ -42,7 +44,10 @@ public class AccountResource {
         this.jwt = jwt;
     }
 
-    /** Registers an applicant; a 6-digit code is emailed to confirm the address. */
+    /**
+     * Registers an applicant; a 6-digit code is emailed to confirm the address. A taken email gets the same answer
+     * (its owner is told by mail instead).
+     */
     @POST
     @PermitAll
     public Uni<RestResponse<Created>> register(@NotNull RegisterRequest body, HttpHeaders headers) {
@@ -51,7 +56,10 @@ public class AccountResource {
                 language).map(a -> RestResponse.status(Response.Status.CREATED, new Created(a.id.toString(), a.status.name())));
     }
 
-    /** Confirms the email with the emailed code; the account becomes ACTIVE. */
+    /**
+     * Confirms the email with the emailed code; the account becomes ACTIVE. Anything but the right open code,
+     * whether the email is unknown or already verified, gets the same 400 (429 after too many).
+     */
     @POST
     @Path("/verification")
     @PermitAll
@@ -85,9 +93,9 @@ public class AccountResource {
     @Path("/me/password")
     @RolesAllowed({ Roles.APPLICANT, Roles.OFFICER, Roles.ADMIN })
     @ResponseStatus(204)
-    public Uni<Void> changePassword(@Valid @NotNull ChangePasswordRequest body) {
+    public Uni<Void> changePassword(@Valid @NotNull ChangePasswordRequest body, @Context HttpServerRequest request) {
         return accounts.changePassword(caller.accountId(), jwt.getClaim(TokenIssuer.SESSION_CLAIM),
-                body.currentPassword(), body.newPassword());
+                body.currentPassword(), body.newPassword(), ClientAddress.of(request));
     }
 
     /** Sets a new password with a RESET_PASSWORD code; every session is signed out. */

@@ -5,6 +5,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
 
 import org.jboss.resteasy.reactive.ResponseStatus;
 
@@ -13,6 +14,7 @@ import id.go.imigrasi.mpaspor.account.rest.AccountApi.RefreshRequest;
 import id.go.imigrasi.mpaspor.account.service.AuthService;
 import id.go.imigrasi.mpaspor.account.service.TokenIssuer;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 
 @Path("/auth")
 @PermitAll
@@ -27,8 +29,8 @@ public class AuthResource {
     /** Email + password → a 15-minute access token and a refresh token. */
     @POST
     @Path("/login")
-    public Uni<TokenIssuer.Tokens> login(@Valid @NotNull LoginRequest body) {
-        return auth.login(body.email(), body.password()).map(AuthResource::tokensOrProblem);
+    public Uni<TokenIssuer.Tokens> login(@Valid @NotNull LoginRequest body, @Context HttpServerRequest request) {
+        return auth.login(body.email(), body.password(), ClientAddress.of(request)).map(AuthResource::tokensOrProblem);
     }
 
     /** Spends the refresh token and returns a new pair (rotation). */
@@ -38,6 +40,7 @@ public class AuthResource {
         return auth.refresh(body.refreshToken()).map(AuthResource::tokensOrProblem);
     }
 
+    /** Ends the session of the refresh token (no access token needed); its access tokens are refused soon after. */
     @POST
     @Path("/logout")
     @ResponseStatus(204)

@@ -35,6 +35,9 @@ public interface AccountConfig {
 
         int minLength();
 
+        /** Longest password in characters (NIST: at least 64 must be allowed); bcrypt also caps it at 72 bytes. */
+        int maxLength();
+
         /**
          * Threads hashing passwords. Default: one less than the cores (at least one), so that admission,
          * shedding, the database driver and the event loop always have a core.
@@ -75,11 +78,29 @@ public interface AccountConfig {
     }
 
     interface Lockout {
+        /** Attempts of one email from one client within {@code window}; the last one failing locks that pair. */
         int maxFailures();
 
         Duration window();
 
+        /** How long (email, client) stays locked. */
         Duration duration();
+
+        /** The email's back-off over all clients, slower and never a lock of its own. */
+        Global global();
+
+        interface Global {
+            /** Attempts of one email from anywhere within {@code window} before the back-off starts. */
+            int freeAttempts();
+
+            Duration window();
+
+            /** Wait after the first attempt past the free ones; it doubles with each further attempt. */
+            Duration baseDelay();
+
+            /** The longest wait between two attempts: a victim is never kept out longer than this. */
+            Duration maxDelay();
+        }
     }
 
     interface BootstrapAdmin {

@@ -12,7 +12,6 @@ import id.go.imigrasi.mpaspor.account.domain.Account;
 import id.go.imigrasi.mpaspor.account.domain.Otp;
 import id.go.imigrasi.mpaspor.account.mail.MailOutbox;
 import id.go.imigrasi.mpaspor.account.repository.AccountRepository;
-import id.go.imigrasi.mpaspor.account.repository.RefreshTokenRepository;
 import id.go.imigrasi.mpaspor.contracts.account.AccountRegistered;
 import id.go.imigrasi.mpaspor.contracts.account.AccountVerified;
 import id.go.imigrasi.mpaspor.contracts.account.PasswordChanged;
@@ -34,17 +33,24 @@ public class AccountService {
     private static final Pattern OFFICE_CODE = Pattern.compile("[A-Z0-9]{2,12}");
 
     private final AccountRepository accounts;
-    private final RefreshTokenRepository refreshTokens;
+    private final SessionRevocation sessions;
+    private final AuthService auth;
+    private final LoginThrottle throttle;
+    private final SecurityLog security;
     private final OtpPolicy otp;
     private final PasswordHasher hasher;
     private final PasswordPolicy passwords;
     private final MailOutbox mail;
     private final Outbox outbox;
 
-    public AccountService(AccountRepository accounts, RefreshTokenRepository refreshTokens, OtpPolicy otp,
-            PasswordHasher hasher, PasswordPolicy passwords, MailOutbox mail, Outbox outbox) {
+    public AccountService(AccountRepository accounts, SessionRevocation sessions, AuthService auth,
+            LoginThrottle throttle, SecurityLog security, OtpPolicy otp, PasswordHasher hasher,
+            PasswordPolicy passwords, MailOutbox mail, Outbox outbox) {
         this.accounts = accounts;
-        this.refreshTokens = refreshTokens;
+        this.sessions = sessions;
+        this.auth = auth;
+        this.throttle = throttle;
+        this.security = security;
         this.otp = otp;
         this.hasher = hasher;
         this.passwords = passwords;
@@ -52,7 +58,12 @@ public class AccountService {
         this.outbox = outbox;
     }
 
-    /** A new applicant account, PENDING_VERIFICATION, with a verification code on its way. */
+    /**
+     * A new applicant account, PENDING_VERIFICATION, with a verification code on its way. A taken email is answered
+     * exactly the same (same status and body shape, an id that leads nowhere, the same password hashing first, the
+     * same resend limits), and its owner gets a "someone tried to register with your address" mail instead: the
+     * answer never tells whether an email has an account.
+     */
     public Uni<Account> register(Registration r, String language) {
         List<FieldError> errors = validate(r, false);
         if (!errors.isEmpty()) {
@@ -62,12 +73,23 @@ public class AccountService {
             Instant now = Instant.now();
             Account account = newAccount(r, hash, Account.Role.APPLICANT, Account.Status.PENDING_VERIFICATION,
                     language, now);
-            return insert(account)
-                    .chain(() -> otp.admit(account.email, now))
-                    .chain(() -> otp.issue(account, Otp.Purpose.VERIFY_EMAIL, now))
-                    .chain(() -> outbox.append(registered(account)))
-                    .replaceWith(account);
+            // the resend limits first: they serialise the registrations of one email, and apply to taken ones too
+            return otp.admit(account.email, Otp.Purpose.VERIFY_EMAIL, now)
+                    .chain(() -> accounts.findByEmail(account.email))
+                    .chain(existing -> existing != null ? registrationAttempt(existing, account, now)
+                            : accounts.persistAndFlush(account)
+                                    .chain(() -> otp.issue(account, Otp.Purpose.VERIFY_EMAIL, now))
+                                    .chain(() -> outbox.append(registered(account)))
+                                    .replaceWith(account));
         })).invoke(mail::wake);
+    }
+
+    /** The owner of a taken email is told; the caller gets what a new registration gets, minus the account. */
+    private Uni<Account> registrationAttempt(Account owner, Account attempted, Instant now) {
+        security.log(SecurityLog.Event.REGISTRATION_EMAIL_TAKEN, "account_id", owner.id,
+                "email", SecurityLog.mask(owner.email));
+        attempted.id = UUID.randomUUID();
+        return mail.enqueue(owner, MailOutbox.Kind.REGISTRATION_ATTEMPT, now).replaceWith(attempted);
     }
 
     /** An officer of an office, created by an admin, usable at once. */
@@ -81,7 +103,8 @@ public class AccountService {
             account.officeCode = r.officeCode();
             account.verifiedAt = account.createdAt;
             return insert(account).chain(() -> outbox.append(registered(account))).replaceWith(account);
-        }));
+        })).invoke(officer -> security.log(SecurityLog.Event.OFFICER_CREATED, "account_id", officer.id,
+                "email", SecurityLog.mask(officer.email), "office_code", officer.officeCode));
     }
 
     /** The first admin, from configuration, when it does not exist yet. */
@@ -98,17 +121,16 @@ public class AccountService {
         }));
     }
 
-    /** Confirms the email with the code; the outcome is committed before an error is answered. */
+    /**
+     * Confirms the email with the code; the outcome is committed before an error is answered. The code is checked
+     * before anything about the account is revealed: an unknown email, an already verified account and a wrong
+     * or expired code all get the same answer.
+     */
     public Uni<OtpPolicy.Check> verifyEmail(String email, String code) {
-        return Panache.withTransaction(() -> accounts.findByEmail(Contacts.normalizeEmail(email)).chain(account -> {
+        String normalized = Contacts.normalizeEmail(email);
+        return Panache.withTransaction(() -> accounts.findByEmail(normalized).chain(account -> {
             Instant now = Instant.now();
-            if (account == null) {
-                return Uni.createFrom().item(new OtpPolicy.Check(OtpPolicy.Check.Result.EXPIRED, 0, null));
-            }
-            if (account.isActive()) {
-                return Uni.createFrom().item(new OtpPolicy.Check(OtpPolicy.Check.Result.ACCEPTED, 0, null));
-            }
-            return otp.check(account, Otp.Purpose.VERIFY_EMAIL, code, now).call(check -> check.accepted()
+            return otp.check(normalized, account, Otp.Purpose.VERIFY_EMAIL, code, now).call(check -> check.accepted()
                     ? activate(account, now).chain(() -> mail.enqueue(account, MailOutbox.Kind.WELCOME, now))
                     : Uni.createFrom().voidItem());
         })).invoke(mail::wake);
@@ -122,7 +144,7 @@ public class AccountService {
         String normalized = Contacts.normalizeEmail(email);
         return Panache.withTransaction(() -> {
             Instant now = Instant.now();
-            return otp.admit(normalized, now).chain(() -> accounts.findByEmail(normalized)).chain(account -> {
+            return otp.admit(normalized, purpose, now).chain(() -> accounts.findByEmail(normalized)).chain(account -> {
                 boolean relevant = account != null && (purpose == Otp.Purpose.RESET_PASSWORD || !account.isActive());
                 return relevant ? otp.issue(account, purpose, now) : Uni.createFrom().voidItem();
             });
@@ -134,22 +156,35 @@ public class AccountService {
                 .onItem().ifNull().failWith(() -> ProblemException.of(CommonProblem.NOT_FOUND));
     }
 
-    /** Needs the current password; keeps the session {@code keepSession} and revokes every other one. */
-    public Uni<Void> changePassword(String accountId, String keepSession, String current, String replacement) {
+    /**
+     * Needs the current password; keeps the session {@code keepSession} and revokes every other one. Attempts at
+     * the current password count toward the login lockout of (email, {@code client}).
+     */
+    public Uni<Void> changePassword(String accountId, String keepSession, String current, String replacement,
+            String client) {
         return hasher.admit(() -> find(accountId).chain(account -> {
             var weak = passwords.check("newPassword", replacement, account.email);
             if (weak.isPresent()) {
                 return Uni.createFrom().failure(ProblemException.invalid(List.of(weak.get())));
             }
-            return hasher.verify(current, account.passwordHash).chain(ok -> {
-                if (!ok) {
-                    return Uni.createFrom().failure(new ProblemException(AccountProblem.WRONG_CURRENT_PASSWORD,
-                            List.of(), List.of(FieldError.of("currentPassword", "account.password.wrong-current")), null));
-                }
-                return hasher.hash(replacement).chain(hash -> Panache.withTransaction(() -> accounts.findById(account.id)
-                        .chain(fresh -> replacePassword(fresh, hash, keepSession == null ? null : UUID.fromString(keepSession),
-                                "CHANGE", Instant.now()))));
-            });
+            return auth.throttled(account.email, client)
+                    .chain(() -> hasher.verify(current == null ? "" : current, account.passwordHash))
+                    .chain(ok -> {
+                        if (!ok) {
+                            security.log(SecurityLog.Event.PASSWORD_CHANGE_FAILED, "account_id", account.id,
+                                    "client", client);
+                            return Panache.withTransaction(() -> auth.failed(account.email, client, account))
+                                    .chain(locked -> Uni.createFrom().failure(locked.isPresent()
+                                            ? LoginThrottle.locked(throttle.lockDuration())
+                                            : new ProblemException(AccountProblem.WRONG_CURRENT_PASSWORD, List.of(),
+                                                    List.of(FieldError.of("currentPassword", "account.password.wrong-current")), null)));
+                        }
+                        return throttle.succeeded(account.email, client).chain(() -> hasher.hash(replacement))
+                                .chain(hash -> Panache.withTransaction(() -> accounts.findById(account.id)
+                                        .chain(fresh -> replacePassword(fresh, hash,
+                                                keepSession == null ? null : UUID.fromString(keepSession),
+                                                SessionRevocation.Reason.PASSWORD_CHANGED, Instant.now()))));
+                    });
         })).invoke(mail::wake);
     }
 
@@ -163,25 +198,27 @@ public class AccountService {
         return hasher.admit(() -> hasher.hash(replacement)).chain(hash -> Panache.withTransaction(() -> accounts.findByEmail(normalized)
                 .chain(account -> {
                     Instant now = Instant.now();
-                    if (account == null) {
-                        return Uni.createFrom().item(new OtpPolicy.Check(OtpPolicy.Check.Result.EXPIRED, 0, null));
-                    }
-                    return otp.check(account, Otp.Purpose.RESET_PASSWORD, code, now).call(check -> {
+                    return otp.check(normalized, account, Otp.Purpose.RESET_PASSWORD, code, now).call(check -> {
                         if (!check.accepted()) {
                             return Uni.createFrom().voidItem();
                         }
                         // the code proves the mailbox: a still unverified account is verified by it too
                         Uni<Void> verified = account.isActive() ? Uni.createFrom().voidItem() : activate(account, now);
-                        return verified.chain(() -> replacePassword(account, hash, null, "RESET", now));
+                        return verified.chain(() -> replacePassword(account, hash, null,
+                                SessionRevocation.Reason.PASSWORD_RESET, now));
                     });
                 }))).invoke(mail::wake);
     }
 
-    private Uni<Void> replacePassword(Account account, String hash, UUID keepSession, String how, Instant now) {
+    private Uni<Void> replacePassword(Account account, String hash, UUID keepSession, SessionRevocation.Reason how,
+            Instant now) {
         account.passwordHash = hash;
         account.passwordChangedAt = now;
-        return refreshTokens.revokeAllExcept(account.id, keepSession, now)
-                .chain(() -> outbox.append(new PasswordChanged(account.id.toString(), how, now)))
+        security.log(how == SessionRevocation.Reason.PASSWORD_RESET ? SecurityLog.Event.PASSWORD_RESET
+                : SecurityLog.Event.PASSWORD_CHANGED, "account_id", account.id);
+        return sessions.revokeAllExcept(account.id, keepSession, how, now)
+                .chain(() -> outbox.append(new PasswordChanged(account.id.toString(),
+                        how == SessionRevocation.Reason.PASSWORD_RESET ? "RESET" : "CHANGE", now)))
                 .chain(() -> mail.enqueue(account, MailOutbox.Kind.PASSWORD_CHANGED, now));
     }
 

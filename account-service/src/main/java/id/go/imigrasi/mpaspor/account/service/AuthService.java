@@ -1,7 +1,7 @@
 package id.go.imigrasi.mpaspor.account.service;
 
-import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,84 +9,94 @@ import jakarta.persistence.LockModeType;
 
 import id.go.imigrasi.mpaspor.account.domain.Account;
 import id.go.imigrasi.mpaspor.account.repository.AccountRepository;
-import id.go.imigrasi.mpaspor.account.repository.LoginGuardRepository;
 import id.go.imigrasi.mpaspor.account.repository.RefreshTokenRepository;
 import id.go.imigrasi.mpaspor.contracts.account.AccountLocked;
+import id.go.imigrasi.mpaspor.contracts.account.RefreshTokenReused;
 import id.go.imigrasi.mpaspor.platform.outbox.Outbox;
 import id.go.imigrasi.mpaspor.platform.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Login, refresh and logout. The lockout rule: {@code max-failures} wrong passwords within {@code window} lock
- * the email for {@code duration}, whether or not an account has it, so the answers never tell which emails
- * exist. Refresh tokens rotate on every use; presenting a rotated one again is theft or a replay, and revokes
- * the whole session.
+ * Login, refresh and logout. Attempts are limited by {@link LoginThrottle} (per email and client, with a slower
+ * back-off per email), counted before the password is checked, for unknown emails too, so the answers never tell
+ * which emails exist. An unverified account answers like a wrong password unless the password is right; only
+ * then does it say that the email still needs its code. Refresh tokens rotate on every use; presenting a rotated
+ * one again is theft or a replay: the whole session is revoked and a {@link RefreshTokenReused} published.
  */
 @ApplicationScoped
 public class AuthService {
 
     private final AccountRepository accounts;
-    private final LoginGuardRepository guards;
+    private final LoginThrottle throttle;
     private final RefreshTokenRepository refreshTokens;
+    private final SessionRevocation sessions;
     private final PasswordHasher hasher;
     private final TokenIssuer tokens;
     private final Outbox outbox;
-    private final AccountConfig.Lockout lockout;
+    private final SecurityLog log;
 
-    public AuthService(AccountRepository accounts, LoginGuardRepository guards, RefreshTokenRepository refreshTokens,
-            PasswordHasher hasher, TokenIssuer tokens, Outbox outbox, AccountConfig config) {
+    public AuthService(AccountRepository accounts, LoginThrottle throttle, RefreshTokenRepository refreshTokens,
+            SessionRevocation sessions, PasswordHasher hasher, TokenIssuer tokens, Outbox outbox, SecurityLog log) {
         this.accounts = accounts;
-        this.guards = guards;
+        this.throttle = throttle;
         this.refreshTokens = refreshTokens;
+        this.sessions = sessions;
         this.hasher = hasher;
         this.tokens = tokens;
         this.outbox = outbox;
-        this.lockout = config.lockout();
+        this.log = log;
     }
 
     /** The outcome of a login; failures are committed (counted) before they are answered. */
     public record Login(TokenIssuer.Tokens tokens, ProblemException problem) {
     }
 
-    public Uni<Login> login(String rawEmail, String password) {
-        return hasher.admit(() -> checkedLogin(Contacts.normalizeEmail(rawEmail), password));
+    public Uni<Login> login(String rawEmail, String password, String client) {
+        String email = Contacts.normalizeEmail(rawEmail);
+        return hasher.admit(() -> throttled(email, client)
+                .chain(() -> Panache.withSession(() -> accounts.findByEmail(email)))
+                .chain(account -> hasher.verify(password == null ? "" : password, account == null ? null : account.passwordHash)
+                        .chain(ok -> ok ? succeed(account, client) : fail(email, client, account))));
     }
 
-    private Uni<Login> checkedLogin(String email, String password) {
-        return Panache.withSession(() -> guards.findById(email).chain(guard -> {
-            Instant now = Instant.now();
-            if (guard != null && guard.isLocked(now)) {
-                return Uni.createFrom().failure(locked(Duration.between(now, guard.lockedUntil)));
-            }
-            return accounts.findByEmail(email);
-        })).chain(account -> hasher.verify(password == null ? "" : password, account == null ? null : account.passwordHash)
-                .chain(ok -> ok ? succeed(account) : fail(email, account)));
+    /** Counts an attempt at the password of {@code email} from {@code client}, or fails with 429 (logged). */
+    Uni<Void> throttled(String email, String client) {
+        return throttle.reserve(email, client).onFailure(ProblemException.class).invoke(e -> log.log(
+                SecurityLog.Event.LOGIN_THROTTLED, "email", SecurityLog.mask(email), "client", client));
     }
 
-    private Uni<Login> succeed(Account account) {
+    private Uni<Login> succeed(Account account, String client) {
+        Uni<Void> reset = throttle.succeeded(account.email, client);
         if (!account.isActive()) {
-            return Uni.createFrom().item(new Login(null, ProblemException.of(AccountProblem.ACCOUNT_NOT_VERIFIED)));
+            // the right password: now, and only now, it may say that the email still needs its code
+            return reset.replaceWith(new Login(null, ProblemException.of(AccountProblem.ACCOUNT_NOT_VERIFIED)));
         }
-        return Panache.withTransaction(() -> {
+        return reset.chain(() -> Panache.withTransaction(() -> {
             TokenIssuer.Issued issued = tokens.issue(account, UUID.randomUUID(), Instant.now());
-            return guards.delete("email", account.email)
-                    .chain(() -> refreshTokens.persist(issued.row()))
-                    .replaceWith(new Login(issued.tokens(), null));
-        });
+            return refreshTokens.persist(issued.row()).replaceWith(new Login(issued.tokens(), null));
+        }));
     }
 
-    private Uni<Login> fail(String email, Account account) {
-        return Panache.withTransaction(() -> guards.lockForUpdate(email).chain(guard -> {
-            Instant now = Instant.now();
-            boolean lockedNow = guard.fail(now, lockout.maxFailures(), lockout.window(), lockout.duration());
-            if (!lockedNow) {
-                return Uni.createFrom().item(new Login(null, ProblemException.of(AccountProblem.INVALID_CREDENTIALS)));
+    private Uni<Login> fail(String email, String client, Account account) {
+        log.log(SecurityLog.Event.LOGIN_FAILED, "email", SecurityLog.mask(email), "client", client,
+                "account_id", account == null ? null : account.id);
+        return Panache.withTransaction(() -> failed(email, client, account)).map(locked -> new Login(null,
+                locked.isPresent() ? LoginThrottle.locked(throttle.lockDuration())
+                        : ProblemException.of(AccountProblem.INVALID_CREDENTIALS)));
+    }
+
+    /** Records a wrong password in the caller's transaction; when it locks, logs it and announces it. */
+    Uni<Optional<Instant>> failed(String email, String client, Account account) {
+        return throttle.failed(email, client).call(locked -> {
+            if (locked.isEmpty()) {
+                return Uni.createFrom().voidItem();
             }
-            Uni<?> event = account == null ? Uni.createFrom().voidItem()
-                    : outbox.append(new AccountLocked(account.id.toString(), lockout.maxFailures(), guard.lockedUntil));
-            return event.replaceWith(new Login(null, locked(lockout.duration())));
-        }));
+            log.log(SecurityLog.Event.LOGIN_LOCKED, "email", SecurityLog.mask(email), "client", client,
+                    "account_id", account == null ? null : account.id, "locked_until", locked.get());
+            return account == null ? Uni.createFrom().voidItem()
+                    : outbox.append(new AccountLocked(account.id.toString(), throttle.maxFailures(), locked.get()));
+        });
     }
 
     /** Rotation: the presented token is spent, a new one of the same session is returned. */
@@ -100,8 +110,12 @@ public class AuthService {
                                 ProblemException.of(AccountProblem.INVALID_REFRESH_TOKEN)));
                     }
                     if (row.rotatedAt != null) {
-                        return refreshTokens.revokeFamily(row.familyId, now).replaceWith(new Login(null,
-                                ProblemException.of(AccountProblem.REFRESH_TOKEN_REUSED)));
+                        log.log(SecurityLog.Event.REFRESH_TOKEN_REUSED, "account_id", row.accountId,
+                                "session_id", row.familyId);
+                        return sessions.revoke(row.accountId, row.familyId, SessionRevocation.Reason.REFRESH_TOKEN_REUSED, now)
+                                .chain(() -> outbox.append(new RefreshTokenReused(row.accountId.toString(),
+                                        row.familyId.toString(), now)))
+                                .replaceWith(new Login(null, ProblemException.of(AccountProblem.REFRESH_TOKEN_REUSED)));
                     }
                     row.rotatedAt = now;
                     return accounts.findById(row.accountId).chain(account -> {
@@ -111,16 +125,14 @@ public class AuthService {
                 }));
     }
 
-    /** Ends the session the token belongs to. Unknown tokens are ignored: logging out twice is fine. */
+    /**
+     * Ends the session the refresh token belongs to; no access token is needed. Unknown or already ended tokens
+     * are ignored: logging out twice is fine.
+     */
     public Uni<Void> logout(String refreshToken) {
         String hash = TokenIssuer.sha256(refreshToken == null ? "" : refreshToken);
-        return Panache.withTransaction(() -> refreshTokens.findByHash(hash).chain(row -> row == null
+        return Panache.withTransaction(() -> refreshTokens.findByHash(hash).chain(row -> row == null || row.revokedAt != null
                 ? Uni.createFrom().voidItem()
-                : refreshTokens.revokeFamily(row.familyId, Instant.now()).replaceWithVoid()));
-    }
-
-    private static ProblemException locked(Duration remaining) {
-        return ProblemException.retryLater(AccountProblem.LOGIN_LOCKED,
-                remaining.isNegative() ? Duration.ofSeconds(1) : remaining);
+                : sessions.revoke(row.accountId, row.familyId, SessionRevocation.Reason.LOGOUT, Instant.now())));
     }
 }

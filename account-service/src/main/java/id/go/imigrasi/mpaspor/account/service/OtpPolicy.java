@@ -11,6 +11,7 @@ import id.go.imigrasi.mpaspor.account.domain.Account;
 import id.go.imigrasi.mpaspor.account.domain.Otp;
 import id.go.imigrasi.mpaspor.account.domain.OtpRequest;
 import id.go.imigrasi.mpaspor.account.mail.MailOutbox;
+import id.go.imigrasi.mpaspor.account.repository.OtpGuardRepository;
 import id.go.imigrasi.mpaspor.account.repository.OtpRepository;
 import id.go.imigrasi.mpaspor.account.repository.OtpRequestRepository;
 import id.go.imigrasi.mpaspor.platform.problem.FieldError;
@@ -30,7 +31,7 @@ public class OtpPolicy {
     public record Check(Result result, int remaining, Duration retryAfter) {
 
         public enum Result {
-            ACCEPTED, WRONG, EXPIRED, EXHAUSTED
+            ACCEPTED, WRONG, EXHAUSTED
         }
 
         public boolean accepted() {
@@ -42,8 +43,6 @@ public class OtpPolicy {
             return switch (result) {
                 case WRONG -> new ProblemException(AccountProblem.OTP_REJECTED, List.of(),
                         List.of(FieldError.of("otp", "account.otp.wrong", remaining)), null);
-                case EXPIRED -> new ProblemException(AccountProblem.OTP_REJECTED, List.of(),
-                        List.of(FieldError.of("otp", "account.otp.expired")), null);
                 case EXHAUSTED -> ProblemException.retryLater(AccountProblem.OTP_ATTEMPTS_EXCEEDED, retryAfter);
                 case ACCEPTED -> throw new IllegalStateException("an accepted OTP is not a problem");
             };
@@ -51,22 +50,27 @@ public class OtpPolicy {
     }
 
     private final OtpRepository otps;
+    private final OtpGuardRepository guards;
     private final OtpRequestRepository requests;
     private final OtpCodes codes;
     private final MailOutbox mail;
     private final AccountConfig.OtpPolicy policy;
 
-    public OtpPolicy(OtpRepository otps, OtpRequestRepository requests, OtpCodes codes, MailOutbox mail,
+    public OtpPolicy(OtpRepository otps, OtpGuardRepository guards, OtpRequestRepository requests, OtpCodes codes, MailOutbox mail,
             AccountConfig config) {
         this.otps = otps;
+        this.guards = guards;
         this.requests = requests;
         this.codes = codes;
         this.mail = mail;
         this.policy = config.otp();
     }
 
-    /** Counts a request to send a code to {@code email}; fails with 429 + Retry-After beyond the limits. */
-    public Uni<Void> admit(String email, Instant now) {
+    /**
+     * Counts a request to send a code to {@code email}; fails with 429 + Retry-After beyond the limits. Once
+     * admitted, the wrong-code count of {@code purpose} starts again (for unknown emails too).
+     */
+    public Uni<Void> admit(String email, Otp.Purpose purpose, Instant now) {
         return requests.lockEmail(email)
                 .chain(() -> requests.newest(email, policy.maxPerHour()))
                 .chain(recent -> {
@@ -87,7 +91,7 @@ public class OtpPolicy {
                     OtpRequest request = new OtpRequest();
                     request.email = email;
                     request.requestedAt = now;
-                    return requests.persist(request).replaceWithVoid();
+                    return requests.persist(request).chain(() -> guards.reset(email, purpose));
                 });
     }
 
@@ -108,34 +112,47 @@ public class OtpPolicy {
                 .chain(() -> mail.enqueue(account, kind, now, code, policy.lifetime().toMinutes()));
     }
 
-    /** Checks the newest code of this purpose; a wrong try is counted, the last allowed one voids the code. */
-    public Uni<Check> check(Account account, Otp.Purpose purpose, String code, Instant now) {
-        return otps.newest(account.id, purpose).map(otp -> {
-            if (otp == null || otp.consumedAt != null) {
-                return new Check(Check.Result.EXPIRED, 0, null);
+    /**
+     * Checks {@code code} against the newest code of this purpose of {@code account} (null for an unknown email).
+     * The attempt is counted first, atomically, per (email, purpose), known email or not: concurrent tries never
+     * evaluate more than {@code max-attempts} codes, and the answers are the same whether the email exists, is
+     * already verified, or has an expired code. The last allowed wrong try voids the code.
+     */
+    public Uni<Check> check(String email, Account account, Otp.Purpose purpose, String code, Instant now) {
+        return guards.countAttempt(email, purpose, policy.maxAttempts()).chain(attempt -> {
+            if (attempt == null) {
+                return lastRequest(email).map(sent -> exhausted(sent, now));
             }
-            if (otp.voidedAt != null) {
-                return exhausted(otp, now);
-            }
-            if (!otp.expiresAt.isAfter(now)) {
-                return new Check(Check.Result.EXPIRED, 0, null);
-            }
-            if (codes.matches(otp.id, code, otp.codeHash)) {
-                otp.consumedAt = now;
-                return new Check(Check.Result.ACCEPTED, 0, null);
-            }
-            otp.attempts++;
-            if (otp.attempts >= policy.maxAttempts()) {
-                otp.voidedAt = now;
-                return exhausted(otp, now);
-            }
-            return new Check(Check.Result.WRONG, policy.maxAttempts() - otp.attempts, null);
+            Uni<Otp> newest = account == null ? Uni.createFrom().nullItem() : otps.newest(account.id, purpose);
+            return newest.chain(otp -> {
+                boolean usable = otp != null && otp.isOpen() && otp.expiresAt.isAfter(now)
+                        && (purpose != Otp.Purpose.VERIFY_EMAIL || !account.isActive());
+                if (usable && codes.matches(otp.id, code, otp.codeHash)) {
+                    otp.consumedAt = now;
+                    return guards.reset(email, purpose).replaceWith(new Check(Check.Result.ACCEPTED, 0, null));
+                }
+                if (usable) {
+                    otp.attempts = attempt;
+                }
+                if (attempt >= policy.maxAttempts()) {
+                    if (usable) {
+                        otp.voidedAt = now;
+                    }
+                    return lastRequest(email).map(sent -> exhausted(sent, now));
+                }
+                return Uni.createFrom().item(new Check(Check.Result.WRONG, policy.maxAttempts() - attempt, null));
+            });
         });
     }
 
-    /** A void code: a new one can be requested once the resend interval since it was sent has passed. */
-    private Check exhausted(Otp otp, Instant now) {
-        Duration wait = Duration.between(now, otp.createdAt.plus(policy.resendInterval()));
+    private Uni<Instant> lastRequest(String email) {
+        return requests.newest(email, 1).map(recent -> recent.isEmpty() ? null : recent.get(0).requestedAt);
+    }
+
+    /** No attempt left: a new code can be requested once the resend interval since the last request has passed. */
+    private Check exhausted(Instant lastRequest, Instant now) {
+        Duration wait = lastRequest == null ? Duration.ZERO
+                : Duration.between(now, lastRequest.plus(policy.resendInterval()));
         return new Check(Check.Result.EXHAUSTED, 0, wait.isNegative() || wait.isZero() ? Duration.ofSeconds(1) : wait);
     }
 }
