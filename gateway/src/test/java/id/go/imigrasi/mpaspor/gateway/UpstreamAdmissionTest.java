@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 import id.go.imigrasi.mpaspor.gateway.support.FakeUpstreams;
+import id.go.imigrasi.mpaspor.gateway.support.Management;
 import id.go.imigrasi.mpaspor.testkit.RealInfrastructure;
 import id.go.imigrasi.mpaspor.testkit.TestJwt;
 import io.quarkus.test.common.ResourceArg;
@@ -52,7 +53,7 @@ class UpstreamAdmissionTest {
         // biometric-service's fake never answers this one: it stays in flight until the response timeout (3 s)
         CompletableFuture<Integer> silent = CompletableFuture.supplyAsync(() -> given().auth().oauth2(OFFICER)
                 .when().get("/api/v1/appointments/silent").statusCode());
-        await().atMost(Duration.ofSeconds(10)).until(() -> given().when().get("/q/metrics").asString().matches(
+        await().atMost(Duration.ofSeconds(10)).until(() -> given().when().get(Management.url("/q/metrics")).asString().matches(
                 "(?s).*mpaspor_gateway_upstream_in_flight\\{[^}]*service=\"biometric-service\"[^}]*} 1\\.0.*"));
 
         long started = System.nanoTime();
@@ -75,7 +76,7 @@ class UpstreamAdmissionTest {
         assertThat(silent.get()).isEqualTo(503); // the gateway's response timeout
         given().auth().oauth2(OFFICER).when().get("/api/v1/appointments/p1")
                 .then().statusCode(200).body("service", equalTo("biometric"));
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().when().get(Management.url("/q/metrics")).then().statusCode(200).extract().asString();
         assertThat(metrics).containsPattern(
                 "mpaspor_gateway_rejected_total\\{[^}]*reason=\"upstream-busy\"[^}]*scope=\"biometric-service\"[^}]*} [1-9]");
         assertThat(metrics).containsPattern("mpaspor_gateway_upstream_limit\\{[^}]*service=\"biometric-service\"[^}]*} 1");
