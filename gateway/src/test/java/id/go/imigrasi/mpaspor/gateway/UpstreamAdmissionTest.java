@@ -42,7 +42,9 @@ class UpstreamAdmissionTest {
             return Map.of("mpaspor.gateway.proxy.admission.enabled", "true",
                     "mpaspor.gateway.proxy.admission.min-in-flight", "1",
                     "mpaspor.gateway.proxy.admission.initial-in-flight", "1",
-                    "mpaspor.gateway.proxy.max-pool-size", "1");
+                    "mpaspor.gateway.proxy.max-pool-size", "1",
+                    // long enough for the steps below on a busy machine; the hung request ends with its 503
+                    "mpaspor.gateway.proxy.response-timeout", "8s");
         }
     }
 
@@ -50,7 +52,7 @@ class UpstreamAdmissionTest {
 
     @Test
     void aServiceWithEnoughInFlightGetsNoMoreTheExcessIsAnswered503AtOnce() throws Exception {
-        // biometric-service's fake never answers this one: it stays in flight until the response timeout (3 s)
+        // biometric-service's fake never answers this one: it stays in flight until the response timeout (8 s)
         CompletableFuture<Integer> silent = CompletableFuture.supplyAsync(() -> given().auth().oauth2(OFFICER)
                 .when().get("/api/v1/appointments/silent").statusCode());
         await().atMost(Duration.ofSeconds(10)).until(() -> given().when().get(Management.url("/q/metrics")).asString().matches(

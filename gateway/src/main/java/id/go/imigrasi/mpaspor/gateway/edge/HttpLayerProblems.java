@@ -83,7 +83,8 @@ public class HttpLayerProblems {
     private void refuse(RoutingContext ctx, ProblemType type, String reason) {
         metrics.rejected(reason, "http");
         // the unread body is not waited for: the connection closes after the answer
-        ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+        ctx.response().putHeader(HttpHeaders.CONNECTION, "close")
+                .endHandler(v -> ctx.request().connection().close());
         problems.send(ctx, type, null);
     }
 

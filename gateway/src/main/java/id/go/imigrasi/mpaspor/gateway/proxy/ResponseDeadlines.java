@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import id.go.imigrasi.mpaspor.gateway.config.GatewayConfig;
@@ -26,6 +27,7 @@ public class ResponseDeadlines {
     private final Duration upload;
     private final List<Map.Entry<String, Duration>> slow;
 
+    @Inject
     public ResponseDeadlines(GatewayConfig config) {
         this(config.proxy().responseTimeout(), config.proxy().uploadTimeout(),
                 config.proxy().slowRoutes().orElse(List.of()));

@@ -30,9 +30,29 @@ public final class RawHttp {
     }
 
     public static Answer send(int port, String method, String path, Map<String, String> headers, String body) {
+        return sendFrom(null, port, method, path, headers, body);
+    }
+
+    /** The same, giving up after {@code timeoutMillis} without an answer (an {@link UncheckedIOException}). */
+    public static Answer send(int port, String method, String path, Map<String, String> headers, String body,
+            int timeoutMillis) {
+        return sendFrom(null, port, method, path, headers, body, timeoutMillis);
+    }
+
+    /** The same, from the local address {@code source} (e.g. {@code 127.0.0.2}); null: any. */
+    public static Answer sendFrom(java.net.InetAddress source, int port, String method, String path,
+            Map<String, String> headers, String body) {
+        return sendFrom(source, port, method, path, headers, body, 15_000);
+    }
+
+    private static Answer sendFrom(java.net.InetAddress source, int port, String method, String path,
+            Map<String, String> headers, String body, int timeoutMillis) {
         try (Socket socket = new Socket()) {
+            if (source != null) {
+                socket.bind(new InetSocketAddress(source, 0));
+            }
             socket.connect(new InetSocketAddress("127.0.0.1", port), 2_000);
-            socket.setSoTimeout(15_000);
+            socket.setSoTimeout(timeoutMillis);
             StringBuilder head = new StringBuilder().append(method).append(' ').append(path).append(" HTTP/1.1\r\n")
                     .append("Host: 127.0.0.1:").append(port).append("\r\n").append("Connection: close\r\n");
             headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
