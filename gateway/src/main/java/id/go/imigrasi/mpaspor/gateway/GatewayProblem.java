@@ -12,6 +12,14 @@ public final class GatewayProblem {
     /** The service behind the route did not accept the connection or did not answer in time; {0} names it. */
     public static final ProblemType UPSTREAM_UNAVAILABLE = ProblemType.of("upstream-unavailable", 503);
 
+    /** The path has no canonical form ({@code ..}, an encoded slash, a control character); {0} says why. */
+    public static final ProblemType PATH_NOT_CANONICAL = ProblemType.of("path-not-canonical", 400);
+
+    /** The request line is longer than the gateway reads. */
+    public static final ProblemType URI_TOO_LONG = ProblemType.of("uri-too-long", 414);
+    /** The request's headers are larger than the gateway reads. */
+    public static final ProblemType HEADERS_TOO_LARGE = ProblemType.of("headers-too-large", 431);
+
     private GatewayProblem() {
     }
 }

@@ -46,7 +46,7 @@ class DocsTest {
 
     @Test
     void openApiAggregatesTheServicesUnderThePublicPaths() throws Exception {
-        JsonNode doc = json.readTree(given().queryParam("format", "json").when().get("/q/openapi")
+        JsonNode doc = json.readTree(given().queryParam("format", "json").when().get("/docs/openapi")
                 .then().statusCode(200).contentType(containsString("json")).extract().asString());
         assertThat(doc.path("openapi").asText()).startsWith("3.");
         assertThat(doc.path("paths").has("/api/v1/accounts")).isTrue();
@@ -87,7 +87,7 @@ class DocsTest {
 
     @Test
     void openApiIsYamlByDefaultLikeQuarkusOwn() throws Exception {
-        String body = given().when().get("/q/openapi").then().statusCode(200)
+        String body = given().when().get("/docs/openapi").then().statusCode(200)
                 .contentType(containsString("yaml")).extract().asString();
         assertThat(yaml.readTree(body).path("paths").has("/api/v1/accounts")).isTrue();
     }

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import id.go.imigrasi.mpaspor.gateway.support.FakeUpstreams;
+import id.go.imigrasi.mpaspor.gateway.support.Management;
 import id.go.imigrasi.mpaspor.testkit.RealInfrastructure;
 import id.go.imigrasi.mpaspor.testkit.TestJwt;
 import io.quarkus.test.common.ResourceArg;
@@ -71,7 +72,7 @@ class RateLimitTest {
         login("198.51.100.2").then().statusCode(200);
         given().header("X-Forwarded-For", "198.51.100.1").when().get("/api/v1/offices")
                 .then().statusCode(200).body("service", equalTo("quota"));
-        assertThat(given().when().get("/q/metrics").then().extract().asString()).containsPattern(
+        assertThat(given().when().get(Management.url("/q/metrics")).then().extract().asString()).containsPattern(
                 "mpaspor_gateway_rejected_total\\{[^}]*reason=\"rate-limited\"[^}]*scope=\"login\"[^}]*} [1-9]");
     }
 

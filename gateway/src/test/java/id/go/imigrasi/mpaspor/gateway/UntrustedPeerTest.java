@@ -55,4 +55,11 @@ class UntrustedPeerTest {
                 .then().statusCode(200).extract().jsonPath().getString("headers.x-forwarded-for");
         assertThat(seen).matches("127\\.0\\.0\\.1|::1");
     }
+
+    @Test
+    void anUntrustedPeerClaimingHttpsGetsNoHstsAndTheServiceIsNotToldHttps() {
+        var response = given().header("X-Forwarded-Proto", "https").when().get("/api/v1/offices");
+        response.then().statusCode(200).header("Strict-Transport-Security", org.hamcrest.Matchers.nullValue());
+        assertThat(response.jsonPath().getString("headers.x-forwarded-proto")).isEqualTo("http");
+    }
 }

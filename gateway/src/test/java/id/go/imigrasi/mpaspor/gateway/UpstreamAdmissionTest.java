@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 import id.go.imigrasi.mpaspor.gateway.support.FakeUpstreams;
+import id.go.imigrasi.mpaspor.gateway.support.Management;
 import id.go.imigrasi.mpaspor.testkit.RealInfrastructure;
 import id.go.imigrasi.mpaspor.testkit.TestJwt;
 import io.quarkus.test.common.ResourceArg;
@@ -41,7 +42,9 @@ class UpstreamAdmissionTest {
             return Map.of("mpaspor.gateway.proxy.admission.enabled", "true",
                     "mpaspor.gateway.proxy.admission.min-in-flight", "1",
                     "mpaspor.gateway.proxy.admission.initial-in-flight", "1",
-                    "mpaspor.gateway.proxy.max-pool-size", "1");
+                    "mpaspor.gateway.proxy.max-pool-size", "1",
+                    // long enough for the steps below on a busy machine; the hung request ends with its 503
+                    "mpaspor.gateway.proxy.response-timeout", "8s");
         }
     }
 
@@ -49,10 +52,10 @@ class UpstreamAdmissionTest {
 
     @Test
     void aServiceWithEnoughInFlightGetsNoMoreTheExcessIsAnswered503AtOnce() throws Exception {
-        // biometric-service's fake never answers this one: it stays in flight until the response timeout (3 s)
+        // biometric-service's fake never answers this one: it stays in flight until the response timeout (8 s)
         CompletableFuture<Integer> silent = CompletableFuture.supplyAsync(() -> given().auth().oauth2(OFFICER)
                 .when().get("/api/v1/appointments/silent").statusCode());
-        await().atMost(Duration.ofSeconds(10)).until(() -> given().when().get("/q/metrics").asString().matches(
+        await().atMost(Duration.ofSeconds(10)).until(() -> given().when().get(Management.url("/q/metrics")).asString().matches(
                 "(?s).*mpaspor_gateway_upstream_in_flight\\{[^}]*service=\"biometric-service\"[^}]*} 1\\.0.*"));
 
         long started = System.nanoTime();
@@ -75,7 +78,7 @@ class UpstreamAdmissionTest {
         assertThat(silent.get()).isEqualTo(503); // the gateway's response timeout
         given().auth().oauth2(OFFICER).when().get("/api/v1/appointments/p1")
                 .then().statusCode(200).body("service", equalTo("biometric"));
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().when().get(Management.url("/q/metrics")).then().statusCode(200).extract().asString();
         assertThat(metrics).containsPattern(
                 "mpaspor_gateway_rejected_total\\{[^}]*reason=\"upstream-busy\"[^}]*scope=\"biometric-service\"[^}]*} [1-9]");
         assertThat(metrics).containsPattern("mpaspor_gateway_upstream_limit\\{[^}]*service=\"biometric-service\"[^}]*} 1");

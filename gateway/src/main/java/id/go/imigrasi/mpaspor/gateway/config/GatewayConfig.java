@@ -29,6 +29,43 @@ public interface GatewayConfig {
 
     Health health();
 
+    /** What the gateway reads of a request; beyond, a problem+json 414, 431 or 413 (see HttpLayerProblems). */
+    Limits limits();
+
+    /** The security headers of every answer (see SecurityHeaders). */
+    SecurityHeaders securityHeaders();
+
+    interface SecurityHeaders {
+        /** {@code Referrer-Policy}, unless the answer has one. */
+        @WithDefault("no-referrer")
+        String referrerPolicy();
+
+        /** {@code Content-Security-Policy}, unless the answer has one (a web page brings its own). */
+        @WithDefault("frame-ancestors 'none'")
+        String contentSecurityPolicy();
+
+        /** {@code Strict-Transport-Security}, sent only on a request that came over TLS. */
+        @WithDefault("max-age=31536000; includeSubDomains")
+        String strictTransportSecurity();
+
+        /** Public path prefixes whose answers are never stored by a browser or cache ({@code Cache-Control: no-store}). */
+        List<String> noStore();
+    }
+
+    interface Limits {
+        /** Longest request target (path and query), in characters. */
+        @WithDefault("4096")
+        int maxUriLength();
+
+        /** Largest header block (names, values, separators), in bytes. */
+        @WithDefault("20480")
+        int maxHeaderSize();
+
+        /** Largest declared body ({@code Content-Length}); the services bound their own. */
+        @WithDefault("1073741824")
+        long maxBodySize();
+    }
+
     interface Routes {
         URI account();
 
@@ -47,6 +84,12 @@ public interface GatewayConfig {
 
         /** No byte from the service within this (headers or body): the request fails with 503, never hangs. */
         Duration responseTimeout();
+
+        /**
+         * Routes that may take longer than {@link #responseTimeout()}: {@code <public path prefix>=<duration>}
+         * (e.g. {@code /api/v1/bills=20s}), the longest prefix wins.
+         */
+        Optional<List<String>> slowRoutes();
 
         /** The same for a tus PATCH ({@code application/offset+octet-stream}): the service answers after the body. */
         Duration uploadTimeout();
@@ -85,6 +128,14 @@ public interface GatewayConfig {
             /** How often each limit is adapted. */
             @WithDefault("PT0.1S")
             Duration window();
+
+            /**
+             * A service none of whose requests was answered for this long while one waits this long is stalled:
+             * further requests get 503 at once; after a request ran into its deadline, one probe at a time
+             * goes through until the service answers again.
+             */
+            @WithDefault("PT1S")
+            Duration stallAfter();
 
             /** Public path prefixes not counted (the service admits them itself). */
             @WithDefault("/api/v1/uploads")

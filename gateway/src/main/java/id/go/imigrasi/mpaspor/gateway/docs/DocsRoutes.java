@@ -16,10 +16,11 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * The documents integrators read: the aggregated OpenAPI at {@code /q/openapi} (YAML by default, JSON with
- * {@code ?format=json} or {@code Accept: application/json}, like Quarkus's own) and {@code /docs/openapi.json}
- * (what the Swagger UI at {@code /docs} shows), and the AsyncAPI of the Kafka topics at
- * {@code /docs/asyncapi.yaml}. Public: no token needed.
+ * The documents integrators read: the aggregated OpenAPI at {@code /docs/openapi} (YAML by default, JSON with
+ * {@code ?format=json} or {@code Accept: application/json}, like Quarkus's own {@code /q/openapi}),
+ * {@code /docs/openapi.json} (what the Swagger UI at {@code /docs} shows) and {@code /docs/openapi.yaml}, and the
+ * AsyncAPI of the Kafka topics at {@code /docs/asyncapi.yaml}. Public: no token needed. ({@code /q/*} is not
+ * served on the public port: it is the management interface's.)
  */
 @ApplicationScoped
 public class DocsRoutes {
@@ -39,7 +40,7 @@ public class DocsRoutes {
 
     void mount(@Observes Router router) {
         int order = RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT;
-        router.get("/q/openapi").order(order).handler(this::openApi);
+        router.get("/docs/openapi").order(order).handler(this::openApi);
         router.get("/docs/openapi.json").order(order).handler(ctx -> serve(ctx, true));
         router.get("/docs/openapi.yaml").order(order).handler(ctx -> serve(ctx, false));
         router.get("/docs/asyncapi.yaml").order(order).handler(ctx -> ctx.response()

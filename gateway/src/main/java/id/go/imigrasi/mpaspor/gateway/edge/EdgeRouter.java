@@ -16,6 +16,7 @@ import id.go.imigrasi.mpaspor.gateway.GatewayProblem;
 import id.go.imigrasi.mpaspor.gateway.config.GatewayConfig;
 import id.go.imigrasi.mpaspor.gateway.proxy.UpstreamAdmission;
 import id.go.imigrasi.mpaspor.gateway.proxy.UpstreamProxy;
+import id.go.imigrasi.mpaspor.gateway.routing.PathNormalizer;
 import id.go.imigrasi.mpaspor.gateway.routing.Route;
 import id.go.imigrasi.mpaspor.gateway.routing.RouteTable;
 import id.go.imigrasi.mpaspor.gateway.routing.Upstream;
@@ -49,10 +50,13 @@ public class EdgeRouter {
     private final EdgeProblems problems;
     private final EdgeMetrics metrics;
     private final TrustedProxies trustedProxies;
+    private final SecurityHeaders securityHeaders;
     private final Duration retryAfter;
 
     public EdgeRouter(JWTParser jwt, RateLimiter limiter, UpstreamProxy proxy, UpstreamAdmission admission,
-            EdgeProblems problems, EdgeMetrics metrics, TrustedProxies trustedProxies, GatewayConfig config) {
+            EdgeProblems problems, EdgeMetrics metrics, TrustedProxies trustedProxies, SecurityHeaders securityHeaders,
+            GatewayConfig config) {
+        this.securityHeaders = securityHeaders;
         this.admission = admission;
         this.trustedProxies = trustedProxies;
         this.retryAfter = config.proxy().retryAfter();
@@ -63,13 +67,20 @@ public class EdgeRouter {
         this.metrics = metrics;
     }
 
+    private volatile boolean mounted;
+
+    /** Whether the edge takes requests (the gateway's own readiness). */
+    public boolean mounted() {
+        return mounted;
+    }
+
     void mount(@Observes Router router) {
         // every request, the gateway's own pages included, carries one request id in and out
         router.route().order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT - 10).handler(EdgeRouter::requestId);
         router.route().order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT - 9).handler(this::clientAddress);
-        router.route(RouteTable.PUBLIC_PREFIX + "/*").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT)
-                .handler(this::edge);
-        router.route(RouteTable.JWKS_PATH).order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(this::edge);
+        // every path: a spelling of an API path the router would not match (case, //, %61) is still the API's
+        router.route().order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(this::edge);
+        mounted = true;
     }
 
     /** Keeps the client's sane {@code X-Request-Id} or makes one; sends it upstream, back, and into the logs. */
@@ -105,13 +116,29 @@ public class EdgeRouter {
 
     private void edge(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
-        // nothing of the body is read until the proxy streams it to the service
-        request.pause();
-        if (!request.path().equals(ctx.normalizedPath())) {
+        // one canonical path for everything that follows: route, buckets, token, the path the service gets
+        PathNormalizer.Result normalized = PathNormalizer.normalize(request.path());
+        if (normalized.refused()) {
+            request.pause();
+            metrics.rejected("path-not-canonical", "path");
+            reject(ctx, GatewayProblem.PATH_NOT_CANONICAL, null, normalized.refusal());
+            return;
+        }
+        String path = normalized.canonical().get();
+        if (ManagementPaths.isManagement(path)) {
+            // health, metrics and the gateway's own OpenAPI live on the management interface, never here
+            request.pause();
+            metrics.rejected("not-found", "management");
             reject(ctx, CommonProblem.NOT_FOUND, null);
             return;
         }
-        Optional<Route> found = RouteTable.match(request.method().name(), request.path());
+        if (!RouteTable.handles(path)) {
+            ctx.next();
+            return;
+        }
+        // nothing of the body is read until the proxy streams it to the service
+        request.pause();
+        Optional<Route> found = RouteTable.match(request.method().name(), path);
         if (found.isEmpty()) {
             metrics.rejected("not-found", "route");
             reject(ctx, CommonProblem.NOT_FOUND, null);
@@ -166,7 +193,7 @@ public class EdgeRouter {
 
     private void forward(RoutingContext ctx, Route route, ClientAddress client) {
         HttpServerRequest request = ctx.request();
-        UpstreamAdmission.Place place = admission.admit(route.upstream(), request.path());
+        UpstreamAdmission.Place place = admission.admit(route.upstream(), route.publicPath());
         if (place == null) {
             metrics.rejected("upstream-busy", route.upstream().serviceName());
             problems.send(ctx, CommonProblem.SERVICE_UNAVAILABLE, retryAfter);
@@ -180,7 +207,7 @@ public class EdgeRouter {
             request.headers().remove(HttpHeaders.EXPECT);
             ctx.response().writeContinue();
         }
-        proxy.forward(route.upstream(), request, client);
+        proxy.forward(route, request, client, securityHeaders.overTls(request));
     }
 
     /** The verification keys (JWKS of account-service) could not be fetched: a network failure in the causes. */

@@ -7,22 +7,26 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
-import org.eclipse.microprofile.health.Readiness;
 
 import id.go.imigrasi.mpaspor.gateway.config.GatewayConfig;
 import id.go.imigrasi.mpaspor.gateway.routing.Upstream;
 import io.smallrye.health.api.AsyncHealthCheck;
+import io.smallrye.health.api.HealthGroup;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Future;
 
 /**
- * Ready only when every routed service answers its {@code /q/health/live}: a gateway that would answer 503
- * for a whole route should leave the load balancer's rotation. The probe result is reused for a few seconds so
- * frequent readiness checks do not multiply into calls on every service.
+ * Whether every routed service answers its {@code /q/health/live}: the health group {@code upstreams}
+ * ({@code /q/health/group/upstreams} on the management interface), for dashboards and alerts. It is not part of
+ * the gateway's readiness: one service down must not take the whole API out of a load balancer, whose other
+ * routes still answer (the down service's routes answer 503 + Retry-After at once). The probe result is reused
+ * for a few seconds so frequent checks do not multiply into calls on every service.
  */
-@Readiness
+@HealthGroup(UpstreamsReadiness.GROUP)
 @ApplicationScoped
 public class UpstreamsReadiness implements AsyncHealthCheck {
+
+    public static final String GROUP = "upstreams";
 
     private final UpstreamProbe probe;
     private final GatewayConfig.Health config;

@@ -2,6 +2,7 @@ package id.go.imigrasi.mpaspor.gateway.proxy;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -33,15 +34,19 @@ public class UpstreamAdmission {
     };
 
     private final GatewayConfig.Proxy.Admission policy;
+    private final ResponseDeadlines deadlines;
     private final Map<Upstream, AdaptiveLimit> limits = new EnumMap<>(Upstream.class);
+    private final Map<Upstream, Stall> stalls = new EnumMap<>(Upstream.class);
 
-    public UpstreamAdmission(GatewayConfig config, MeterRegistry registry) {
+    public UpstreamAdmission(GatewayConfig config, ResponseDeadlines deadlines, MeterRegistry registry) {
         this.policy = config.proxy().admission();
+        this.deadlines = deadlines;
         int max = config.proxy().maxPoolSize();
         for (Upstream upstream : Upstream.values()) {
             AdaptiveLimit limit = new AdaptiveLimit(policy.minInFlight(), policy.initialInFlight(), max,
                     policy.targetLatency(), policy.window(), System::nanoTime);
             limits.put(upstream, limit);
+            stalls.put(upstream, new Stall(policy.stallAfter().toNanos(), System.nanoTime()));
             if (policy.enabled()) {
                 Gauge.builder("mpaspor.gateway.upstream.limit", limit, AdaptiveLimit::limit).strongReference(true)
                         .tag("service", upstream.serviceName())
@@ -59,11 +64,81 @@ public class UpstreamAdmission {
             return UNCOUNTED;
         }
         AdaptiveLimit limit = limits.get(upstream);
+        Stall stall = stalls.get(upstream);
+        long admitted = System.nanoTime();
+        if (!stall.mayAdmit(admitted)) {
+            return null;
+        }
         if (!limit.tryAcquire()) {
             return null;
         }
-        long admitted = System.nanoTime();
-        return () -> limit.release(System.nanoTime() - admitted);
+        // a slow route (an invoice PDF) waits long by nature: it does not count as a sign of a stall
+        boolean watched = deadlines.isStandard(path);
+        stall.started(admitted, watched);
+        return () -> {
+            long now = System.nanoTime();
+            stall.ended(admitted, watched);
+            limit.release(now - admitted);
+        };
+    }
+
+    /** The service answered a request (its status line came back in time). */
+    public void answered(Upstream upstream) {
+        stalls.get(upstream).answered(System.nanoTime());
+    }
+
+    /** A request to the service ran into its deadline. */
+    public void timedOut(Upstream upstream) {
+        stalls.get(upstream).timedOut(System.nanoTime());
+    }
+
+    /**
+     * Whether a service has stopped answering, seen from its requests in flight: none answered for
+     * {@code stall-after} while one waits that long (then every further request is refused at once instead of
+     * joining the wait), or the last outcome was a request that ran into its deadline (then one probe at a time
+     * goes through, until the service answers again). An AdaptiveLimit alone learns only from answers, so a
+     * hung service, which gives none, would keep its whole limit waiting for the full deadline.
+     */
+    static final class Stall {
+
+        private final long stallAfterNanos;
+        /** Start times of the watched requests in flight (nanos, with their count). */
+        private final TreeMap<Long, Integer> waiting = new TreeMap<>();
+        private long lastAnswer;
+        private boolean timedOutLast;
+
+        Stall(long stallAfterNanos, long now) {
+            this.stallAfterNanos = stallAfterNanos;
+            this.lastAnswer = now;
+        }
+
+        synchronized boolean mayAdmit(long now) {
+            if (timedOutLast) {
+                return waiting.isEmpty();
+            }
+            return waiting.isEmpty() || now - waiting.firstKey() <= stallAfterNanos || now - lastAnswer <= stallAfterNanos;
+        }
+
+        synchronized void started(long at, boolean watched) {
+            if (watched) {
+                waiting.merge(at, 1, Integer::sum);
+            }
+        }
+
+        synchronized void ended(long at, boolean watched) {
+            if (watched) {
+                waiting.computeIfPresent(at, (k, n) -> n > 1 ? n - 1 : null);
+            }
+        }
+
+        synchronized void answered(long now) {
+            lastAnswer = now;
+            timedOutLast = false;
+        }
+
+        synchronized void timedOut(@SuppressWarnings("unused") long now) {
+            timedOutLast = true;
+        }
     }
 
     private boolean excluded(String path) {

@@ -1,6 +1,8 @@
 package id.go.imigrasi.mpaspor.gateway.proxy;
 
 import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -14,10 +16,12 @@ import id.go.imigrasi.mpaspor.gateway.config.GatewayConfig;
 import id.go.imigrasi.mpaspor.gateway.edge.ClientAddress;
 import id.go.imigrasi.mpaspor.gateway.edge.EdgeMetrics;
 import id.go.imigrasi.mpaspor.gateway.edge.EdgeProblems;
+import id.go.imigrasi.mpaspor.gateway.routing.Route;
 import id.go.imigrasi.mpaspor.gateway.routing.RouteTable;
 import id.go.imigrasi.mpaspor.gateway.routing.Upstream;
 import id.go.imigrasi.mpaspor.platform.problem.Problem;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -48,14 +52,26 @@ public class UpstreamProxy {
     private static final Logger LOG = Logger.getLogger(UpstreamProxy.class);
     private static final String TUS_CONTENT_TYPE = "application/offset+octet-stream";
     private static final String X_FORWARDED_FOR = "X-Forwarded-For";
+    private static final String X_FORWARDED_PROTO = "X-Forwarded-Proto";
+    private static final String DEADLINE = "mpaspor.deadline";
+    private static final String TIMED_OUT = "mpaspor.timed-out";
+    private static final String UPSTREAM_REQUEST = "mpaspor.upstream-request";
+    private static final String UPSTREAM_PATH = "X-Mpaspor-Upstream-Path";
 
     private final GatewayConfig config;
     private final EdgeProblems problems;
     private final EdgeMetrics metrics;
     private final HttpClient client;
+    private final Vertx vertx;
+    private final ResponseDeadlines deadlines;
+    private final UpstreamAdmission admission;
     private final Map<Upstream, HttpProxy> proxies = new EnumMap<>(Upstream.class);
 
-    public UpstreamProxy(Vertx vertx, GatewayConfig config, EdgeProblems problems, EdgeMetrics metrics) {
+    public UpstreamProxy(Vertx vertx, GatewayConfig config, EdgeProblems problems, EdgeMetrics metrics,
+            ResponseDeadlines deadlines, UpstreamAdmission admission) {
+        this.vertx = vertx;
+        this.deadlines = deadlines;
+        this.admission = admission;
         this.config = config;
         this.problems = problems;
         this.metrics = metrics;
@@ -80,9 +96,14 @@ public class UpstreamProxy {
      * service learns the client through {@code X-Forwarded-For}: the chain of a trusted proxy with that proxy
      * appended, else only the peer (what an untrusted client wrote there does not pass).
      */
-    public void forward(Upstream upstream, HttpServerRequest request, ClientAddress client) {
+    public void forward(Route route, HttpServerRequest request, ClientAddress client, boolean overTls) {
         request.headers().set(X_FORWARDED_FOR, client.forwardedFor());
-        proxies.get(upstream).handle(request);
+        // https only when the request came over TLS to us or a trusted proxy says so; what a client wrote is replaced
+        request.headers().set(X_FORWARDED_PROTO, overTls ? "https" : "http");
+        // the canonical path travels to the Forwarding interceptor in a header of ours, replaced whatever the
+        // client sent in it, and removed before the request leaves
+        request.headers().set(UPSTREAM_PATH, route.upstreamPath());
+        proxies.get(route.upstream()).handle(request);
     }
 
     @PreDestroy
@@ -91,16 +112,26 @@ public class UpstreamProxy {
     }
 
     private Future<HttpClientRequest> connect(ProxyContext context, URI base) {
-        HttpServerRequest incoming = context.request().proxiedRequest();
-        boolean upload = incoming.getHeader(HttpHeaders.CONTENT_TYPE) != null
-                && incoming.getHeader(HttpHeaders.CONTENT_TYPE).startsWith(TUS_CONTENT_TYPE);
-        long timeout = upload ? config.proxy().uploadTimeout().toMillis() : config.proxy().responseTimeout().toMillis();
+        long timeout = context.get(DEADLINE, Duration.class).toMillis();
         return context.client().request(new RequestOptions()
                 .setServer(SocketAddress.inetSocketAddress(Upstream.portOf(base), base.getHost()))
                 .setHost(base.getHost())
                 .setPort(Upstream.portOf(base))
                 .setConnectTimeout(config.proxy().connectTimeout().toMillis())
-                .setIdleTimeout(timeout));
+                .setIdleTimeout(timeout))
+                .onSuccess(request -> {
+                    if (Boolean.TRUE.equals(context.get(TIMED_OUT, Boolean.class))) {
+                        // the client got its 503 while this request waited for a connection: never send it
+                        request.reset();
+                    } else {
+                        context.set(UPSTREAM_REQUEST, request);
+                    }
+                });
+    }
+
+    private static boolean tusPatch(HttpServerRequest incoming) {
+        String type = incoming.getHeader(HttpHeaders.CONTENT_TYPE);
+        return type != null && type.startsWith(TUS_CONTENT_TYPE);
     }
 
     /** Outermost: whatever keeps the service from answering becomes a fast 503 with Retry-After. */
@@ -115,7 +146,32 @@ public class UpstreamProxy {
         @Override
         public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
             HttpServerRequest incoming = context.request().proxiedRequest();
-            return context.sendRequest().recover(failure -> {
+            String path = context.request().headers().get(UPSTREAM_PATH);
+            String publicPath = RouteTable.JWKS_PATH.equals(path) ? path : RouteTable.PUBLIC_PREFIX + path;
+            Duration deadline = deadlines.of(publicPath, tusPatch(incoming));
+            context.set(DEADLINE, deadline);
+            // the service's status line must come within the deadline, however the connection behaves
+            Promise<ProxyResponse> answer = Promise.promise();
+            long timer = vertx.setTimer(deadline.toMillis(), fired -> {
+                HttpClientRequest pending = context.get(UPSTREAM_REQUEST, HttpClientRequest.class);
+                if (answer.tryFail(new TimeoutException("no answer within " + deadline.toMillis() + " ms"))) {
+                    context.set(TIMED_OUT, Boolean.TRUE);
+                    admission.timedOut(upstream);
+                    if (pending != null) {
+                        pending.reset();
+                    }
+                }
+            });
+            context.sendRequest().onComplete(sent -> {
+                vertx.cancelTimer(timer);
+                if (sent.succeeded()) {
+                    admission.answered(upstream);
+                    answer.tryComplete(sent.result());
+                } else {
+                    answer.tryFail(sent.cause());
+                }
+            });
+            return answer.future().recover(failure -> {
                 LOG.warnf("%s did not answer %s %s: %s", upstream.serviceName(), incoming.method(), incoming.path(),
                         String.valueOf(failure.getMessage()));
                 metrics.upstreamUnavailable(upstream.serviceName());
@@ -145,15 +201,17 @@ public class UpstreamProxy {
         public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
             ProxyRequest request = context.request();
             HttpServerRequest incoming = request.proxiedRequest();
-            String uri = request.getURI();
-            boolean prefixed = uri.startsWith(RouteTable.PUBLIC_PREFIX + "/");
-            if (prefixed) {
-                request.setURI(uri.substring(RouteTable.PUBLIC_PREFIX.length()));
+            // the service gets the canonical path (PathNormalizer), never the client's spelling of it
+            String path = request.headers().get(UPSTREAM_PATH);
+            request.headers().remove(UPSTREAM_PATH);
+            String query = incoming.query();
+            request.setURI(path + (query == null ? "" : "?" + query));
+            if (!RouteTable.JWKS_PATH.equals(path)) {
                 request.headers().set("X-Forwarded-Prefix", RouteTable.PUBLIC_PREFIX);
             }
             request.headers().remove("Forwarded");
             request.headers().set("X-Forwarded-Host", String.valueOf(incoming.authority()));
-            request.headers().set("X-Forwarded-Proto", incoming.scheme());
+            // X-Forwarded-Proto: set in forward()
             return context.sendRequest();
         }
 
@@ -164,7 +222,7 @@ public class UpstreamProxy {
             if (location != null) {
                 HttpServerRequest incoming = context.request().proxiedRequest();
                 response.headers().set(HttpHeaders.LOCATION, publicLocation(location, base,
-                        incoming.scheme() + "://" + incoming.authority()));
+                        incoming.getHeader(X_FORWARDED_PROTO) + "://" + incoming.authority()));
             }
             return context.sendResponse();
         }

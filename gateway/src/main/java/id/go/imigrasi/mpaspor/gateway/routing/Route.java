@@ -7,4 +7,9 @@ import java.util.Optional;
  * stripped), whether the edge demands a token, and its stricter rate-limit category if any.
  */
 public record Route(Upstream upstream, String upstreamPath, boolean isPublic, Optional<LimitCategory> limitCategory) {
+
+    /** The canonical public path of the request: {@code /api/v1} and the service's path (the JWKS as it is). */
+    public String publicPath() {
+        return RouteTable.JWKS_PATH.equals(upstreamPath) ? upstreamPath : RouteTable.PUBLIC_PREFIX + upstreamPath;
+    }
 }

@@ -7,7 +7,9 @@ import java.util.Optional;
 /**
  * The public API's routing table: {@code /api/v1/<prefix>/**} to the service that serves {@code /<prefix>/**} at
  * its root, plus which routes are public at the edge. The longest matching prefix wins
- * ({@code /admin/offices} goes to quota-service, the rest of {@code /admin} to account-service).
+ * ({@code /admin/offices} goes to quota-service, the rest of {@code /admin} to account-service). Paths are looked
+ * up in their canonical form ({@link PathNormalizer}); the fixed parts are compared without regard to case, so
+ * {@code /API/v1/Auth/LOGIN} is counted as a login wherever a service would route it.
  */
 public final class RouteTable {
 
@@ -34,12 +36,15 @@ public final class RouteTable {
     private RouteTable() {
     }
 
-    /** The route of a public request path (without query), or empty: the gateway answers 404 itself. */
+    /**
+     * The route of a canonical public request path (without query, see {@link PathNormalizer}), or empty: the
+     * gateway answers 404 itself.
+     */
     public static Optional<Route> match(String method, String path) {
-        if (JWKS_PATH.equals(path)) {
-            return Optional.of(new Route(Upstream.ACCOUNT, path, true, Optional.empty()));
+        if (JWKS_PATH.equalsIgnoreCase(path)) {
+            return Optional.of(new Route(Upstream.ACCOUNT, JWKS_PATH, true, Optional.empty()));
         }
-        if (!path.startsWith(PUBLIC_PREFIX + "/")) {
+        if (!isApi(path) || path.length() == PUBLIC_PREFIX.length()) {
             return Optional.empty();
         }
         String servicePath = path.substring(PUBLIC_PREFIX.length());
@@ -55,6 +60,15 @@ public final class RouteTable {
         return Optional.empty();
     }
 
+    /** Whether a canonical path is the gateway's to route: under {@code /api/v1} (any case) or the JWKS. */
+    public static boolean handles(String path) {
+        return isApi(path) || JWKS_PATH.equalsIgnoreCase(path);
+    }
+
+    private static boolean isApi(String path) {
+        return under(path, PUBLIC_PREFIX);
+    }
+
     /** The service a service-relative path belongs to (for the OpenAPI aggregation). */
     public static Optional<Upstream> upstreamOf(String servicePath) {
         return match("GET", PUBLIC_PREFIX + servicePath).map(Route::upstream);
@@ -62,7 +76,7 @@ public final class RouteTable {
 
     static boolean isPublic(String method, String path) {
         boolean read = "GET".equals(method) || "HEAD".equals(method);
-        return ("POST".equals(method) && "/accounts".equals(path))
+        return ("POST".equals(method) && "/accounts".equalsIgnoreCase(path))
                 || under(path, "/accounts/verification")
                 || under(path, "/accounts/otp")
                 || under(path, "/accounts/password-reset")
@@ -79,7 +93,7 @@ public final class RouteTable {
         if (under(path, "/accounts/otp") || under(path, "/accounts/verification")) {
             return Optional.of(LimitCategory.OTP);
         }
-        if ("POST".equals(method) && "/accounts".equals(path)) {
+        if ("POST".equals(method) && "/accounts".equalsIgnoreCase(path)) {
             return Optional.of(LimitCategory.REGISTRATION);
         }
         if (under(path, "/accounts/password-reset")) {
@@ -89,6 +103,7 @@ public final class RouteTable {
     }
 
     private static boolean under(String path, String prefix) {
-        return path.equals(prefix) || path.startsWith(prefix + "/");
+        return path.regionMatches(true, 0, prefix, 0, prefix.length())
+                && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/');
     }
 }

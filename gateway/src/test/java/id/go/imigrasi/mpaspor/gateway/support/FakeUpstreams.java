@@ -24,7 +24,8 @@ import io.vertx.core.json.JsonObject;
 /**
  * Five small HTTP servers standing in for the services (the gateway's tests need their HTTP behaviour, not
  * their business): each echoes what it received as JSON and serves a few special paths. The gateway's routes
- * point at them. Init args: {@code down}, services whose URL is a closed port instead;
+ * point at them. Init args: {@code down}, services whose URL is a closed port instead; {@code hung}, services
+ * that accept connections and requests but never answer;
  * {@code jwks-from-account}, verify tokens with the JWKS URL of (fake) account-service. The tests steer and read
  * the fakes over HTTP at {@code /_fake/...} on the fake's own port (no shared static state across class
  * loaders).
@@ -37,7 +38,8 @@ import io.vertx.core.json.JsonObject;
  * {@code Upload-Offset}</li>
  * <li>{@code GET /uploads/{id}/content?size=}: 1 MiB at once, the rest after {@code POST /_fake/release?id=}</li>
  * <li>{@code /applications/busy}: 429 with {@code Retry-After: 17}; {@code /bookings/shedding}: 503 with
- * {@code Retry-After: 9}; {@code /appointments/silent}: never answers</li>
+ * {@code Retry-After: 9}; {@code /appointments/silent}: never answers; {@code /applications/drop}: closes the
+ * connection without answering</li>
  * </ul>
  */
 public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
@@ -47,12 +49,15 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
 
     private Vertx vertx;
     private Set<String> down = Set.of();
+    private Set<String> hung = Set.of();
     private boolean jwksFromAccount;
 
     @Override
     public void init(Map<String, String> initArgs) {
         String value = initArgs.getOrDefault("down", "");
         down = value.isBlank() ? Set.of() : Set.of(value.split(","));
+        String hanging = initArgs.getOrDefault("hung", "");
+        hung = hanging.isBlank() ? Set.of() : Set.of(hanging.split(","));
         jwksFromAccount = Boolean.parseBoolean(initArgs.getOrDefault("jwks-from-account", "false"));
     }
 
@@ -61,7 +66,8 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
         vertx = Vertx.vertx();
         Map<String, String> config = new HashMap<>();
         for (String service : SERVICES) {
-            int port = down.contains(service) ? closedPort() : new Fake(service).listen();
+            int port = down.contains(service) ? closedPort() : hung.contains(service) ? hungServer()
+                    : new Fake(service).listen();
             config.put("mpaspor.gateway.routes." + service, "http://127.0.0.1:" + port);
         }
         if (jwksFromAccount) {
@@ -77,6 +83,17 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
         if (vertx != null) {
             vertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
         }
+    }
+
+    /** An HTTP server that accepts connections and reads requests but never answers one (a hung service). */
+    private int hungServer() {
+        HttpServer server = vertx.createHttpServer().requestHandler(request -> {
+            // read and forget the body; no status line ever
+            request.handler(chunk -> {
+            });
+        });
+        return server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture()
+                .orTimeout(10, TimeUnit.SECONDS).join().actualPort();
     }
 
     private static int closedPort() {
@@ -161,6 +178,9 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
                 request.response().setStatusCode(503).putHeader("Retry-After", "9")
                         .putHeader("Content-Type", "application/problem+json")
                         .end(new JsonObject().put("status", 503).put("from", service).encode());
+            } else if (path.equals("/applications/drop")) {
+                // the service goes away mid-request: the connection closes before any status line
+                request.connection().close();
             } else if (path.equals("/appointments/silent")) {
                 // never answers: the gateway's response timeout must
             } else {

@@ -38,6 +38,7 @@ public final class TestConfig {
         values.put("mpaspor.gateway.docs.fetch-timeout", "2s");
         values.put("mpaspor.gateway.health.cache-ttl", "5s");
         values.put("mpaspor.gateway.health.timeout", "1s");
+        values.put("mpaspor.gateway.security-headers.no-store", "/api/v1/accounts");
         values.putAll(overrides);
         // Quarkus's own converter reads "30s" like the application does
         SmallRyeConfig config = new SmallRyeConfigBuilder().withMapping(GatewayConfig.class)
