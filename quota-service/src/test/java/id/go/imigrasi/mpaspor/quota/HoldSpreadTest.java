@@ -136,8 +136,11 @@ class HoldSpreadTest {
             List<SlotTaker.Request> requests = new ArrayList<>();
             for (SlotTaker.Slot slot : order) {
                 UUID id = UUID.randomUUID();
-                requests.add(new SlotTaker.Request(id, Quota.account(), slot, PassportKind.ORDINARY, 1, nik(),
-                        UUID.randomUUID(), "{\"holdId\":\"" + id + "\"}"));
+                String account = Quota.account();
+                String nik = nik();
+                Quota.applicants(account, List.of(nik));
+                requests.add(new SlotTaker.Request(id, account, slot, PassportKind.ORDINARY, 1, nik,
+                        UUID.randomUUID(), "{\"holdId\":\"" + id + "\"}", null, null));
             }
             Instant now = Instant.now();
             statements.add(taker.take(requests, now, now.plusSeconds(900),
