@@ -41,9 +41,12 @@ import io.vertx.pgclient.PgException;
  * <li>check the request (service line bookable online, applicants, duplicate NIKs) and the date against the
  * office's today, without the database (offices and their zones are kept in memory);</li>
  * <li>hand the hold to the {@link HoldCombiner}: one statement, its own transaction, locks the capacity row, grants
- * what fits, inserts the holds, binds their NIKs (the unique partial indexes refuse a second active hold of the
+ * what fits (and only holds whose NIKs are all applicants of the account's applications), stores the
+ * Idempotency-Key, inserts the holds, binds their NIKs (the unique partial indexes refuse a second active hold of the
  * account and a second active slot of a NIK, whatever the concurrency) and writes SlotHeld to the outbox;</li>
- * <li>only if the hold was not granted, read the slot to answer precisely why.</li>
+ * <li>only if the hold was not granted (or refused by an index): first look for the hold this very request created
+ * before (a retry), then say precisely why: a NIK not an applicant of the account ({@link ApplicantsRule}), the slot
+ * full or not bookable.</li>
  * </ol>
  * Any refusal leaves nothing behind: the statement is atomic.
  */
