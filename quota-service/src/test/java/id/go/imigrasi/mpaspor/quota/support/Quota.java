@@ -112,11 +112,17 @@ public final class Quota {
      */
     public static void applicants(String account, List<String> niks) {
         String application = UUID.randomUUID().toString();
-        execute("INSERT INTO application_applicants (application_id, account_id, changed_at) VALUES (?, ?, now())",
-                application, account);
-        for (String nik : niks) {
-            execute("INSERT INTO applicant_nik (application_id, account_id, nik) VALUES (?, ?, ?)"
-                    + " ON CONFLICT DO NOTHING", application, account, nik);
+        try (Connection c = RealInfrastructure.database().connect(); PreparedStatement st = c.prepareStatement(
+                "WITH a AS (INSERT INTO application_applicants (application_id, account_id, changed_at)"
+                        + " VALUES (?, ?, now()) RETURNING application_id, account_id)"
+                        + " INSERT INTO applicant_nik (application_id, account_id, nik)"
+                        + " SELECT DISTINCT a.application_id, a.account_id, x.nik FROM a, unnest(?::text[]) AS x(nik)")) {
+            st.setString(1, application);
+            st.setString(2, account);
+            st.setArray(3, c.createArrayOf("text", niks.toArray()));
+            st.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 
