@@ -46,6 +46,7 @@ public class HoldBench {
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
             case "keys" -> keys(Path.of(args[1]));
+            case "applicants" -> applicants(args[1], Integer.parseInt(args[2]));
             case "setup" -> setup(args[1], Path.of(args[2]), args[3], Integer.parseInt(args[4]), LocalDate.parse(args[5]),
                     Integer.parseInt(args[6]));
             case "closed" -> closed(args[1], Path.of(args[2]), args[3], Integer.parseInt(args[4]),
@@ -117,7 +118,35 @@ public class HoldBench {
     record Planned(String token, String body) {
     }
 
-    static List<Planned> plan(Path dir, int n, String[] offices, LocalDate from, int days) throws Exception {
+    /**
+     * The account and NIK of the {@code i}-th hold of run {@code name}: each hold from its own account and NIK, the
+     * same in {@link #plan} and in the rows {@code applicants} prints for run.sh to load into the projection of
+     * application-service's ApplicantsChanged (quota-service holds only the NIKs of an account's applicants).
+     */
+    static String[] applicant(String name, int i) {
+        int run = switch (name) {
+            case "warmup" -> 1;
+            case "warmfull" -> 2;
+            case "hot" -> 3;
+            case "spread" -> 4;
+            case "paced" -> 5;
+            default -> 9;
+        };
+        return new String[] { "bench-" + name + "-" + i, "3" + run + String.format("%014d", i) };
+    }
+
+    /** CSV lines {@code account,nik} of the {@code n} holds of run {@code name}. */
+    static void applicants(String name, int n) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            String[] a = applicant(name, i);
+            out.append(a[0]).append(',').append(a[1]).append('\n');
+        }
+        System.out.print(out);
+    }
+
+    static List<Planned> plan(Path dir, String name, int n, String[] offices, LocalDate from, int days)
+            throws Exception {
         PrivateKey key = key(dir);
         List<Planned> planned = new ArrayList<>(n);
         ThreadLocalRandom random = ThreadLocalRandom.current();
@@ -125,8 +154,9 @@ public class HoldBench {
             String office = offices[random.nextInt(offices.length)];
             LocalDate date = from.plusDays(random.nextInt(days));
             String session = days == 1 && offices.length == 1 ? "MORNING" : (random.nextBoolean() ? "MORNING" : "AFTERNOON");
-            String nik = "32" + String.format("%014d", random.nextLong(100_000_000_000_000L));
-            planned.add(new Planned(jwt(key, "bench-" + UUID.randomUUID(), "applicant"), "{\"officeCode\":\"" + office
+            String[] applicant = applicant(name, i);
+            String nik = applicant[1];
+            planned.add(new Planned(jwt(key, applicant[0], "applicant"), "{\"officeCode\":\"" + office
                     + "\",\"date\":\"" + date + "\",\"session\":\"" + session + "\",\"service\":\"REGULAR\",\"niks\":[\""
                     + nik + "\"]}"));
         }
@@ -260,7 +290,7 @@ public class HoldBench {
      * previous one answered. */
     static void closed(String base, Path dir, String name, int requests, int concurrency, String[] offices,
             LocalDate from, int days) throws Exception {
-        List<Planned> planned = plan(dir, requests, offices, from, days);
+        List<Planned> planned = plan(dir, name, requests, offices, from, days);
         URI uri = URI.create(base + "/holds");
         long[] latencies = new long[requests];
         int[] statuses = new int[requests];
@@ -304,7 +334,7 @@ public class HoldBench {
             int days) throws Exception {
         int requests = rate * seconds;
         int connections = Integer.parseInt(System.getenv().getOrDefault("PACED_CONNECTIONS", "256"));
-        List<Planned> planned = plan(dir, requests, offices, from, days);
+        List<Planned> planned = plan(dir, name, requests, offices, from, days);
         URI uri = URI.create(base + "/holds");
         long[] latencies = new long[requests];
         int[] statuses = new int[requests];

@@ -111,6 +111,20 @@ java "$BENCH" setup "$BASE" "$WORK" SOETTA "$HOT_CAPACITY" "$HOT_DATE" 1
 java "$BENCH" setup "$BASE" "$WORK" SOETTA 50 "$WARM_FULL_DATE" 1   # a small slot: the warm-up's quota-full answers
 java "$BENCH" setup "$BASE" "$WORK" NGR 100000 "$WARM_FROM" 5
 
+# quota-service holds only NIKs of an account's applicants (its projection of application-service's ApplicantsChanged):
+# each run's accounts and NIKs (HoldBench.applicant) are loaded into that projection first, as the events would
+seed_applicants() {
+    java "$BENCH" applicants "$1" "$2" > "$WORK/applicants-$1.csv"
+    psql_db <<SQL
+CREATE TEMP TABLE seed (account TEXT, nik TEXT);
+\copy seed FROM '$WORK/applicants-$1.csv' CSV
+INSERT INTO application_applicants (application_id, account_id, changed_at) SELECT account, account, now() FROM seed;
+INSERT INTO applicant_nik (application_id, account_id, nik) SELECT account, account, nik FROM seed;
+SQL
+}
+seed_applicants warmup "$WARMUP_REQUESTS"; seed_applicants warmfull 2000; seed_applicants hot "$HOT_REQUESTS"
+seed_applicants spread "$SPREAD_REQUESTS"; seed_applicants paced $((PACED_RATE * PACED_SECONDS))
+
 echo "== service: holds over HTTP (each from its own account and NIK)"
 # The JIT compiles the hold path during the first thousands of requests (measured: the compiler threads took as much
 # CPU as the event loops during a 1,500-request warm-up), so warm up both answers before measuring anything.

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.is;
@@ -128,12 +129,31 @@ final class Journey {
         return remaining;
     }
 
-    /** Holds one place per NIK in the slot; returns the hold id. */
+    /**
+     * Holds one place per NIK in the slot; returns the hold id. Retry-safe as the app does it: one Idempotency-Key
+     * for the request and its retries; quota-service answers 409 + Retry-After while the applicants just added are
+     * not yet known to it (their ApplicantsChanged event is on its way): wait and retry.
+     */
     String hold(String token, Slot slot, List<String> niks) {
-        Response hold = json(as(token), Map.of("officeCode", slot.officeCode(), "date", slot.date(), "session",
-                slot.session(), "service", "REGULAR", "niks", niks)).post("/holds");
-        hold.then().statusCode(201);
-        return hold.jsonPath().getString("holdId");
+        String key = UUID.randomUUID().toString();
+        Response[] last = new Response[1];
+        Awaitility.await("hold of " + niks).atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1)).until(() -> {
+                    Response r = json(as(token), Map.of("officeCode", slot.officeCode(), "date", slot.date(),
+                            "session", slot.session(), "service", "REGULAR", "niks", niks))
+                            .header("Idempotency-Key", key).post("/holds");
+                    if (r.statusCode() == 201) {
+                        last[0] = r;
+                        return true;
+                    }
+                    if (r.statusCode() == 409 && r.getHeader("Retry-After") != null) {
+                        say("  hold answered 409 (" + r.jsonPath().getString("title") + "), Retry-After "
+                                + r.getHeader("Retry-After"));
+                        return false;
+                    }
+                    throw new AssertionError("hold answered " + r.statusCode() + ": " + r.asString());
+                });
+        return last[0].jsonPath().getString("holdId");
     }
 
     /** Waits until billing issued the application's bill; returns it. */

@@ -103,4 +103,37 @@ public final class Journeys {
         double seconds = Math.min(maxSeconds, base * (1 + ThreadLocalRandom.current().nextDouble()));
         return Duration.ofMillis((long) (seconds * 1000));
     }
+
+    /**
+     * An application with the user's applicant ({@code #{nik}}, registered at the Dukcapil stub first), as the app
+     * creates it before documents and the quota hold: saves {@code applicationId} and {@code applicantId}. quota-service
+     * holds places only for applicants of the account's applications (it learns them from application.events).
+     */
+    public static ChainBuilder applicationWithApplicant(BenchConfig config, Recorder recorder) {
+        String base = config.string("application.url", "http://127.0.0.1:8082");
+        String dukcapil = config.string("dukcapil.url", "http://127.0.0.1:8091");
+        return exec(Recorder::arm)
+                .exec(http("application-create").post(base + "/applications")
+                        .header("Authorization", "Bearer #{token}").body(StringBody("{}"))
+                        .check(status().saveAs(Recorder.STATUS), responseTimeInMillis().saveAs(Recorder.MILLIS),
+                                header("Retry-After").optional().saveAs(Recorder.RETRY_AFTER),
+                                regex("\"id\"\\s*:\\s*\"([^\"]+)\"").optional().saveAs("applicationId"),
+                                status().in(201, 429, 503)))
+                .exec(s -> recorder.record("application-create", s))
+                .doIf(s -> s.contains("applicationId")).then(
+                        // the civil registry knows these people (the stub's admin API stands in for Dukcapil's data)
+                        exec(http("dukcapil-register").post(dukcapil + "/admin/nik")
+                                .body(StringBody(s -> UploadStormSimulation.person(s.getString("nik")))).asJson()
+                                .check(status().in(200, 201, 204)))
+                        .exec(Recorder::arm)
+                                .exec(http("applicant-add").post(base + "/applications/#{applicationId}/applicants")
+                                        .header("Authorization", "Bearer #{token}")
+                                        .body(StringBody(s -> UploadStormSimulation.applicant(s.getString("nik"))))
+                                        .check(status().saveAs(Recorder.STATUS),
+                                                responseTimeInMillis().saveAs(Recorder.MILLIS),
+                                                header("Retry-After").optional().saveAs(Recorder.RETRY_AFTER),
+                                                regex("\"id\"\\s*:\\s*\"([^\"]+)\"").optional().saveAs("applicantId"),
+                                                status().in(201, 429, 503)))
+                                .exec(s -> recorder.record("applicant-add", s)));
+    }
 }

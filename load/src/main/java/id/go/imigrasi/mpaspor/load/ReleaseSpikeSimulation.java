@@ -22,7 +22,8 @@ import io.gatling.javaapi.core.Simulation;
 /**
  * The quota-release morning. Wave 1 ("before 4 am"): {@code spike.users} verified accounts arrive within
  * {@code spike.login-seconds} (Gatling's heaviside {@code stressPeakUsers}) and log in, far beyond the hashing
- * capacity, retrying shed logins after Retry-After, and look at their office's calendar while they wait. Wave 2 ("4 am", open model): the logged-in applicants arrive at
+ * capacity, retrying shed logins after Retry-After, create their application with its applicant (quota-service holds
+ * places only for an account's applicants) and look at their office's calendar while they wait. Wave 2 ("4 am", open model): the logged-in applicants arrive at
  * {@code spike.hold-rate}/s, each reads the calendar of its office and holds one MORNING place of
  * {@code spike.date} with its own NIK, trying again after Retry-After while it is shed (at most
  * {@code spike.hold-attempts} times); the offices have {@code spike.capacity} places each, far fewer than
@@ -53,10 +54,12 @@ public class ReleaseSpikeSimulation extends Simulation {
         ScenarioBuilder wave1 = scenario("login wave")
                 .feed(Journeys.accounts(CONFIG, 0, users))
                 .exec(Journeys.login(CONFIG, RECORDER))
-                // while they wait for the release, the logged-in applicants look at their office's calendar
+                // before the release, as the app has them do: the application with its applicant (quota-service
+                // holds places only for an account's applicants), then the office's calendar while they wait
+                .doIf(s -> s.contains(Journeys.TOKEN)).then(Journeys.applicationWithApplicant(CONFIG, RECORDER))
                 .doIf(s -> s.contains(Journeys.TOKEN)).then(calendar(quota, date, "calendar-wait"))
                 .exec(s -> {
-                    if (s.contains(Journeys.TOKEN)) {
+                    if (s.contains(Journeys.TOKEN) && s.contains("applicantId")) {
                         READY.add(new Ready(s.getString(Journeys.TOKEN), s.getString("nik"), s.getString("office"),
                                 s.getString(Journeys.CLIENT_IP)));
                     }
@@ -67,12 +70,15 @@ public class ReleaseSpikeSimulation extends Simulation {
                 .exec(ReleaseSpikeSimulation::takeReady)
                 .doIf(s -> s.contains(Journeys.TOKEN)).then(
                         calendar(quota, date, "calendar")
-                                .exec(s -> s.set(HOLD_ATTEMPT, 0).set(HOLD_SHED, true))
-                                // a shed hold (429/503) is tried again after its Retry-After, as the app does
+                                .exec(s -> s.set(HOLD_ATTEMPT, 0).set(HOLD_SHED, true)
+                                        .set("holdKey", java.util.UUID.randomUUID().toString()))
+                                // a shed hold (429/503, or 409 with Retry-After: applicants not yet known) is tried
+                                // again after its Retry-After with the same Idempotency-Key, as the app does
                                 .asLongAs(s -> s.getBoolean(HOLD_SHED) && s.getInt(HOLD_ATTEMPT) < holdAttempts).on(
                                         exec(Recorder::arm)
                                                 .exec(http("hold").post(quota + "/holds")
                                                         .header("Authorization", "Bearer #{token}")
+                                                        .header("Idempotency-Key", "#{holdKey}")
                                                         .body(StringBody("{\"officeCode\":\"#{office}\",\"date\":\"" + date
                                                                 + "\",\"session\":\"MORNING\",\"service\":\"REGULAR\",\"niks\":[\"#{nik}\"]}"))
                                                         .check(status().saveAs(Recorder.STATUS),
@@ -93,13 +99,16 @@ public class ReleaseSpikeSimulation extends Simulation {
                 .maxDuration(Duration.ofSeconds(CONFIG.integer("spike.max-seconds", 600)));
     }
 
-    /** The last answer was 429 or 503 (no answer at all is not retried: it is an error). */
+    /**
+     * The last answer was 429 or 503, or a 409 with Retry-After (the applicant's event not yet at quota-service; a
+     * quota-full 409 has none). No answer at all is not retried: it is an error.
+     */
     private static boolean shed(Session session) {
         if (!session.contains(Recorder.STATUS)) {
             return false;
         }
         int status = session.getInt(Recorder.STATUS);
-        return status == 429 || status == 503;
+        return status == 429 || status == 503 || (status == 409 && session.contains(Recorder.RETRY_AFTER));
     }
 
     private static ChainBuilder calendar(String quota, String date, String name) {

@@ -1,8 +1,6 @@
 package id.go.imigrasi.mpaspor.load;
 
 import static io.gatling.javaapi.core.CoreDsl.ByteArrayBody;
-import static io.gatling.javaapi.core.CoreDsl.StringBody;
-import static io.gatling.javaapi.core.CoreDsl.regex;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
@@ -49,34 +47,11 @@ public class UploadStormSimulation extends Simulation {
         int maxAttempts = CONFIG.integer("upload.max-attempts", 40);
         double maxPause = CONFIG.decimal("login.max-pause", 5);
         String base = CONFIG.string("application.url", "http://127.0.0.1:8082");
-        String dukcapil = CONFIG.string("dukcapil.url", "http://127.0.0.1:8091");
         String metadata = CONFIG.string("upload.metadata",
                 "applicationId #{applicationId},applicantId #{applicantId},documentType EKTP,filename ektp.jpg");
 
         // the application and its applicant the document belongs to (application-service requires both ids)
-        ChainBuilder prepare = exec(Recorder::arm)
-                .exec(http("application-create").post(base + "/applications")
-                        .header("Authorization", "Bearer #{token}").body(StringBody("{}"))
-                        .check(status().saveAs(Recorder.STATUS), responseTimeInMillis().saveAs(Recorder.MILLIS),
-                                header("Retry-After").optional().saveAs(Recorder.RETRY_AFTER),
-                                regex("\"id\"\\s*:\\s*\"([^\"]+)\"").optional().saveAs("applicationId"),
-                                status().in(201, 429, 503)))
-                .exec(s -> RECORDER.record("application-create", s))
-                .doIf(s -> s.contains("applicationId")).then(
-                        // the civil registry knows these people (the stub's admin API stands in for Dukcapil's data)
-                        exec(http("dukcapil-register").post(dukcapil + "/admin/nik")
-                                .body(StringBody(s -> person(s.getString("nik")))).asJson()
-                                .check(status().in(200, 201, 204)))
-                        .exec(Recorder::arm)
-                                .exec(http("applicant-add").post(base + "/applications/#{applicationId}/applicants")
-                                        .header("Authorization", "Bearer #{token}")
-                                        .body(StringBody(s -> applicant(s.getString("nik"))))
-                                        .check(status().saveAs(Recorder.STATUS),
-                                                responseTimeInMillis().saveAs(Recorder.MILLIS),
-                                                header("Retry-After").optional().saveAs(Recorder.RETRY_AFTER),
-                                                regex("\"id\"\\s*:\\s*\"([^\"]+)\"").optional().saveAs("applicantId"),
-                                                status().in(201, 429, 503)))
-                                .exec(s -> RECORDER.record("applicant-add", s)));
+        ChainBuilder prepare = Journeys.applicationWithApplicant(CONFIG, RECORDER);
 
         ChainBuilder create = exec(s -> s.set("attempt", 0))
                 .asLongAs(s -> !s.contains("location") && s.getInt("attempt") < maxAttempts).on(

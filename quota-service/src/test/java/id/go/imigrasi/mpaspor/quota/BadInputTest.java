@@ -49,6 +49,7 @@ class BadInputTest {
     }
 
     private ValidatableResponse post(String json) {
+        Quota.applicantsOf(TestJwt.applicant(account), json);
         return given().auth().oauth2(TestJwt.applicant(account)).contentType(ContentType.JSON).body(json)
                 .when().post("/holds").then();
     }
@@ -159,9 +160,38 @@ class BadInputTest {
         given().auth().oauth2(TestJwt.applicant(account)).contentType(ContentType.JSON).body("{\"session\":\"MORNING\"}")
                 .when().post("/bookings/" + java.util.UUID.randomUUID() + "/reschedule")
                 .then().statusCode(400).body("errors[0].field", equalTo("date"));
-        given().auth().oauth2(TestJwt.applicant(account)).contentType(ContentType.JSON)
-                .body("{\"date\":\"" + DATE + "\",\"session\":\"MORNING\"}")
-                .when().post("/bookings/not-a-uuid/reschedule")
-                .then().statusCode(404).body("type", equalTo("https://mpaspor.imigrasi.go.id/problems/booking-not-found"));
+    }
+
+    /** A malformed hold or booking id is the client's error (400), never an answer it would retry. */
+    @Test
+    void aHoldIdThatIsNotAUuidIsABadRequestEverywhere() {
+        String token = TestJwt.applicant(account);
+        for (String id : List.of("not-a-uuid", "1-1-1-1-1", "00000000-0000-0000-0000-00000000000g", "%20")) {
+            for (ValidatableResponse answer : List.of(
+                    given().auth().oauth2(token).when().get("/holds/" + id).then(),
+                    given().auth().oauth2(token).when().get("/bookings/" + id).then(),
+                    given().auth().oauth2(token).contentType(ContentType.JSON)
+                            .body("{\"date\":\"" + DATE + "\",\"session\":\"MORNING\"}")
+                            .when().post("/bookings/" + id + "/reschedule").then())) {
+                answer.statusCode(400).contentType("application/problem+json")
+                        .header("Retry-After", org.hamcrest.Matchers.nullValue())
+                        .body("type", equalTo("https://mpaspor.imigrasi.go.id/problems/validation"))
+                        .body("errors[0].field", equalTo("id"))
+                        .body("errors[0].code", equalTo("quota.hold-id-format"));
+            }
+        }
+    }
+
+    @Test
+    void anIdempotencyKeyThatIsNotVisibleAsciiOrTooLongIsABadRequest() {
+        for (String key : List.of("a".repeat(256), "with space", "ünïcode")) {
+            String json = holdJson(OFFICE, DATE, "MORNING", "REGULAR", List.of(nik()));
+            Quota.applicantsOf(TestJwt.applicant(account), json);
+            given().auth().oauth2(TestJwt.applicant(account)).contentType(ContentType.JSON)
+                    .header("Idempotency-Key", key).body(json)
+                    .when().post("/holds").then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("Idempotency-Key"));
+        }
+        assertThat(Quota.count("SELECT count(*) FROM hold WHERE account_id = ?", account)).isZero();
     }
 }

@@ -70,9 +70,12 @@ class CalendarAndReleaseTest {
     }
 
     private static ValidatableResponse electronicHold(String office, LocalDate date) {
-        return given().auth().oauth2(TestJwt.applicant(Quota.account())).contentType(ContentType.JSON)
+        String account = Quota.account();
+        String nik = nik();
+        Quota.applicants(account, List.of(nik));
+        return given().auth().oauth2(TestJwt.applicant(account)).contentType(ContentType.JSON)
                 .body(Map.of("officeCode", office, "date", date.toString(), "session", "MORNING", "service", "REGULAR",
-                        "niks", List.of(nik()), "passportKind", "ELECTRONIC"))
+                        "niks", List.of(nik), "passportKind", "ELECTRONIC"))
                 .when().post("/holds").then();
     }
 

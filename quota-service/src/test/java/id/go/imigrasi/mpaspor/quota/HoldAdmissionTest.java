@@ -55,10 +55,13 @@ class HoldAdmissionTest {
     private final HttpClient http = HttpClient.newHttpClient();
 
     private CompletableFuture<HttpResponse<String>> hold(String office, LocalDate date) {
+        String account = Quota.account();
+        String nik = nik();
+        Quota.applicants(account, List.of(nik));
         HttpRequest request = HttpRequest.newBuilder(holds).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + TestJwt.applicant(Quota.account()))
+                .header("Authorization", "Bearer " + TestJwt.applicant(account))
                 .header("Content-Type", "application/json").header("Accept-Language", "en")
-                .POST(HttpRequest.BodyPublishers.ofString(holdJson(office, date, "MORNING", "REGULAR", List.of(nik()))))
+                .POST(HttpRequest.BodyPublishers.ofString(holdJson(office, date, "MORNING", "REGULAR", List.of(nik))))
                 .build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
     }

@@ -136,8 +136,11 @@ class HoldSpreadTest {
             List<SlotTaker.Request> requests = new ArrayList<>();
             for (SlotTaker.Slot slot : order) {
                 UUID id = UUID.randomUUID();
-                requests.add(new SlotTaker.Request(id, Quota.account(), slot, PassportKind.ORDINARY, 1, nik(),
-                        UUID.randomUUID(), "{\"holdId\":\"" + id + "\"}"));
+                String account = Quota.account();
+                String nik = nik();
+                Quota.applicants(account, List.of(nik));
+                requests.add(new SlotTaker.Request(id, account, slot, PassportKind.ORDINARY, 1, nik,
+                        UUID.randomUUID(), "{\"holdId\":\"" + id + "\"}", null, null));
             }
             Instant now = Instant.now();
             statements.add(taker.take(requests, now, now.plusSeconds(900),
@@ -214,9 +217,12 @@ class HoldSpreadTest {
         assertThat(count("SELECT count(*) FROM hold_nik WHERE nik = ? AND active", takenNik)).isEqualTo(1);
     }
 
+    /** A hold of a new account whose applicants the NIKs are. */
     private CompletableFuture<HttpResponse<String>> post(String body) {
+        String token = TestJwt.applicant(Quota.account());
+        Quota.applicantsOf(token, body);
         HttpRequest request = HttpRequest.newBuilder(holds).timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + TestJwt.applicant(Quota.account()))
+                .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
         return HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString());

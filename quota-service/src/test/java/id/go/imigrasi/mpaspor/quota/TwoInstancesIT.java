@@ -159,9 +159,26 @@ class TwoInstancesIT {
                         + "\"}").statusCode()).isEqualTo(201);
     }
 
-    private static String holdBody(String office, LocalDate date) {
+    /** A hold request of one NIK, made an applicant of the account first (as ApplicantsChanged would). */
+    private static String holdBody(String account, String office, LocalDate date) {
+        String nik = nik();
+        String application = UUID.randomUUID().toString();
+        try (Connection c = database.connect(); PreparedStatement app = c.prepareStatement("INSERT INTO"
+                + " application_applicants (application_id, account_id, changed_at) VALUES (?, ?, now())");
+                PreparedStatement applicant = c.prepareStatement(
+                        "INSERT INTO applicant_nik (application_id, account_id, nik) VALUES (?, ?, ?)")) {
+            app.setString(1, application);
+            app.setString(2, account);
+            app.executeUpdate();
+            applicant.setString(1, application);
+            applicant.setString(2, account);
+            applicant.setString(3, nik);
+            applicant.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
         return "{\"officeCode\":\"" + office + "\",\"date\":\"" + date
-                + "\",\"session\":\"MORNING\",\"service\":\"REGULAR\",\"niks\":[\"" + nik() + "\"]}";
+                + "\",\"session\":\"MORNING\",\"service\":\"REGULAR\",\"niks\":[\"" + nik + "\"]}";
     }
 
     @Test
@@ -174,8 +191,9 @@ class TwoInstancesIT {
         List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
         for (int i = 0; i < 400; i++) {
             URI holds = bases.get(i % 2).resolve("/holds");
-            calls.add(HTTP.sendAsync(request(holds, "POST", TestJwt.applicant("acc-" + UUID.randomUUID()),
-                    holdBody(office, date)), HttpResponse.BodyHandlers.ofString()));
+            String account = "acc-" + UUID.randomUUID();
+            calls.add(HTTP.sendAsync(request(holds, "POST", TestJwt.applicant(account), holdBody(account, office, date)),
+                    HttpResponse.BodyHandlers.ofString()));
         }
         List<HttpResponse<String>> responses = calls.stream().map(CompletableFuture::join).toList();
 
@@ -195,8 +213,9 @@ class TwoInstancesIT {
         openSlot(office, date, 100);
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
-            HttpResponse<String> r = send(bases.get(i % 2).resolve("/holds"), "POST",
-                    TestJwt.applicant("acc-" + UUID.randomUUID()), holdBody(office, date));
+            String account = "acc-" + UUID.randomUUID();
+            HttpResponse<String> r = send(bases.get(i % 2).resolve("/holds"), "POST", TestJwt.applicant(account),
+                    holdBody(account, office, date));
             assertThat(r.statusCode()).isEqualTo(201);
             ids.add(r.body().replaceAll(".*\"holdId\":\"([^\"]+)\".*", "$1"));
         }

@@ -37,7 +37,11 @@ public class ApplicationFollower {
     private final ApplicantRepository applicants;
     private final Timeline timeline;
 
-    public ApplicationFollower(ApplicationRepository applications, ApplicantRepository applicants, Timeline timeline) {
+    private final ApplicantsAnnouncer announcer;
+
+    public ApplicationFollower(ApplicationRepository applications, ApplicantRepository applicants, Timeline timeline,
+            ApplicantsAnnouncer announcer) {
+        this.announcer = announcer;
         this.applications = applications;
         this.applicants = applicants;
         this.timeline = timeline;
@@ -100,7 +104,8 @@ public class ApplicationFollower {
     private Uni<Void> applyLocked(EventMeta meta, Application app, Step step) {
         boolean moved = app.advanceTo(step.status());
         return step.effect().apply(app)
-                .chain(() -> moved && app.status.finished() ? applicants.deactivate(app.id).replaceWithVoid() : none())
+                .chain(() -> moved && app.status.finished()
+                        ? applicants.deactivate(app.id).chain(() -> announcer.announceNone(app)) : none())
                 .chain(() -> timeline.record(app.id, meta.id(), step.kind(), step.occurredAt(), step.status(),
                         step.details()));
     }

@@ -47,9 +47,12 @@ public class Applications {
     private final DukcapilGateway dukcapil;
     private final Timeline timeline;
     private final ApplicationConfig config;
+    private final ApplicantsAnnouncer announcer;
 
     public Applications(ApplicationRepository applications, ApplicantRepository applicants,
-            ApplicantDocumentRepository documents, DukcapilGateway dukcapil, Timeline timeline, ApplicationConfig config) {
+            ApplicantDocumentRepository documents, DukcapilGateway dukcapil, Timeline timeline, ApplicationConfig config,
+            ApplicantsAnnouncer announcer) {
+        this.announcer = announcer;
         this.applications = applications;
         this.applicants = applicants;
         this.documents = documents;
@@ -97,7 +100,7 @@ public class Applications {
                             draft.verificationAttempts = 1;
                             draft.active = true;
                             draft.createdAt = now;
-                            return applicants.persistAndFlush(draft);
+                            return applicants.persistAndFlush(draft).call(() -> announcer.announce(app));
                         }))))
                 .onFailure(Applications::isNikConflict)
                 .transform(e -> ProblemException.of(ApplicationProblem.NIK_IN_ACTIVE_APPLICATION));
@@ -114,17 +117,19 @@ public class Applications {
                         : verify(form.nik, form.birthDate))
                 .chain(reverified -> Panache.withTransaction(() -> applications.lock(applicationId)
                         .map(app -> Access.editable(app, caller))
-                        .chain(app -> applicants.findById(applicantId))
+                        .chain(app -> applicants.findById(applicantId)
                         .map(a -> inApplication(a, applicationId))
                         .chain(a -> {
+                            boolean nikChanged = !a.nik.equals(form.nik);
                             copy(form, a);
                             if (reverified != null) {
                                 a.verification = reverified;
                                 a.verificationCheckedAt = Instant.now();
                                 a.verificationAttempts = 1;
                             }
-                            return applicants.persistAndFlush(a);
-                        })))
+                            return applicants.persistAndFlush(a)
+                                    .call(() -> nikChanged ? announcer.announce(app) : Uni.createFrom().voidItem());
+                        }))))
                 .onFailure(Applications::isNikConflict)
                 .transform(e -> ProblemException.of(ApplicationProblem.NIK_IN_ACTIVE_APPLICATION));
     }
@@ -132,9 +137,10 @@ public class Applications {
     public Uni<Void> removeApplicant(UUID applicationId, UUID applicantId, Caller caller) {
         return Panache.withTransaction(() -> applications.lock(applicationId)
                 .map(app -> Access.editable(app, caller))
-                .chain(app -> applicants.findById(applicantId))
-                .map(a -> inApplication(a, applicationId))
-                .chain(a -> documents.deleteOfApplicant(a.id).chain(() -> applicants.delete(a))));
+                .chain(app -> applicants.findById(applicantId)
+                        .map(a -> inApplication(a, applicationId))
+                        .chain(a -> documents.deleteOfApplicant(a.id).chain(() -> applicants.delete(a)))
+                        .chain(() -> announcer.announce(app))));
     }
 
     /**

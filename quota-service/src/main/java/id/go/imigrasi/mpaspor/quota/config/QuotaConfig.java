@@ -38,11 +38,27 @@ public interface QuotaConfig {
 
     Combiner combiner();
 
+    Applicants applicants();
+
     /** Days an office without its own rules is open. */
     Set<DayOfWeek> openDays();
 
     /** Capacity per SERVICE_SESSION (e.g. REGULAR_MORNING) for an office without its own rules. */
     Map<String, Integer> defaultCapacity();
+
+    /**
+     * A hold's NIKs must be applicants of one of the account's applications, as application-service announced them
+     * (ApplicantsChanged). A NIK that quota-service does not know at all may be an applicant whose event is still on
+     * its way: such a hold is answered 409 {@code applicants-not-yet-known} + Retry-After for at most
+     * {@link #catchUp()} after the first such refusal of the account and NIK, then 422 {@code nik-not-an-applicant}.
+     */
+    interface Applicants {
+        /** How long a NIK unknown to the projection is answered "not yet known" (409 + Retry-After). */
+        Duration catchUp();
+
+        /** The Retry-After of that answer. */
+        Duration retryAfter();
+    }
 
     /**
      * Holds admitted at once per instance. Past it a hold is refused at once with 503 + Retry-After instead of

@@ -81,6 +81,14 @@ public class Hold {
     @Column(name = "release_reason")
     public String releaseReason;
 
+    /** The {@code Idempotency-Key} of the POST that created the hold, if the client sent one. */
+    @Column(name = "idempotency_key")
+    public String idempotencyKey;
+
+    /** What that POST asked for ({@link id.go.imigrasi.mpaspor.quota.service.HoldCommand#fingerprint()}). */
+    @Column(name = "request_fingerprint")
+    public String requestFingerprint;
+
     public List<String> nikList() {
         return Arrays.asList(niks.split(","));
     }

@@ -18,6 +18,12 @@ public final class QuotaProblem {
     public static final ProblemType RESCHEDULE_TOO_LATE = ProblemType.of("reschedule-too-late", 409);
     public static final ProblemType RESCHEDULE_LIMIT_REACHED = ProblemType.of("reschedule-limit-reached", 409);
     public static final ProblemType BOOKING_NOT_ACTIVE = ProblemType.of("booking-not-active", 409);
+    /** The same Idempotency-Key was sent earlier with another request. */
+    public static final ProblemType IDEMPOTENCY_KEY_REUSED = ProblemType.of("idempotency-key-reused", 422);
+    /** A NIK of the hold is not an applicant of any application of the account. */
+    public static final ProblemType NIK_NOT_AN_APPLICANT = ProblemType.of("nik-not-an-applicant", 422);
+    /** A NIK is not yet known as the account's applicant and application-service's event may still be on its way. */
+    public static final ProblemType APPLICANTS_NOT_YET_KNOWN = ProblemType.of("applicants-not-yet-known", 409);
 
     private QuotaProblem() {
     }

@@ -6,6 +6,7 @@ import org.jboss.logging.Logger;
 
 import id.go.imigrasi.mpaspor.quota.config.QuotaConfig;
 import id.go.imigrasi.mpaspor.quota.service.AdminService;
+import id.go.imigrasi.mpaspor.quota.service.ApplicantsRule;
 import id.go.imigrasi.mpaspor.quota.service.HoldLifecycle;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.VertxContextSupport;
@@ -24,7 +25,10 @@ public class QuotaJobs {
     private final AdminService admin;
     private final QuotaConfig config;
 
-    public QuotaJobs(HoldLifecycle holds, AdminService admin, QuotaConfig config) {
+    private final ApplicantsRule applicants;
+
+    public QuotaJobs(HoldLifecycle holds, AdminService admin, ApplicantsRule applicants, QuotaConfig config) {
+        this.applicants = applicants;
         this.holds = holds;
         this.admin = admin;
         this.config = config;
@@ -39,6 +43,7 @@ public class QuotaJobs {
                 released = VertxContextSupport.subscribeAndAwait(holds::expireDue);
             } while (released >= config.expiry().batchSize());
             VertxContextSupport.subscribeAndAwait(admin::publishDue);
+            VertxContextSupport.subscribeAndAwait(applicants::forgetOldRefusals);
         } catch (Throwable e) {
             LOG.warn("quota jobs failed; next tick retries", e);
         }

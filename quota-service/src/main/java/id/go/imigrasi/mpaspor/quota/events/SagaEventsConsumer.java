@@ -1,21 +1,26 @@
 package id.go.imigrasi.mpaspor.quota.events;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
+import id.go.imigrasi.mpaspor.contracts.application.ApplicantsChanged;
 import id.go.imigrasi.mpaspor.contracts.application.ApplicationCancelled;
 import id.go.imigrasi.mpaspor.contracts.billing.BillingExpired;
 import id.go.imigrasi.mpaspor.contracts.billing.BillingIssued;
 import id.go.imigrasi.mpaspor.contracts.billing.BillingPaid;
 import id.go.imigrasi.mpaspor.platform.inbox.EventHandlers;
 import id.go.imigrasi.mpaspor.platform.inbox.Inbox;
+import id.go.imigrasi.mpaspor.quota.repository.ApplicantRepository;
 import id.go.imigrasi.mpaspor.quota.service.HoldLifecycle;
 import io.smallrye.mutiny.Uni;
 
 /**
- * quota-service's part of the application saga: billing.events and application.events drive the holds. Each
+ * quota-service's part of the application saga: billing.events and application.events drive the holds, and
+ * application.events' ApplicantsChanged keeps the projection of who is an applicant of which account. Each
  * event is applied once (the inbox records its id in the same transaction as the effect).
  */
 @ApplicationScoped
@@ -27,7 +32,7 @@ public class SagaEventsConsumer {
     private final EventHandlers billing;
     private final EventHandlers application;
 
-    public SagaEventsConsumer(Inbox inbox, HoldLifecycle holds) {
+    public SagaEventsConsumer(Inbox inbox, HoldLifecycle holds, ApplicantRepository applicants) {
         this.inbox = inbox;
         this.billing = EventHandlers.builder()
                 .on(BillingIssued.class, e -> holds.extend(e.holdId(), e.applicationId(), e.billingCode(), e.expiresAt()))
@@ -35,7 +40,11 @@ public class SagaEventsConsumer {
                 .on(BillingExpired.class, e -> holds.billingExpired(e.holdId()))
                 .build();
         this.application = EventHandlers.builder()
-                .on(ApplicationCancelled.class, e -> holds.cancelled(e.holdId()))
+                .on(ApplicationCancelled.class, e -> applicants.forget(e.applicationId())
+                        .chain(() -> holds.cancelled(e.holdId())))
+                // the projection a hold's NIKs are checked against: the application's applicants as announced
+                .on(ApplicantsChanged.class, e -> applicants.replace(e.applicationId(), e.accountId(),
+                        e.niks() == null ? List.of() : e.niks(), e.changedAt()))
                 .build();
     }
 

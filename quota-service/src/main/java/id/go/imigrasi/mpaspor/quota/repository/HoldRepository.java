@@ -94,6 +94,17 @@ public class HoldRepository implements PanacheRepositoryBase<Hold, UUID> {
                 session, id).replaceWithVoid();
     }
 
+    /** The hold an account created with this {@code Idempotency-Key}, whatever its state now, or null. */
+    public Uni<Hold> byIdempotencyKey(String accountId, String key) {
+        return find("accountId = ?1 and idempotencyKey = ?2", accountId, key).firstResult();
+    }
+
+    /** The account's holds and bookings that are still active (HELD, BOOKED), newest first. */
+    public Uni<List<Hold>> activeOf(String accountId) {
+        return list("accountId = ?1 and status in ?2 order by createdAt desc", accountId,
+                List.of(HoldStatus.HELD, HoldStatus.BOOKED));
+    }
+
     /** The bookings of one office and day, for its officers. */
     public Uni<List<Hold>> bookingsOf(String office, LocalDate date) {
         return list("officeCode = ?1 and slotDate = ?2 and status = ?3 order by slotSession, confirmedAt", office,

@@ -45,16 +45,21 @@ public class SlotTaker {
     public record Slot(String office, LocalDate date, ServiceLine service, DaySession session) {
     }
 
-    /** One request of a batch: its hold id, account, slot, NIKs (comma separated), outbox event id and payload. */
+    /**
+     * One request of a batch: its hold id, account, slot, NIKs (comma separated), outbox event id and payload, and
+     * the client's idempotency key (or null) with the request's fingerprint, stored with the hold.
+     */
     public record Request(UUID holdId, String accountId, Slot slot, PassportKind kind, int places, String niks,
-            UUID eventId, String payload) {
+            UUID eventId, String payload, String idempotencyKey, String fingerprint) {
     }
 
     /**
-     * What the statement did to one request: granted or not; if not, whether its slot was bookable for it (then it
-     * was full) or not at all (no such slot, not released yet, closed, closed to electronic passports).
+     * What the statement did to one request: granted or not; if not, whether every NIK was known as an applicant of
+     * one of the account's applications ({@code applicants}: if not, that is the reason) and whether its slot was
+     * bookable for it (then it was full) or not at all (no such slot, not released yet, closed, closed to electronic
+     * passports).
      */
-    public record Taken(boolean granted, boolean slotBookable) {
+    public record Taken(boolean granted, boolean slotBookable, boolean applicants) {
     }
 
     /** The outbox columns every SlotHeld row shares. */
@@ -62,11 +67,14 @@ public class SlotTaker {
     }
 
     static final String TAKE_BATCH = "WITH RECURSIVE req AS MATERIALIZED (SELECT r.*,"
-            + "   row_number() OVER (PARTITION BY office, date, service, session ORDER BY i) AS j"
+            + "   row_number() OVER (PARTITION BY office, date, service, session ORDER BY i) AS j,"
+            // every NIK an applicant of one of the account's applications (application-service's projection)
+            + "   (SELECT bool_and(EXISTS (SELECT 1 FROM applicant_nik a WHERE a.account_id = r.account"
+            + "   AND a.nik = x.nik)) FROM unnest(string_to_array(r.niks, ',')) AS x(nik)) AS known"
             + " FROM unnest($1::uuid[], $2::text[], $3::text[], $4::date[], $5::text[], $6::text[], $7::text[],"
-            + "   $8::int[], $9::text[], $10::uuid[], $11::text[])"
+            + "   $8::int[], $9::text[], $10::uuid[], $11::text[], $17::text[], $18::text[])"
             + "   WITH ORDINALITY AS r(id, account, office, date, service, session, kind, places, niks, event_id,"
-            + "   payload, i)),"
+            + "   payload, idem_key, fingerprint, i)),"
             // the slots' rows, locked in key order: batches sharing slots can never deadlock on them
             + " cur AS MATERIALIZED (SELECT c.office_code, c.date, c.service, c.session, c.capacity - c.held AS free,"
             + "   c.e_passport_closed FROM capacity c"
@@ -79,9 +87,9 @@ public class SlotTaker {
             + " pick (office, date, service, session, j, used, ok) AS ("
             + "   SELECT office_code, date, service, session, CAST(0 AS bigint), CAST(0 AS bigint), false FROM cur"
             + "   UNION ALL SELECT p.office, p.date, p.service, p.session, r.j,"
-            + "   p.used + CASE WHEN p.used + r.places <= c.free AND (r.kind <> 'ELECTRONIC' OR NOT c.e_passport_closed)"
-            + "   THEN r.places ELSE 0 END,"
-            + "   p.used + r.places <= c.free AND (r.kind <> 'ELECTRONIC' OR NOT c.e_passport_closed)"
+            + "   p.used + CASE WHEN r.known AND p.used + r.places <= c.free"
+            + "   AND (r.kind <> 'ELECTRONIC' OR NOT c.e_passport_closed) THEN r.places ELSE 0 END,"
+            + "   r.known AND p.used + r.places <= c.free AND (r.kind <> 'ELECTRONIC' OR NOT c.e_passport_closed)"
             + "   FROM pick p JOIN req r ON r.office = p.office AND r.date = p.date AND r.service = p.service"
             + "   AND r.session = p.session AND r.j = p.j + 1"
             + "   JOIN cur c ON c.office_code = p.office AND c.date = p.date AND c.service = p.service"
@@ -95,9 +103,9 @@ public class SlotTaker {
             + "   RETURNING 1),"
             // the inserts wait for the whole UPDATE (an InitPlan), so every row is locked before any index entry
             + " h AS (INSERT INTO hold (id, account_id, office_code, date, service, session, passport_kind, size, niks,"
-            + "   status, expires_at, created_at)"
+            + "   status, expires_at, created_at, idempotency_key, request_fingerprint)"
             + "   SELECT g.id, g.account, g.office, g.date, g.service, g.session, g.kind, g.places, g.niks, 'HELD', $12,"
-            + "   $13 FROM granted g WHERE (SELECT count(*) FROM take) > 0 RETURNING id),"
+            + "   $13, g.idem_key, g.fingerprint FROM granted g WHERE (SELECT count(*) FROM take) > 0 RETURNING id),"
             + " n AS (INSERT INTO hold_nik (hold_id, nik)"
             + "   SELECT g.id, x.nik FROM granted g, unnest(string_to_array(g.niks, ',')) AS x(nik)"
             + "   WHERE (SELECT count(*) FROM take) > 0),"
@@ -105,7 +113,7 @@ public class SlotTaker {
             + "   SELECT g.event_id, CAST(g.id AS text), $14, $15, $16, g.payload, $13 FROM granted g"
             + "   WHERE (SELECT count(*) FROM take) > 0)"
             + " SELECT r.i, p.ok IS TRUE, c.office_code IS NOT NULL"
-            + "   AND (r.kind <> 'ELECTRONIC' OR NOT c.e_passport_closed)"
+            + "   AND (r.kind <> 'ELECTRONIC' OR NOT c.e_passport_closed), r.known"
             + " FROM req r LEFT JOIN cur c ON c.office_code = r.office AND c.date = r.date AND c.service = r.service"
             + "   AND c.session = r.session"
             + " LEFT JOIN pick p ON p.office = r.office AND p.date = r.date AND p.service = r.service"
@@ -131,6 +139,8 @@ public class SlotTaker {
         String[] niks = new String[n];
         UUID[] eventIds = new UUID[n];
         String[] payloads = new String[n];
+        String[] keys = new String[n];
+        String[] fingerprints = new String[n];
         for (int i = 0; i < n; i++) {
             Request r = requests.get(i);
             ids[i] = r.holdId();
@@ -144,13 +154,17 @@ public class SlotTaker {
             niks[i] = r.niks();
             eventIds[i] = r.eventId();
             payloads[i] = r.payload();
+            keys[i] = r.idempotencyKey();
+            fingerprints[i] = r.fingerprint();
         }
         Tuple params = Tuple.tuple(List.of(ids, accounts, offices, dates, services, sessions, kinds, places, niks,
-                eventIds, payloads, utc(expiresAt), utc(createdAt), event.type(), event.topic(), event.source()));
+                eventIds, payloads, utc(expiresAt), utc(createdAt), event.type(), event.topic(), event.source(), keys,
+                fingerprints));
         return pool.preparedQuery(TAKE_BATCH).execute(params).map(rows -> {
             Map<Long, Taken> byIndex = new HashMap<>(n * 2);
             for (Row row : rows) {
-                byIndex.put(row.getLong(0), new Taken(row.getBoolean(1), row.getBoolean(2)));
+                byIndex.put(row.getLong(0), new Taken(row.getBoolean(1), row.getBoolean(2),
+                        Boolean.TRUE.equals(row.getBoolean(3))));
             }
             Taken[] answers = new Taken[n];
             for (int i = 0; i < n; i++) {

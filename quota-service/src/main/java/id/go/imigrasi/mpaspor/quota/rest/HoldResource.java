@@ -1,6 +1,5 @@
 package id.go.imigrasi.mpaspor.quota.rest;
 
-import id.go.imigrasi.mpaspor.platform.problem.ProblemType;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
@@ -14,17 +13,20 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import id.go.imigrasi.mpaspor.platform.problem.ProblemException;
 import id.go.imigrasi.mpaspor.platform.security.Caller;
 import id.go.imigrasi.mpaspor.platform.security.Roles;
 import id.go.imigrasi.mpaspor.quota.domain.DaySession;
 import id.go.imigrasi.mpaspor.quota.domain.PassportKind;
-import id.go.imigrasi.mpaspor.quota.domain.QuotaProblem;
 import id.go.imigrasi.mpaspor.quota.domain.ServiceLine;
 import id.go.imigrasi.mpaspor.quota.service.HoldAdmission;
 import id.go.imigrasi.mpaspor.quota.service.HoldCommand;
@@ -46,6 +48,12 @@ public class HoldResource {
     public record RescheduleRequest(@NotNull LocalDate date, @NotNull DaySession session) {
     }
 
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final java.util.regex.Pattern CANONICAL_UUID = java.util.regex.Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final java.util.regex.Pattern IDEMPOTENCY_KEY_FORMAT = java.util.regex.Pattern.compile(
+            "[\\x21-\\x7E]{1,255}");
+
     private final HoldService holds;
     private final RescheduleService reschedules;
     private final Caller caller;
@@ -59,32 +67,56 @@ public class HoldResource {
     }
 
     /**
-     * 201 with the hold, or 409 quota-full / quota-not-released / date-closed / nik-already-held / active-hold-exists,
-     * or 503 + Retry-After at once when this instance already has enough holds in flight.
+     * 201 with the hold, or 409 quota-full / quota-not-released / date-closed / nik-already-held / active-hold-exists
+     * / applicants-not-yet-known (+ Retry-After), 422 nik-not-an-applicant / idempotency-key-reused, or 503 +
+     * Retry-After at once when this instance already has enough holds in flight. A retry (same Idempotency-Key, or
+     * the same slot and NIKs) answers 201 with the hold it created.
      */
     @POST
     @Path("holds")
     @RolesAllowed(Roles.APPLICANT)
-    public Uni<Response> hold(@NotNull @Valid HoldRequest request) {
+    @Operation(summary = "Hold one place per NIK (each an applicant of one of my applications); retry-safe",
+            description = "Send an Idempotency-Key (1-255 visible ASCII characters, e.g. a UUID) and repeat the same"
+                    + " request with it after a timeout or a 5xx: the answer is 201 with the hold the first request"
+                    + " created (as it is now), never quota-full or nik-already-held for your own hold. The same key"
+                    + " with another request is 422 idempotency-key-reused. Without a key, a repeated request for the"
+                    + " same slot and the same NIKs also answers 201 with the existing hold. A NIK that is not an"
+                    + " applicant of one of your applications is 422 nik-not-an-applicant; one added a moment ago"
+                    + " may answer 409 applicants-not-yet-known with Retry-After (for at most 30 s): retry after it.")
+    public Uni<Response> hold(@NotNull @Valid HoldRequest request,
+            @Parameter(description = "Makes retries safe: the same key and request return the same hold")
+            @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
         HoldCommand command = new HoldCommand(request.officeCode().trim(), request.date(), request.session(),
                 request.service(), request.niks(),
                 request.passportKind() == null ? PassportKind.ORDINARY : request.passportKind());
-        return admission.admit(() -> holds.place(caller.accountId(), command))
+        String key = idempotencyKey(idempotencyKey);
+        return admission.admit(() -> holds.place(caller.accountId(), command, key))
                 .map(hold -> Response.created(URI.create("/holds/" + hold.id)).entity(HoldView.of(hold)).build());
+    }
+
+    /** The caller's active holds and bookings (HELD, BOOKED), newest first: where a lost answer can be found. */
+    @GET
+    @Path("holds")
+    @RolesAllowed(Roles.APPLICANT)
+    @Operation(summary = "My active holds and bookings (HELD, BOOKED), newest first")
+    public Uni<List<HoldView>> mine() {
+        return holds.activeOf(caller.accountId()).map(list -> list.stream().map(HoldView::of).toList());
     }
 
     @GET
     @Path("holds/{id}")
     @RolesAllowed({ Roles.APPLICANT, Roles.ADMIN })
+    @Operation(summary = "One of my holds (an admin: any); a malformed id is 400")
     public Uni<HoldView> hold(@PathParam("id") String id) {
-        return holds.view(caller, uuid(id, QuotaProblem.HOLD_NOT_FOUND)).map(HoldView::of);
+        return holds.view(caller, uuid(id)).map(HoldView::of);
     }
 
     @GET
     @Path("bookings/{id}")
     @RolesAllowed({ Roles.APPLICANT, Roles.ADMIN })
+    @Operation(summary = "One of my bookings (an admin: any); a malformed id is 400")
     public Uni<HoldView> booking(@PathParam("id") String id) {
-        return holds.view(caller, uuid(id, QuotaProblem.BOOKING_NOT_FOUND)).map(HoldView::of);
+        return holds.view(caller, uuid(id)).map(HoldView::of);
     }
 
     /** Only after payment, at the latest the day before the appointment, a capped number of times. */
@@ -92,7 +124,7 @@ public class HoldResource {
     @Path("bookings/{id}/reschedule")
     @RolesAllowed(Roles.APPLICANT)
     public Uni<HoldView> reschedule(@PathParam("id") String id, @NotNull @Valid RescheduleRequest request) {
-        return reschedules.reschedule(caller, uuid(id, QuotaProblem.BOOKING_NOT_FOUND), request.date(),
+        return reschedules.reschedule(caller, uuid(id), request.date(),
                 request.session())
                 .map(moved -> {
                     HoldView before = HoldView.of(moved.booking());
@@ -102,11 +134,22 @@ public class HoldResource {
                 });
     }
 
-    private static UUID uuid(String id, ProblemType notFound) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.of(notFound);
+    /** A hold or booking id is a UUID in its canonical form; anything else is a 400 field error (never retried). */
+    private static UUID uuid(String id) {
+        if (id == null || !CANONICAL_UUID.matcher(id).matches()) {
+            throw ProblemException.invalid("id", "quota.hold-id-format");
         }
+        return UUID.fromString(id);
+    }
+
+    /** Absent: null; otherwise 1 to 255 visible ASCII characters, or a 400 field error. */
+    private static String idempotencyKey(String key) {
+        if (key == null) {
+            return null;
+        }
+        if (!IDEMPOTENCY_KEY_FORMAT.matcher(key).matches()) {
+            throw ProblemException.invalid(IDEMPOTENCY_KEY, "quota.idempotency-key-format");
+        }
+        return key;
     }
 }

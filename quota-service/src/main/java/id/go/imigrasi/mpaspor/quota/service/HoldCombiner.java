@@ -62,10 +62,11 @@ public class HoldCombiner {
     private static final int DEADLOCK_ATTEMPTS = 3;
 
     /**
-     * What one hold waits for: the hold and whether it was granted; if not, whether the slot was bookable (then it
-     * was full). A refusal by the database fails the hold instead.
+     * What one hold waits for: the hold and whether it was granted; if not, whether its NIKs were all known as the
+     * account's applicants (if not, that is why) and whether the slot was bookable (then it was full). A refusal by
+     * the database fails the hold instead.
      */
-    record Outcome(Hold hold, boolean granted, boolean slotBookable) {
+    record Outcome(Hold hold, boolean granted, boolean slotBookable, boolean applicants) {
     }
 
     private record Pending(Hold hold, SlotTaker.Slot slot, UUID eventId, CompletableFuture<Outcome> outcome) {
@@ -228,14 +229,14 @@ public class HoldCombiner {
             hold.expiresAt = expiresAt;
             hold.status = HoldStatus.HELD;
             requests.add(new SlotTaker.Request(hold.id, hold.accountId, p.slot(), hold.passportKind, hold.size,
-                    hold.niks, p.eventId(), payload(hold)));
+                    hold.niks, p.eventId(), payload(hold), hold.idempotencyKey, hold.requestFingerprint));
         }
         return taker.take(requests, now, expiresAt, slotHeld)
                 .invoke(taken -> {
                     for (int i = 0; i < batch.size(); i++) {
                         Pending p = batch.get(i);
                         SlotTaker.Taken t = taken.get(i);
-                        p.outcome().complete(new Outcome(p.hold(), t.granted(), t.slotBookable()));
+                        p.outcome().complete(new Outcome(p.hold(), t.granted(), t.slotBookable(), t.applicants()));
                     }
                 })
                 .replaceWithVoid();

@@ -33,6 +33,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgException;
 
 /**
  * Placing a hold: the booking rule lives here and in the statement it runs ({@link SlotTaker}).
@@ -40,9 +41,12 @@ import io.vertx.core.Vertx;
  * <li>check the request (service line bookable online, applicants, duplicate NIKs) and the date against the
  * office's today, without the database (offices and their zones are kept in memory);</li>
  * <li>hand the hold to the {@link HoldCombiner}: one statement, its own transaction, locks the capacity row, grants
- * what fits, inserts the holds, binds their NIKs (the unique partial indexes refuse a second active hold of the
+ * what fits (and only holds whose NIKs are all applicants of the account's applications), stores the
+ * Idempotency-Key, inserts the holds, binds their NIKs (the unique partial indexes refuse a second active hold of the
  * account and a second active slot of a NIK, whatever the concurrency) and writes SlotHeld to the outbox;</li>
- * <li>only if the hold was not granted, read the slot to answer precisely why.</li>
+ * <li>only if the hold was not granted (or refused by an index): first look for the hold this very request created
+ * before (a retry), then say precisely why: a NIK not an applicant of the account ({@link ApplicantsRule}), the slot
+ * full or not bookable.</li>
  * </ol>
  * Any refusal leaves nothing behind: the statement is atomic.
  */
@@ -54,12 +58,14 @@ public class HoldService {
     private final HoldRepository holds;
     private final SlotTaker taker;
     private final HoldCombiner combiner;
+    private final ApplicantsRule applicantsRule;
     private final QuotaConfig config;
     private final Clock clock;
     private final Map<String, ZoneId> zones = new ConcurrentHashMap<>();
 
     public HoldService(OfficeRepository offices, CapacityRepository capacities, HoldRepository holds, SlotTaker taker,
-            HoldCombiner combiner, QuotaConfig config, Clock clock) {
+            HoldCombiner combiner, ApplicantsRule applicantsRule, QuotaConfig config, Clock clock) {
+        this.applicantsRule = applicantsRule;
         this.offices = offices;
         this.capacities = capacities;
         this.holds = holds;
@@ -74,24 +80,88 @@ public class HoldService {
      * concurrent holds of the same slot in one statement (see {@link SlotTaker}). A hold refused on a bookable slot
      * is refused because the slot is full; only a hold refused on a slot that is not bookable reads it again, to
      * say precisely why.
+     * <p>
+     * Retries are safe. {@code idempotencyKey} (the {@code Idempotency-Key} header, may be null) is stored with the
+     * hold by the statement that inserts it. Whenever a hold is refused (not granted, or refused by a unique index,
+     * which is also how two concurrent requests with one key end, in one statement or two), the refusal first looks
+     * for the hold the same request created before: the account's hold with this key (with another request behind
+     * it: 422 {@code idempotency-key-reused}), else the account's active hold of the same slot with the same NIKs.
+     * Found, it is the answer, as if just created. A granted hold costs no extra read.
      */
-    public Uni<Hold> place(String accountId, HoldCommand command) {
+    public Uni<Hold> place(String accountId, HoldCommand command, String idempotencyKey) {
         validate(command);
         Context context = Vertx.currentContext();
+        String fingerprint = command.fingerprint();
         return zoneOf(command.officeCode())
                 .invoke(zone -> requireFutureEnough(zone, command.date(), "date"))
-                .chain(zone -> combiner.place(newHold(accountId, command)))
-                .emitOn(context == null ? Runnable::run : task -> context.runOnContext(ignored -> task.run()))
-                .chain(outcome -> {
-                    if (outcome.granted()) {
-                        return Uni.createFrom().item(outcome.hold());
-                    }
-                    if (outcome.slotBookable()) {
-                        throw ProblemException.of(QuotaProblem.QUOTA_FULL);
-                    }
-                    return whyRefused(command);
-                })
+                .chain(zone -> combiner.place(newHold(accountId, command, idempotencyKey, fingerprint))
+                        .emitOn(context == null ? Runnable::run : task -> context.runOnContext(ignored -> task.run()))
+                        .chain(outcome -> outcome.granted() ? Uni.createFrom().item(outcome.hold())
+                                : created(accountId, command, idempotencyKey, fingerprint)
+                                        .chain(earlier -> earlier != null ? Uni.createFrom().item(earlier)
+                                                : whyRefused(accountId, command, outcome)))
+                        .onFailure(HoldService::refusedByIndex)
+                        .recoverWithUni(refusal -> created(accountId, command, idempotencyKey, fingerprint)
+                                .onItem().ifNull().failWith(() -> refusal)))
                 .onFailure().transform(Problems::translate);
+    }
+
+    /**
+     * The hold this request (or its retry) created earlier, or null: by the account's idempotency key (refused when
+     * it was used for another request), else the account's active hold of the same slot and the same set of NIKs.
+     */
+    private Uni<Hold> created(String accountId, HoldCommand command, String idempotencyKey, String fingerprint) {
+        return Panache.withSession(() -> (idempotencyKey == null ? Uni.createFrom().<Hold>nullItem()
+                : holds.byIdempotencyKey(accountId, idempotencyKey))
+                .chain(byKey -> {
+                    if (byKey != null) {
+                        if (!fingerprint.equals(byKey.requestFingerprint)) {
+                            throw ProblemException.of(QuotaProblem.IDEMPOTENCY_KEY_REUSED);
+                        }
+                        return Uni.createFrom().item(byKey);
+                    }
+                    return holds.activeOf(accountId).map(active -> active.stream()
+                            .filter(h -> sameRequest(h, command)).findFirst().orElse(null));
+                }));
+    }
+
+    /** The same slot, passport kind and set of NIKs (in any order). */
+    private static boolean sameRequest(Hold hold, HoldCommand command) {
+        PassportKind kind = command.passportKind() == null ? PassportKind.ORDINARY : command.passportKind();
+        return hold.officeCode.equals(command.officeCode()) && hold.slotDate.equals(command.date())
+                && hold.slotSession == command.session() && hold.service == command.service()
+                && hold.passportKind == kind && new HashSet<>(hold.nikList()).equals(new HashSet<>(command.niks()))
+                && hold.nikList().size() == command.niks().size();
+    }
+
+    /** Refused by a unique index: a NIK or the account already holds, or the idempotency key is taken. */
+    private static boolean refusedByIndex(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof PgException pg && "23505".equals(pg.getSqlState())) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    /** Why a hold was not granted: its NIKs are not the account's applicants, or the slot is full or not bookable. */
+    private Uni<Hold> whyRefused(String accountId, HoldCommand command, HoldCombiner.Outcome outcome) {
+        if (!outcome.applicants()) {
+            return applicantsRule.refusal(accountId, command.niks());
+        }
+        if (outcome.slotBookable()) {
+            return Uni.createFrom().failure(ProblemException.of(QuotaProblem.QUOTA_FULL));
+        }
+        return whyRefused(command);
+    }
+
+    /** The account's active holds and bookings, newest first (a client that lost an answer finds its hold here). */
+    @WithSession
+    public Uni<List<Hold>> activeOf(String accountId) {
+        return holds.activeOf(accountId);
     }
 
     /** The precise refusal of a hold on a slot that was not bookable: not released, closed, or (meanwhile) full. */
@@ -143,7 +213,7 @@ public class HoldService {
                 .chain(office -> holds.bookingsOf(office.code, date));
     }
 
-    private Hold newHold(String accountId, HoldCommand command) {
+    private Hold newHold(String accountId, HoldCommand command, String idempotencyKey, String fingerprint) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Hold hold = new Hold();
         hold.id = UUID.randomUUID();
@@ -158,6 +228,8 @@ public class HoldService {
         hold.status = HoldStatus.HELD;
         hold.createdAt = now;
         hold.expiresAt = now.plus(config.holdDuration());   // set again by the statement that places it
+        hold.idempotencyKey = idempotencyKey;
+        hold.requestFingerprint = fingerprint;
         return hold;
     }
 

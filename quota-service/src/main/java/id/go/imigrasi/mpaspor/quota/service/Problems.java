@@ -22,6 +22,10 @@ final class Problems {
             if (message.contains(HoldRepository.ONE_ACTIVE_HOLD_PER_ACCOUNT)) {
                 return ProblemException.of(QuotaProblem.ACTIVE_HOLD_EXISTS);
             }
+            if (message.contains("hold_idempotency_key")) {
+                // the key's hold exists, and it was not this request's (HoldService looked for it first)
+                return ProblemException.of(QuotaProblem.IDEMPOTENCY_KEY_REUSED);
+            }
             if (message.contains("capacity_never_exceeded")) {
                 return ProblemException.of(QuotaProblem.QUOTA_FULL);
             }

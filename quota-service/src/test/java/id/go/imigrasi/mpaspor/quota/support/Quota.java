@@ -105,8 +105,48 @@ public final class Quota {
                 + "\",\"service\":\"" + service + "\",\"niks\":[" + n + "]}";
     }
 
+    /**
+     * Makes the NIKs applicants of a (new) draft application of the account in quota-service's projection, as the
+     * consumer of application-service's ApplicantsChanged writes it (that consumer is proven on Kafka in
+     * {@code HoldApplicantsTest}). Tests of other rules use this so each hold is by an applicant of the account.
+     */
+    public static void applicants(String account, List<String> niks) {
+        String application = UUID.randomUUID().toString();
+        try (Connection c = RealInfrastructure.database().connect(); PreparedStatement st = c.prepareStatement(
+                "WITH a AS (INSERT INTO application_applicants (application_id, account_id, changed_at)"
+                        + " VALUES (?, ?, now()) RETURNING application_id, account_id)"
+                        + " INSERT INTO applicant_nik (application_id, account_id, nik)"
+                        + " SELECT DISTINCT a.application_id, a.account_id, x.nik FROM a, unnest(?::text[]) AS x(nik)")) {
+            st.setString(1, application);
+            st.setString(2, account);
+            st.setArray(3, c.createArrayOf("text", niks.toArray()));
+            st.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@link #applicants} for the account of an applicant's token and the NIKs of a hold request's JSON. */
+    public static void applicantsOf(String token, String holdJson) {
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]),
+                StandardCharsets.UTF_8);
+        java.util.regex.Matcher sub = java.util.regex.Pattern.compile("\"sub\"\\s*:\\s*\"([^\"]+)\"")
+                .matcher(payload);
+        if (!sub.find()) {
+            throw new IllegalArgumentException("no subject in the token");
+        }
+        List<String> niks = new ArrayList<>();
+        java.util.regex.Matcher nik = java.util.regex.Pattern.compile("\"(\\d{16})\"").matcher(holdJson);
+        while (nik.find()) {
+            niks.add(nik.group(1));
+        }
+        applicants(sub.group(1), niks);
+    }
+
+    /** A hold by an applicant of the account (the NIKs are made its applicants first). */
     public static ValidatableResponse hold(String account, String office, LocalDate date, String session,
             List<String> niks) {
+        applicants(account, niks);
         return given().auth().oauth2(TestJwt.applicant(account)).contentType(ContentType.JSON)
                 .body(holdJson(office, date, session, "REGULAR", niks))
                 .when().post("/holds").then();
@@ -117,14 +157,29 @@ public final class Quota {
         return hold(account, office, date, session, niks).statusCode(201).extract().path("holdId");
     }
 
-    /** Fires all requests at once (asynchronously) and returns status code and body of each. */
+    /**
+     * Fires all requests at once (asynchronously) and returns status code and body of each. Each request's NIKs are
+     * first made applicants of its token's account ({@link #applicantsOf}).
+     */
     public static List<HttpResponse<String>> concurrently(URI uri, List<String> tokens, List<String> bodies) {
+        for (int i = 0; i < bodies.size(); i++) {
+            applicantsOf(tokens.get(i), bodies.get(i));
+        }
+        return concurrentlyAsIs(uri, tokens, bodies, List.of());
+    }
+
+    /** Fires all requests at once, as they are, with the given extra headers (name, value, name, value...). */
+    public static List<HttpResponse<String>> concurrentlyAsIs(URI uri, List<String> tokens, List<String> bodies,
+            List<String> headers) {
         List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
         for (int i = 0; i < bodies.size(); i++) {
-            HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
                     .header("Authorization", "Bearer " + tokens.get(i)).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(bodies.get(i), StandardCharsets.UTF_8)).build();
-            calls.add(HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
+                    .POST(HttpRequest.BodyPublishers.ofString(bodies.get(i), StandardCharsets.UTF_8));
+            for (int h = 0; h + 1 < headers.size(); h += 2) {
+                request.header(headers.get(h), headers.get(h + 1));
+            }
+            calls.add(HTTP.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()));
         }
         return calls.stream().map(CompletableFuture::join).toList();
     }
