@@ -112,5 +112,17 @@ public interface UploadConfig {
 
         /** A PDF with more pages is rejected ({@code too-many-pages}). */
         int maxPdfPages();
+
+        /** An image whose header declares a side longer than this is rejected unread ({@code too-large-image}). */
+        int maxImageSide();
+
+        /** ...or more than this many megapixels (width x height / 10^6). */
+        int maxImageMegapixels();
+
+        /** An image is decoded subsampled to at most this many pixels (bounds the decoder's memory). */
+        long decodeMaxPixels();
+
+        /** Decoding an image longer than this aborts it ({@code image-too-complex}; bounds the decoder's CPU). */
+        Duration maxDecodeTime();
     }
 }
