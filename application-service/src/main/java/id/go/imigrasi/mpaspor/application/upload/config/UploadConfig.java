@@ -17,6 +17,13 @@ public interface UploadConfig {
     /** Largest upload accepted (advertised as {@code Tus-Max-Size}); bytes. */
     long maxSize();
 
+    /**
+     * The public API's base URL ({@code https://host/api/v1}): the {@code Location} of an upload created through
+     * the gateway starts with it. Configured, never taken from the request's {@code Host} or
+     * {@code X-Forwarded-*} headers. Empty: the absolute path {@code /uploads/{id}}.
+     */
+    Optional<URI> publicBaseUrl();
+
     /** A partial upload untouched for this long expires ({@code Upload-Expires}) and is cleaned up. */
     Duration expiresAfter();
 
