@@ -29,6 +29,20 @@ public final class ApplicationProblem {
     /** After payment the application can no longer be cancelled online. */
     public static final ProblemType NOT_CANCELLABLE = ProblemType.of("application-not-cancellable", 409);
 
+    /** A NIK claim: the NIK is not held by another account's active application (add it directly). */
+    public static final ProblemType NIK_NOT_CLAIMABLE = ProblemType.of("nik-not-claimable", 409);
+    /** A NIK claim that needs the office: no phone registered at Dukcapil, or the other application is submitted. */
+    public static final ProblemType NIK_CLAIM_AT_OFFICE = ProblemType.of("nik-claim-at-office", 409);
+    /** Too many codes sent for this NIK lately: Retry-After. */
+    public static final ProblemType NIK_CLAIM_TOO_MANY = ProblemType.of("nik-claim-too-many", 429);
+    /** Dukcapil or the SMS provider did not answer: Retry-After. */
+    public static final ProblemType NIK_CLAIM_UNAVAILABLE = ProblemType.of("nik-claim-unavailable", 503);
+    public static final ProblemType NIK_CLAIM_NOT_FOUND = ProblemType.of("nik-claim-not-found", 404);
+    /** The code is wrong; the detail says how many attempts are left. */
+    public static final ProblemType NIK_CLAIM_CODE_WRONG = ProblemType.of("nik-claim-code-wrong", 422);
+    /** The claim expired, was used, or ran out of attempts: start a new one. */
+    public static final ProblemType NIK_CLAIM_CLOSED = ProblemType.of("nik-claim-closed", 409);
+
     private ApplicationProblem() {
     }
 }

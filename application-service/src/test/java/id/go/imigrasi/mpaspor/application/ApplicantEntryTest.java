@@ -159,6 +159,34 @@ class ApplicantEntryTest {
     }
 
     @Test
+    void aKnownNikUnderAnotherNameOrBirthPlaceIsRefusedFieldByFieldAndNothingIsStored() {
+        // the NIK gives away birth date and sex: knowing it must not be enough to add the person as VERIFIED
+        String squatter = newAccount();
+        String app = createApplication(squatter);
+        LocalDate born = LocalDate.of(1986, 4, 9);
+        String nik = registeredNik("Wahyu Hidayat", born, "MALE"); // registered born in Jakarta
+        Map<String, Object> other = applicant("Orang Lain", nik, born, "MALE");
+        other.put("birthPlace", "Medan");
+        post(squatter, app, other, "id").statusCode(422).contentType("application/problem+json")
+                .body("type", equalTo(PROBLEMS + "dukcapil-verification-failed"))
+                .body("errors.field", containsInAnyOrder("fullName", "birthPlace"))
+                .body("errors.message", containsInAnyOrder("nama tidak sesuai dengan data Dukcapil",
+                        "tempat lahir tidak sesuai dengan data Dukcapil"));
+        Map<String, Object> wrongName = applicant("Wahyu Hidayatullah", nik, born, "MALE");
+        post(squatter, app, wrongName, "en").statusCode(422).body("errors.field", contains("fullName"))
+                .body("errors.message", contains("name does not match the Dukcapil record"));
+        assertThat(applicantsOf(app)).isZero();
+        assertThat(count("SELECT count(*) FROM applicant WHERE nik = ?", nik)).isZero();
+
+        // the owner, typing the name and place in another case, spacing and the old spelling, is the person
+        Map<String, Object> owner = applicant("WAHJOE  HIDAJAT", nik, born, "MALE");
+        owner.put("birthPlace", "djakarta");
+        String ownerAccount = newAccount();
+        post(ownerAccount, createApplication(ownerAccount), owner, "id").statusCode(201)
+                .body("verification", equalTo("VERIFIED"));
+    }
+
+    @Test
     void atMostFiveApplicantsPerApplication() {
         String account = newAccount();
         String app = createApplication(account);
@@ -175,14 +203,21 @@ class ApplicantEntryTest {
     void applicantIsCorrectedAndRemovedWhileDraft() {
         String account = newAccount();
         String app = createApplication(account);
-        Map<String, Object> a = adult("Rudi");
+        Map<String, Object> a = adult("Rudi Hartono");
         String id = addApplicant(account, app, a);
-        a.put("fullName", "Rudi Hartono");
+        // a correction is checked against Dukcapil again: another name is refused and changes nothing...
+        a.put("fullName", "Rudi Hermawan");
+        given().auth().oauth2(token(account)).contentType(ContentType.JSON).body(a)
+                .when().put("/applications/{id}/applicants/{a}", app, id).then().statusCode(422)
+                .body("errors.field", contains("fullName"));
+        // ...the same name written as on the e-KTP is kept
+        a.put("fullName", "RUDI HARTONO");
         questionnaire(a).put("validityYears", 5);
         given().auth().oauth2(token(account)).contentType(ContentType.JSON).body(a)
-                .when().put("/applications/{id}/applicants/{a}", app, id).then().statusCode(200);
+                .when().put("/applications/{id}/applicants/{a}", app, id).then().statusCode(200)
+                .body("verification", equalTo("VERIFIED"));
         given().auth().oauth2(token(account)).when().get("/applications/{id}", app).then()
-                .body("applicants[0].fullName", equalTo("Rudi Hartono"))
+                .body("applicants[0].fullName", equalTo("RUDI HARTONO"))
                 .body("applicants[0].questionnaire.validityYears", equalTo(5));
         given().auth().oauth2(token(account)).when().delete("/applications/{id}/applicants/{a}", app, id)
                 .then().statusCode(204);

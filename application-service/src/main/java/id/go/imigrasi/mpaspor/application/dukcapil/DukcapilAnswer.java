@@ -1,8 +1,9 @@
 package id.go.imigrasi.mpaspor.application.dukcapil;
 
-import java.time.LocalDate;
+import java.util.List;
 
 import id.go.imigrasi.mpaspor.application.domain.Verification;
+import id.go.imigrasi.mpaspor.platform.problem.FieldError;
 
 /** Dukcapil's answer for one NIK: found (with its record), not registered, or no answer (slow, down, circuit open). */
 public record DukcapilAnswer(Outcome outcome, DukcapilRecord record, String failure) {
@@ -23,13 +24,17 @@ public record DukcapilAnswer(Outcome outcome, DukcapilRecord record, String fail
         return new DukcapilAnswer(Outcome.UNAVAILABLE, null, failure);
     }
 
-    /** The verification this answer gives an applicant born on {@code birthDate}. */
-    public Verification verificationFor(LocalDate birthDate) {
+    /** The verification this answer gives the applicant who claims this identity ({@link IdentityMatch}). */
+    public Verification verificationFor(IdentityMatch.Claimed claimed) {
         return switch (outcome) {
-            case FOUND -> record.birthDate() == null || record.birthDate().equals(birthDate) ? Verification.VERIFIED
-                    : Verification.MISMATCH;
+            case FOUND -> mismatches(claimed).isEmpty() ? Verification.VERIFIED : Verification.MISMATCH;
             case NOT_FOUND -> Verification.NOT_REGISTERED;
             case UNAVAILABLE -> Verification.VERIFICATION_PENDING;
         };
+    }
+
+    /** The fields that differ from the registry's record; empty unless the NIK was found. */
+    public List<FieldError> mismatches(IdentityMatch.Claimed claimed) {
+        return outcome == Outcome.FOUND ? IdentityMatch.mismatches(claimed, record) : List.of();
     }
 }

@@ -83,7 +83,7 @@ public class NikRecheck {
                     Instant now = Instant.now();
                     a.verificationAttempts++;
                     a.verificationCheckedAt = now;
-                    Verification result = answer.verificationFor(a.birthDate);
+                    Verification result = answer.verificationFor(IdentityMatch.Claimed.by(a));
                     if (result == Verification.VERIFICATION_PENDING) {
                         return Uni.createFrom().item(false);
                     }

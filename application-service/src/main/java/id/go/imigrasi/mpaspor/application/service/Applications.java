@@ -18,6 +18,7 @@ import id.go.imigrasi.mpaspor.application.domain.ApplicationStatus;
 import id.go.imigrasi.mpaspor.application.domain.Verification;
 import id.go.imigrasi.mpaspor.application.dukcapil.DukcapilAnswer;
 import id.go.imigrasi.mpaspor.application.dukcapil.DukcapilGateway;
+import id.go.imigrasi.mpaspor.application.dukcapil.IdentityMatch;
 import id.go.imigrasi.mpaspor.application.repository.ApplicantDocumentRepository;
 import id.go.imigrasi.mpaspor.application.repository.ApplicantRepository;
 import id.go.imigrasi.mpaspor.application.repository.ApplicationRepository;
@@ -84,7 +85,7 @@ public class Applications {
         Applicant draft = new Applicant();
         ApplicantForm.apply(request, draft, today(), config.adultAge(), config.minorMaxValidityYears());
         return Panache.withSession(() -> applications.findById(applicationId).map(app -> Access.editable(app, caller)))
-                .chain(() -> verify(draft.nik, draft.birthDate))
+                .chain(() -> verify(draft))
                 .chain(verification -> Panache.withTransaction(() -> applications.lock(applicationId)
                         .map(app -> Access.editable(app, caller))
                         .chain(app -> applicants.ofApplication(app.id).chain(existing -> {
@@ -112,9 +113,9 @@ public class Applications {
         ApplicantForm.apply(request, form, today(), config.adultAge(), config.minorMaxValidityYears());
         return Panache.withSession(() -> applications.findById(applicationId).map(app -> Access.editable(app, caller))
                 .chain(app -> applicants.findById(applicantId)).map(a -> inApplication(a, applicationId)))
-                .chain(before -> before.nik.equals(form.nik) && before.birthDate.equals(form.birthDate)
-                        ? Uni.createFrom().<Verification>nullItem()
-                        : verify(form.nik, form.birthDate))
+                .chain(before -> identityChanged(before, form) || before.verification != Verification.VERIFIED
+                        ? verify(form)
+                        : Uni.createFrom().<Verification>nullItem())
                 .chain(reverified -> Panache.withTransaction(() -> applications.lock(applicationId)
                         .map(app -> Access.editable(app, caller))
                         .chain(app -> applicants.findById(applicantId)
@@ -144,25 +145,34 @@ public class Applications {
     }
 
     /**
-     * Dukcapil's verdict for the NIK and birth date: VERIFIED or VERIFICATION_PENDING (no answer in time);
-     * an unknown NIK or other registered data is refused here, with the field to correct.
+     * Dukcapil's verdict for the applicant: VERIFIED (name, birth place, sex and birth date agree with the
+     * registry, {@link IdentityMatch}) or VERIFICATION_PENDING (no answer in time); an unknown NIK or other
+     * registered data is refused here, with a field error per field to correct.
      */
-    private Uni<Verification> verify(String nik, LocalDate birthDate) {
-        return OnContext.resume(dukcapil.lookup(nik)).map(answer -> {
-            Verification v = answer.verificationFor(birthDate);
+    private Uni<Verification> verify(Applicant entered) {
+        IdentityMatch.Claimed claimed = IdentityMatch.Claimed.by(entered);
+        return OnContext.resume(dukcapil.lookup(entered.nik)).map(answer -> {
+            Verification v = answer.verificationFor(claimed);
             if (v == Verification.NOT_REGISTERED) {
                 throw new ProblemException(ApplicationProblem.DUKCAPIL_REJECTED, List.of(),
                         List.of(FieldError.of("nik", "validation.nik-not-registered")), null);
             }
             if (v == Verification.MISMATCH) {
-                throw new ProblemException(ApplicationProblem.DUKCAPIL_REJECTED, List.of(),
-                        List.of(FieldError.of("birthDate", "validation.dukcapil-birth-date-mismatch")), null);
+                throw new ProblemException(ApplicationProblem.DUKCAPIL_REJECTED, List.of(), answer.mismatches(claimed),
+                        null);
             }
             if (answer.outcome() == DukcapilAnswer.Outcome.UNAVAILABLE) {
                 LOG.infof("Dukcapil did not answer (%s): applicant continues as verification pending", answer.failure());
             }
             return v;
         });
+    }
+
+    /** Whether a correction touches what Dukcapil confirmed (then it is asked again). */
+    private static boolean identityChanged(Applicant before, Applicant after) {
+        return !before.nik.equals(after.nik) || !before.birthDate.equals(after.birthDate)
+                || !before.fullName.equals(after.fullName) || !before.birthPlace.equals(after.birthPlace)
+                || before.sex != after.sex;
     }
 
     private static Applicant inApplication(Applicant a, UUID applicationId) {

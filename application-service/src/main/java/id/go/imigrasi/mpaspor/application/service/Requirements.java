@@ -70,7 +70,7 @@ public final class Requirements {
             } else if (a.verification == Verification.NOT_REGISTERED) {
                 errors.add(FieldError.of(at + ".nik", "validation.nik-not-registered"));
             } else if (a.verification == Verification.MISMATCH) {
-                errors.add(FieldError.of(at + ".birthDate", "validation.dukcapil-birth-date-mismatch"));
+                errors.add(FieldError.of(at + ".nik", "validation.dukcapil-identity-mismatch", a.fullName));
             }
             for (Line l : lines.getOrDefault(a.id, List.of())) {
                 if (!l.required() || l.state() == DocumentState.ACCEPTED) {

@@ -21,10 +21,10 @@
  * errors are problem+json (id/en).
  *
  * <h2>Location</h2>
- * Built from the request: behind the gateway, which sends {@code X-Forwarded-Prefix} ({@code /api/v1}),
- * {@code X-Forwarded-Host} and {@code X-Forwarded-Proto}, it is the absolute public URL
- * ({@code https://host/api/v1/uploads/{id}}); without {@code X-Forwarded-Host} it is the absolute path
- * {@code [prefix]/uploads/{id}}, which tus clients resolve against the URL they posted to.
+ * Never built from the request ({@code Host} and {@code X-Forwarded-*} are the client's to forge): behind the
+ * gateway (which marks forwarded requests with {@code X-Forwarded-Prefix}) it is the configured
+ * {@code mpaspor.upload.public-base-url} + {@code /uploads/{id}}; called directly it is the absolute path
+ * {@code /uploads/{id}}, which tus clients resolve against the URL they posted to.
  *
  * <h2>Durability and streaming</h2>
  * A PATCH runs on a worker thread and streams its body into the store a buffer at a time; the bytes are forced to

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import id.go.imigrasi.mpaspor.application.upload.support.ImageBombs;
 import id.go.imigrasi.mpaspor.application.upload.support.Uploads;
 import id.go.imigrasi.mpaspor.application.upload.support.Uploads.Applicant;
 import id.go.imigrasi.mpaspor.testkit.RealInfrastructure;
@@ -101,6 +102,22 @@ class DocumentValidationTest {
         assertThat(RealInfrastructure.database().count("SELECT count(*) FROM upload WHERE account_id = ?::uuid"
                 + " AND validation = 'REJECTED' AND rejection_reason IS NOT NULL", me.account().toString()))
                 .isEqualTo(6);
+    }
+
+    @Test
+    void aDecompressionBombIsRejectedAsTooLargeAndNotAccepted() throws Exception {
+        // 45,000 x 45,000 pixels in ~250 KB: before issue 25 it cost seconds of CPU and was ACCEPTED
+        Applicant me = Applicant.withDraft();
+        String bomb = upload(me, "EKTP", ImageBombs.png(45_000, 45_000));
+        try (TopicProbe<CloudEvent> probe = TopicProbe.cloudEvents(Uploads.kafka(), "application.events")) {
+            JsonNode rejected = verdict(probe, bomb, REJECTED);
+            assertThat(rejected.get("reasonCode").asText()).isEqualTo("too-large-image");
+            assertThat(rejected.get("reasonId").asText()).contains("45000 x 45000 piksel").contains("10000");
+            assertThat(rejected.get("reasonEn").asText()).contains("45000 x 45000 pixels").contains("40 megapixels");
+        }
+        assertThat(RealInfrastructure.database().count("SELECT count(*) FROM upload WHERE account_id = ?::uuid"
+                + " AND validation = 'REJECTED' AND rejection_reason = 'too-large-image'", me.account().toString()))
+                .isOne();
     }
 
     private static String upload(Applicant me, String documentType, byte[] bytes) {

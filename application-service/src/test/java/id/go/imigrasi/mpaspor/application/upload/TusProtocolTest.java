@@ -91,13 +91,26 @@ class TusProtocolTest {
     }
 
     @Test
-    void locationIsThePublicUrlBehindTheGateway() {
+    void locationBehindTheGatewayIsTheConfiguredPublicUrlWhateverHostTheClientSent() {
+        // the gateway copies the client's Host into X-Forwarded-Host: a forged one must not send the client's
+        // document bytes (and its token) to another host
         Applicant me = Applicant.withDraft();
+        String location = me.tus().header("Upload-Length", 10).header("Upload-Metadata", me.metadata("KK", "kk.pdf"))
+                .header("X-Forwarded-Prefix", "/api/v1").header("X-Forwarded-Host", "evil.example")
+                .header("X-Forwarded-Proto", "https").header("Host", "evil.example")
+                .post("/uploads").then().statusCode(201).extract().header("Location");
+        assertThat(location).matches("http://127\\.0\\.0\\.1:8080/api/v1/uploads/[0-9a-f-]{36}");
+
+        // nor a forged prefix (it could turn the path into another host: "/\\evil.example")
+        String direct = me.tus().header("Upload-Length", 10).header("Upload-Metadata", me.metadata("KK", "kk.pdf"))
+                .header("X-Forwarded-Prefix", "/\\evil.example").header("X-Forwarded-Host", "evil.example")
+                .post("/uploads").then().statusCode(201).extract().header("Location");
+        assertThat(direct).startsWith("http://127.0.0.1:8080/api/v1/uploads/").doesNotContain("evil");
+
+        // called directly (no gateway): the absolute path, which the client resolves against the URL it used
         me.tus().header("Upload-Length", 10).header("Upload-Metadata", me.metadata("KK", "kk.pdf"))
-                .header("X-Forwarded-Prefix", "/api/v1").header("X-Forwarded-Host", "mpaspor.imigrasi.go.id")
-                .header("X-Forwarded-Proto", "https")
-                .post("/uploads").then().statusCode(201)
-                .header("Location", matchesPattern("https://mpaspor\\.imigrasi\\.go\\.id/api/v1/uploads/[0-9a-f-]{36}"));
+                .header("Host", "evil.example").post("/uploads").then().statusCode(201)
+                .header("Location", matchesPattern("/uploads/[0-9a-f-]{36}"));
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
@@ -23,7 +24,7 @@ import com.sun.net.httpserver.HttpServer;
  * A stand-in for Dukcapil's NIK lookup (the civil registry), for local runs and tests.
  *
  * <ul>
- * <li>{@code GET /nik/{nik}}: 200 with {@code {nik, fullName, birthDate, birthPlace, sex}} for a seeded NIK (from
+ * <li>{@code GET /nik/{nik}}: 200 with {@code {nik, fullName, birthDate, birthPlace, sex, phone}} for a seeded NIK (from
  * {@code dukcapil/seed.csv}), 404 {@code {"code":"NIK_NOT_FOUND"}} otherwise, after a realistic latency (30-120
  * ms by default).</li>
  * <li>{@code POST /admin/mode {"mode": "NORMAL"|"SLOW"|"FAIL"|"OVERLOADED", "latencyMs": 3000}}: NORMAL answers;
@@ -42,8 +43,16 @@ public final class DukcapilStub implements AutoCloseable {
         NORMAL, SLOW, FAIL, OVERLOADED
     }
 
-    /** A person as the registry holds them. */
-    public record Person(String nik, String fullName, String birthDate, String birthPlace, String sex) {
+    /**
+     * A person as the registry holds them. {@code phone}: the mobile number registered with the NIK (in Indonesia
+     * a SIM card is registered with NIK and KK), where an owner proving a NIK is theirs gets a code; may be null.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Person(String nik, String fullName, String birthDate, String birthPlace, String sex, String phone) {
+
+        public Person(String nik, String fullName, String birthDate, String birthPlace, String sex) {
+            this(nik, fullName, birthDate, birthPlace, sex, null);
+        }
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -241,7 +250,8 @@ public final class DukcapilStub implements AutoCloseable {
                     continue;
                 }
                 String[] f = line.split(",");
-                register(new Person(f[0].trim(), f[1].trim(), f[2].trim(), f[3].trim(), f[4].trim()));
+                register(new Person(f[0].trim(), f[1].trim(), f[2].trim(), f[3].trim(), f[4].trim(),
+                        f.length > 5 && !f[5].isBlank() ? f[5].trim() : null));
             }
         } catch (IOException e) {
             throw new IllegalStateException(e);

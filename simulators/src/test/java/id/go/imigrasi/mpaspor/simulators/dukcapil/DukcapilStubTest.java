@@ -45,7 +45,8 @@ class DukcapilStubTest {
         HttpResponse<String> found = get("/nik/3171014101900001");
         assertThat(found.statusCode()).isEqualTo(200);
         assertThat(found.body()).contains("\"birthDate\":\"1990-01-01\"").contains("\"sex\":\"FEMALE\"")
-                .contains("Siti Rahmawati");
+                .contains("Siti Rahmawati").contains("\"birthPlace\":\"Jakarta\"")
+                .contains("\"phone\":\"081200000001\"");
         HttpResponse<String> unknown = get("/nik/3171019999999999");
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.body()).contains("NIK_NOT_FOUND");

@@ -17,6 +17,13 @@ public interface UploadConfig {
     /** Largest upload accepted (advertised as {@code Tus-Max-Size}); bytes. */
     long maxSize();
 
+    /**
+     * The public API's base URL ({@code https://host/api/v1}): the {@code Location} of an upload created through
+     * the gateway starts with it. Configured, never taken from the request's {@code Host} or
+     * {@code X-Forwarded-*} headers. Empty: the absolute path {@code /uploads/{id}}.
+     */
+    Optional<URI> publicBaseUrl();
+
     /** A partial upload untouched for this long expires ({@code Upload-Expires}) and is cleaned up. */
     Duration expiresAfter();
 
@@ -112,5 +119,17 @@ public interface UploadConfig {
 
         /** A PDF with more pages is rejected ({@code too-many-pages}). */
         int maxPdfPages();
+
+        /** An image whose header declares a side longer than this is rejected unread ({@code too-large-image}). */
+        int maxImageSide();
+
+        /** ...or more than this many megapixels (width x height / 10^6). */
+        int maxImageMegapixels();
+
+        /** An image is decoded subsampled to at most this many pixels (bounds the decoder's memory). */
+        long decodeMaxPixels();
+
+        /** Decoding an image longer than this aborts it ({@code image-too-complex}; bounds the decoder's CPU). */
+        Duration maxDecodeTime();
     }
 }

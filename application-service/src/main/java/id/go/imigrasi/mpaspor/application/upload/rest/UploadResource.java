@@ -2,6 +2,7 @@ package id.go.imigrasi.mpaspor.application.upload.rest;
 
 import java.io.InputStream;
 import java.net.URI;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.annotation.security.PermitAll;
@@ -18,7 +19,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import id.go.imigrasi.mpaspor.application.upload.UploadProblem;
 import id.go.imigrasi.mpaspor.application.upload.config.UploadConfig;
@@ -74,7 +74,7 @@ public class UploadResource {
     public Uni<Response> create(@HeaderParam(NewUpload.UPLOAD_LENGTH) String uploadLength,
             @HeaderParam("Upload-Metadata") String metadata,
             @HeaderParam(NewUpload.UPLOAD_DEFER_LENGTH) String deferLength,
-            @Context HttpHeaders headers, @Context UriInfo uri) {
+            @Context HttpHeaders headers) {
         if (deferLength != null) {
             throw ProblemException.invalid(NewUpload.UPLOAD_DEFER_LENGTH, "upload.validation.defer-length");
         }
@@ -82,7 +82,7 @@ public class UploadResource {
         return uploads.create(account(), request).map(upload -> {
             Response.ResponseBuilder created = Response.status(Response.Status.CREATED)
                     // set as a header, not location(): JAX-RS would resolve a relative URI against our own host
-                    .header(HttpHeaders.LOCATION, location(headers, upload.id).toString())
+                    .header(HttpHeaders.LOCATION, location(headers, config.publicBaseUrl(), upload.id).toString())
                     .header(Tus.UPLOAD_OFFSET, upload.offset);
             if (!upload.isComplete()) {
                 created.header(Tus.UPLOAD_EXPIRES, Tus.httpDate(upload.expiresAt));
@@ -157,20 +157,19 @@ public class UploadResource {
     }
 
     /**
-     * The upload's URL as the client must use it. Behind the gateway (which sets {@code X-Forwarded-Prefix:
-     * /api/v1}, {@code X-Forwarded-Host} and {@code X-Forwarded-Proto}) it is the absolute public URL; called
-     * directly it is the absolute path {@code /uploads/{id}}, which tus clients resolve against the creation
-     * URL.
+     * The upload's URL as the client must use it, never built from what the client sent ({@code Host},
+     * {@code X-Forwarded-Host}, {@code X-Forwarded-Prefix} are the client's to forge, and a Location pointing
+     * elsewhere would take the document and the token there). Behind the gateway (which marks the requests it
+     * forwards with {@code X-Forwarded-Prefix}) it is the configured {@code mpaspor.upload.public-base-url}
+     * followed by {@code /uploads/{id}}; called directly, or with no public URL configured, it is the absolute
+     * path {@code /uploads/{id}}, which tus clients resolve against the URL they created the upload with. The
+     * header only chooses between these two; none of its text reaches the answer.
      */
-    static URI location(HttpHeaders headers, UUID id) {
-        String prefix = headers.getHeaderString("X-Forwarded-Prefix");
-        String path = (prefix == null ? "" : "/" + prefix.trim().replaceAll("^/+|/+$", "")).replaceAll("^/$", "")
-                + Tus.ROOT + "/" + id;
-        String host = headers.getHeaderString("X-Forwarded-Host");
-        if (host != null && !host.isBlank()) {
-            String proto = headers.getHeaderString("X-Forwarded-Proto");
-            String scheme = proto == null || proto.isBlank() ? "https" : proto.split(",")[0].trim();
-            return URI.create(scheme + "://" + host.split(",")[0].trim() + path);
+    static URI location(HttpHeaders headers, Optional<URI> publicBaseUrl, UUID id) {
+        String path = Tus.ROOT + "/" + id;
+        boolean viaGateway = headers.getHeaderString("X-Forwarded-Prefix") != null;
+        if (viaGateway && publicBaseUrl.isPresent()) {
+            return URI.create(publicBaseUrl.get().toString().replaceAll("/+$", "") + path);
         }
         return URI.create(path);
     }

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
+import javax.imageio.event.IIOReadProgressListener;
 import javax.imageio.stream.ImageInputStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +25,8 @@ import id.go.imigrasi.mpaspor.application.upload.config.UploadConfig;
 /**
  * Judges an uploaded document by its content, never by its name: the type from its first bytes (JPEG, PNG or
  * PDF), its size, an image's dimensions (and that its pixels decode), a PDF's page count (and that it parses).
+ * An image's size is read from its header and checked against the maximum before any pixel is decoded; the
+ * decoding itself is subsampled (bounded memory) and aborted past a time budget (bounded CPU).
  * Blocking: runs on a worker thread.
  */
 @ApplicationScoped
@@ -85,12 +88,26 @@ public class DocumentInspector {
                 // in grey: for a document that is corrupt
                 AtomicBoolean damaged = new AtomicBoolean();
                 reader.addIIOReadWarningListener((source, warning) -> damaged.set(true));
+                // the size as the header declares it (PNG IHDR, JPEG SOF), read without decoding a pixel: a
+                // decompression bomb (a few KB that expand to gigapixels) is refused here, before it costs anything
                 int width = reader.getWidth(0);
                 int height = reader.getHeight(0);
-                // decode every pixel row (subsampled, to bound memory): a truncated or damaged file fails here
+                if (width > limits.maxImageSide() || height > limits.maxImageSide()
+                        || (long) width * height > limits.maxImageMegapixels() * 1_000_000L) {
+                    return Verdict.reject(type, Verdict.TOO_LARGE_IMAGE, width, height, limits.maxImageSide(),
+                            limits.maxImageMegapixels());
+                }
+                // decode every pixel row (a truncated or damaged file fails here), into at most decodeMaxPixels
+                // (subsampled: bounded memory) and within maxDecodeTime (the reader is aborted past it)
+                int step = subsampling(width, height, limits.decodeMaxPixels());
                 ImageReadParam param = reader.getDefaultReadParam();
-                param.setSourceSubsampling(8, 8, 0, 0);
+                param.setSourceSubsampling(step, step, 0, 0);
+                DecodeBudget budget = new DecodeBudget(System.nanoTime() + limits.maxDecodeTime().toNanos());
+                reader.addIIOReadProgressListener(budget);
                 BufferedImage decoded = reader.read(0, param);
+                if (budget.exceeded) {
+                    return Verdict.reject(type, Verdict.IMAGE_TOO_COMPLEX);
+                }
                 if (decoded == null || damaged.get()) {
                     return Verdict.reject(type, Verdict.CORRUPT);
                 }
@@ -106,6 +123,78 @@ public class DocumentInspector {
             } finally {
                 reader.dispose();
             }
+        }
+    }
+
+    /** The smallest subsampling step (every n-th pixel of every n-th row) that decodes at most {@code maxPixels}. */
+    static int subsampling(int width, int height, long maxPixels) {
+        int step = 1;
+        while ((long) ceilDiv(width, step) * ceilDiv(height, step) > Math.max(1, maxPixels)) {
+            step++;
+        }
+        return step;
+    }
+
+    private static int ceilDiv(int value, int step) {
+        return (value + step - 1) / step;
+    }
+
+    /**
+     * Aborts the reader once its deadline has passed. Decoders report progress row by row and check for an abort
+     * as often, so the decoding stops within a row of the deadline.
+     */
+    private static final class DecodeBudget implements IIOReadProgressListener {
+
+        private final long deadline;
+        private volatile boolean exceeded;
+
+        DecodeBudget(long deadline) {
+            this.deadline = deadline;
+        }
+
+        private void check(ImageReader source) {
+            if (!exceeded && System.nanoTime() - deadline >= 0) {
+                exceeded = true;
+                source.abort();
+            }
+        }
+
+        @Override
+        public void imageStarted(ImageReader source, int imageIndex) {
+            check(source);
+        }
+
+        @Override
+        public void imageProgress(ImageReader source, float percentageDone) {
+            check(source);
+        }
+
+        @Override
+        public void imageComplete(ImageReader source) {
+        }
+
+        @Override
+        public void sequenceStarted(ImageReader source, int minIndex) {
+        }
+
+        @Override
+        public void sequenceComplete(ImageReader source) {
+        }
+
+        @Override
+        public void thumbnailStarted(ImageReader source, int imageIndex, int thumbnailIndex) {
+        }
+
+        @Override
+        public void thumbnailProgress(ImageReader source, float percentageDone) {
+        }
+
+        @Override
+        public void thumbnailComplete(ImageReader source) {
+        }
+
+        @Override
+        public void readAborted(ImageReader source) {
         }
     }
 

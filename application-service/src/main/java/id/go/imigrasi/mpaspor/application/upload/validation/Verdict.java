@@ -13,6 +13,10 @@ public record Verdict(boolean accepted, String contentType, String reasonCode, L
     public static final String TOO_SMALL_IMAGE = "too-small-image";
     public static final String CORRUPT = "corrupt";
     public static final String TOO_MANY_PAGES = "too-many-pages";
+    /** The header declares more pixels than allowed (a decompression bomb, or a needlessly large scan). */
+    public static final String TOO_LARGE_IMAGE = "too-large-image";
+    /** Decoding the image took longer than its time budget. */
+    public static final String IMAGE_TOO_COMPLEX = "image-too-complex";
 
     public static Verdict accept(String contentType) {
         return new Verdict(true, contentType, null, List.of());
