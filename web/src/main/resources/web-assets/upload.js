@@ -45,7 +45,7 @@
     function start(file) {
       var type = selectedType();
       upload = new tus.Upload(file, {
-        endpoint: '/uploads/',
+        endpoint: '/uploads',
         chunkSize: 256 * 1024,
         retryDelays: [0, 1000, 2000, 3000, 5000, 5000, 5000, 10000, 10000, 10000, 15000, 15000],
         headers: { 'X-CSRF-Token': csrf },

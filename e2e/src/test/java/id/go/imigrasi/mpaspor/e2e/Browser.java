@@ -39,11 +39,13 @@ final class Browser implements AutoCloseable {
     private final String base;
     private final Path screenshots;
     private final String name;
+    private final boolean javascript;
 
     Browser(String base, Path screenshots, String name, boolean javascript) {
         this.base = base;
         this.screenshots = screenshots;
         this.name = name;
+        this.javascript = javascript;
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("mpaspor.chromium", "/usr/bin/chromium"));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -108,6 +110,11 @@ final class Browser implements AutoCloseable {
                     StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        if (!javascript) {
+            // axe-core and the timing API run as scripts: the pages of a browser without them are photographed only
+            Journey.say("  page " + page + " (" + path() + "): screenshot " + file + " (JavaScript off)");
+            return;
         }
         weigh(page);
         Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))

@@ -37,6 +37,8 @@ import io.quarkus.qute.TemplateInstance;
 @Produces(MediaType.TEXT_HTML)
 public class BookingPages {
 
+    /** The payment channels, as the billing service names them (how to pay at each is in the messages). */
+    private static final String CHANNELS = "bank-teller,atm,internet-banking,post-office,indomaret,alfamart,marketplace";
     private static final Pattern OFFICE = Pattern.compile("[A-Z0-9]{2,12}");
     private static final Pattern SLOT = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})\\|(MORNING|AFTERNOON)");
 
@@ -276,6 +278,7 @@ public class BookingPages {
         JsonNode app = applications.load(id);
         Map<String, Object> bill = bill(id, false);
         return pages.page(template).data("id", id).data("app", Pages.map(app)).data("bill", bill)
+                .data("channels", CHANNELS)
                 .data("secondsLeft", bill == null ? 0 : secondsUntil(String.valueOf(bill.get("expiresAt"))))
                 .data("minutesLeft", bill == null ? 0 : secondsUntil(String.valueOf(bill.get("expiresAt"))) / 60);
     }

@@ -31,6 +31,10 @@ public class SessionFilters {
 
     @ServerRequestFilter(preMatching = true)
     public void begin(ContainerRequestContext request, HttpServerRequest http) {
+        if (http.path().startsWith("/assets/")) {
+            // static files: no session, no cookie (a shared cache may keep them)
+            return;
+        }
         Cookie cookie = request.getCookies().get(Visit.COOKIE);
         Session session = cookie == null ? null : store.find(cookie.getValue()).orElse(null);
         boolean isNew = session == null;
