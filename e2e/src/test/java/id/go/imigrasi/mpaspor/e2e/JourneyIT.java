@@ -5,9 +5,7 @@ import static id.go.imigrasi.mpaspor.e2e.Journey.step;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.DayOfWeek;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -17,7 +15,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -33,11 +30,11 @@ import io.restassured.response.Response;
 
 /**
  * The seed's journey, end to end, through the gateway only: two applicants, an admin, officers of two offices,
- * a payment channel, Dukcapil and Pos Indonesia (stubs). One shared system, one ordered scenario: each step
- * builds on the previous ones and prints what it does.
+ * a payment channel, Dukcapil and Pos Indonesia (stubs). One shared system ({@link SharedSystem}, then used by
+ * {@link WebsiteIT}), one ordered scenario: each step builds on the previous ones and prints what it does.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@ExtendWith(StopAtFirstFailure.class)
+@ExtendWith({ SharedSystem.class, StopAtFirstFailure.class })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class JourneyIT {
 
@@ -78,32 +75,12 @@ class JourneyIT {
 
     @BeforeAll
     void startTheSystem() {
-        LocalDate today = LocalDate.now(WIB);
-        firstDate = workingDayFrom(today.plusDays(1));
-        rescheduledDate = workingDayFrom(firstDate.plusDays(1));
-        Duration toAppointmentDay = Duration.between(Instant.now(), rescheduledDate.atTime(9, 0).atZone(WIB))
-                .withNanos(0);
-        step("Starting the whole system (./mpaspor up, ports +" + SystemUnderTest.OFFSET + "); the office clock is set "
-                + "to " + rescheduledDate + " 09:00 WIB (" + toAppointmentDay + " ahead) so the officer can check in");
-        system = new SystemUnderTest(Map.of(
-                // step 7: an unpaid bill expires within the test's patience
-                "MPASPOR_BILLING_PAYMENT_DEADLINE", "PT60S",
-                "MPASPOR_BIOMETRIC_CLOCK_OFFSET", toAppointmentDay.toString(),
-                // Pos Indonesia moves a parcel one status per second, the office polls every 2 s
-                "POS_STUB_STEP", "PT1S",
-                "MPASPOR_BIOMETRIC_JOBS_POS_POLL_EVERY", "2s"));
-        system.start();
+        firstDate = SharedSystem.FIRST_DATE;
+        rescheduledDate = SharedSystem.RESCHEDULED_DATE;
+        system = SharedSystem.system();
         journey = new Journey(system.gateway());
         mailbox = new Mailbox(SystemUnderTest.port(3143));
         documents = new Documents(Path.of("target", "journey-documents"));
-    }
-
-    @AfterAll
-    void stopTheSystem() {
-        if (system != null) {
-            step("Stopping the system (./mpaspor down)");
-            system.close();
-        }
     }
 
     @Test
@@ -404,13 +381,5 @@ class JourneyIT {
                     return mine.size() == count;
                 });
         return mine;
-    }
-
-    private static LocalDate workingDayFrom(LocalDate day) {
-        LocalDate d = day;
-        while (d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY) {
-            d = d.plusDays(1);
-        }
-        return d;
     }
 }

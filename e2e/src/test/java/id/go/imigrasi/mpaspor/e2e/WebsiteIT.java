@@ -1,0 +1,451 @@
+package id.go.imigrasi.mpaspor.e2e;
+
+import static id.go.imigrasi.mpaspor.e2e.Journey.say;
+import static id.go.imigrasi.mpaspor.e2e.Journey.step;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+
+import javax.imageio.ImageIO;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
+
+/**
+ * The applicant's journey through the website only, in real headless Chromium, against the same system
+ * {@link JourneyIT} drove: register with the OTP from the mailbox, an application for two people with a birth date
+ * corrected on the page, every document uploaded with tus-js-client (one refused by the browser, one rejected by
+ * the validation and replaced, one interrupted by a lost connection and resumed), office, date, hold, submission,
+ * the bill paid at a channel while the page watches, the appointment's QR code and a reschedule, the language
+ * switch, a form without JavaScript, and a second account that cannot open the first one's pages. Every page is
+ * checked with axe-core and photographed.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith({ SharedSystem.class, StopAtFirstFailure.class })
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WebsiteIT {
+
+    // seeded at the Dukcapil stub (simulators/README.md), not used by JourneyIT or the benchmark
+    private static final String AGUS_NIK = "3273151205850003";
+    private static final String DEWI_NIK = "3273155708880004";
+
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private final String email = "agus." + run + "@example.id";
+    private final String password = "Batagor-Kuah-2026";
+
+    private SystemUnderTest system;
+    private Journey api;
+    private Mailbox mailbox;
+    private Documents documents;
+    private Browser browser;
+    private String site;
+    private String applicationId;
+
+    @BeforeAll
+    void openTheBrowser() {
+        system = SharedSystem.system();
+        site = system.gateway();
+        api = new Journey(site);
+        mailbox = new Mailbox(SystemUnderTest.port(3143));
+        documents = new Documents(Path.of("target", "website-documents"));
+        browser = new Browser(site, screenshots(), "agus", true);
+    }
+
+    @AfterAll
+    void closeTheBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void registerWithTheOtpFromTheMailboxAndLogIn() {
+        step("W1. Agus registers on the website, types the OTP from his mailbox, logs in");
+        browser.open("/");
+        assertThat(browser.find("html").getAttribute("lang")).isEqualTo("id");
+        browser.check("home");
+        browser.click("#start");
+        browser.check("register");
+        browser.type("name", "Agus Wijaya");
+        browser.type("email", email);
+        browser.type("phone", "0813 2222 3333");
+        browser.type("password", password);
+        browser.click("#submit");
+        assertThat(browser.path()).startsWith("/verify");
+        browser.check("verify");
+        String otp = mailbox.otp(email, "M-Paspor", 1);
+        say("  OTP read from the mailbox: " + otp);
+        browser.type("otp", otp);
+        browser.click("#submit");
+        assertThat(browser.path()).startsWith("/login");
+        browser.check("login");
+        String before = browser.cookie("mpaspor_session");
+        browser.type("email", email);
+        browser.type("password", password);
+        browser.click("#submit");
+        assertThat(browser.path()).isEqualTo("/applications");
+        Cookie session = browser.driver.manage().getCookieNamed("mpaspor_session");
+        assertThat(session.getValue()).as("a new session id at login").isNotEqualTo(before);
+        assertThat(session.isHttpOnly()).isTrue();
+        assertThat(session.getSameSite()).isEqualTo("Lax");
+        browser.check("applications-empty");
+        say("  logged in; the session cookie is HttpOnly, SameSite=Lax and was renewed at login");
+    }
+
+    @Test
+    @Order(2)
+    void anApplicationForTwoWithABirthDateCorrectedOnThePage() {
+        step("W2. An application for Agus and Dewi; Dewi's birth date is mistyped, the page says where, it is corrected");
+        browser.click("#new-application");
+        applicationId = browser.path().split("/")[2];
+        browser.check("applicant-new");
+        fillApplicant("Agus Wijaya", AGUS_NIK, "12", "5", "1985", "Bandung", "MALE", "Siti Aminah");
+        browser.click("#save-add");
+        assertThat(browser.path()).endsWith("/applicants/new");
+        fillApplicant("Dewi Lestari", DEWI_NIK, "18", "8", "1988", "Bandung", "FEMALE", "Ratna Sari");
+        browser.click("#submit");
+
+        WebElement summary = browser.find(".error-summary");
+        assertThat(summary.getText()).isNotBlank();
+        WebElement link = summary.findElement(By.cssSelector("a[href='#birthDate']"));
+        String inline = browser.find("#birthDate-error").getText();
+        assertThat(link.getText()).isEqualTo(inline);
+        assertThat(browser.find("#nik").getAttribute("value")).as("what was typed is kept").isEqualTo(DEWI_NIK);
+        browser.check("applicant-error");
+        say("  the mismatch is in the summary (linked to the field) and beside the date: " + inline);
+        link.click();
+        assertThat(browser.driver.switchTo().activeElement().getAttribute("id")).isEqualTo("birthDate");
+        browser.type("birthDate", "17");
+        browser.click("#submit");
+        assertThat(browser.path()).isEqualTo("/applications/" + applicationId);
+        assertThat(browser.all(".applicant")).hasSize(2);
+        browser.check("application-draft");
+    }
+
+    @Test
+    @Order(3)
+    void everyDocumentUploadedWithTusOneRefusedOneRejectedAndReplacedOneResumed() throws IOException {
+        step("W3. Documents with tus-js-client: a refused type, a rejected 'photo' replaced, a lost connection resumed");
+        browser.click("#to-documents");
+        browser.awaitVisible("form.upload");
+        browser.check("documents");
+        List<WebElement> forms = browser.all("form.upload");
+        say("  " + forms.size() + " documents to upload");
+
+        // the browser refuses a file that is not an image or PDF before sending anything
+        WebElement first = forms.get(0);
+        Path notes = Files.writeString(Path.of("target", "website-documents", "catatan.txt"), "bukan dokumen\n");
+        first.findElement(By.cssSelector("input[type=file]")).sendKeys(notes.toAbsolutePath().toString());
+        first.findElement(By.cssSelector(".send")).click();
+        assertThat(first.findElement(By.cssSelector(".upload-status")).getText()).contains("bukan JPG");
+        say("  a .txt file is refused in the browser: " + first.findElement(By.cssSelector(".upload-status")).getText());
+
+        // Agus's e-KTP: a text file named .jpg passes the browser's check, the validation rejects it
+        String agusEktp = formId("EKTP", 0);
+        upload(agusEktp, documents.notAnImage("agus", "EKTP"));
+        awaitState(agusEktp, "REJECTED");
+        String reason = browser.find("#" + agusEktp.replace("upload-", "state-") + " .rejected-reason").getText();
+        assertThat(reason).isNotBlank();
+        browser.check("documents-rejected");
+        say("  rejected with the reason shown: " + reason);
+
+        // one upload interrupted by a lost connection, resumed from its offset when the network is back
+        String interrupted = formId("KK", 1);
+        Path large = noisyScan("dewi-KK.png");
+        ChromiumNetworkConditions slow = new ChromiumNetworkConditions();
+        slow.setLatency(Duration.ofMillis(50));
+        slow.setUploadThroughput(200 * 1024);
+        slow.setDownloadThroughput(1024 * 1024);
+        browser.driver.setNetworkConditions(slow);
+        WebElement form = browser.find("#" + interrupted);
+        form.findElement(By.cssSelector("input[type=file]")).sendKeys(large.toAbsolutePath().toString());
+        form.findElement(By.cssSelector(".send")).click();
+        Awaitility.await("some bytes sent").atMost(Browser.PATIENCE).pollInterval(Duration.ofMillis(100))
+                .until(() -> progress(interrupted) > 0.2);
+        ChromiumNetworkConditions offline = new ChromiumNetworkConditions();
+        offline.setOffline(true);
+        browser.driver.setNetworkConditions(offline);
+        say("  connection cut at " + Math.round(progress(interrupted) * 100) + "%");
+        Awaitility.await("the page notices").atMost(Browser.PATIENCE).pollInterval(Duration.ofMillis(200))
+                .until(() -> status(interrupted).contains("terputus"));
+        browser.check("documents-offline");
+        browser.driver.deleteNetworkConditions();
+        Awaitility.await("resumed and finished").atMost(Browser.PATIENCE).pollInterval(Duration.ofMillis(200))
+                .until(() -> "true".equals(browser.find("#" + interrupted).getAttribute("data-done")));
+        long resumedFrom = Long.parseLong(browser.find("#" + interrupted).getAttribute("data-resumed-from"));
+        assertThat(resumedFrom).as("the upload went on from the server's offset, not from 0").isPositive();
+        say("  back online: resumed from byte " + resumedFrom + " of " + Files.size(large));
+
+        // every other document, then the rejected one replaced
+        for (WebElement f : browser.all("form.upload")) {
+            String id = f.getAttribute("id");
+            if (id.equals(agusEktp) || id.equals(interrupted) || "true".equals(f.getAttribute("data-done"))) {
+                continue;
+            }
+            upload(id, documents.scan(id.substring(7, 15), id.substring(id.lastIndexOf('-') + 1)));
+        }
+        browser.open("/applications/" + applicationId + "/documents");
+        browser.awaitVisible("#" + agusEktp);
+        assertThat(browser.find("#" + agusEktp + " h3").getText()).contains("ganti");
+        upload(agusEktp, documents.scan("Agus Wijaya", "EKTP"));
+        browser.awaitVisible("#docs-ready");
+        browser.check("documents-ready");
+        say("  every required document of both applicants is accepted");
+    }
+
+    @Test
+    @Order(4)
+    void officeDateHoldSubmissionAndTheBillPaidWhileThePageWatches() throws Exception {
+        step("W4. Office by city, a date, the hold's countdown, submission, the bill, the invoice, payment at an ATM");
+        browser.click("#to-office");
+        browser.type("city", "Bandung");
+        browser.find("#city").submit();
+        browser.check("office");
+        String office = browser.find("input[name=office]:checked").getAttribute("value");
+        api.releaseQuota(api.login("admin@mpaspor.local", system.secret("admin-password")), office,
+                LocalDate.now(SharedSystem.WIB), LocalDate.now(SharedSystem.WIB).plusDays(14));
+        say("  office " + office + " chosen; its admin released the next two weeks");
+        browser.click("#choose-office");
+        // the calendar may show the release a few seconds late (it is cached): look again until it is open
+        Awaitility.await("bookable sessions at " + office).atMost(Browser.PATIENCE).pollInterval(Duration.ofSeconds(2))
+                .until(() -> {
+                    if (!browser.all("input[name=slot]").isEmpty()) {
+                        return true;
+                    }
+                    browser.driver.navigate().refresh();
+                    return false;
+                });
+        browser.check("slot");
+        WebElement slot = browser.find("input[name=slot]");
+        String chosen = slot.getAttribute("value");
+        slot.click();
+        browser.click("#hold");
+        assertThat(browser.path()).endsWith("/submit");
+        assertThat(browser.find("#hold-countdown").getText()).matches("\\d+:\\d\\d");
+        browser.check("submit");
+        say("  held " + chosen + ", countdown " + browser.find("#hold-countdown").getText());
+        browser.click("#submit");
+        assertThat(browser.path()).endsWith("/bill");
+        browser.awaitVisible("#billing-code");
+        String code = browser.find("#billing-code").getText().trim();
+        assertThat(code).matches("\\d{15}");
+        long amount = Long.parseLong(browser.find("#amount").getText().replaceAll("\\D", ""));
+        browser.check("bill");
+        say("  billing code " + code + ", Rp " + amount);
+
+        HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(site + "/applications/" + applicationId + "/bill/invoice.pdf"))
+                .header("Cookie", "mpaspor_session=" + browser.cookie("mpaspor_session")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        say("  invoice downloaded through the website (" + pdf.body().length + " bytes)");
+
+        browser.driver.executeScript("window.stillTheSamePage = 'yes'");
+        assertThat(api.pay(system, "atm", code, amount, "--reference", "ATM-WEB-" + run)).containsExactly(200);
+        browser.awaitVisible("#bill-paid");
+        assertThat(browser.driver.executeScript("return window.stillTheSamePage")).as("no reload").isEqualTo("yes");
+        browser.check("bill-paid");
+        say("  the bill page shows PAID by itself");
+    }
+
+    @Test
+    @Order(5)
+    void theAppointmentWithItsQrCodeARescheduleAndTheTimeline() {
+        step("W5. The appointment's QR code, a reschedule, the timeline");
+        browser.click("#to-appointment");
+        Awaitility.await("two appointments").atMost(Browser.PATIENCE).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            if (browser.all(".appointment").size() == 2) {
+                return true;
+            }
+            browser.driver.navigate().refresh();
+            return false;
+        });
+        Number qrWidth = (Number) browser.driver.executeScript(
+                "var i = document.querySelector('img.qr'); return i.complete ? i.naturalWidth : 0;");
+        assertThat(qrWidth.intValue()).as("the QR code image loaded").isPositive();
+        String before = browser.find(".appt-date").getText();
+        browser.check("appointment");
+        browser.click("#reschedule");
+        browser.check("reschedule");
+        WebElement other = browser.all("input[name=slot]").stream()
+                .filter(r -> !r.getAttribute("value").startsWith(before)).findFirst().orElseThrow();
+        String to = other.getAttribute("value").substring(0, 10);
+        other.click();
+        browser.click("#hold");
+        browser.awaitVisible("#moved");
+        Awaitility.await("appointments moved to " + to).atMost(Browser.PATIENCE).pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    browser.driver.navigate().refresh();
+                    return browser.all(".appt-date").size() == 2
+                            && browser.all(".appt-date").stream().allMatch(d -> d.getText().equals(to));
+                });
+        browser.check("appointment-moved");
+        say("  rescheduled from " + before + " to " + to);
+        browser.open("/applications/" + applicationId);
+        List<String> timeline = browser.all("#timeline li").stream().map(WebElement::getText).toList();
+        assertThat(String.join("\n", timeline)).contains("Dibayar", "Menunggu pembayaran");
+        browser.check("timeline");
+        say("  timeline: " + timeline.size() + " entries");
+    }
+
+    @Test
+    @Order(6)
+    void theLanguageSwitch() {
+        step("W6. English by the visible switch, and back");
+        browser.click("#language");
+        assertThat(browser.find("html").getAttribute("lang")).isEqualTo("en");
+        assertThat(browser.heading()).isEqualTo("Passport application");
+        assertThat(browser.path()).isEqualTo("/applications/" + applicationId);
+        browser.check("application-en");
+        browser.click("#language");
+        assertThat(browser.find("html").getAttribute("lang")).isEqualTo("id");
+        assertThat(browser.heading()).isEqualTo("Permohonan paspor");
+    }
+
+    @Test
+    @Order(7)
+    void withoutJavascriptASecondAccountRegistersAndCannotOpenTheFirstOnesPages() {
+        step("W7. Budi, with JavaScript off, registers and logs in; Agus's pages are not his");
+        String budiEmail = "budi.web." + run + "@example.id";
+        try (Browser noScript = new Browser(site, screenshots(), "budi-nojs", false)) {
+            noScript.open("/register");
+            noScript.type("name", "Budi Santoso");
+            noScript.type("email", budiEmail);
+            noScript.type("phone", "0813 4444 5555");
+            noScript.type("password", "Soto-Betawi-2026");
+            noScript.click("#submit");
+            assertThat(noScript.path()).startsWith("/verify");
+            noScript.type("otp", mailbox.otp(budiEmail, "M-Paspor", 1));
+            noScript.click("#submit");
+            noScript.type("email", budiEmail);
+            noScript.type("password", "Soto-Betawi-2025");
+            noScript.click("#submit");
+            assertThat(noScript.find(".error-summary").getText()).isNotBlank();
+            noScript.check("login-error-nojs");
+            noScript.type("password", "Soto-Betawi-2026");
+            noScript.click("#submit");
+            assertThat(noScript.path()).isEqualTo("/applications");
+            say("  registered, verified and logged in without JavaScript");
+
+            for (String page : List.of("", "/bill", "/documents", "/appointment", "/bill/invoice.pdf")) {
+                noScript.open("/applications/" + applicationId + page);
+                assertThat(noScript.heading()).as(page).isEqualTo("Halaman tidak ditemukan");
+            }
+            noScript.check("not-yours");
+            say("  Agus's application, bill, documents, appointment and invoice are 'not found' for Budi");
+        }
+    }
+
+    @Test
+    @Order(8)
+    void logoutEndsTheSessionOnTheServer() {
+        step("W8. Agus logs out: the old session cookie opens nothing any more");
+        String old = browser.cookie("mpaspor_session");
+        browser.click("#logout");
+        browser.driver.manage().deleteCookieNamed("mpaspor_session");
+        browser.driver.manage().addCookie(new Cookie("mpaspor_session", old, "/"));
+        browser.open("/applications");
+        assertThat(browser.path()).startsWith("/login");
+        say("  after logout the old cookie leads to the login page");
+    }
+
+    // ---- helpers ----
+
+    private void fillApplicant(String name, String nik, String day, String month, String year, String place,
+            String sex, String mother) {
+        browser.type("fullName", name);
+        browser.type("nik", nik);
+        browser.type("birthDate", day);
+        browser.type("birthMonth", month);
+        browser.type("birthYear", year);
+        browser.type("birthPlace", place);
+        browser.click("#sex-" + sex);
+        browser.type("motherName", mother);
+        browser.type("address", "Jl. Braga No. 7, Bandung");
+        browser.type("phone", "081322223333");
+        browser.click("#applicationType-NEW");
+        browser.click("#passportKind-ELECTRONIC");
+        browser.click("#validityYears-10");
+        browser.type("travelPurpose", "Umrah");
+    }
+
+    /** The id of the upload form of the {@code nth} applicant's {@code code} line. */
+    private String formId(String code, int nth) {
+        List<String> ids = browser.all("form.upload").stream().map(f -> f.getAttribute("id"))
+                .filter(id -> id.endsWith("-" + code)).toList();
+        return ids.get(nth);
+    }
+
+    private void upload(String formId, Path file) {
+        WebElement form = browser.find("#" + formId);
+        form.findElement(By.cssSelector("input[type=file]")).sendKeys(file.toAbsolutePath().toString());
+        form.findElement(By.cssSelector(".send")).click();
+        Awaitility.await("upload " + formId).atMost(Browser.PATIENCE).pollInterval(Duration.ofMillis(200))
+                .until(() -> "true".equals(browser.find("#" + formId).getAttribute("data-done")));
+    }
+
+    private void awaitState(String formId, String state) {
+        String row = "#" + formId.replace("upload-", "state-");
+        Awaitility.await(row + " " + state).atMost(Browser.PATIENCE).pollInterval(Duration.ofMillis(500))
+                .until(() -> !browser.all(row + "[data-state=" + state + "]").isEmpty());
+    }
+
+    private double progress(String formId) {
+        Object v = browser.driver.executeScript("return document.querySelector('#" + formId + " progress').value");
+        return v instanceof Number n ? n.doubleValue() : 0;
+    }
+
+    private String status(String formId) {
+        return browser.find("#" + formId + " .upload-status").getText();
+    }
+
+    /** A legible-sized PNG of noise: large (about 1.5 MB), so its upload takes a while on a slow line. */
+    private static Path noisyScan(String name) {
+        BufferedImage image = new BufferedImage(800, 640, BufferedImage.TYPE_INT_RGB);
+        Random random = new Random(42);
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                image.setRGB(x, y, random.nextInt(0xFFFFFF));
+            }
+        }
+        Path file = Path.of("target", "website-documents", name);
+        try {
+            Files.createDirectories(file.getParent());
+            ImageIO.write(image, "png", file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+
+    private Path screenshots() {
+        return system.root().resolve("web/target/screenshots");
+    }
+}

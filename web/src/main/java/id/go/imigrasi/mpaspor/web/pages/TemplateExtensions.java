@@ -1,0 +1,33 @@
+package id.go.imigrasi.mpaspor.web.pages;
+
+import java.util.List;
+
+import io.quarkus.qute.TemplateExtension;
+
+/** The few text helpers the templates use on the API's strings (Qute calls no other String methods). */
+@TemplateExtension
+public final class TemplateExtensions {
+
+    private TemplateExtensions() {
+    }
+
+    /** {@code 'A,B,C'} as a list (a tag's options). */
+    static List<String> commaList(String s) {
+        return List.of(s.split(","));
+    }
+
+    /** The date of an ISO instant or date: {@code 2026-12-04}. */
+    static String day(String iso) {
+        return iso == null || iso.length() < 10 ? String.valueOf(iso) : iso.substring(0, 10);
+    }
+
+    /** An ISO instant to the minute, as read: {@code 2026-12-04 07:52}. */
+    static String when(String iso) {
+        return iso == null || iso.length() < 16 ? String.valueOf(iso) : iso.substring(0, 16).replace('T', ' ');
+    }
+
+    /** A channel id as a message key part: {@code bank-teller} is {@code bank_teller}. */
+    static String key(String s) {
+        return s.replace('-', '_');
+    }
+}

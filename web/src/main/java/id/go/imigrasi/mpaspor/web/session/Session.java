@@ -1,0 +1,108 @@
+package id.go.imigrasi.mpaspor.web.session;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One visitor's server-side state, keyed by a random id in an HttpOnly cookie: the CSRF token of its forms, its
+ * language, and once logged in the API's tokens (which never reach the browser).
+ */
+public final class Session {
+
+    private final String id;
+    private final String csrf;
+    private volatile String language;
+    private volatile String accessToken;
+    private volatile String refreshToken;
+    private volatile Instant accessExpiresAt = Instant.EPOCH;
+    private volatile String email;
+    private volatile Instant lastSeen = Instant.now();
+    /** Scratch values of a journey (the hold of an application before its submission, an e-mail awaiting its OTP). */
+    private final Map<String, String> notes = new ConcurrentHashMap<>();
+
+    Session(String id, String csrf, String language) {
+        this.id = id;
+        this.csrf = csrf;
+        this.language = language;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String csrf() {
+        return csrf;
+    }
+
+    public String language() {
+        return language;
+    }
+
+    public void language(String language) {
+        this.language = language;
+    }
+
+    public boolean loggedIn() {
+        return refreshToken != null;
+    }
+
+    public String accessToken() {
+        return accessToken;
+    }
+
+    public String refreshToken() {
+        return refreshToken;
+    }
+
+    public Instant accessExpiresAt() {
+        return accessExpiresAt;
+    }
+
+    public String email() {
+        return email;
+    }
+
+    public void tokens(String access, String refresh, long expiresInSeconds) {
+        this.accessToken = access;
+        if (refresh != null) {
+            this.refreshToken = refresh;
+        }
+        // renewed a little before the API would refuse it
+        this.accessExpiresAt = Instant.now().plusSeconds(Math.max(0, expiresInSeconds - 30));
+    }
+
+    public void email(String email) {
+        this.email = email;
+    }
+
+    public void forgetTokens() {
+        accessToken = null;
+        refreshToken = null;
+        accessExpiresAt = Instant.EPOCH;
+    }
+
+    public String note(String key) {
+        return notes.get(key);
+    }
+
+    public void note(String key, String value) {
+        if (value == null) {
+            notes.remove(key);
+        } else {
+            notes.put(key, value);
+        }
+    }
+
+    Map<String, String> notes() {
+        return notes;
+    }
+
+    Instant lastSeen() {
+        return lastSeen;
+    }
+
+    void touch() {
+        lastSeen = Instant.now();
+    }
+}

@@ -1,0 +1,98 @@
+package id.go.imigrasi.mpaspor.web.session;
+
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.enterprise.context.RequestScoped;
+
+/** The current request's visitor: their session, and whether the response must (re)set the session cookie. */
+@RequestScoped
+public class Visit {
+
+    public static final String COOKIE = "mpaspor_session";
+
+    private Session session;
+    private boolean cookieChanged;
+    private boolean cookieCleared;
+    private boolean secure;
+    private String clientAddress;
+    private String path = "/";
+
+    public Session session() {
+        return session;
+    }
+
+    void begin(Session session, boolean isNew, boolean secure, String clientAddress, String path) {
+        this.session = session;
+        this.cookieChanged = isNew;
+        this.secure = secure;
+        this.clientAddress = clientAddress;
+        this.path = path;
+    }
+
+    /** Replaces the session (login); the response carries the new cookie. */
+    public void replace(Session fresh) {
+        this.session = fresh;
+        this.cookieChanged = true;
+    }
+
+    public void clearCookie() {
+        this.cookieCleared = true;
+    }
+
+    boolean cookieChanged() {
+        return cookieChanged;
+    }
+
+    boolean cookieCleared() {
+        return cookieCleared;
+    }
+
+    public boolean secure() {
+        return secure;
+    }
+
+    public String clientAddress() {
+        return clientAddress;
+    }
+
+    public String path() {
+        return path;
+    }
+
+    /** The current path and query, URL-encoded (the language switch comes back to it). */
+    public String pathEncoded() {
+        return java.net.URLEncoder.encode(path, StandardCharsets.UTF_8);
+    }
+
+    public String language() {
+        return session.language();
+    }
+
+    public boolean english() {
+        return "en".equals(session.language());
+    }
+
+    public boolean loggedIn() {
+        return session.loggedIn();
+    }
+
+    public String csrf() {
+        return session.csrf();
+    }
+
+    /** A form's CSRF token must be the session's (constant-time comparison); otherwise {@link CsrfRefused}. */
+    public void requireCsrf(String token) {
+        if (token == null || !MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
+                session.csrf().getBytes(StandardCharsets.UTF_8))) {
+            throw new CsrfRefused();
+        }
+    }
+
+    /** Pages of an account: a visitor who is not logged in is sent to the login page. */
+    public void requireLogin() {
+        if (!session.loggedIn()) {
+            throw new LoginRequired(path);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package id.go.imigrasi.mpaspor.web;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+/** The backend-for-frontend's own rules, against a stand-in API: CSRF, the session cookie, errors on the page. */
+@QuarkusTest
+@WithTestResource(FakeApi.class)
+class WebsiteBffTest {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+
+    @Test
+    void aFormWithoutTheSessionsCsrfTokenIsRefusedAndNothingReachesTheApi() {
+        Response page = given().get("/register");
+        String cookie = page.getCookie("mpaspor_session");
+        FakeApi.SEEN.clear();
+        given().cookie("mpaspor_session", cookie).contentType("application/x-www-form-urlencoded")
+                .formParam("csrf", "forged").formParam("name", "Siti").formParam("email", "siti@example.id")
+                .formParam("password", "Kopi-Tubruk-2026")
+                .post("/register").then().statusCode(403).contentType(containsString("text/html"))
+                .body(containsString("Formulir sudah kedaluwarsa"));
+        given().contentType("application/x-www-form-urlencoded").formParam("email", "siti@example.id")
+                .post("/login").then().statusCode(403);
+        assertThat(FakeApi.SEEN).isEmpty();
+    }
+
+    @Test
+    void theSessionCookieIsHttpOnlyLaxAndSecureBehindTls() {
+        String plain = given().get("/").then().statusCode(200).extract().header("Set-Cookie");
+        assertThat(plain).contains("mpaspor_session=", "HttpOnly", "SameSite=Lax", "Path=/").doesNotContain("Secure");
+        String tls = given().header("X-Forwarded-Proto", "https").get("/").then().statusCode(200).extract()
+                .header("Set-Cookie");
+        assertThat(tls).contains("Secure", "HttpOnly", "SameSite=Lax");
+    }
+
+    @Test
+    void theApisFieldErrorsAreShownBesideTheFieldsAndInTheSummaryWithWhatWasTypedKept() {
+        Response page = given().get("/register");
+        String csrf = csrf(page.asString());
+        String html = given().cookie("mpaspor_session", page.getCookie("mpaspor_session"))
+                .contentType("application/x-www-form-urlencoded").formParam("csrf", csrf)
+                .formParam("name", "Siti Rahmawati").formParam("email", "siti@").formParam("phone", "0812")
+                .formParam("password", "pendek").post("/register").then().statusCode(200).extract().asString();
+        assertThat(html).contains("class=\"error-summary\"", "<a href=\"#email\">Alamat e-mail tidak valid</a>",
+                "<a href=\"#password\">Kata sandi terlalu pendek</a>",
+                "<p class=\"error-message\" id=\"email-error\">Alamat e-mail tidak valid</p>",
+                "value=\"Siti Rahmawati\"", "aria-invalid=\"true\"");
+        assertThat(html).as("a password is never written back into the page").doesNotContain("pendek\"");
+    }
+
+    @Test
+    void aBusyApiGivesAPoliteAnswerThatKeepsTheFormAndSendsItAgainAfterRetryAfter() {
+        Response page = given().get("/register");
+        Response busy = given().cookie("mpaspor_session", page.getCookie("mpaspor_session"))
+                .contentType("application/x-www-form-urlencoded").formParam("csrf", csrf(page.asString()))
+                .formParam("name", "Siti Rahmawati").formParam("email", "busy@example.id")
+                .formParam("password", "Kopi-Tubruk-2026").post("/register");
+        busy.then().statusCode(503).header("Retry-After", "7").contentType(containsString("text/html"))
+                .body(containsString("data-resubmit=\"7\""), containsString("value=\"busy@example.id\""),
+                        containsString("Server sedang sibuk"), not(containsString("Exception")));
+    }
+
+    @Test
+    void everyPageForbidsFramingAndInlineScripts() {
+        String csp = given().get("/").then().statusCode(200).extract().header("Content-Security-Policy");
+        assertThat(csp).contains("frame-ancestors 'none'", "script-src 'self'").doesNotContain("unsafe-inline");
+        String html = given().get("/").asString();
+        assertThat(html).doesNotContainPattern("<script>|<script [^>]*>[^<]+</script>|\\son[a-z]+=");
+    }
+
+    @Test
+    void accountPagesSendAVisitorWithoutLoginToTheLoginPage() {
+        given().redirects().follow(false).get("/applications").then().statusCode(303)
+                .header("Location", containsString("/login?back=%2Fapplications"));
+    }
+
+    @Test
+    void englishIsOneClickAwayAndStaysForTheSession() {
+        Response home = given().get("/");
+        assertThat(home.asString()).contains("<html lang=\"id\">", "Ajukan paspor secara online");
+        String cookie = home.getCookie("mpaspor_session");
+        given().cookie("mpaspor_session", cookie).redirects().follow(false).get("/language?lang=en&back=/")
+                .then().statusCode(303);
+        assertThat(given().cookie("mpaspor_session", cookie).get("/").asString())
+                .contains("<html lang=\"en\">", "Apply for a passport online");
+    }
+
+    @Test
+    void assetsCarryAContentHashAndAreCachedForAYear() {
+        String html = given().get("/").asString();
+        Matcher css = Pattern.compile("/assets/app\\.[0-9a-f]{12}\\.css").matcher(html);
+        assertThat(css.find()).isTrue();
+        given().get(css.group()).then().statusCode(200).header("Cache-Control", containsString("immutable"))
+                .header("Cache-Control", containsString("max-age=31536000"));
+    }
+
+    private static String csrf(String html) {
+        Matcher m = CSRF.matcher(html);
+        assertThat(m.find()).isTrue();
+        return m.group(1);
+    }
+}
