@@ -12,21 +12,21 @@ ROUNDS="${2:-20}"
 PAGES=(/ /register /login /password/forgot /offices "/offices?city=Bandung")
 jar="$(mktemp)"; trap 'rm -f "$jar"' EXIT
 
-first_office="$(curl -fsS "$BASE/offices" | grep -o 'href="/offices/[A-Z0-9]*"' | head -1 | sed 's/href="//; s/"//')"
+first_office="$(curl -sS "$BASE/offices" | grep -o 'href="/offices/[A-Z0-9]*"' | head -1 | sed 's/href="//; s/"//')" || true
 [[ -n "$first_office" ]] && PAGES+=("$first_office")
 
 printf '%-26s %10s %12s %12s %10s %10s\n' PAGE "HTML(raw)" "HTML(gzip)" "first visit" "TTFB p50" "TTFB p95"
 for page in "${PAGES[@]}"; do
-  raw="$(curl -fsS -o /dev/null -w '%{size_download}' -b "$jar" -c "$jar" "$BASE$page")"
-  gz="$(curl -fsS -o /dev/null -w '%{size_download}' -H 'Accept-Encoding: gzip' -b "$jar" -c "$jar" "$BASE$page")"
+  raw="$(curl -sS -o /dev/null -w '%{size_download}' -b "$jar" -c "$jar" "$BASE$page")"
+  gz="$(curl -sS -o /dev/null -w '%{size_download}' -H 'Accept-Encoding: gzip' -b "$jar" -c "$jar" "$BASE$page")"
   # the assets the page links to, compressed, as on a first visit
   assets=0
-  for a in $(curl -fsS -b "$jar" -c "$jar" "$BASE$page" | grep -o '/assets/[A-Za-z0-9._-]*' | sort -u); do
+  for a in $(curl -sS -b "$jar" -c "$jar" "$BASE$page" | grep -o '/assets/[A-Za-z0-9._-]*' | sort -u); do
     assets=$((assets + $(curl -fsS -o /dev/null -w '%{size_download}' -H 'Accept-Encoding: gzip' "$BASE$a")))
   done
   times=()
   for _ in $(seq 1 "$ROUNDS"); do
-    times+=("$(curl -fsS -o /dev/null -w '%{time_starttransfer}' -H 'Accept-Encoding: gzip' -b "$jar" -c "$jar" "$BASE$page")")
+    times+=("$(curl -sS -o /dev/null -w '%{time_starttransfer}' -H 'Accept-Encoding: gzip' -b "$jar" -c "$jar" "$BASE$page")")
   done
   sorted="$(printf '%s\n' "${times[@]}" | sort -n)"
   p50="$(echo "$sorted" | awk -v n="$ROUNDS" 'NR==int((n+1)/2){printf "%.1f ms", $1*1000}')"

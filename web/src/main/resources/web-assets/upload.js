@@ -60,7 +60,7 @@
           say(fill(d.msgProgress, Math.floor(100 * sent / total) + '%'));
         },
         onAfterResponse: function (req, res) {
-          if (req.getMethod() === 'HEAD' && res.getStatus() === 200) {
+          if (req.getMethod() === 'HEAD' && res.getStatus() < 300) {
             say(fill(d.msgResumed, kb(parseInt(res.getHeader('Upload-Offset'), 10))));
             form.setAttribute('data-resumed-from', res.getHeader('Upload-Offset'));
           }

@@ -51,9 +51,9 @@ final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--window-size=360,900", "--lang=id");
-        if (!javascript) {
-            options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
-        }
+        // an Indonesian phone: the site's default language (the switch is tested separately)
+        options.setExperimentalOption("prefs", javascript ? Map.of("intl.accept_languages", "id-ID,id")
+                : Map.of("intl.accept_languages", "id-ID,id", "profile.managed_default_content_settings.javascript", 2));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of(System.getProperty("mpaspor.chromedriver", "/usr/bin/chromedriver")).toFile())
                 .build();

