@@ -78,12 +78,14 @@ public class NikClaims {
     private final Outbox outbox;
     private final Timeline timeline;
     private final NikClaimConfig config;
+    private final ApplicantsAnnouncer announcer;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     public NikClaims(NikClaimRepository claims, ApplicantRepository applicants, ApplicationRepository applications,
             ApplicantDocumentRepository documents, DukcapilGateway dukcapil, SmsGateway sms, Outbox outbox,
-            Timeline timeline, NikClaimConfig config) {
+            Timeline timeline, NikClaimConfig config, ApplicantsAnnouncer announcer) {
+        this.announcer = announcer;
         this.claims = claims;
         this.applicants = applicants;
         this.applications = applications;
@@ -209,6 +211,7 @@ public class NikClaims {
                 app.updatedAt = now;
                 return documents.deleteOfApplicant(lost.id)
                         .chain(() -> applicants.delete(lost))
+                        .call(() -> announcer.announce(app)) // quota's projection: the NIK left this draft
                         .chain(() -> outbox.append(new ApplicantNikClaimed(app.id.toString(),
                                 app.accountId.toString(), lost.id.toString(), claim.nik, now)))
                         .chain(eventId -> timeline.record(app.id, eventId.toString(), RELEASED, now, null,
