@@ -1,6 +1,7 @@
 package id.go.imigrasi.mpaspor.gateway;
 
 import id.go.imigrasi.mpaspor.gateway.support.FakeUpstreams;
+import id.go.imigrasi.mpaspor.gateway.support.Management;
 import id.go.imigrasi.mpaspor.testkit.RealInfrastructure;
 import id.go.imigrasi.mpaspor.testkit.ServiceContract;
 import io.quarkus.test.common.ResourceArg;
@@ -26,5 +27,15 @@ class GatewayContractTest extends ServiceContract {
     @Override
     protected boolean hasDatabaseAndKafka() {
         return false;
+    }
+
+    @Override
+    protected String managementUrl(String path) {
+        return Management.url(path);
+    }
+
+    @Override
+    protected String openApiUrl() {
+        return "/docs/gateway-openapi";
     }
 }

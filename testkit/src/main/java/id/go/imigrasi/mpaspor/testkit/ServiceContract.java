@@ -30,9 +30,22 @@ public abstract class ServiceContract {
         return true;
     }
 
+    /**
+     * Where a management path ({@code /q/health/ready}, {@code /q/metrics}) is served: the main port by default; a
+     * service with a management interface (the gateway) answers its full URL there.
+     */
+    protected String managementUrl(String path) {
+        return path;
+    }
+
+    /** Where the service's own OpenAPI document is. */
+    protected String openApiUrl() {
+        return "/q/openapi";
+    }
+
     @Test
     void readinessIsUpAndChecksTheRealDependencies() {
-        var checks = given().when().get("/q/health/ready")
+        var checks = given().when().get(managementUrl("/q/health/ready"))
                 .then().statusCode(200).body("status", equalTo("UP"))
                 .extract().jsonPath().<String>getList("checks.name");
         if (hasDatabaseAndKafka()) {
@@ -44,19 +57,19 @@ public abstract class ServiceContract {
 
     @Test
     void livenessIsUp() {
-        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().when().get(managementUrl("/q/health/live")).then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test
     void openApiDescribesTheService() {
-        given().queryParam("format", "json").when().get("/q/openapi")
+        given().queryParam("format", "json").when().get(openApiUrl())
                 .then().statusCode(200).body("openapi", startsWith("3."))
                 .body("info.title", containsString(applicationName()));
     }
 
     @Test
     void prometheusMetricsArePublished() {
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().when().get(managementUrl("/q/metrics")).then().statusCode(200).extract().asString();
         assertThat(metrics).contains("jvm_memory_used_bytes");
         if (hasDatabaseAndKafka()) {
             assertThat(metrics).contains("mpaspor_outbox_pending").contains("mpaspor_outbox_lag_seconds");

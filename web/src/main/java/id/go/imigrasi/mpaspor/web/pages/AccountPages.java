@@ -260,8 +260,12 @@ public class AccountPages {
         return v == null ? null : v.trim();
     }
 
+    /**
+     * 303 to a path of this site, kept relative: behind the gateway an absolute URL built from this server's own
+     * address would send the browser around the gateway.
+     */
     static Response redirect(String to) {
-        return Response.seeOther(URI.create(to)).build();
+        return Response.status(Response.Status.SEE_OTHER).header("Location", to).build();
     }
 
     /** Only a path of this site (no scheme, no {@code //host}): never an open redirect. */

@@ -41,8 +41,8 @@ public class ErrorPages {
 
     @ServerExceptionMapper
     public Response login(LoginRequired required) {
-        return Response.seeOther(URI.create("/login?back=" + java.net.URLEncoder.encode(required.back(),
-                java.nio.charset.StandardCharsets.UTF_8))).build();
+        return AccountPages.redirect("/login?back=" + java.net.URLEncoder.encode(required.back(),
+                java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @ServerExceptionMapper
