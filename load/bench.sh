@@ -65,6 +65,7 @@ ACCOUNT_DIRECT="http://127.0.0.1:$((8081 + OFFSET))"
 APPLICATION_DIRECT="http://127.0.0.1:$((8082 + OFFSET))"
 QUOTA_DIRECT="http://127.0.0.1:$((8083 + OFFSET))"
 GATEWAY="http://127.0.0.1:$((8080 + OFFSET))"
+GATEWAY_MANAGEMENT="http://127.0.0.1:$((9000 + OFFSET))"   # the gateway's /q/* (health, metrics): not on its public port
 for svc in "$ACCOUNT_DIRECT" "$QUOTA_DIRECT"; do
   ready "$svc" || die "the system is not running ($svc is not ready): start it with ./mpaspor up first" 2
 done
@@ -74,13 +75,13 @@ done
 
 # Through the gateway when it is up AND routes the public API; the services directly otherwise.
 TARGET_NOTE=""
-if [[ "$LOAD_TARGET" != direct ]] && ready "$GATEWAY" && [[ "$(http_code "$GATEWAY/api/v1/offices")" == 200 ]]; then
+if [[ "$LOAD_TARGET" != direct ]] && ready "$GATEWAY_MANAGEMENT" && [[ "$(http_code "$GATEWAY/api/v1/offices")" == 200 ]]; then
   ACCOUNT_URL="$GATEWAY/api/v1"; QUOTA_URL="$GATEWAY/api/v1"; APPLICATION_URL="$GATEWAY/api/v1"
   TARGET_NOTE="gateway $GATEWAY/api/v1"
 else
   [[ "$LOAD_TARGET" == gateway ]] && die "LOAD_TARGET=gateway but $GATEWAY does not route /api/v1/offices" 2
   ACCOUNT_URL="$ACCOUNT_DIRECT"; QUOTA_URL="$QUOTA_DIRECT"; APPLICATION_URL="$APPLICATION_DIRECT"
-  why="gateway not ready"; ready "$GATEWAY" && why="gateway up but GET /api/v1/offices answered $(http_code "$GATEWAY/api/v1/offices")"
+  why="gateway not ready"; ready "$GATEWAY_MANAGEMENT" && why="gateway up but GET /api/v1/offices answered $(http_code "$GATEWAY/api/v1/offices")"
   [[ "$LOAD_TARGET" == direct ]] && why="LOAD_TARGET=direct"
   TARGET_NOTE="services directly (account $ACCOUNT_URL, quota $QUOTA_URL, application $APPLICATION_URL): $why"
 fi
