@@ -26,6 +26,16 @@ public final class TemplateExtensions {
         return iso == null || iso.length() < 16 ? String.valueOf(iso) : iso.substring(0, 16).replace('T', ' ');
     }
 
+    /** A message key from a value: {@code app.status.keyed('status_')} is {@code status_DRAFT}. */
+    static String keyed(Object value, String prefix) {
+        return prefix + value;
+    }
+
+    /** The same with a suffix: {@code 'channel_atm'.suffixed('_how')}. */
+    static String suffixed(String value, String suffix) {
+        return value + suffix;
+    }
+
     /** A channel id as a message key part: {@code bank-teller} is {@code bank_teller}. */
     static String key(String s) {
         return s.replace('-', '_');
