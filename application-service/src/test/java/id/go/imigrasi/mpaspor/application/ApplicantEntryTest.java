@@ -240,7 +240,7 @@ class ApplicantEntryTest {
         given().auth().oauth2(token(stranger)).when().delete("/applications/{id}/applicants/{a}", app, applicantId)
                 .then().statusCode(404);
         given().auth().oauth2(token(stranger)).when().post("/applications/{id}/cancellation", app).then().statusCode(404);
-        given().auth().oauth2(token(stranger)).contentType(ContentType.JSON).body(Map.of("holdId", "h"))
+        given().auth().oauth2(token(stranger)).contentType(ContentType.JSON).body(Map.of("holdId", java.util.UUID.randomUUID().toString()))
                 .when().post("/applications/{id}/submission", app).then().statusCode(404);
         given().auth().oauth2(token(stranger)).when().get("/applications").then().statusCode(200).body("", hasSize(0));
         given().auth().oauth2(TestJwt.officer(newAccount(), "JKTSEL")).when().get("/applications/{id}", app)

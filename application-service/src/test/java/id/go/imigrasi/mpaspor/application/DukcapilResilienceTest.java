@@ -157,7 +157,7 @@ class DukcapilResilienceTest {
             return "NOT_REGISTERED".equals(verificationOf(account, app, 0));
         });
         given().auth().oauth2(token(account)).header("Accept-Language", "en").contentType(ContentType.JSON)
-                .body(Map.of("holdId", "any")).when().post("/applications/{id}/submission", app)
+                .body(Map.of("holdId", java.util.UUID.randomUUID().toString())).when().post("/applications/{id}/submission", app)
                 .then().statusCode(422).body("errors.field", hasItem("applicants[0].nik"))
                 .body("errors.message", hasItem("NIK is not registered at Dukcapil"));
         await().atMost(Duration.ofSeconds(30)).until(() -> MailCatcher.to(email(account)).stream()

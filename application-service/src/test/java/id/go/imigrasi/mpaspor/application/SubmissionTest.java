@@ -104,7 +104,7 @@ class SubmissionTest {
     }
 
     private static SlotHeld hold(String account, List<String> niks, Instant expiresAt) {
-        return new SlotHeld("hold-" + UUID.randomUUID(), account, "JKTSEL", LocalDate.now().plusDays(10), "MORNING",
+        return new SlotHeld(UUID.randomUUID().toString(), account, "JKTSEL", LocalDate.now().plusDays(10), "MORNING",
                 "REGULAR", niks, expiresAt);
     }
 
@@ -142,7 +142,7 @@ class SubmissionTest {
                 .body("applicants[1].documents[0].reasonEn", equalTo("image too small (at least 600 x 400 pixels)"))
                 .body("applicants[0].complete", equalTo(false));
 
-        submit(account, app, "hold-whatever").statusCode(422).contentType("application/problem+json")
+        submit(account, app, UUID.randomUUID().toString()).statusCode(422).contentType("application/problem+json")
                 .body("type", equalTo(PROBLEMS + "submission-incomplete"))
                 .body("detail", equalTo("7 item(s) must be completed before the application can be submitted."))
                 .body("errors.field", containsInAnyOrder("applicants[0].documents.PROOF_OF_BIRTH_DATA",
