@@ -50,11 +50,15 @@ import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebsiteIT {
 
-    // seeded at the Dukcapil stub (simulators/README.md), not used by JourneyIT or the benchmark
-    private static final String AGUS_NIK = "3273151205850003";
-    private static final String DEWI_NIK = "3273155708880004";
-
     private final String run = UUID.randomUUID().toString().substring(0, 8);
+    /*
+     * Fresh NIKs for every run, registered at the Dukcapil stub in openTheBrowser (POST /admin/nik): a system reused
+     * while iterating (-Dmpaspor.e2e.reuse=true) still holds the previous run's applications, and a NIK may be in
+     * one active application only. Each NIK agrees with its birth date and sex (DDMMYY, women +40 on the day).
+     */
+    private final String serial = String.format("%04d", 1000 + new Random().nextInt(9000));
+    private final String agusNik = "327315" + "120585" + serial;
+    private final String dewiNik = "327315" + "570888" + serial;
     private final String email = "agus." + run + "@example.id";
     private final String password = "Batagor-Kuah-2026";
 
@@ -74,6 +78,27 @@ class WebsiteIT {
         mailbox = new Mailbox(SystemUnderTest.port(3143));
         documents = new Documents(Path.of("target", "website-documents"));
         browser = new Browser(site, screenshots(), "agus", true);
+        registerAtDukcapil(agusNik, "Agus Wijaya", "1985-05-12", "Bandung", "MALE");
+        registerAtDukcapil(dewiNik, "Dewi Lestari", "1988-08-17", "Bandung", "FEMALE");
+        say("  Agus (" + agusNik + ") and Dewi (" + dewiNik + ") registered at the Dukcapil stub");
+    }
+
+    private static void registerAtDukcapil(String nik, String fullName, String birthDate, String birthPlace,
+            String sex) {
+        String person = String.format("{\"nik\":\"%s\",\"fullName\":\"%s\",\"birthDate\":\"%s\","
+                + "\"birthPlace\":\"%s\",\"sex\":\"%s\"}", nik, fullName, birthDate, birthPlace, sex);
+        try {
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + SystemUnderTest.port(8091) + "/admin/nik"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(person)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as("Dukcapil stub registers " + nik).isEqualTo(201);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @AfterAll
@@ -125,10 +150,10 @@ class WebsiteIT {
         browser.click("#new-application");
         applicationId = browser.path().split("/")[2];
         browser.check("applicant-new");
-        fillApplicant("Agus Wijaya", AGUS_NIK, "12", "5", "1985", "Bandung", "MALE", "Siti Aminah");
+        fillApplicant("Agus Wijaya", agusNik, "12", "5", "1985", "Bandung", "MALE", "Siti Aminah");
         browser.click("#save-add");
         assertThat(browser.path()).endsWith("/applicants/new");
-        fillApplicant("Dewi Lestari", DEWI_NIK, "18", "8", "1988", "Bandung", "FEMALE", "Ratna Sari");
+        fillApplicant("Dewi Lestari", dewiNik, "18", "8", "1988", "Bandung", "FEMALE", "Ratna Sari");
         browser.click("#submit");
 
         WebElement summary = browser.find(".error-summary");
@@ -136,7 +161,7 @@ class WebsiteIT {
         WebElement link = summary.findElement(By.cssSelector("a[href='#birthDate']"));
         String inline = browser.find("#birthDate-error").getText();
         assertThat(link.getText()).isEqualTo(inline);
-        assertThat(browser.find("#nik").getAttribute("value")).as("what was typed is kept").isEqualTo(DEWI_NIK);
+        assertThat(browser.find("#nik").getAttribute("value")).as("what was typed is kept").isEqualTo(dewiNik);
         browser.check("applicant-error");
         say("  the mismatch is in the summary (linked to the field) and beside the date: " + inline);
         assertThat(browser.find("#birthDate").getAttribute("name")).as("the link's target is the day field")

@@ -783,6 +783,27 @@ public interface Msg {
     String status_CANCELLED();
 
     @Message
+    String event_DOCUMENT_UPLOADED();
+
+    @Message
+    String event_DOCUMENT_ACCEPTED();
+
+    @Message
+    String event_DOCUMENT_REJECTED();
+
+    @Message
+    String event_HOLD_EXTENDED();
+
+    @Message
+    String event_BOOKING_RESCHEDULED();
+
+    @Message
+    String event_APPOINTMENT_MOVED();
+
+    @Message
+    String event_OTHER();
+
+    @Message
     String verification_VERIFIED();
 
     @Message

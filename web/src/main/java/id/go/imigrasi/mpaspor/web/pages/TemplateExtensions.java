@@ -31,6 +31,18 @@ public final class TemplateExtensions {
         return prefix + value;
     }
 
+    /** Timeline kinds that carry no application status, each with its own text ({@code event_<kind>}). */
+    private static final java.util.Set<String> EVENTS = java.util.Set.of("DOCUMENT_UPLOADED", "DOCUMENT_ACCEPTED",
+            "DOCUMENT_REJECTED", "HOLD_EXTENDED", "BOOKING_RESCHEDULED", "APPOINTMENT_MOVED");
+
+    /**
+     * The message key of a timeline entry without a status (a document, the hold, a reschedule): {@code event_<kind>},
+     * or {@code event_OTHER} for a kind this website does not know yet (the page never fails on a new kind).
+     */
+    static String eventKey(Object kind) {
+        return kind != null && EVENTS.contains(kind.toString()) ? "event_" + kind : "event_OTHER";
+    }
+
     /** The same with a suffix: {@code 'channel_atm'.suffixed('_how')}. */
     static String suffixed(String value, String suffix) {
         return value + suffix;

@@ -60,7 +60,10 @@ public class ConsumerMembership implements ClientCustomizer<Map<String, Object>>
         Map<String, Object> config = new HashMap<>(consumerConfig);
         String client = Optional.ofNullable(consumerConfig.get(ConsumerConfig.CLIENT_ID_CONFIG)).map(Object::toString)
                 .filter(id -> !id.isBlank()).orElse(channel);
-        config.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instanceId + "." + client);
+        // a channel with concurrency > 1 is copied as "<channel>$<n>", and Kafka refuses any character other than
+        // ASCII alphanumerics, '.', '_' and '-' in a group.instance.id (the consumer is not even constructed)
+        config.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG,
+                (instanceId + "." + client).replaceAll("[^A-Za-z0-9._-]", "_"));
         return config;
     }
 

@@ -44,6 +44,16 @@ class ConsumerMembershipTest {
     }
 
     @Test
+    void aCopyOfAConcurrentChannelGetsAnIdKafkaAccepts() {
+        // SmallRye names the copies of a channel with concurrency > 1 "<channel>$<n>"; Kafka refuses '$'
+        Map<String, Object> config = ConsumerMembership.withStaticMembership(
+                Map.of("group.id", "application-service", "value.deserializer", "x"), "localhost-8082",
+                "quota-events$1");
+        assertThat(config.get("group.instance.id")).isEqualTo("localhost-8082.quota-events_1");
+        assertThat(config.get("group.instance.id").toString()).matches("[A-Za-z0-9._-]+");
+    }
+
+    @Test
     void withoutAConfiguredIdTheInstanceIsNamedByHostAndPort() {
         assertThat(ConsumerMembership.defaultInstanceId("billing-7f9c", 8084)).isEqualTo("billing-7f9c-8084");
         assertThat(ConsumerMembership.defaultInstanceId(null, 8084)).isEqualTo("localhost-8084");
