@@ -92,6 +92,16 @@ final class Browser implements AutoCloseable {
         return driver.getCurrentUrl().substring(base.length());
     }
 
+    /**
+     * Waits until the browser is on a page whose path satisfies {@code expected}: after a click or a submit the
+     * navigation may still be in flight (a form post through the gateway and the API takes seconds on a loaded
+     * machine), and asserting at once would close the browser under it.
+     */
+    void awaitPath(String what, java.util.function.Predicate<String> expected) {
+        Awaitility.await("a page whose path " + what).atMost(PATIENCE).pollInterval(Duration.ofMillis(300))
+                .until(() -> expected.test(path()));
+    }
+
     String heading() {
         return find("h1").getText();
     }

@@ -122,19 +122,19 @@ class WebsiteIT {
         browser.type("phone", "0813 2222 3333");
         browser.type("password", password);
         browser.click("#submit");
-        assertThat(browser.path()).startsWith("/verify");
+        browser.awaitPath("starts with " + "/verify", p -> p.startsWith("/verify"));
         browser.check("verify");
         String otp = mailbox.otp(email, "M-Paspor", 1);
         say("  OTP read from the mailbox: " + otp);
         browser.type("otp", otp);
         browser.click("#submit");
-        assertThat(browser.path()).startsWith("/login");
+        browser.awaitPath("starts with " + "/login", p -> p.startsWith("/login"));
         browser.check("login");
         String before = browser.cookie("mpaspor_session");
         browser.type("email", email);
         browser.type("password", password);
         browser.click("#submit");
-        assertThat(browser.path()).isEqualTo("/applications");
+        browser.awaitPath("is " + "/applications", p -> p.equals("/applications"));
         Cookie session = browser.driver.manage().getCookieNamed("mpaspor_session");
         assertThat(session.getValue()).as("a new session id at login").isNotEqualTo(before);
         assertThat(session.isHttpOnly()).isTrue();
@@ -152,7 +152,7 @@ class WebsiteIT {
         browser.check("applicant-new");
         fillApplicant("Agus Wijaya", agusNik, "12", "5", "1985", "Bandung", "MALE", "Siti Aminah");
         browser.click("#save-add");
-        assertThat(browser.path()).endsWith("/applicants/new");
+        browser.awaitPath("ends with " + "/applicants/new", p -> p.endsWith("/applicants/new"));
         fillApplicant("Dewi Lestari", dewiNik, "18", "8", "1988", "Bandung", "FEMALE", "Ratna Sari");
         browser.click("#submit");
 
@@ -168,7 +168,7 @@ class WebsiteIT {
                 .isEqualTo("birthDay");
         browser.type("birthDate", "17");
         browser.click("#submit");
-        assertThat(browser.path()).isEqualTo("/applications/" + applicationId);
+        browser.awaitPath("is " + "/applications/" + applicationId, p -> p.equals("/applications/" + applicationId));
         assertThat(browser.all(".applicant")).hasSize(2);
         browser.check("application-draft");
     }
@@ -271,12 +271,12 @@ class WebsiteIT {
         String chosen = slot.getAttribute("value");
         slot.click();
         browser.click("#hold");
-        assertThat(browser.path()).endsWith("/submit");
+        browser.awaitPath("ends with " + "/submit", p -> p.endsWith("/submit"));
         assertThat(browser.find("#hold-countdown").getText()).matches("\\d+:\\d\\d");
         browser.check("submit");
         say("  held " + chosen + ", countdown " + browser.find("#hold-countdown").getText());
         browser.click("#submit");
-        assertThat(browser.path()).endsWith("/bill");
+        browser.awaitPath("ends with " + "/bill", p -> p.endsWith("/bill"));
         browser.awaitVisible("#billing-code");
         String code = browser.find("#billing-code").getText().trim();
         assertThat(code).matches("\\d{15}");
@@ -347,7 +347,7 @@ class WebsiteIT {
         browser.click("#language");
         assertThat(browser.find("html").getAttribute("lang")).isEqualTo("en");
         assertThat(browser.heading()).isEqualTo("Passport application");
-        assertThat(browser.path()).isEqualTo("/applications/" + applicationId);
+        browser.awaitPath("is " + "/applications/" + applicationId, p -> p.equals("/applications/" + applicationId));
         browser.check("application-en");
         browser.click("#language");
         assertThat(browser.find("html").getAttribute("lang")).isEqualTo("id");
@@ -397,7 +397,7 @@ class WebsiteIT {
         browser.driver.manage().deleteCookieNamed("mpaspor_session");
         browser.driver.manage().addCookie(new Cookie("mpaspor_session", old, "/"));
         browser.open("/applications");
-        assertThat(browser.path()).startsWith("/login");
+        browser.awaitPath("starts with " + "/login", p -> p.startsWith("/login"));
         say("  after logout the old cookie leads to the login page");
     }
 
