@@ -10,8 +10,10 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * The gateway boots and keeps the platform's promises (it has neither database nor Kafka): ready because every
- * (fake) service answers its liveness, its OpenAPI is the aggregate, unknown paths are problem+json.
+ * The gateway keeps the platform's promises, asserted by the tests it inherits from {@link ServiceContract}: it boots
+ * without database or Kafka, it is ready (its own readiness, on the management interface), its OpenAPI is served,
+ * unknown paths and bad input are problem+json and never 5xx (the shared bad-input fuzz). The overrides only say where
+ * the gateway serves these: /q/* on the management port, its own OpenAPI at /docs/gateway-openapi.
  */
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES,
