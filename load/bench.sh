@@ -42,16 +42,21 @@ if [[ "$SHORT" == 1 ]]; then
   : "${UPLOAD_USERS:=10}" "${UPLOAD_SECONDS:=3}" "${UPLOAD_SIZE:=262144}" "${UPLOAD_CHUNK:=65536}"
   : "${STEADY_USERS:=10}" "${STEADY_RATE:=5}"
   : "${PGBENCH_CLIENTS:=8}" "${PGBENCH_SECONDS:=3}"
+  : "${WR_USERS:=0}" "${WR_SECONDS:=10}" "${WR_CAPACITY:=5}"
   HASH_SECONDS=3; KAFKA_RECORDS=20000; DISK_MB=64; MAX_SECONDS=120
 else
   : "${SPIKE_USERS:=2000}" "${SPIKE_LOGIN_SECONDS:=60}" "${SPIKE_HOLD_RATE:=1000}" "${SPIKE_CAPACITY:=15}"
   : "${UPLOAD_USERS:=200}" "${UPLOAD_SECONDS:=20}" "${UPLOAD_SIZE:=2097152}" "${UPLOAD_CHUNK:=524288}"
   : "${STEADY_USERS:=1000}" "${STEADY_RATE:=100}"
   : "${PGBENCH_CLIENTS:=32}" "${PGBENCH_SECONDS:=15}"
+  : "${WR_USERS:=20000}" "${WR_SECONDS:=100}" "${WR_CAPACITY:=450}"
   HASH_SECONDS=10; KAFKA_RECORDS=300000; DISK_MB=256; MAX_SECONDS=480
 fi
 : "${SPIKE_OFFICES:=SOETTA,JKTSEL,BDG}"
 : "${LOAD_TARGET:=auto}"
+# the release with a waiting room (issue 17): WR_USERS arrivals over WR_SECONDS, WR_BEFORE_PCT % of them before
+# releaseAt, for WR_CAPACITY places at WR_OFFICE (off in --short: WR_USERS=0)
+: "${WR_BEFORE_PCT:=60}" "${WR_OFFICE:=SBY}" "${WR_CHECK_USERS:=32}" "${WR_CHECK_SECONDS:=10}"
 
 say() { printf '%s\n' "$*"; }
 die() { printf 'bench: %s\n' "$1" >&2; exit "${2:-1}"; }
@@ -102,6 +107,7 @@ PASSWORD="Load-Bench-Password-1"
 EMAILS="'load-%@load.mpaspor.test'"
 SPIKE_DATE="$(date -u -d '+200 days' +%F)"   # far from any real booking; its bench rows are removed at the end
 STEADY_DATE="$(date -u -d '+201 days' +%F)"  # the steady state's own date, with a place for each of its applicants
+WR_DATE="$(date -u -d '+202 days' +%F)"      # the waiting-room release's date
 PG_SCRATCH="${DB_PREFIX}load_pgbench_$$"
 KAFKA_TOPIC="load-bench-producer-perf-$$"
 IFS=, read -r -a OFFICE_LIST <<<"$SPIKE_OFFICES"
@@ -118,6 +124,14 @@ cleanup() {
     DELETE FROM hold WHERE office_code IN ($OFFICES_SQL) AND date IN ($DATES_SQL);
     DELETE FROM capacity WHERE office_code IN ($OFFICES_SQL) AND date IN ($DATES_SQL);
     DELETE FROM quota_release WHERE office_code IN ($OFFICES_SQL) AND from_date = to_date AND from_date IN ($DATES_SQL);" >/dev/null 2>&1
+  psql_db "${DB_PREFIX}quota" -c "
+    DELETE FROM hold_nik WHERE hold_id IN (SELECT id FROM hold WHERE office_code = '$WR_OFFICE' AND date = '$WR_DATE');
+    DELETE FROM hold WHERE office_code = '$WR_OFFICE' AND date = '$WR_DATE';
+    DELETE FROM waiting_room_entry WHERE release_id IN (SELECT id FROM quota_release WHERE office_code = '$WR_OFFICE' AND from_date = '$WR_DATE');
+    DELETE FROM waiting_room WHERE release_id IN (SELECT id FROM quota_release WHERE office_code = '$WR_OFFICE' AND from_date = '$WR_DATE');
+    DELETE FROM capacity WHERE office_code = '$WR_OFFICE' AND date = '$WR_DATE';
+    DELETE FROM quota_release WHERE office_code = '$WR_OFFICE' AND from_date = '$WR_DATE' AND to_date = '$WR_DATE';
+    DELETE FROM application_applicants WHERE application_id LIKE 'load-wr-%';" >/dev/null 2>&1
   psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres -qc "DROP DATABASE IF EXISTS $PG_SCRATCH WITH (FORCE)" >/dev/null 2>&1
   java -cp "$KAFKA_LIBS/*" org.apache.kafka.tools.TopicCommand --bootstrap-server "127.0.0.1:$KAFKA_PORT" \
     --delete --if-exists --topic "$KAFKA_TOPIC" >/dev/null 2>&1
@@ -282,6 +296,60 @@ put overbooked "$(psql_db "${DB_PREFIX}quota" -c "SELECT count(*) FROM capacity 
   OR (SELECT COALESCE(SUM(h.size), 0) FROM hold h WHERE h.office_code = c.office_code AND h.date = c.date
       AND h.service = c.service AND h.session = c.session AND h.status IN ('HELD', 'BOOKED')) > c.capacity")"
 put held.total "$(psql_db "${DB_PREFIX}quota" -c "SELECT COALESCE(SUM(held), 0) FROM capacity WHERE $SLOT")"
+
+# --- scenario 1b: the same release size with a waiting room (issue 17) ------------------------------------------------
+put wr.users "$WR_USERS"; put wr.seconds "$WR_SECONDS"; put wr.before-pct "$WR_BEFORE_PCT"; put wr.capacity "$WR_CAPACITY"
+if [[ "$WR_USERS" -le 0 ]]; then
+  put skipped.waiting-room "WR_USERS=0"
+else
+  say "== waiting room: seeding $WR_USERS arrivals' applicants, releasing $WR_CAPACITY MORNING places at $WR_OFFICE on $WR_DATE"
+  java -cp "$CP" id.go.imigrasi.mpaspor.load.WaitingRoomSeed "$RUN_ID" 0 "$WR_USERS" >"$WORK/wr-applicants.csv"
+  psql_db "${DB_PREFIX}quota" <<SQL >/dev/null
+CREATE TEMP TABLE wr (application_id text, account_id text, nik text);
+\copy wr FROM '$WORK/wr-applicants.csv' WITH (FORMAT csv)
+INSERT INTO application_applicants (application_id, account_id, changed_at) SELECT application_id, account_id, now() FROM wr;
+INSERT INTO applicant_nik (application_id, account_id, nik) SELECT application_id, account_id, nik FROM wr;
+SQL
+  # on sale once Gatling has started (~30-60 s) and WR_BEFORE_PCT % of the arrivals have come
+  WR_LEAD=$(( WR_SECONDS * WR_BEFORE_PCT / 100 + 90 ))
+  WR_RELEASED="$(java -cp "$CP" id.go.imigrasi.mpaspor.load.QuotaRelease "$ACCOUNT_URL" "$QUOTA_URL" admin@mpaspor.local \
+    "$RUN/secrets/admin-password" "$WR_OFFICE" "$WR_CAPACITY" "$WR_DATE" "$WR_LEAD")" \
+    || die "could not put the waiting room's quota on sale"
+  WR_RELEASE="$(echo "$WR_RELEASED" | sed -n 's/^RELEASE [A-Z]* //p')"
+  WR_RELEASE_AT="$(psql_db "${DB_PREFIX}quota" -c "SELECT to_char(release_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') FROM quota_release WHERE id = '$WR_RELEASE'")"
+  put wr.release "$WR_RELEASE"; put wr.release-at "$WR_RELEASE_AT"
+  {
+    echo "wr.users=$WR_USERS"; echo "wr.seconds=$WR_SECONDS"
+    echo "wr.before=$(awk -v p="$WR_BEFORE_PCT" 'BEGIN{print p/100}')"
+    echo "wr.release=$WR_RELEASE"; echo "wr.release-at=$WR_RELEASE_AT"
+    echo "wr.office=$WR_OFFICE"; echo "wr.date=$WR_DATE"
+    echo "wr.check-users=$WR_CHECK_USERS"; echo "wr.check-seconds=$WR_CHECK_SECONDS"
+    echo "wr.max-seconds=$((MAX_SECONDS + WR_LEAD + 300))"
+  } >>"$CONFIG"
+  cpu wr.before
+  gatling WaitingRoomSimulation gatling-waiting-room
+  cpu wr.after
+  WR_SQL="SELECT w.pre_queue_size, w.last_position, w.admitted_up_to,
+      COALESCE(extract(epoch FROM w.sold_out_at - w.release_at), -1),
+      (SELECT count(*) FROM hold h WHERE h.office_code = '$WR_OFFICE' AND h.date = '$WR_DATE' AND h.status IN ('HELD', 'BOOKED')),
+      COALESCE((SELECT extract(epoch FROM max(h.created_at) - w.release_at) FROM hold h WHERE h.office_code = '$WR_OFFICE' AND h.date = '$WR_DATE'), -1),
+      (SELECT COALESCE(sum(held), 0) FROM capacity WHERE office_code = '$WR_OFFICE' AND date = '$WR_DATE'),
+      (SELECT count(*) FROM waiting_room_entry a JOIN waiting_room_entry b ON a.release_id = b.release_id
+        WHERE a.release_id = w.release_id AND a.position < b.position AND a.admitted_at > b.admitted_at),
+      (SELECT COALESCE(max(e.position), 0) FROM waiting_room_entry e JOIN hold h ON h.account_id = e.account_id
+        AND h.office_code = '$WR_OFFICE' AND h.date = '$WR_DATE' WHERE e.release_id = w.release_id),
+      (SELECT count(*) FROM waiting_room_entry e WHERE e.release_id = w.release_id AND e.joined_at < w.release_at)
+    FROM waiting_room w WHERE w.release_id = '$WR_RELEASE'"
+  IFS='|' read -r wr_pre wr_queued wr_admitted wr_soldout wr_holds wr_lasthold wr_held wr_inversions wr_maxpos wr_early \
+    <<<"$(psql_db "${DB_PREFIX}quota" -c "$WR_SQL")"
+  put wr.pre-queue "$wr_pre"; put wr.queued "$wr_queued"; put wr.admitted "$wr_admitted"
+  put wr.sold-out-seconds "$wr_soldout"; put wr.holds "$wr_holds"; put wr.last-hold-seconds "$wr_lasthold"
+  put wr.held "$wr_held"; put wr.inversions "$wr_inversions"; put wr.max-holder-position "$wr_maxpos"
+  put wr.joined-before "$wr_early"
+  cpu wr-checks.before
+  gatling WaitingRoomChecksSimulation gatling-waiting-room-checks
+  cpu wr-checks.after
+fi
 
 # --- scenario 2: upload storm (application-service's tus endpoint) ---------------------------------------------------
 CODE="$(http_code -X POST -H 'Tus-Resumable: 1.0.0' -H 'Upload-Length: 1' "$APPLICATION_URL/uploads")"

@@ -4,3 +4,4 @@ CREATE DATABASE application;
 CREATE DATABASE quota;
 CREATE DATABASE billing;
 CREATE DATABASE biometric;
+CREATE DATABASE ops;          -- the ops console's re-drive log

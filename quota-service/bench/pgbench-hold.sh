@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# pgbench with quota-service's hold statement (CapacityRepository.TAKE), the raw limit a hold is compared with.
+# pgbench with quota-service's hold statements (CapacityRepository.TAKE, SlotTaker.TAKE_BATCH), the raw limits a hold
+# is compared with.
 # Shared by quota-service/bench/run.sh and load/bench.sh. The capacity rows must exist in DB.
 #
 #   pgbench-hold.sh DB KIND CLIENTS SECONDS OFFICE[,OFFICE..] FROM DAYS WORKDIR
@@ -15,7 +16,8 @@ DB=$1; KIND=$2; CLIENTS=$3; SECONDS_=$4; OFFICES=$5; FROM=$6; DAYS=$7; WORK=$8
 PGHOST=${PGHOST:-127.0.0.1}; PGPORT=${PGPORT:-5432}; PGUSER=${PGUSER:-postgres}
 
 # (pgbench's prepared parameters are untyped: the casts give them the types the service binds)
-TAKE="UPDATE capacity SET held = held + CAST(:places AS integer) WHERE office_code = %s AND date = %s AND service = 'REGULAR' AND session = %s AND held + CAST(:places AS integer) <= capacity AND NOT closed AND release_at <= now() AND (NOT false OR NOT e_passport_closed);"
+# CapacityRepository.TAKE: the conditional UPDATE with the one predicate of the rule (slot_bookable, migration V50)
+TAKE="UPDATE capacity c SET held = c.held + CAST(:places AS integer) WHERE office_code = %s AND date = %s AND service = 'REGULAR' AND session = %s AND slot_bookable(c, CAST(:places AS integer), false);"
 case "$KIND" in
     hot) { echo '\set places 1'; printf "$TAKE\n" "'$OFFICES'" "DATE '$FROM'" "'MORNING'"; } > "$WORK/$KIND.sql" ;;
     spread)
@@ -29,9 +31,10 @@ case "$KIND" in
           echo "INSERT INTO outbox (id, aggregate_id, type, topic, source, payload) VALUES (gen_random_uuid(), 'bench', 'bench', 'bench.events', '/bench', repeat('x', 300));";
           echo 'COMMIT;'; } > "$WORK/$KIND.sql" ;;
     hold_hot|hold_spread)
-        python3 "$(dirname "$0")/hold-statement.py" \
-            "$(dirname "$0")/../src/main/java/id/go/imigrasi/mpaspor/quota/repository/SlotTaker.java" \
-            "${KIND#hold_}" "$OFFICES" "$FROM" "$DAYS" > "$WORK/$KIND.sql" ;;
+        APP="$(dirname "$0")/../target/quarkus-app"
+        [ -d "$APP" ] || { echo "no $APP: build quota-service first (./mvnw -B -pl quota-service -am package -DskipTests)" >&2; exit 1; }
+        java -cp "$APP/app/*:$APP/lib/main/*" id.go.imigrasi.mpaspor.quota.repository.SlotTaker \
+            | python3 "$(dirname "$0")/hold-statement.py" "${KIND#hold_}" "$OFFICES" "$FROM" "$DAYS" > "$WORK/$KIND.sql" ;;
     *) echo "unknown kind $KIND" >&2; exit 2 ;;
 esac
 MODE=(-M prepared); [ "$KIND" = hot_outbox ] && MODE=()

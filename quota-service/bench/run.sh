@@ -93,7 +93,7 @@ java "$BENCH" keys "$WORK"
 wait_for "Kafka" 60 bash -c "exec 3<>/dev/tcp/127.0.0.1/$KAFKA_PORT"
 
 # shellcheck disable=SC2086
-java -Xmx512m $SERVICE_OPTS -Dquarkus.http.port="$HTTP_PORT" -Dquarkus.http.host=127.0.0.1 \
+MPASPOR_WAITING_ROOM_SECRET="$(head -c 32 /dev/urandom | base64)" java -Xmx512m $SERVICE_OPTS -Dquarkus.http.port="$HTTP_PORT" -Dquarkus.http.host=127.0.0.1 \
     -Dquarkus.datasource.jdbc.url="jdbc:postgresql://$PGHOST:$PGPORT/$DB" \
     -Dquarkus.datasource.reactive.url="postgresql://$PGHOST:$PGPORT/$DB" \
     -Dquarkus.datasource.username="$PGUSER" -Dkafka.bootstrap.servers="127.0.0.1:$KAFKA_PORT" \

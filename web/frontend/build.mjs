@@ -6,3 +6,9 @@ const out = process.argv[2];
 mkdirSync(out, { recursive: true });
 copyFileSync('node_modules/tus-js-client/dist/tus.min.js', join(out, 'tus.min.js'));
 console.log('tus-js-client copied to ' + out);
+// ALTCHA's "external" build: no inline style or blob worker, so it runs under the site's strict CSP
+// (script-src 'self', style-src 'self'); the page names the worker's hashed URL (workerurl).
+copyFileSync('node_modules/altcha/dist_external/altcha.js', join(out, 'altcha.js'));
+copyFileSync('node_modules/altcha/dist_external/worker.js', join(out, 'altcha-worker.js'));
+copyFileSync('node_modules/altcha/dist_external/altcha.css', join(out, 'altcha.css'));
+console.log('altcha widget copied to ' + out);

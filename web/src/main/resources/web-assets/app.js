@@ -3,17 +3,25 @@
   'use strict';
   function pad(n) { return n < 10 ? '0' + n : '' + n; }
 
-  // <span data-countdown="SECONDS">: a live mm:ss (or h:mm:ss) countdown
-  document.querySelectorAll('[data-countdown]').forEach(function (el) {
-    var end = Date.now() + parseInt(el.getAttribute('data-countdown'), 10) * 1000;
-    function tick() {
-      var s = Math.max(0, Math.round((end - Date.now()) / 1000));
-      var h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60), r = s % 60;
-      el.textContent = (h > 0 ? h + ':' + pad(m) : m) + ':' + pad(r);
-      if (s > 0) { setTimeout(tick, 1000); }
-    }
-    tick();
-  });
+  // <span data-countdown="SECONDS">: a live mm:ss (or h:mm:ss) countdown; also in parts htmx swaps in (the bill's
+  // state), and it stops once its element has left the page (the bill was paid)
+  function countdowns(root) {
+    root.querySelectorAll('[data-countdown]').forEach(function (el) {
+      if (el.getAttribute('data-counting')) { return; }
+      el.setAttribute('data-counting', 'yes');
+      var end = Date.now() + parseInt(el.getAttribute('data-countdown'), 10) * 1000;
+      function tick() {
+        if (!el.isConnected) { return; }
+        var s = Math.max(0, Math.round((end - Date.now()) / 1000));
+        var h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60), r = s % 60;
+        el.textContent = (h > 0 ? h + ':' + pad(m) : m) + ':' + pad(r);
+        if (s > 0) { setTimeout(tick, 1000); }
+      }
+      tick();
+    });
+  }
+  countdowns(document);
+  document.addEventListener('htmx:load', function (e) { countdowns(e.target); });
 
   // a form the API was too busy for: sent again by itself after Retry-After, what was typed kept
   document.querySelectorAll('form[data-resubmit]').forEach(function (form) {

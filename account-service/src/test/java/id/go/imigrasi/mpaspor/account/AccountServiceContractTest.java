@@ -1,5 +1,9 @@
 package id.go.imigrasi.mpaspor.account;
 
+import static io.restassured.RestAssured.given;
+
+import java.util.Optional;
+
 import id.go.imigrasi.mpaspor.testkit.RealInfrastructure;
 import id.go.imigrasi.mpaspor.testkit.ServiceContract;
 import io.quarkus.test.common.ResourceArg;
@@ -16,5 +20,15 @@ class AccountServiceContractTest extends ServiceContract {
     @Override
     protected String applicationName() {
         return "account-service";
+    }
+
+    /** The admin reads their account; a registration is the write. */
+    @Override
+    protected Optional<LostConnectionProbe> lostConnectionProbe() {
+        String admin = Accounts.login("admin@mpaspor.test", "test-only-admin-Passw0rd").then().statusCode(200)
+                .extract().path("accessToken");
+        return Optional.of(new LostConnectionProbe(
+                "account", () -> given().auth().oauth2(admin).when().get("/accounts/me").andReturn(),
+                "account", () -> Accounts.register(Accounts.newEmail("putus"), Accounts.PASSWORD).andReturn()));
     }
 }

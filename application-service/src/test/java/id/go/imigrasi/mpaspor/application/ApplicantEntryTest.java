@@ -264,8 +264,11 @@ class ApplicantEntryTest {
         given().auth().oauth2(token(account)).contentType(ContentType.JSON).body(Map.of("holdId", " "))
                 .when().post("/applications/{id}/submission", app).then().statusCode(400)
                 .body("errors.field", contains("holdId"));
-        given().auth().oauth2(token(account)).when().get("/applications/{id}", "not-a-uuid").then().statusCode(404)
-                .contentType("application/problem+json");
+        // issue 21: an id that cannot exist is a bad request (400 on the path parameter), not a missing resource
+        given().auth().oauth2(token(account)).when().get("/applications/{id}", "not-a-uuid").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", contains("id"))
+                .body("errors.code", contains("validation.not-an-id"));
+        given().auth().oauth2(token(account)).when().get("/applications/{id}", "1-1-1-1-1").then().statusCode(400);
         assertThat(applicantsOf(app)).isZero();
     }
 }

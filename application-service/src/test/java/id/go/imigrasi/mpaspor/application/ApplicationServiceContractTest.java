@@ -1,5 +1,12 @@
 package id.go.imigrasi.mpaspor.application;
 
+import static io.restassured.RestAssured.given;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import id.go.imigrasi.mpaspor.testkit.TestJwt;
 import id.go.imigrasi.mpaspor.application.support.DukcapilStubResource;
 import id.go.imigrasi.mpaspor.application.support.MailCatcher;
 import id.go.imigrasi.mpaspor.testkit.RealInfrastructure;
@@ -20,5 +27,21 @@ class ApplicationServiceContractTest extends ServiceContract {
     @Override
     protected String applicationName() {
         return "application-service";
+    }
+
+    /** An applicant lists their applications; creating one is the write. */
+    @Override
+    protected Optional<LostConnectionProbe> lostConnectionProbe() {
+        String token = TestJwt.applicant(UUID.randomUUID().toString());
+        return Optional.of(new LostConnectionProbe(
+                "application", () -> given().auth().oauth2(token).when().get("/applications").andReturn(),
+                "application", () -> given().auth().oauth2(token).contentType("application/json").body("{}")
+                        .when().post("/applications").andReturn()));
+    }
+
+    /** The tus upload resource is being moved into a module of its own by its owner; it joins when it lands. */
+    @Override
+    protected Set<String> readsWithoutRetry() {
+        return Set.of("id.go.imigrasi.mpaspor.application.upload.rest.UploadResource");
     }
 }

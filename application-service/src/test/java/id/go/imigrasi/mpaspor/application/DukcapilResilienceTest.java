@@ -26,7 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import id.go.imigrasi.mpaspor.application.dukcapil.DukcapilGateway;
-import id.go.imigrasi.mpaspor.application.dukcapil.NikRecheck;
+import id.go.imigrasi.mpaspor.application.service.NikRecheck;
 import id.go.imigrasi.mpaspor.application.support.DukcapilStubResource;
 import id.go.imigrasi.mpaspor.application.support.MailCatcher;
 import id.go.imigrasi.mpaspor.simulators.dukcapil.DukcapilStub;

@@ -31,7 +31,9 @@ import id.go.imigrasi.mpaspor.contracts.billing.BillingExpired;
 import id.go.imigrasi.mpaspor.contracts.billing.BillingIssued;
 import id.go.imigrasi.mpaspor.contracts.billing.BillingPaid;
 import id.go.imigrasi.mpaspor.contracts.biometric.ApplicationApproved;
+import id.go.imigrasi.mpaspor.contracts.biometric.ApplicationRejected;
 import id.go.imigrasi.mpaspor.contracts.biometric.AppointmentScheduled;
+import id.go.imigrasi.mpaspor.contracts.biometric.PassportCancelled;
 import id.go.imigrasi.mpaspor.contracts.biometric.PassportCollected;
 import id.go.imigrasi.mpaspor.contracts.biometric.PassportDelivered;
 import id.go.imigrasi.mpaspor.contracts.biometric.PassportIssued;
@@ -203,6 +205,60 @@ class TimelineTest {
                 .body("status", equalTo("DELIVERED"))
                 .body("timeline.kind", contains("CREATED", "PASSPORT_ISSUED", "PASSPORT_DELIVERED",
                         "PASSPORT_COLLECTED"));
+        assertThat(count("SELECT count(*) FROM applicant WHERE application_id = ?::uuid AND active", app)).isZero();
+    }
+
+    @Test
+    void anApplicationWhoseApplicantsAreAllRejectedAtTheOfficeEndsRejectedAndFreesItsNiks() {
+        String account = newAccount();
+        String app = createApplication(account);
+        String fatherId = addApplicant(account, app, adult("Bambang Wijaya"));
+        String sonId = addApplicant(account, app, adult("Agus Wijaya"));
+        publish(new ApplicationRejected(app, fatherId, "DOCUMENT_FORGED"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> entries(app) == 2);
+        given().auth().oauth2(token(account)).when().get("/applications/{id}", app).then()
+                .body("status", equalTo("DRAFT"));
+        assertThat(count("SELECT count(*) FROM applicant WHERE application_id = ?::uuid AND active", app))
+                .as("one applicant is still to be decided").isEqualTo(2);
+
+        publish(new ApplicationRejected(app, sonId, "DOCUMENT_FORGED"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> entries(app) == 3);
+        given().auth().oauth2(token(account)).when().get("/applications/{id}", app).then()
+                .body("status", equalTo("REJECTED"))
+                .body("timeline.kind", contains("CREATED", "REJECTED_AT_OFFICE", "REJECTED_AT_OFFICE"));
+        assertThat(count("SELECT count(*) FROM applicant WHERE application_id = ?::uuid AND active", app)).isZero();
+    }
+
+    @Test
+    void aFamilyWithOneApplicantRejectedAndTheOtherPassportDeliveredEndsDelivered() {
+        String account = newAccount();
+        String app = createApplication(account);
+        String motherId = addApplicant(account, app, adult("Siti Rahayu"));
+        String daughterId = addApplicant(account, app, adult("Dewi Rahayu"));
+        Instant base = Instant.now().plus(1, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
+        publish(new PassportDelivered(app, daughterId, "C2000001", "POS", "P0S-2", base),
+                UUID.randomUUID().toString(), base);
+        publish(new ApplicationRejected(app, motherId, "INTERVIEW_FAILED"), UUID.randomUUID().toString(),
+                base.plusSeconds(60));
+        await().atMost(Duration.ofSeconds(30)).until(() -> entries(app) == 3);
+        given().auth().oauth2(token(account)).when().get("/applications/{id}", app).then()
+                .body("status", equalTo("DELIVERED"))
+                .body("timeline.kind", contains("CREATED", "PASSPORT_DELIVERED", "REJECTED_AT_OFFICE"))
+                .body("timeline[2].details.reason", equalTo("INTERVIEW_FAILED"));
+        assertThat(count("SELECT count(*) FROM applicant WHERE application_id = ?::uuid AND active", app)).isZero();
+    }
+
+    @Test
+    void aPassportCancelledUncollectedEndsTheApplicationOnceEveryApplicantIsDecided() {
+        String account = newAccount();
+        String app = createApplication(account);
+        String applicant = addApplicant(account, app, adult("Rudi Hartono"));
+        Instant issued = Instant.now().minus(31, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        publish(new PassportIssued(app, applicant, "C3000001", issued), UUID.randomUUID().toString(), issued);
+        publish(new PassportCancelled(app, applicant, "C3000001", "NOT_COLLECTED", issued, Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> entries(app) == 3);
+        given().auth().oauth2(token(account)).when().get("/applications/{id}", app).then()
+                .body("status", equalTo("CANCELLED"));
         assertThat(count("SELECT count(*) FROM applicant WHERE application_id = ?::uuid AND active", app)).isZero();
     }
 }

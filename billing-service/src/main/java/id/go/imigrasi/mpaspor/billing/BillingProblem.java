@@ -7,6 +7,11 @@ public final class BillingProblem {
 
     /** No bill with this code (or not the caller's). */
     public static final ProblemType BILL_NOT_FOUND = ProblemType.of("bill-not-found", 404);
+    /**
+     * No bill for this application (yet): one is issued within seconds of a submission, so the answer carries
+     * Retry-After; an application never submitted, or cancelled, never gets one (docs/integration.md).
+     */
+    public static final ProblemType BILL_NOT_YET_ISSUED = ProblemType.of("bill-not-yet-issued", 404);
     /** The callback URL names a channel that is not configured. */
     public static final ProblemType UNKNOWN_CHANNEL = ProblemType.of("unknown-payment-channel", 404);
     /** Missing or wrong HMAC signature. */

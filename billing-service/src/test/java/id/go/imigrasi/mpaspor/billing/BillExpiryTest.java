@@ -17,8 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 
 import jakarta.inject.Inject;
 
@@ -28,8 +26,9 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import id.go.imigrasi.mpaspor.testkit.AtOnce;
 import id.go.imigrasi.mpaspor.billing.service.BillExpiry;
-import id.go.imigrasi.mpaspor.billing.simulator.PaymentChannelSimulator.Answer;
+import id.go.imigrasi.mpaspor.simulators.payment.PaymentChannelSimulator.Answer;
 import id.go.imigrasi.mpaspor.billing.support.BillingFixtures.IssuedBill;
 import id.go.imigrasi.mpaspor.testkit.RealInfrastructure;
 import id.go.imigrasi.mpaspor.testkit.TopicProbe;
@@ -66,24 +65,7 @@ class BillExpiryTest {
 
     /** Two runs of the job at the same moment, each in its own transaction, as on two instances. */
     private List<Integer> runTwoInstancesAtOnce() throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        List<CompletableFuture<Integer>> runs = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            runs.add(CompletableFuture.supplyAsync(() -> {
-                try {
-                    start.await();
-                    return VertxContextSupport.subscribeAndAwait(() -> expiry.expireAllDue());
-                } catch (Throwable e) {
-                    throw new IllegalStateException(e);
-                }
-            }));
-        }
-        start.countDown();
-        List<Integer> claimed = new ArrayList<>();
-        for (CompletableFuture<Integer> run : runs) {
-            claimed.add(run.get());
-        }
-        return claimed;
+        return AtOnce.twice(() -> VertxContextSupport.subscribeAndAwait(() -> expiry.expireAllDue()));
     }
 
     private void runOnce() throws Exception {

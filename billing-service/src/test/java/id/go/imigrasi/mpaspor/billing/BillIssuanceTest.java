@@ -177,8 +177,16 @@ class BillIssuanceTest {
         given().auth().oauth2(TestJwt.applicant(newId("someone-else"))).header("Accept-Language", "en")
                 .when().get("/bills/{code}", bill.billingCode())
                 .then().statusCode(404).body("title", equalTo("Bill not found"));
+        // another account's application answers exactly like one without a bill yet: nothing tells a bill exists
         given().auth().oauth2(TestJwt.applicant(newId("someone-else"))).queryParam("applicationId", bill.applicationId())
-                .when().get("/bills").then().statusCode(404);
+                .when().get("/bills").then().statusCode(404).header("Retry-After", "1")
+                .body("type", equalTo("https://mpaspor.imigrasi.go.id/problems/bill-not-yet-issued"));
+        // an application whose bill is not issued yet (billing has not seen its submission): "not yet", with when
+        given().auth().oauth2(TestJwt.applicant(owner)).queryParam("applicationId", UUID.randomUUID().toString())
+                .when().get("/bills").then().statusCode(404).contentType("application/problem+json")
+                .header("Retry-After", "1")
+                .body("type", equalTo("https://mpaspor.imigrasi.go.id/problems/bill-not-yet-issued"))
+                .body("title", equalTo("Tagihan belum terbit"));
         given().when().get("/bills/{code}", bill.billingCode()).then().statusCode(401)
                 .contentType("application/problem+json");
         given().auth().oauth2(TestJwt.applicant(owner)).when().get("/bills/{code}", "123")

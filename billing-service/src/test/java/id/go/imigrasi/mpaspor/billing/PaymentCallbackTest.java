@@ -31,8 +31,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import id.go.imigrasi.mpaspor.billing.domain.BillingCode;
-import id.go.imigrasi.mpaspor.billing.simulator.PaymentChannelSimulator;
-import id.go.imigrasi.mpaspor.billing.simulator.PaymentChannelSimulator.Answer;
+import id.go.imigrasi.mpaspor.simulators.payment.PaymentChannelSimulator;
+import id.go.imigrasi.mpaspor.simulators.payment.PaymentChannelSimulator.Answer;
 import id.go.imigrasi.mpaspor.billing.support.BillingFixtures.IssuedBill;
 import id.go.imigrasi.mpaspor.contracts.application.ApplicationCancelled;
 import id.go.imigrasi.mpaspor.testkit.RealInfrastructure;

@@ -1,5 +1,11 @@
 package id.go.imigrasi.mpaspor.biometric;
 
+import static io.restassured.RestAssured.given;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import id.go.imigrasi.mpaspor.testkit.TestJwt;
 import id.go.imigrasi.mpaspor.biometric.support.PosStubResource;
 import id.go.imigrasi.mpaspor.testkit.RealInfrastructure;
 import id.go.imigrasi.mpaspor.testkit.ServiceContract;
@@ -18,5 +24,17 @@ class BiometricServiceContractTest extends ServiceContract {
     @Override
     protected String applicationName() {
         return "biometric-service";
+    }
+
+    /** An applicant lists their appointments; an officer's check-in is the write. */
+    @Override
+    protected Optional<LostConnectionProbe> lostConnectionProbe() {
+        String applicant = TestJwt.applicant(UUID.randomUUID().toString());
+        String officer = TestJwt.officer(UUID.randomUUID().toString(), "JKTSEL");
+        return Optional.of(new LostConnectionProbe(
+                "appointment", () -> given().auth().oauth2(applicant).when().get("/appointments").andReturn(),
+                "appointment", () -> given().auth().oauth2(officer).contentType("application/json")
+                        .body("{\"bookingCode\":\"KLMNPQRS\",\"nik\":\"3171014101900001\"}")
+                        .when().post("/office/check-in").andReturn()));
     }
 }

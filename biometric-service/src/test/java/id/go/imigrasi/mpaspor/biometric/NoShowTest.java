@@ -13,16 +13,14 @@ import static org.hamcrest.Matchers.equalTo;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import id.go.imigrasi.mpaspor.testkit.AtOnce;
 import id.go.imigrasi.mpaspor.biometric.service.Housekeeping;
 import id.go.imigrasi.mpaspor.biometric.support.BiometricFixtures.Booked;
 import id.go.imigrasi.mpaspor.biometric.support.PosStubResource;
@@ -61,24 +59,8 @@ class NoShowTest {
     }
 
     private int runTwoInstancesAtOnce() throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        List<CompletableFuture<Integer>> runs = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            runs.add(CompletableFuture.supplyAsync(() -> {
-                try {
-                    start.await();
-                    return VertxContextSupport.subscribeAndAwait(() -> housekeeping.markNoShows());
-                } catch (Throwable e) {
-                    throw new IllegalStateException(e);
-                }
-            }));
-        }
-        start.countDown();
-        int total = 0;
-        for (CompletableFuture<Integer> run : runs) {
-            total += run.get();
-        }
-        return total;
+        return AtOnce.twice(() -> VertxContextSupport.subscribeAndAwait(() -> housekeeping.markNoShows()))
+                .stream().mapToInt(Integer::intValue).sum();
     }
 
     @Test

@@ -22,4 +22,7 @@ public @interface EventType {
     String name();
 
     int version() default 1;
+
+    /** What the event means to a consumer, for the AsyncAPI document (empty: the message has no description). */
+    String description() default "";
 }

@@ -106,6 +106,28 @@ final class Browser implements AutoCloseable {
         return find("h1").getText();
     }
 
+    /**
+     * Waits until {@code page} (an element of the page shown before a click) is gone, i.e. the next page loaded.
+     * Chromium's driver reports an element of a document being replaced either as stale or, now and then, as "Node
+     * with given id does not belong to the document" (found by OfficeDeskIT in a fast run): both mean it is gone.
+     */
+    void awaitReplaced(WebElement page) {
+        Awaitility.await("the next page after " + driver.getCurrentUrl()).atMost(PATIENCE)
+                .pollInterval(Duration.ofMillis(100)).until(() -> {
+                    try {
+                        page.isEnabled();
+                        return false;
+                    } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+                        return true;
+                    } catch (org.openqa.selenium.WebDriverException e) {
+                        if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                            return true;
+                        }
+                        throw e;
+                    }
+                });
+    }
+
     void awaitVisible(String css) {
         Awaitility.await(css + " on " + driver.getCurrentUrl()).atMost(PATIENCE).pollInterval(Duration.ofMillis(300))
                 .until(() -> !driver.findElements(By.cssSelector(css)).isEmpty()

@@ -177,7 +177,7 @@ final class Journey {
      */
     List<Integer> pay(SystemUnderTest system, String channel, String code, long amount, String... extra) {
         List<String> command = new ArrayList<>(List.of(javaBinary(), system.root().resolve(
-                "billing-service/src/main/java/id/go/imigrasi/mpaspor/billing/simulator/PaymentChannelSimulator.java")
+                "simulators/src/main/java/id/go/imigrasi/mpaspor/simulators/payment/PaymentChannelSimulator.java")
                 .toString(), "--url", base, "--channel", channel, "--code", code, "--amount", Long.toString(amount),
                 "--secret", system.secret("billing-" + channel)));
         command.addAll(List.of(extra));
@@ -252,6 +252,49 @@ final class Journey {
         Response r = as(token).contentType(ContentType.JSON).body("{}").post("/applications");
         r.then().statusCode(201);
         return r.jsonPath().getString("id");
+    }
+
+    /** Registers a person at the Dukcapil stub, as the civil registry knows them (the NIK check finds them). */
+    static void registerAtDukcapil(String nik, String fullName, String birthDate, String birthPlace, String sex) {
+        String person = String.format("{\"nik\":\"%s\",\"fullName\":\"%s\",\"birthDate\":\"%s\","
+                + "\"birthPlace\":\"%s\",\"sex\":\"%s\"}", nik, fullName, birthDate, birthPlace, sex);
+        try {
+            java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
+                            + SystemUnderTest.port(8091) + "/admin/nik")).header("Content-Type", "application/json")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(person)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            org.assertj.core.api.Assertions.assertThat(answer.statusCode()).as("Dukcapil stub registers " + nik)
+                    .isEqualTo(201);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void registerAtDukcapil(Person p) {
+        registerAtDukcapil(p.nik(), p.fullName(), p.birthDate(), p.birthPlace(), p.sex());
+    }
+
+    /** Uploads a scan of the first accepted kind for every required document not yet uploaded or accepted. */
+    void uploadMissing(String token, String application, Documents documents) {
+        List<Map<String, Object>> applicants = requirements(token, application).getList("applicants");
+        for (Map<String, Object> applicant : applicants) {
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> lines = (List<Map<String, Object>>) applicant.get("documents");
+            for (Map<String, Object> line : lines) {
+                if (!Boolean.TRUE.equals(line.get("required")) || "ACCEPTED".equals(line.get("state"))
+                        || "UPLOADED".equals(line.get("state"))) {
+                    continue;
+                }
+                @SuppressWarnings("unchecked")
+                String type = ((List<String>) line.get("acceptedDocuments")).get(0);
+                upload(token, application, (String) applicant.get("applicantId"), type,
+                        documents.scan((String) applicant.get("fullName"), type));
+            }
+        }
     }
 
     record Person(String fullName, String nik, String birthDate, String birthPlace, String sex, String motherName,

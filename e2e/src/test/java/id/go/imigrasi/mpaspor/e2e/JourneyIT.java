@@ -259,6 +259,27 @@ class JourneyIT {
                 .statusCode(org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.is(403), org.hamcrest.Matchers.is(404)));
         say("  an officer of " + elsewhere + " is refused (" + refused.statusCode() + " "
                 + refused.jsonPath().getString("title") + ")");
+
+        // an officer of an office quota-service does not run is never created
+        journey.json(journey.as(admin), Map.of("name", "Petugas Hantu", "email", "hantu." + run + "@imigrasi.go.id",
+                "officeCode", "NOWHERE9", "password", "Petugas-Hantu-2026")).post("/admin/officers")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("officeCode"));
+        say("  an officer for office NOWHERE9 is refused 422 with a field error on officeCode");
+
+        // logout ends the session at the gateway too: its access token is refused there before any service
+        Response session = journey.json(journey.anonymous(), Map.of("email", budiEmail, "password", "Nasi-Goreng-2026"))
+                .post("/auth/login");
+        session.then().statusCode(200);
+        String access = session.jsonPath().getString("accessToken");
+        journey.as(access).get("/applications").then().statusCode(200);
+        journey.json(journey.anonymous(), Map.of("refreshToken", session.jsonPath().getString("refreshToken")))
+                .post("/auth/logout").then().statusCode(204);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
+                journey.as(access).get("/applications").then().statusCode(401)
+                        .contentType("application/problem+json")
+                        .body("type", org.hamcrest.Matchers.endsWith("/invalid-token")));
+        say("  after logout, Budi's old access token is refused at the gateway: 401 invalid-token");
     }
 
     @Test

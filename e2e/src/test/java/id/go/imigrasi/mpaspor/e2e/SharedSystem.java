@@ -51,7 +51,15 @@ final class SharedSystem implements BeforeAllCallback {
                 "MPASPOR_BIOMETRIC_CLOCK_OFFSET", toAppointmentDay.toString(),
                 // Pos Indonesia moves a parcel one status per second, the office polls every 2 s
                 "POS_STUB_STEP", "PT1S",
-                "MPASPOR_BIOMETRIC_JOBS_POS_POLL_EVERY", "2s"));
+                "MPASPOR_BIOMETRIC_JOBS_POS_POLL_EVERY", "2s",
+                // an admitted place in a waiting room not claimed within a minute goes to the next (WaitingRoomPageIT)
+                "MPASPOR_QUOTA_WAITING_ROOM_CLAIM_WINDOW", "PT60S",
+                // every person of every class logs in from 127.0.0.1 (the browser's address reaches the gateway in
+                // the website's X-Forwarded-For): the 10 logins per address per 5 minutes a real phone gets ran out
+                // when the classes ran quickly one after another (WaitingRoomPageIT, WebsiteIT: 429). The limits
+                // themselves are proven by the gateway's RateLimitTest.
+                "MPASPOR_GATEWAY_RATE_LIMITS_LOGIN_CAPACITY", "200",
+                "MPASPOR_GATEWAY_RATE_LIMITS_OTP_CAPACITY", "100"));
         // stopped when the root context closes: after the last class of the run
         context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(SharedSystem.class.getName(),
                 (ExtensionContext.Store.CloseableResource) () -> {

@@ -26,8 +26,9 @@ import java.util.stream.Stream;
 final class SystemUnderTest implements AutoCloseable {
 
     static final int OFFSET = Integer.getInteger("mpaspor.e2e.port-offset", 10000);
-    private static final String DB_PREFIX = "e2e_";
-    private static final List<String> DATABASES = List.of("account", "application", "quota", "billing", "biometric");
+    private static final String DB_PREFIX = System.getProperty("mpaspor.e2e.db-prefix", "e2e_");
+    private static final List<String> DATABASES = List.of("account", "application", "quota", "billing", "biometric",
+            "ops");
 
     private final Path root;
     private final Path runDir;
@@ -148,6 +149,31 @@ final class SystemUnderTest implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Runs a command of the repository against this system and returns its output (stdout and stderr). */
+    String outputOf(List<String> command, int timeoutSeconds) {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        try {
+            Process process = builder.start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(String.join(" ", command) + " did not finish in " + timeoutSeconds + " s");
+            }
+            return output;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The database prefix of this system ({@code e2e_} by default). */
+    static String databasePrefix() {
+        return DB_PREFIX;
     }
 
     private static void deleteRecursively(Path dir) {

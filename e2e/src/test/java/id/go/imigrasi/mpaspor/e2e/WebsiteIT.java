@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 
@@ -78,27 +79,9 @@ class WebsiteIT {
         mailbox = new Mailbox(SystemUnderTest.port(3143));
         documents = new Documents(Path.of("target", "website-documents"));
         browser = new Browser(site, screenshots(), "agus", true);
-        registerAtDukcapil(agusNik, "Agus Wijaya", "1985-05-12", "Bandung", "MALE");
-        registerAtDukcapil(dewiNik, "Dewi Lestari", "1988-08-17", "Bandung", "FEMALE");
+        Journey.registerAtDukcapil(agusNik, "Agus Wijaya", "1985-05-12", "Bandung", "MALE");
+        Journey.registerAtDukcapil(dewiNik, "Dewi Lestari", "1988-08-17", "Bandung", "FEMALE");
         say("  Agus (" + agusNik + ") and Dewi (" + dewiNik + ") registered at the Dukcapil stub");
-    }
-
-    private static void registerAtDukcapil(String nik, String fullName, String birthDate, String birthPlace,
-            String sex) {
-        String person = String.format("{\"nik\":\"%s\",\"fullName\":\"%s\",\"birthDate\":\"%s\","
-                + "\"birthPlace\":\"%s\",\"sex\":\"%s\"}", nik, fullName, birthDate, birthPlace, sex);
-        try {
-            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + SystemUnderTest.port(8091) + "/admin/nik"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(person)).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(answer.statusCode()).as("Dukcapil stub registers " + nik).isEqualTo(201);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     @AfterAll
@@ -315,7 +298,7 @@ class WebsiteIT {
         Number qrWidth = (Number) browser.driver.executeScript(
                 "var i = document.querySelector('img.qr'); return i.complete ? i.naturalWidth : 0;");
         assertThat(qrWidth.intValue()).as("the QR code image loaded").isPositive();
-        String before = browser.find(".appt-date").getText();
+        String before = browser.find(".appt-date").getAttribute("datetime");
         browser.check("appointment");
         browser.click("#reschedule");
         browser.check("reschedule");
@@ -329,7 +312,7 @@ class WebsiteIT {
                 .until(() -> {
                     browser.driver.navigate().refresh();
                     return browser.all(".appt-date").size() == 2
-                            && browser.all(".appt-date").stream().allMatch(d -> d.getText().equals(to));
+                            && browser.all(".appt-date").stream().allMatch(d -> to.equals(d.getAttribute("datetime")));
                 });
         browser.check("appointment-moved");
         say("  rescheduled from " + before + " to " + to);
@@ -366,17 +349,21 @@ class WebsiteIT {
             noScript.type("phone", "0813 4444 5555");
             noScript.type("password", "Soto-Betawi-2026");
             noScript.click("#submit");
-            assertThat(noScript.path()).startsWith("/verify");
+            // the post may still be in flight after the click: wait for the page (asserting at once raced it)
+            noScript.awaitPath("starts with /verify", p -> p.startsWith("/verify"));
             noScript.type("otp", mailbox.otp(budiEmail, "M-Paspor", 1));
             noScript.click("#submit");
+            noScript.awaitPath("starts with /login", p -> p.startsWith("/login"));
             noScript.type("email", budiEmail);
             noScript.type("password", "Soto-Betawi-2025");
             noScript.click("#submit");
+            // the refusal is a new page: wait for it (finding it at once raced the post, as the paths did)
+            noScript.awaitVisible(".error-summary");
             assertThat(noScript.find(".error-summary").getText()).isNotBlank();
             noScript.check("login-error-nojs");
             noScript.type("password", "Soto-Betawi-2026");
             noScript.click("#submit");
-            assertThat(noScript.path()).isEqualTo("/applications");
+            noScript.awaitPath("is /applications", p -> p.equals("/applications"));
             say("  registered, verified and logged in without JavaScript");
 
             for (String page : List.of("", "/bill", "/documents", "/appointment", "/bill/invoice.pdf")) {
@@ -399,6 +386,50 @@ class WebsiteIT {
         browser.open("/applications");
         browser.awaitPath("starts with " + "/login", p -> p.startsWith("/login"));
         say("  after logout the old cookie leads to the login page");
+    }
+
+    @Test
+    @Order(9)
+    void eachVisitorHasTheirOwnBucketsAndADirectClientCannotChooseOne() {
+        step("W9. Two visitors of the website from their own addresses: one spends its login bucket, the other "
+                + "is untouched; a client calling the API directly cannot pose as someone else with X-Forwarded-For");
+        int port = SystemUnderTest.port(8080);
+        Visitor first = new Visitor("127.0.0.21", port);
+        Visitor second = new Visitor("127.0.0.22", port);
+        int attempts = 0;
+        Visitor.Answer answer;
+        do {
+            answer = wrongLogin(first, "first");
+            attempts++;
+        } while (answer.status() == 200 && attempts < 40);
+        assertThat(answer.status()).as("the first visitor is slowed down at last").isEqualTo(503);
+        assertThat(answer.headers()).containsKey("retry-after");
+        say("  visitor 127.0.0.21: refused politely after " + attempts + " wrong logins (Retry-After "
+                + answer.headers().get("retry-after") + ")");
+        Visitor.Answer other = wrongLogin(second, "second");
+        assertThat(other.status()).as("the second visitor has a bucket of their own").isEqualTo(200);
+        assertThat(other.body()).contains("error-summary");
+        say("  visitor 127.0.0.22: still answered (wrong password shown), a bucket of their own");
+
+        // straight to the API from 127.0.0.23, claiming a new address each time: the header does not count
+        Visitor direct = new Visitor("127.0.0.23", port);
+        int status = 0;
+        int tries = 0;
+        while (tries < 40 && status != 429) {
+            status = direct.send("POST", "/api/v1/auth/login", Map.of("Content-Type", "application/json",
+                    "X-Forwarded-For", "10.77.0." + tries), "{\"email\":\"direct." + run
+                            + "@example.id\",\"password\":\"wrong-password-1\"}").status();
+            tries++;
+        }
+        assertThat(status).as("a direct client's X-Forwarded-For chooses no bucket").isEqualTo(429);
+        say("  a direct client claiming 40 addresses in X-Forwarded-For was limited as itself after " + tries);
+    }
+
+    /** A wrong login through the website; each visitor tries another e-mail (the account's own throttle aside). */
+    private Visitor.Answer wrongLogin(Visitor visitor, String who) {
+        String csrf = Visitor.csrf(visitor.get("/login", Map.of()).body());
+        return visitor.postForm("/login", Map.of("csrf", csrf, "email", who + "." + run + "@example.id",
+                "password", "Salah-Sandi-2026"));
     }
 
     // ---- helpers ----

@@ -65,24 +65,57 @@ class DocsTest {
         JsonNode doc = json.readTree(given().when().get("/docs/openapi.json").then().statusCode(200)
                 .extract().asString());
         JsonNode schemas = doc.path("components").path("schemas");
-        // both services call their error schema "Problem", with different content: one keeps the name, the
+        // both services call their answer schema "Created", with different content: one keeps the name, the
         // other is prefixed, and each service's $ref still points at its own
-        assertThat(schemas.has("Problem")).isTrue();
-        assertThat(schemas.has("Application_Problem")).isTrue();
-        assertThat(schemas.path("Application_Problem").path("properties").has("applicationField")).isTrue();
-        assertThat(schemas.path("Problem").path("properties").has("accountField")).isTrue();
-        String applicationRef = doc.path("paths").path("/api/v1/applications/{id}").path("post").path("responses")
-                .path("400").path("content").path("application/problem+json").path("schema").path("$ref").asText();
-        assertThat(applicationRef).isEqualTo("#/components/schemas/Application_Problem");
-        String accountRef = doc.path("paths").path("/api/v1/accounts").path("post").path("responses")
-                .path("400").path("content").path("application/problem+json").path("schema").path("$ref").asText();
-        assertThat(accountRef).isEqualTo("#/components/schemas/Problem");
+        assertThat(schemas.has("Created")).isTrue();
+        assertThat(schemas.has("Application_Created")).isTrue();
+        assertThat(schemas.path("Application_Created").path("properties").has("applicationField")).isTrue();
+        assertThat(schemas.path("Created").path("properties").has("accountField")).isTrue();
+        assertThat(doc.at("/paths/~1api~1v1~1applications~1{id}/post/responses/201/content/application~1json/schema/$ref")
+                .asText()).isEqualTo("#/components/schemas/Application_Created");
+        assertThat(doc.at("/paths/~1api~1v1~1accounts/post/responses/201/content/application~1json/schema/$ref")
+                .asText()).isEqualTo("#/components/schemas/Created");
+        // errors, whatever each service called its schema: the one shared Problem (RFC 9457 + errors[]), and the
+        // services' own error schemas, referred to by nothing any more, are gone
+        for (String path : List.of("/~1api~1v1~1applications~1{id}", "/~1api~1v1~1accounts")) {
+            assertThat(doc.at("/paths" + path + "/post/responses/400/content/application~1problem+json/schema/$ref")
+                    .asText()).isEqualTo("#/components/schemas/Problem");
+        }
+        assertThat(schemas.path("Problem").path("required").toString()).contains("type", "title", "status");
+        assertThat(schemas.path("Problem").path("properties").has("errors")).isTrue();
+        assertThat(schemas.has("Application_Problem")).isFalse();
         // both services named their operation "create": operationIds stay unique in the aggregate
         assertThat(doc.path("paths").findValuesAsText("operationId")).doesNotHaveDuplicates().hasSize(2)
                 .contains("create");
         // an identical schema is kept once, unprefixed
         assertThat(schemas.has("Shared")).isTrue();
         assertThat(schemas.has("Application_Shared")).isFalse();
+    }
+
+    @Test
+    void everyOperationDeclaresTheAnswersEveryOperationCanGiveAndItsSecurity() throws Exception {
+        JsonNode doc = json.readTree(given().when().get("/docs/openapi.json").then().statusCode(200)
+                .extract().asString());
+        JsonNode accounts = doc.at("/paths/~1api~1v1~1accounts/post");
+        assertThat(accounts.path("security").isArray() && accounts.path("security").isEmpty())
+                .as("a service that states no security: public, security: []").isTrue();
+        assertThat(accounts.path("responses").has("401")).as("no 401 on a public operation").isFalse();
+        for (String overload : List.of("429", "503")) {
+            JsonNode answer = accounts.path("responses").path(overload);
+            assertThat(answer.path("headers").path("Retry-After").path("$ref").asText())
+                    .isEqualTo("#/components/headers/Retry-After");
+            assertThat(answer.at("/content/application~1problem+json/schema/$ref").asText())
+                    .isEqualTo("#/components/schemas/Problem");
+        }
+        assertThat(doc.at("/components/headers/Retry-After/schema/type").asText()).isEqualTo("integer");
+        JsonNode application = doc.at("/paths/~1api~1v1~1applications~1{id}/post");
+        assertThat(application.path("responses").has("404")).as("a path naming a resource may answer 404").isTrue();
+        assertThat(application.path("parameters").findValuesAsText("name"))
+                .as("the path's parameter declared, as generators require").contains("id");
+        assertThat(application.path("responses").path("400").path("description").asText())
+                .as("a service's own description is kept").isEqualTo("bad");
+        assertThat(doc.path("info").path("license").path("name").asText()).isNotBlank();
+        assertThat(doc.path("tags").findValuesAsText("description")).hasSize(doc.path("tags").size());
     }
 
     @Test
@@ -137,6 +170,19 @@ class DocsTest {
                 .isEqualTo("date-time");
         assertThat(paid.path("payload").path("properties").path("amount").path("type").asText())
                 .isEqualTo("integer");
+    }
+
+    @Test
+    void asyncApiDescribesTheWaitingRoomEvents() throws Exception {
+        JsonNode messages = yaml.readTree(given().when().get("/docs/asyncapi.yaml").then().statusCode(200).extract()
+                .asString()).path("components").path("messages");
+        assertThat(messages.path("QueueOpenedV1").path("description").asText()).contains("releaseAt", "hold pass");
+        assertThat(messages.path("PositionsAdmittedV1").path("description").asText()).contains("claimUntil");
+        assertThat(messages.path("ReleaseSoldOutV1").path("description").asText()).contains("nextReleaseAt");
+        assertThat(messages.path("QueueOpenedV1").path("name").asText()).isEqualTo("mpaspor.quota.QueueOpened.v1");
+        assertThat(messages.path("PositionsAdmittedV1").path("payload").path("properties").has("accountIds")).isTrue();
+        assertThat(messages.path("ReleaseSoldOutV1").path("bindings").path("kafka").path("key").path("description")
+                .asText()).contains("releaseId");
     }
 
     /** The catalogue read straight from the contracts module's own Jandex index. */

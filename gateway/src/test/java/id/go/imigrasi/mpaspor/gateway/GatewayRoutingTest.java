@@ -81,7 +81,8 @@ class GatewayRoutingTest {
                 .then().statusCode(200).extract().jsonPath();
         assertThat(seen.getString("headers.x-forwarded-prefix")).isEqualTo("/api/v1");
         assertThat(seen.getString("headers.x-forwarded-proto")).isEqualTo("http");
-        assertThat(seen.getString("headers.x-forwarded-host")).startsWith("localhost:");
+        // the configured public host (%test: https://api.mpaspor.test/api/v1), not the Host the client sent
+        assertThat(seen.getString("headers.x-forwarded-host")).isEqualTo("api.mpaspor.test");
         // the test's loopback plays the trusted load balancer: it is appended to the chain it sent
         assertThat(seen.getString("headers.x-forwarded-for")).matches("203\\.0\\.113\\.7, (127\\.0\\.0\\.1|::1)");
     }
@@ -127,14 +128,29 @@ class GatewayRoutingTest {
         String absolute = given().auth().oauth2(TOKEN).header("Tus-Resumable", "1.0.0").header("Upload-Length", "10")
                 .when().post("/api/v1/uploads")
                 .then().statusCode(201).header("Tus-Resumable", "1.0.0").extract().header("Location");
-        assertThat(absolute).matches("http://localhost:\\d+/api/v1/uploads/u\\d+");
+        assertThat(absolute).matches("https://api\\.mpaspor\\.test/api/v1/uploads/u\\d+");
         String relative = given().auth().oauth2(TOKEN).queryParam("relative", true)
                 .when().post("/api/v1/uploads").then().statusCode(201).extract().header("Location");
-        assertThat(relative).matches("http://localhost:\\d+/api/v1/uploads/u\\d+");
+        assertThat(relative).matches("https://api\\.mpaspor\\.test/api/v1/uploads/u\\d+");
         // and the public URL leads back to the same service
         String path = absolute.substring(absolute.indexOf("/api/v1/"));
         given().auth().oauth2(TOKEN).when().get(path).then().statusCode(200)
                 .body("service", equalTo("application")).body("path", equalTo(path.substring("/api/v1".length())));
+    }
+
+    @Test
+    void aForgedHostNeverReachesTheServiceNorTheLocation() {
+        // the fake's Location is on its own internal origin (127.0.0.1:<port>); the client claims another host
+        for (String host : new String[] { "evil.example", "evil.example:8443", "127.0.0.1:1" }) {
+            String location = given().auth().oauth2(TOKEN).header("Host", host).header("Tus-Resumable", "1.0.0")
+                    .header("Upload-Length", "10").when().post("/api/v1/uploads")
+                    .then().statusCode(201).extract().header("Location");
+            assertThat(location).startsWith("https://api.mpaspor.test/api/v1/uploads/").doesNotContain("evil")
+                    .doesNotContain("127.0.0.1");
+            JsonPath seen = given().auth().oauth2(TOKEN).header("Host", host).when().get("/api/v1/applications/a1")
+                    .then().statusCode(200).extract().jsonPath();
+            assertThat(seen.getString("headers.x-forwarded-host")).isEqualTo("api.mpaspor.test");
+        }
     }
 
     @Test

@@ -81,4 +81,30 @@ class HttpLayerProblemsTest {
         given().auth().oauth2(TestJwt.applicant("acc-drop")).contentType("application/json").body("{\"a\":1}")
                 .when().post("/api/v1/applications/drop").then().statusCode(503).header("Retry-After", "5");
     }
+
+    /**
+     * Found by load/faults.sh (2026-12-04): four payment callbacks in flight when billing-service was killed -9 had
+     * their status line already; the gateway then held the client for its full 30 s timeout with nothing more. A
+     * service gone or silent mid-answer must end the client's exchange at once (gone) or within the route's
+     * deadline (silent), so the client retries instead of waiting.
+     */
+    @Test
+    void aServiceKilledMidAnswerEndsTheClientsExchangeAtOnce() {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        for (String path : new String[] { "/api/v1/applications/cut", "/api/v1/applications/stall" }) {
+            long started = System.nanoTime();
+            // the client's own timeout covers the status line only, so the whole exchange is bounded here
+            Throwable outcome = org.assertj.core.api.Assertions.catchThrowable(() -> http.sendAsync(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + RestAssured.port
+                            + path)).header("Authorization", "Bearer " + TestJwt.applicant("acc-cut"))
+                            .timeout(java.time.Duration.ofSeconds(15)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).get(10, java.util.concurrent.TimeUnit.SECONDS));
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            // the client must not take a partial body for a whole one: the exchange ends without a complete answer
+            assertThat(outcome).as("%s: an incomplete answer is not delivered as complete", path)
+                    .isInstanceOf(java.util.concurrent.ExecutionException.class)
+                    .hasCauseInstanceOf(java.io.IOException.class);
+            assertThat(millis).as("%s ended after %d ms (test deadline 3 s)", path, millis).isLessThan(6_000L);
+        }
+    }
 }

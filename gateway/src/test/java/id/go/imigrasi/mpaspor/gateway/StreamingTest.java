@@ -123,6 +123,34 @@ class StreamingTest {
         assertThat(received.get()).isEqualTo(SIZE);
     }
 
+    /**
+     * A waiting room's Server-Sent Events pass event by event, unbuffered, for longer than the response timeout (3 s in
+     * tests; it bounds the wait for the status line, not a stream that keeps talking), without an account token.
+     */
+    @Test
+    void serverSentEventsOfAWaitingRoomReachTheClientOneByOne() throws Exception {
+        HttpClientRequest request = done(client.request(new RequestOptions().setMethod(HttpMethod.GET)
+                .setHost("localhost").setPort(port())
+                .setURI("/api/v1/releases/0b6c3f8e-9d1a-4c2e-8f00-1a2b3c4d5e6f/waiting-room/events?n=5")
+                .putHeader("Accept", "text/event-stream")));
+        StringBuffer received = new StringBuffer();
+        CompletableFuture<Void> ended = new CompletableFuture<>();
+        long started = System.nanoTime();
+        HttpClientResponse response = done(request.send().onSuccess(r -> {
+            r.handler(chunk -> received.append(chunk.toString()));
+            r.endHandler(v -> ended.complete(null));
+            r.exceptionHandler(ended::completeExceptionally);
+        }));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.getHeader("Content-Type")).startsWith("text/event-stream");
+        await().atMost(Duration.ofSeconds(30)).until(() -> received.toString().contains("{\"event\":1}"));
+        assertThat(ended).as("the first event arrived while the stream goes on").isNotDone();
+        ended.get(30, TimeUnit.SECONDS);
+        assertThat(received.toString()).contains("{\"event\":5}");
+        assertThat((System.nanoTime() - started) / 1_000_000).as("longer than the response timeout")
+                .isGreaterThan(3_000);
+    }
+
     @Test
     void clientWaitingFor100ContinueIsToldToSendOnlyOnceTheEdgeLetItThrough() throws Exception {
         String uploadId = "continue" + System.nanoTime();

@@ -29,6 +29,7 @@ public final class QuotaRelease {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Pattern TOKEN = Pattern.compile("\"accessToken\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern RELEASE_ID = Pattern.compile("\"releaseId\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern SLOTS = Pattern.compile("\"slots\"\\s*:\\s*(\\d+)");
 
     private QuotaRelease() {
@@ -41,6 +42,8 @@ public final class QuotaRelease {
         List<String> offices = List.of(args[4].split(","));
         int capacity = Integer.parseInt(args[5]);
         LocalDate date = LocalDate.parse(args[6]);
+        // optional: on sale in this many seconds (the waiting-room scenario); by default at once
+        long inSeconds = args.length > 7 ? Long.parseLong(args[7]) : -1;
 
         String login = call("POST", account + "/auth/login", null,
                 "{\"email\":\"" + args[2] + "\",\"password\":\"" + json(password) + "\"}", 200);
@@ -57,8 +60,12 @@ public final class QuotaRelease {
                 call("PUT", rulesUrl, admin, benchRules(capacity), 200);
                 String release = call("POST", quota + "/admin/offices/" + office + "/releases", admin,
                         "{\"from\":\"" + date + "\",\"to\":\"" + date + "\",\"releaseAt\":\""
-                                + Instant.now().minusSeconds(1) + "\"}", 201);
+                                + Instant.now().plusSeconds(inSeconds) + "\"}", 201);
                 Matcher slots = SLOTS.matcher(release);
+                Matcher id = RELEASE_ID.matcher(release);
+                if (id.find()) {
+                    System.out.println("RELEASE " + office + " " + id.group(1));
+                }
                 total += slots.find() ? Integer.parseInt(slots.group(1)) : 0;
             } finally {
                 call("PUT", rulesUrl, admin, own, 200);

@@ -24,7 +24,7 @@ public final class Summary {
 
     /** Recorded figures that are not one HTTP answer but a journey's duration: not subject to the 2 s gate. */
     static final java.util.Set<String> DERIVED = java.util.Set.of("upload-complete", "upload-lost", "prepared",
-            "billing-visible");
+            "billing-visible", "wr-sold-out-lag");
 
     private final Properties figures;
     private final Map<String, Map<String, RequestStats>> scenarios;
@@ -86,6 +86,7 @@ public final class Summary {
         line("");
         baselines();
         releaseSpike();
+        skippable("waiting-room", "Release with a waiting room (issue 17)", this::waitingRoom);
         skippable("upload-storm", "Upload storm", this::uploadStorm);
         skippable("steady-state", "Steady state (submit -> billing code visible)", this::steadyState);
         memory();
@@ -306,5 +307,93 @@ public final class Summary {
 
     private void line(String format, Object... args) {
         out.append(String.format(Locale.ROOT, format, args)).append('\n');
+    }
+
+    /**
+     * The release with a waiting room beside the retry storm of the same run: latencies, checks per second, CPU per
+     * arrival (every process of the stack, from /proc) against the spike's, holds per second after releaseAt against
+     * pgbench, fairness, sold-out time.
+     */
+    private void waitingRoom() {
+        Map<String, RequestStats> room = scenarios.get("waiting-room");
+        line("Scenario: release with a waiting room (%s arrivals over %s s, %s %% before releaseAt, %s places; polling"
+                + " with Retry-After)", text("wr.users", "?"), text("wr.seconds", "?"), text("wr.before-pct", "?"),
+                text("wr.capacity", "?"));
+        if (room == null) {
+            failures.add("waiting room: no figures recorded (did Gatling run?)");
+            line("  NO FIGURES");
+            line("");
+            return;
+        }
+        table(room);
+        Map<String, RequestStats> blast = scenarios.get("waiting-room-checks");
+        if (blast != null) {
+            table(blast);
+        }
+        RequestStats join = room.get("wr-join");
+        RequestStats check = room.get("wr-check");
+        if (join != null) {
+            line("  join p50 / p99: %.0f / %.0f ms (target p99 < 200 ms)", join.successPercentiles()[0],
+                    join.successPercentiles()[2]);
+        }
+        if (check != null) {
+            line("  position check p50 / p99 (through the target): %.0f / %.0f ms (target p99 < 20 ms); %d checks,"
+                    + " %.0f/s on average over the run", check.successPercentiles()[0], check.successPercentiles()[2],
+                    check.count(), check.throughput());
+        }
+        RequestStats sustained = blast == null ? null : blast.get("wr-check-blast");
+        if (sustained != null) {
+            line("  position checks sustained, %s clients back to back at quota-service: %.0f/s, p50 / p99 %.1f / %.1f"
+                    + " ms (target >= 20,000/s)", text("wr.check-users", "?"), sustained.successThroughput(),
+                    sustained.successPercentiles()[0], sustained.successPercentiles()[2]);
+        }
+        double arrivals = Double.parseDouble(text("wr.users", "0"));
+        double spikeArrivals = Double.parseDouble(text("spike.users", "0"));
+        double roomCpu = cpuBetween("wr.before", "wr.after");
+        double stormCpu = cpuBetween("spike.before", "spike.after");
+        if (arrivals > 0 && spikeArrivals > 0) {
+            double perRoom = roomCpu / arrivals;
+            double perStorm = stormCpu / spikeArrivals;
+            line("  CPU per arrival (all stack processes, /proc): waiting room %.1f ms (%.0f CPU-s for %.0f), retry storm"
+                    + " %.1f ms (%.0f CPU-s for %.0f): %.1fx less (target >= 10x)", perRoom, roomCpu / 1000, arrivals,
+                    perStorm, stormCpu / 1000, spikeArrivals, perRoom > 0 ? perStorm / perRoom : Double.NaN);
+        }
+        double lastHold = Double.parseDouble(text("wr.last-hold-seconds", "-1"));
+        double holds = Double.parseDouble(text("wr.holds", "0"));
+        if (lastHold > 0) {
+            line("  holds after releaseAt: %.0f in %.1f s = %.1f holds/s = %s of the same run's pgbench of the hold"
+                    + " statement (target >= 60 %%)", holds, lastHold, holds / lastHold,
+                    ratio(holds / lastHold, "pgbench.hold.tps"));
+        }
+        line("  sold: %s of %s places held; sold out %s s after releaseAt (last hold at %s s); overbooked slots: %s",
+                text("wr.held", "?"), text("wr.capacity", "?"), text("wr.sold-out-seconds", "?"),
+                text("wr.last-hold-seconds", "?"), text("overbooked", "?"));
+        line("  queue: %s joined (%s before releaseAt, %s shuffled), %s admitted; admission against queue order: %s"
+                + " inversions (target 0); highest position that got a place: %s", text("wr.queued", "?"),
+                text("wr.joined-before", "?"), text("wr.pre-queue", "?"), text("wr.admitted", "?"),
+                text("wr.inversions", "?"), text("wr.max-holder-position", "?"));
+        RequestStats lag = room.get("wr-sold-out-lag");
+        if (lag != null) {
+            line("  sold out learned by %d people waiting, p50 / p99 %.1f / %.1f s after it (polling at their"
+                    + " Retry-After; SSE pushes within a second)", lag.count(), lag.successPercentiles()[0] / 1000,
+                    lag.successPercentiles()[2] / 1000);
+        }
+        if (!"0".equals(text("wr.inversions", "0"))) {
+            failures.add("waiting room: admitted out of queue order");
+        }
+        line("");
+    }
+
+    /** CPU-ms used by every process of the stack between two {@code cpu} snapshots of bench.sh. */
+    private double cpuBetween(String before, String after) {
+        double total = 0;
+        for (String key : figures.stringPropertyNames()) {
+            if (key.startsWith("cpu." + after + ".")) {
+                String name = key.substring(("cpu." + after + ".").length());
+                total += Double.parseDouble(figures.getProperty(key))
+                        - Double.parseDouble(figures.getProperty("cpu." + before + "." + name, "0"));
+            }
+        }
+        return total;
     }
 }

@@ -29,6 +29,7 @@ class SummaryTest {
         p.setProperty("report.ReleaseSpikeSimulation", "file:///x/index.html");
         p.setProperty("skipped.upload-storm", "POST /uploads answered 404");
         p.setProperty("skipped.steady-state", "GET /applications answered 404");
+        p.setProperty("skipped.waiting-room", "WR_USERS=0"); // as bench.sh --short says it
         return p;
     }
 

@@ -5,6 +5,7 @@ import static id.go.imigrasi.mpaspor.quota.support.Quota.nik;
 import static id.go.imigrasi.mpaspor.quota.support.Quota.weekday;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
@@ -91,7 +92,9 @@ class BadInputTest {
 
     @Test
     void unknownSessionOrImpossibleDateIsAFieldError() {
-        fieldError(holdJson(OFFICE, DATE, "EVENING", "REGULAR", List.of(nik())), "session", "validation.wrong-type");
+        // an unknown session names the sessions there are (issue 21)
+        fieldError(holdJson(OFFICE, DATE, "EVENING", "REGULAR", List.of(nik())), "session", "validation.not-one-of")
+                .body("errors.message", hasItem(containsString("MORNING")));
         fieldError(holdJson(OFFICE, DATE, "MORNING", "REGULAR", List.of(nik())).replace(DATE.toString(), "2027-02-30"),
                 "date", "validation.wrong-type");
     }

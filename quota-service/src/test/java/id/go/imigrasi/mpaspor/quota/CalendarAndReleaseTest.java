@@ -149,7 +149,7 @@ class CalendarAndReleaseTest {
     void aScheduledReleaseGoesOnSaleAtItsTime() {
         String office = "KDI";
         LocalDate date = weekday(40);
-        String releaseId = Quota.release(office, date, date, Instant.now().plusSeconds(3)).statusCode(201)
+        String releaseId = Quota.release(office, date, date, Instant.now().plusSeconds(10)).statusCode(201)
                 .extract().path("releaseId");
         Quota.hold(Quota.account(), office, date, "MORNING", List.of(nik())).statusCode(409);
 

@@ -32,6 +32,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import id.go.imigrasi.mpaspor.platform.outbox.OutboxRow;
 import id.go.imigrasi.mpaspor.quota.domain.DaySession;
 import id.go.imigrasi.mpaspor.quota.domain.PassportKind;
 import id.go.imigrasi.mpaspor.quota.domain.ServiceLine;
@@ -134,17 +135,18 @@ class HoldSpreadTest {
             List<SlotTaker.Slot> order = new ArrayList<>(slots);
             Collections.shuffle(order, random);
             List<SlotTaker.Request> requests = new ArrayList<>();
+            Instant now = Instant.now();
             for (SlotTaker.Slot slot : order) {
                 UUID id = UUID.randomUUID();
                 String account = Quota.account();
                 String nik = nik();
                 Quota.applicants(account, List.of(nik));
                 requests.add(new SlotTaker.Request(id, account, slot, PassportKind.ORDINARY, 1, nik,
-                        UUID.randomUUID(), "{\"holdId\":\"" + id + "\"}", null, null));
+                        new OutboxRow(UUID.randomUUID(), id.toString(), "mpaspor.quota.SlotHeld.v1", "quota.events",
+                                "/quota-service-test", "{\"holdId\":\"" + id + "\"}", now),
+                        null, null));
             }
-            Instant now = Instant.now();
-            statements.add(taker.take(requests, now, now.plusSeconds(900),
-                    new SlotTaker.Event("mpaspor.quota.SlotHeld.v1", "quota.events", "/quota-service-test")));
+            statements.add(taker.take(requests, now, now.plusSeconds(900)));
         }
         List<List<SlotTaker.Taken>> answers = Uni.join().all(statements).andCollectFailures()
                 .await().atMost(Duration.ofSeconds(60));

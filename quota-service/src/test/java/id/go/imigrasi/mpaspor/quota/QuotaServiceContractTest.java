@@ -1,5 +1,10 @@
 package id.go.imigrasi.mpaspor.quota;
 
+import static io.restassured.RestAssured.given;
+
+import java.util.Optional;
+
+import id.go.imigrasi.mpaspor.testkit.TestJwt;
 import id.go.imigrasi.mpaspor.testkit.RealInfrastructure;
 import id.go.imigrasi.mpaspor.testkit.ServiceContract;
 import io.quarkus.test.common.ResourceArg;
@@ -16,5 +21,17 @@ class QuotaServiceContractTest extends ServiceContract {
     @Override
     protected String applicationName() {
         return "quota-service";
+    }
+
+    /** The office catalogue is the read; an admin replacing an office's weekday rules (with the same) the write. */
+    @Override
+    protected Optional<LostConnectionProbe> lostConnectionProbe() {
+        String admin = TestJwt.admin("admin-lost-connection");
+        String rules = given().auth().oauth2(admin).when().get("/admin/offices/JKTSEL/rules").then().statusCode(200)
+                .extract().asString();
+        return Optional.of(new LostConnectionProbe(
+                "office", () -> given().when().get("/offices").andReturn(),
+                "office_rule", () -> given().auth().oauth2(admin).contentType("application/json").body(rules)
+                        .when().put("/admin/offices/JKTSEL/rules").andReturn()));
     }
 }

@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
@@ -32,6 +31,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import id.go.imigrasi.mpaspor.testkit.Niks;
 import id.go.imigrasi.mpaspor.testkit.KafkaBroker;
 import id.go.imigrasi.mpaspor.testkit.PostgresDatabase;
 import id.go.imigrasi.mpaspor.testkit.TestJwt;
@@ -67,6 +67,9 @@ class TwoInstancesIT {
                     "-Dkafka.bootstrap.servers=" + kafka,
                     "-Dmp.jwt.verify.publickey.location=" + TestJwt.publicKeyLocation(),
                     "-Dmpaspor.quota.expiry.interval=1s",
+                    "-Dmpaspor.quota.waiting-room.secret=two-instances-test-secret-not-a-secret",
+                    "-Dmpaspor.quota.waiting-room.pow-max-number=1000",
+                    "-Dmpaspor.quota.waiting-room.opens-before=PT2H",
                     // every attempt must reach the database: this test is about capacity, not admission
                     "-Dmpaspor.quota.admission.max-in-flight=10000", "-Dmpaspor.quota.admission.target-latency=PT0S",
                     "-jar", jar.toAbsolutePath().toString())
@@ -130,7 +133,7 @@ class TwoInstancesIT {
     }
 
     private static String nik() {
-        return "32" + String.format("%014d", ThreadLocalRandom.current().nextLong(100_000_000_000_000L));
+        return Niks.random();
     }
 
     private static long query(String sql, Object... args) throws SQLException {
@@ -235,5 +238,80 @@ class TwoInstancesIT {
                 .isEqualTo(40);
         assertThat(Files.readString(Path.of("target", "two-instances-0.log"))
                 + Files.readString(Path.of("target", "two-instances-1.log"))).doesNotContain("unexpected failure");
+    }
+
+    /**
+     * The waiting room across two instances: tickets and passes of one are good at the other (one key), and both see
+     * the same "admitted up to N", advanced by one leader at a time: every position admitted exactly once.
+     */
+    @Test
+    void twoInstancesAgreeOnAdmission() throws Exception {
+        String office = "PNK";
+        LocalDate date = weekday(22);
+        String admin = TestJwt.admin("admin-it");
+        StringBuilder rules = new StringBuilder("{\"rules\":[");
+        for (int day = 1; day <= 7; day++) {
+            rules.append(day == 1 ? "" : ",").append("{\"weekday\":").append(day)
+                    .append(",\"service\":\"REGULAR\",\"session\":\"MORNING\",\"capacity\":50}");
+        }
+        assertThat(send(bases.get(0).resolve("/admin/offices/" + office + "/rules"), "PUT", admin,
+                rules.append("]}").toString()).statusCode()).isEqualTo(200);
+        HttpResponse<String> created = send(bases.get(1).resolve("/admin/offices/" + office + "/releases"), "POST", admin,
+                "{\"from\":\"" + date + "\",\"to\":\"" + date + "\",\"releaseAt\":\""
+                        + Instant.now().plusSeconds(3600) + "\"}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        String release = created.body().replaceAll(".*\"releaseId\":\"([^\"]+)\".*", "$1");
+        for (URI base : bases) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> HTTP.send(HttpRequest.newBuilder(
+                    base.resolve("/releases/" + release + "/waiting-room")).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+        }
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<String> accounts = new ArrayList<>();
+        List<String> tickets = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String account = "acc-" + UUID.randomUUID();
+            String token = TestJwt.applicant(account);
+            HttpResponse<String> challenge = send(bases.get(i % 2).resolve("/releases/" + release
+                    + "/waiting-room/challenge"), "GET", token, "");
+            String solved = id.go.imigrasi.mpaspor.quota.service.ProofOfWork.solve(json.readValue(challenge.body(),
+                    id.go.imigrasi.mpaspor.quota.service.ProofOfWork.Challenge.class), json);
+            HttpResponse<String> joined = send(bases.get((i + 1) % 2).resolve("/releases/" + release
+                    + "/waiting-room/entries"), "POST", token, "{\"altcha\":\"" + solved + "\"}");
+            assertThat(joined.statusCode()).as(joined.body()).isEqualTo(200);
+            accounts.add(account);
+            tickets.add(json.readTree(joined.body()).path("ticket").asText());
+        }
+        try (Connection c = database.connect(); PreparedStatement st = c.prepareStatement(
+                "UPDATE quota_release SET release_at = now() WHERE id = CAST(? AS uuid);"
+                        + " UPDATE capacity SET release_at = now() WHERE release_id = CAST(? AS uuid);"
+                        + " UPDATE waiting_room SET release_at = now() WHERE release_id = CAST(? AS uuid)")) {
+            st.setString(1, release);
+            st.setString(2, release);
+            st.setString(3, release);
+            st.execute();
+        }
+        for (URI base : bases) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> json.readTree(HTTP.send(HttpRequest.newBuilder(
+                    base.resolve("/releases/" + release + "/waiting-room")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body()).path("admittedUpTo").asLong() == 20);
+        }
+        assertThat(query("SELECT count(*) FROM waiting_room_entry WHERE release_id = CAST(? AS uuid)"
+                + " AND admitted_at IS NOT NULL", release)).isEqualTo(20);
+        assertThat(query("SELECT COALESCE(sum(CAST(payload::json->>'toPosition' AS int)"
+                + " - CAST(payload::json->>'fromPosition' AS int) + 1), 0) FROM outbox"
+                + " WHERE type = 'mpaspor.quota.PositionsAdmitted.v1' AND aggregate_id = ?", release))
+                .as("every position admitted exactly once, by one leader at a time").isEqualTo(20);
+        // a ticket joined at one instance is checked and exchanged for a pass at the other
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<String> status = HTTP.send(HttpRequest.newBuilder(bases.get(i).resolve("/releases/" + release
+                    + "/waiting-room/position")).header("Waiting-Room-Ticket", tickets.get(i)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(status.statusCode()).isEqualTo(200);
+            String placed = json.readTree(status.body()).path("ticket").asText();
+            HttpResponse<String> pass = send(bases.get((i + 1) % 2).resolve("/releases/" + release
+                    + "/waiting-room/pass"), "POST", TestJwt.applicant(accounts.get(i)), "{\"ticket\":\"" + placed + "\"}");
+            assertThat(pass.statusCode()).as(pass.body()).isEqualTo(200);
+        }
     }
 }

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,10 +26,24 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * Sends bad input to every POST, PUT and PATCH endpoint with a JSON body that a service's OpenAPI document lists,
  * and NUL in every path parameter: duplicate keys, trailing garbage, NUL in text, 1 MB strings, wrong types,
  * missing or wrong content type, empty body, huge numbers, deep nesting, not JSON at all. Each request is sent with
- * the first of the given tokens the endpoint accepts, so the body is read. The verdict: no answer 5xx, and every
- * 4xx is {@code application/problem+json}. {@link ServiceContract} runs it for every service.
+ * the first of the given tokens the endpoint accepts, so the body is read; path parameters get the values the
+ * service knows where it refuses others before reading the body (a payment channel), and a {@link Signer} adds the
+ * headers without which the body would not be read at all (a channel's HMAC signature over that very body). The
+ * verdict: no answer 5xx, every 4xx is {@code application/problem+json}, and what cannot be JSON was refused by the
+ * parser (400), not hidden behind an earlier 401/403/404. {@link ServiceContract} runs it for every service.
  */
 public final class BadInputFuzz {
+
+    /** The cases no JSON parser may accept: their answer shows whether the body was parsed at all. */
+    static final List<String> UNPARSEABLE = List.of("duplicate-keys", "trailing-garbage", "trailing-object", "not-json");
+
+    /** Headers a request needs to be read at all, computed from its body (e.g. an HMAC signature). */
+    @FunctionalInterface
+    public interface Signer {
+        Signer NONE = (method, path, body) -> Map.of();
+
+        Map<String, String> headers(String method, String path, byte[] body);
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String MB_STRING = "x".repeat(1_000_000);
@@ -53,6 +69,12 @@ public final class BadInputFuzz {
             return outcomes.stream().filter(o -> !o.acceptable()).toList();
         }
 
+        /** Unparseable bodies answered with something else than a parser's refusal (400, or 413/415). */
+        public List<Outcome> parserNotReached() {
+            return outcomes.stream().filter(o -> UNPARSEABLE.contains(o.fuzzCase()))
+                    .filter(o -> o.status() != 400 && o.status() != 413 && o.status() != 415).toList();
+        }
+
         public String summary(String service) {
             Map<String, Map<Integer, Integer>> counts = new TreeMap<>();
             for (Outcome o : outcomes) {
@@ -61,19 +83,40 @@ public final class BadInputFuzz {
             StringBuilder out = new StringBuilder("bad-input fuzz of " + service + ": " + outcomes.size()
                     + " requests, " + outcomes.stream().map(o -> o.method() + " " + o.path()).distinct().count()
                     + " endpoints, " + outcomes.stream().filter(o -> o.status() >= 500).count() + " x 5xx, "
-                    + failures().size() + " failures\n");
+                    + failures().size() + " failures, " + parserNotReached().size() + " unparseable bodies not parsed\n");
             counts.forEach((c, byStatus) -> out.append(String.format("  %-22s %s%n", c, byStatus)));
             return out.toString();
         }
     }
 
+    private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([^}/]+)}");
+
     private final URI base;
     private final List<String> tokens;
+    private final Map<String, String> pathValues;
+    private final Signer signer;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     public BadInputFuzz(URI base, List<String> tokens) {
+        this(base, tokens, Map.of(), Signer.NONE);
+    }
+
+    public BadInputFuzz(URI base, List<String> tokens, Map<String, String> pathValues, Signer signer) {
         this.base = base;
         this.tokens = tokens;
+        this.pathValues = Map.copyOf(pathValues);
+        this.signer = signer;
+    }
+
+    /** The template with each parameter set to its known value, or a fresh UUID. */
+    private String fill(String template) {
+        Matcher m = PATH_PARAMETER.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = pathValues.getOrDefault(m.group(1), UUID.randomUUID().toString());
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        return m.appendTail(out).toString();
     }
 
     public Report run() throws IOException, InterruptedException {
@@ -91,7 +134,7 @@ public final class BadInputFuzz {
                 if (!List.of("GET", "POST", "PUT", "PATCH", "DELETE").contains(method)) {
                     continue;
                 }
-                String path = template.replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+                String path = fill(template);
                 if (template.contains("{")) {
                     String nul = template.replaceAll("\\{[^}]+}", "a%00b");
                     outcomes.add(outcome("nul-in-path", method, nul, send(method, nul, token(method, path), null, null)));
@@ -218,6 +261,9 @@ public final class BadInputFuzz {
         }
         if (contentType != null) {
             request.header("Content-Type", contentType);
+        }
+        if (body != null) {
+            signer.headers(method, path, body).forEach(request::header);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -114,6 +114,9 @@ public interface Msg {
     String form_busy();
 
     @Message
+    String slot_applicants_wait();
+
+    @Message
     String register_title();
 
     @Message
@@ -612,6 +615,9 @@ public interface Msg {
     String submit_held();
 
     @Message
+    String submit_until();
+
+    @Message
     String submit_office();
 
     @Message
@@ -658,6 +664,12 @@ public interface Msg {
 
     @Message
     String bill_deadline();
+
+    @Message
+    String bill_time_left();
+
+    @Message
+    String bill_paid_at();
 
     @Message
     String bill_invoice();
@@ -814,4 +826,34 @@ public interface Msg {
 
     @Message
     String verification_MISMATCH();
+
+    @Message
+    String fees_title();
+
+    @Message
+    String fees_lead();
+
+    @Message
+    String fees_list();
+
+    @Message
+    String fees_minor_rule();
+
+    @Message
+    String fees_years();
+
+    @Message
+    String fees_calculate();
+
+    @Message
+    String fees_quote();
+
+    @Message
+    String fees_total();
+
+    @Message
+    String fees_per_person();
+
+    @Message
+    String home_fees();
 }

@@ -13,6 +13,12 @@ public interface WebConfig {
     /** The gateway's public API ({@code .../api/v1}); the website calls nothing else. */
     URI apiUrl();
 
+    /**
+     * The local address the connections to the API leave from (127.0.0.3 in the launcher): the gateway trusts the
+     * {@code X-Forwarded-For} of this address only, so each visitor has their own rate-limit buckets. Empty: any.
+     */
+    java.util.Optional<String> clientAddress();
+
     /** How long to wait for one answer of the API before showing the "busy" page. */
     @WithDefault("PT15S")
     Duration apiTimeout();
@@ -24,6 +30,25 @@ public interface WebConfig {
     /** Most sessions kept at once; the least recently used go first beyond it. */
     @WithDefault("100000")
     int maxSessions();
+
+    /** The session cookie's key of id "main" (base64 of 32 random bytes), the same on every instance. */
+    java.util.Optional<String> sessionKey();
+
+    /**
+     * More keys by id (a rotation): all of them open cookies; {@link #sessionKeyId()} seals. No key at all: a
+     * random key of this process.
+     */
+    java.util.Map<String, String> sessionKeys();
+
+    /** The key that seals new cookies (the others only open older ones, during a rotation). */
+    java.util.Optional<String> sessionKeyId();
+
+    /**
+     * Waiting-room pages followed by Server-Sent Events at once on this instance (each holds one connection to the
+     * API, in a pool of their own so they never take the pages' connections); beyond it a page polls instead.
+     */
+    @WithDefault("2000")
+    int maxStreams();
 
     /** Seconds between two looks at a bill waiting for its payment, or a document being validated. */
     @WithDefault("4")

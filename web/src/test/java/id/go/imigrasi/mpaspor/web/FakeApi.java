@@ -2,7 +2,6 @@ package id.go.imigrasi.mpaspor.web;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -17,22 +16,33 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * A stand-in for the gateway's public API (what the tests need of it): registration answers with the API's
  * problem+json field errors, or 503 + Retry-After for the address {@code busy@example.id}. It records every
  * request so a test can prove that nothing reached the API.
+ * <p>
+ * For the logged-in pages: {@code POST /auth/login} gives tokens, {@link #APPLICATION} is an application of two
+ * applicants at office {@code MKS} (WITA), its bill is {@link #billStatus} (Rp1.900.000, deadline
+ * {@link #BILL_EXPIRES}), and {@code POST /holds} answers from {@link #HOLD_ANSWERS} (a queue of statuses: 409 is
+ * applicants-not-yet-known with Retry-After 1, 503 has Retry-After 2), 201 once the queue is empty. Each hold
+ * request's Idempotency-Key, X-Forwarded-For and source address are kept in {@link #HOLD_KEYS}.
  */
 public class FakeApi implements QuarkusTestResourceLifecycleManager {
 
     public static final List<String> SEEN = new CopyOnWriteArrayList<>();
+    public static final String APPLICATION = "0b6c1f55-2b0f-4d38-9d0e-7a4a50d3c001";
+    public static final String HOLD = "7f0d7c8e-5b7a-4c3f-9e59-3c2b8b6f0a11";
+    public static final String BILL_EXPIRES = "2099-12-04T07:52:00Z";
+    public static final java.util.Queue<Integer> HOLD_ANSWERS = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    public static final List<String> HOLD_KEYS = new CopyOnWriteArrayList<>();
+    public static volatile String billStatus = "ISSUED";
+    /** Refresh tokens as the account service keeps them: rotated on use, a rotated one presented again is theft. */
+    public static final java.util.Set<String> SPENT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    public static final java.util.Set<String> REVOKED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    public static final List<String> UPLOADS = new CopyOnWriteArrayList<>();
+    public static final java.util.concurrent.atomic.AtomicInteger REFRESHES = new java.util.concurrent.atomic.AtomicInteger();
     private HttpServer server;
 
     @Override
     public Map<String, String> start() {
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        server.createContext("/api/v1/", this::answer);
-        server.start();
-        return Map.of("mpaspor.web.api-url", "http://127.0.0.1:" + server.getAddress().getPort() + "/api/v1");
+        server = StandInServer.start(this::answer);
+        return Map.of("mpaspor.web.api-url", StandInServer.apiUrl(server));
     }
 
     private void answer(HttpExchange exchange) throws IOException {
@@ -52,7 +62,120 @@ public class FakeApi implements QuarkusTestResourceLifecycleManager {
                     + "{\"field\":\"password\",\"code\":\"validation.password-short\",\"message\":\"Kata sandi terlalu pendek\"}]}");
             return;
         }
+        if (FakeWaitingRoom.answer(exchange, path, body)) {
+            return;
+        }
+        if (journey(exchange, path, body)) {
+            return;
+        }
         send(exchange, 404, "{\"title\":\"Tidak ditemukan\",\"status\":404}");
+    }
+
+    private boolean journey(HttpExchange exchange, String path, String body) throws IOException {
+        String method = exchange.getRequestMethod();
+        if (path.equals("/api/v1/fees")) {
+            json(exchange, 200, "{\"currency\":\"IDR\",\"source\":\"PP 45/2024\",\"passports\":["
+                    + "{\"passportKind\":\"ELECTRONIC\",\"validityYears\":10,\"amount\":950000},"
+                    + "{\"passportKind\":\"ORDINARY\",\"validityYears\":5,\"amount\":350000}],"
+                    + "\"sameDaySurcharge\":1000000,\"adultAge\":17,\"minorMaxValidityYears\":5}");
+        } else if (path.equals("/api/v1/fees/quote")) {
+            String query = exchange.getRequestURI().getQuery();
+            if (query.contains("validityYears=7")) {
+                send(exchange, 400, "{\"title\":\"Data tidak valid\",\"status\":400,\"errors\":[{\"field\":"
+                        + "\"validityYears\",\"message\":\"masa berlaku ini tidak ada dalam tarif\"}]}");
+            } else {
+                json(exchange, 200, "{\"currency\":\"IDR\",\"lines\":[{\"item\":\"PASSPORT_ELECTRONIC_10Y\","
+                        + "\"description\":\"Paspor elektronik, masa berlaku 10 tahun\",\"amount\":950000},"
+                        + "{\"item\":\"SAME_DAY_SERVICE\",\"description\":\"Layanan percepatan\",\"amount\":1000000}],"
+                        + "\"total\":1950000}");
+            }
+        } else if (method.equals("POST") && path.equals("/api/v1/uploads")) {
+            UPLOADS.add("POST " + exchange.getRequestHeaders().getFirst("Content-Length") + " "
+                    + exchange.getRequestHeaders().getFirst("Upload-Length") + " "
+                    + exchange.getRequestHeaders().getFirst("Authorization"));
+            exchange.getResponseHeaders().set("Location", "http://127.0.0.1:1/api/v1/uploads/u-123");
+            exchange.getResponseHeaders().set("Tus-Resumable", "1.0.0");
+            exchange.sendResponseHeaders(201, -1);
+            exchange.close();
+        } else if (path.equals("/api/v1/uploads/u-123")) {
+            UPLOADS.add(method + " " + exchange.getRequestHeaders().getFirst("Upload-Offset") + " " + body.length());
+            exchange.getResponseHeaders().set("Tus-Resumable", "1.0.0");
+            exchange.getResponseHeaders().set("Upload-Offset", method.equals("PATCH") ? String.valueOf(body.length()) : "5");
+            exchange.sendResponseHeaders(method.equals("PATCH") ? 204 : 200, -1);
+            exchange.close();
+        } else if (method.equals("POST") && path.equals("/api/v1/auth/refresh")) {
+            REFRESHES.incrementAndGet();
+            String token = body.replaceAll(".*\"refreshToken\":\"([^\"]*)\".*", "$1");
+            try {
+                Thread.sleep(300); // a refresh takes a moment: parallel requests overlap it
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (REVOKED.contains(token) || !SPENT.add(token)) {
+                REVOKED.add(token);
+                send(exchange, 401, "{\"type\":\"https://mpaspor.imigrasi.go.id/problems/refresh-token-reused\","
+                        + "\"title\":\"Sesi dicabut\",\"status\":401}");
+            } else {
+                json(exchange, 200, "{\"accessToken\":\"access-after-" + token + "\",\"refreshToken\":\"next-"
+                        + token + "\",\"expiresIn\":300}");
+            }
+        } else if (path.startsWith("/api/v1/") && "Bearer expired".equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            send(exchange, 401, "{\"title\":\"Token kedaluwarsa\",\"status\":401}");
+        } else if (method.equals("POST") && path.equals("/api/v1/auth/login")) {
+            json(exchange, 200, "{\"accessToken\":\"access-1\",\"refreshToken\":\"refresh-1\",\"expiresIn\":300}");
+        } else if (path.equals("/api/v1/applications/" + APPLICATION)) {
+            json(exchange, 200, "{\"id\":\"" + APPLICATION + "\",\"status\":\"AWAITING_PAYMENT\",\"applicants\":["
+                    + "{\"id\":\"a1\",\"fullName\":\"Agus Wijaya\",\"nik\":\"3273151205850001\","
+                    + "\"minor\":false,\"questionnaire\":{\"passportKind\":\"ELECTRONIC\"},\"verification\":{\"status\":\"VERIFIED\"}},"
+                    + "{\"id\":\"a2\",\"fullName\":\"Dewi Lestari\",\"nik\":\"3273155708880001\","
+                    + "\"minor\":false,\"questionnaire\":{\"passportKind\":\"ELECTRONIC\"},\"verification\":{\"status\":\"VERIFIED\"}}],"
+                    + "\"appointment\":{\"officeCode\":\"MKS\"},\"timeline\":[{\"status\":\"SUBMITTED\","
+                    + "\"at\":\"2026-12-04T07:52:00Z\"}]}");
+        } else if (path.equals("/api/v1/offices/MKS")) {
+            json(exchange, 200, "{\"code\":\"MKS\",\"name\":\"Kantor Imigrasi Kelas I TPI Makassar\","
+                    + "\"city\":\"Makassar\",\"address\":\"Jl. Perintis Kemerdekaan\",\"timeZone\":\"WITA\"}");
+        } else if (path.equals("/api/v1/offices/MKS/calendar")) {
+            json(exchange, 200, "{\"days\":[{\"date\":\"2099-12-07\",\"sessions\":[{\"session\":\"MORNING\","
+                    + "\"remaining\":9,\"status\":\"AVAILABLE\"}]}]}");
+        } else if (method.equals("POST") && path.equals("/api/v1/holds")) {
+            HOLD_KEYS.add(exchange.getRequestHeaders().getFirst("Idempotency-Key") + " "
+                    + exchange.getRequestHeaders().getFirst("X-Forwarded-For") + " "
+                    + exchange.getRemoteAddress().getAddress().getHostAddress());
+            Integer answer = HOLD_ANSWERS.poll();
+            if (answer == null) {
+                json(exchange, 201, "{\"holdId\":\"" + HOLD + "\",\"officeCode\":\"MKS\",\"date\":\"2099-12-07\","
+                        + "\"session\":\"MORNING\",\"expiresAt\":\"2099-12-04T08:07:00Z\"}");
+            } else if (answer == 409) {
+                exchange.getResponseHeaders().set("Retry-After", "1");
+                send(exchange, 409, "{\"type\":\"https://mpaspor.imigrasi.go.id/problems/applicants-not-yet-known\","
+                        + "\"title\":\"Data pemohon belum diterima\",\"status\":409}");
+            } else {
+                exchange.getResponseHeaders().set("Retry-After", "2");
+                send(exchange, answer, "{\"title\":\"Sibuk\",\"status\":" + answer + "}");
+            }
+        } else if (path.equals("/api/v1/holds/" + HOLD)) {
+            json(exchange, 200, "{\"holdId\":\"" + HOLD + "\",\"officeCode\":\"MKS\",\"date\":\"2099-12-07\","
+                    + "\"session\":\"MORNING\",\"expiresAt\":\"2099-12-04T08:07:00Z\"}");
+        } else if (path.equals("/api/v1/bills")) {
+            json(exchange, 200, "{\"billingCode\":\"820261204000001\",\"applicationId\":\"" + APPLICATION + "\","
+                    + "\"officeCode\":\"MKS\",\"status\":\"" + billStatus + "\",\"amount\":1900000,"
+                    + "\"expiresAt\":\"" + BILL_EXPIRES + "\",\"paidAt\":"
+                    + ("PAID".equals(billStatus) ? "\"2099-12-04T07:00:00Z\"" : "null") + ",\"lines\":["
+                    + "{\"applicantName\":\"Agus Wijaya\",\"description\":\"Paspor elektronik\",\"amount\":950000},"
+                    + "{\"applicantName\":\"Dewi Lestari\",\"description\":\"Paspor elektronik\",\"amount\":950000}]}");
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    private static void json(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
     }
 
     private static void send(HttpExchange exchange, int status, String json) throws IOException {

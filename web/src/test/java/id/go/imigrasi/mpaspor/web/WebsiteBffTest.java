@@ -91,8 +91,9 @@ class WebsiteBffTest {
         Response home = given().get("/");
         assertThat(home.asString()).contains("<html lang=\"id\">", "Ajukan paspor secara online");
         String cookie = home.getCookie("mpaspor_session");
-        given().cookie("mpaspor_session", cookie).redirects().follow(false).get("/language?lang=en&back=/")
-                .then().statusCode(303);
+        // the session travels sealed in its cookie: the switch gives the browser the cookie sealed again
+        cookie = given().cookie("mpaspor_session", cookie).redirects().follow(false).get("/language?lang=en&back=/")
+                .then().statusCode(303).extract().cookie("mpaspor_session");
         assertThat(given().cookie("mpaspor_session", cookie).get("/").asString())
                 .contains("<html lang=\"en\">", "Apply for a passport online");
     }
@@ -104,6 +105,21 @@ class WebsiteBffTest {
         assertThat(css.find()).isTrue();
         given().get(css.group()).then().statusCode(200).header("Cache-Control", containsString("immutable"))
                 .header("Cache-Control", containsString("max-age=31536000"));
+    }
+
+    @Test
+    void theFeeCalculatorShowsTheApisPricesAndQuoteWithAPlainGetForm() {
+        String page = given().get("/fees").then().statusCode(200).extract().asString();
+        assertThat(page).contains("Rp950.000", "+ Rp1.000.000", "PP 45/2024", "<form method=\"get\" action=\"/fees\"")
+                .doesNotContain("id=\"quote\"");
+        String quote = given().get("/fees?passportKind=ELECTRONIC&validityYears=10&sameDay=true").then().statusCode(200)
+                .extract().asString();
+        assertThat(quote).contains("<strong id=\"quote-total\">Rp1.950.000</strong>", "Layanan percepatan",
+                "id=\"passportKind-ELECTRONIC\" checked");
+        String wrong = given().get("/fees?passportKind=ORDINARY&validityYears=7").then().statusCode(200).extract()
+                .asString();
+        assertThat(wrong).contains("<a href=\"#validityYears\">masa berlaku ini tidak ada dalam tarif</a>")
+                .doesNotContain("id=\"quote\"");
     }
 
     private static String csrf(String html) {

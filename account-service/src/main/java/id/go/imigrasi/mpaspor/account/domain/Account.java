@@ -16,7 +16,9 @@ import jakarta.persistence.Version;
 public class Account {
 
     public enum Role {
-        APPLICANT, OFFICER, ADMIN;
+        APPLICANT, OFFICER, ADMIN,
+        /** Operations staff: the ops console (issue 18), nothing else. */
+        OPS;
 
         /** The JWT group of this role. */
         public String group() {
@@ -25,7 +27,7 @@ public class Account {
     }
 
     public enum Status {
-        PENDING_VERIFICATION, ACTIVE
+        PENDING_VERIFICATION, ACTIVE, DISABLED
     }
 
     @Id

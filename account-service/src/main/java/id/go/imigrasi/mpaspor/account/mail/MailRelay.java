@@ -18,7 +18,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
-import id.go.imigrasi.mpaspor.account.service.AccountConfig;
+import id.go.imigrasi.mpaspor.account.config.AccountConfig;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -61,9 +61,12 @@ public class MailRelay {
         this.dataSource = dataSource;
         this.mailer = mailer;
         this.policy = config.mail();
-        this.sent = registry.counter("mpaspor.mail.sent");
-        this.failures = registry.counter("mpaspor.mail.failures");
-        Gauge.builder("mpaspor.mail.pending", pending, AtomicLong::get).strongReference(true).register(registry);
+        this.sent = Counter.builder("mpaspor.mail.sent").description("Mails handed to the SMTP server")
+                .register(registry);
+        this.failures = Counter.builder("mpaspor.mail.failures")
+                .description("Mail sending attempts that failed and will be retried").register(registry);
+        Gauge.builder("mpaspor.mail.pending", pending, AtomicLong::get).strongReference(true)
+                .description("Mails waiting to be sent").register(registry);
     }
 
     void start(@Observes StartupEvent event) {

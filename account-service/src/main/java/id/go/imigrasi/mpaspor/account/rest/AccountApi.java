@@ -25,6 +25,9 @@ public final class AccountApi {
     public record CreateOfficerRequest(String name, String email, String phone, String officeCode, String password) {
     }
 
+    public record CreateOpsRequest(String name, String email, String phone, String password) {
+    }
+
     public record Created(String id, String status) {
     }
 

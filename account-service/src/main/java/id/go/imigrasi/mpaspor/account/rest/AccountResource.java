@@ -12,6 +12,11 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -26,12 +31,15 @@ import id.go.imigrasi.mpaspor.account.service.AccountService;
 import id.go.imigrasi.mpaspor.account.service.Registration;
 import id.go.imigrasi.mpaspor.account.service.TokenIssuer;
 import id.go.imigrasi.mpaspor.platform.i18n.Messages;
+import id.go.imigrasi.mpaspor.platform.problem.IdempotentReads;
 import id.go.imigrasi.mpaspor.platform.security.Caller;
 import id.go.imigrasi.mpaspor.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
+@IdempotentReads
 @Path("/accounts")
+@Tag(name = "accounts", description = "Register an account, verify its e-mail, change or reset the password")
 public class AccountResource {
 
     private final AccountService accounts;
@@ -50,6 +58,8 @@ public class AccountResource {
      */
     @POST
     @PermitAll
+    @Operation(operationId = "registerAccount")
+    @APIResponse(responseCode = "201", description = "The account, not verified yet: a one-time code is on its way by e-mail", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Created.class)))
     public Uni<RestResponse<Created>> register(@NotNull RegisterRequest body, HttpHeaders headers) {
         String language = Messages.negotiate(headers.getAcceptableLanguages()).getLanguage();
         return accounts.register(new Registration(body.name(), body.email(), body.phone(), body.password(), null),
@@ -63,6 +73,7 @@ public class AccountResource {
     @POST
     @Path("/verification")
     @PermitAll
+    @Operation(operationId = "verifyEmail")
     public Uni<AccountApi.Verified> verify(@Valid @NotNull VerificationRequest body) {
         return accounts.verifyEmail(body.email(), body.otp()).map(check -> {
             if (!check.accepted()) {
@@ -77,13 +88,16 @@ public class AccountResource {
     @Path("/otp")
     @PermitAll
     @ResponseStatus(202)
+    @Operation(operationId = "requestOtp")
+    @APIResponse(responseCode = "202", description = "Accepted: if the account exists and may get one, a code is sent (the answer never tells which)")
     public Uni<Void> requestOtp(@Valid @NotNull OtpRequest body) {
         return accounts.requestOtp(body.email(), body.purpose());
     }
 
     @GET
     @Path("/me")
-    @RolesAllowed({ Roles.APPLICANT, Roles.OFFICER, Roles.ADMIN })
+    @RolesAllowed({ Roles.APPLICANT, Roles.OFFICER, Roles.ADMIN, Roles.OPS })
+    @Operation(operationId = "getMyAccount")
     public Uni<Me> me() {
         return accounts.find(caller.accountId()).map(Me::of);
     }
@@ -91,8 +105,10 @@ public class AccountResource {
     /** Changes the password; every other session is signed out. */
     @POST
     @Path("/me/password")
-    @RolesAllowed({ Roles.APPLICANT, Roles.OFFICER, Roles.ADMIN })
+    @RolesAllowed({ Roles.APPLICANT, Roles.OFFICER, Roles.ADMIN, Roles.OPS })
     @ResponseStatus(204)
+    @Operation(operationId = "changePassword")
+    @APIResponse(responseCode = "204", description = "Changed; every other session of the account ends")
     public Uni<Void> changePassword(@Valid @NotNull ChangePasswordRequest body, @Context HttpServerRequest request) {
         return accounts.changePassword(caller.accountId(), jwt.getClaim(TokenIssuer.SESSION_CLAIM),
                 body.currentPassword(), body.newPassword(), ClientAddress.of(request));
@@ -103,6 +119,8 @@ public class AccountResource {
     @Path("/password-reset")
     @PermitAll
     @ResponseStatus(204)
+    @Operation(operationId = "resetPassword")
+    @APIResponse(responseCode = "204", description = "Changed; every session of the account ends")
     public Uni<Void> resetPassword(@Valid @NotNull ResetPasswordRequest body) {
         return accounts.resetPassword(body.email(), body.otp(), body.newPassword()).map(check -> {
             if (!check.accepted()) {

@@ -1,36 +1,122 @@
 package id.go.imigrasi.mpaspor.account.rest;
 
+import java.time.Instant;
+import java.util.List;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import id.go.imigrasi.mpaspor.account.domain.Account;
+import id.go.imigrasi.mpaspor.account.domain.AdminAuditEntry;
 import id.go.imigrasi.mpaspor.account.rest.AccountApi.CreateOfficerRequest;
+import id.go.imigrasi.mpaspor.account.rest.AccountApi.CreateOpsRequest;
 import id.go.imigrasi.mpaspor.account.rest.AccountApi.Created;
 import id.go.imigrasi.mpaspor.account.service.AccountService;
+import id.go.imigrasi.mpaspor.account.service.OfficerAdmin;
 import id.go.imigrasi.mpaspor.account.service.Registration;
+import id.go.imigrasi.mpaspor.platform.problem.IdempotentReads;
+import id.go.imigrasi.mpaspor.platform.security.Caller;
 import id.go.imigrasi.mpaspor.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 
+/** Admins: officer accounts (create, list, disable, move to another office) and the audit of those changes. */
+@IdempotentReads
 @Path("/admin")
+@Tag(name = "admin", description = "For admins: officers, ops accounts, office rules, releases, closures and audit")
 @RolesAllowed(Roles.ADMIN)
 public class AdminResource {
 
-    private final AccountService accounts;
+    public record Officer(String id, String name, String email, String officeCode, String status, Instant createdAt) {
 
-    public AdminResource(AccountService accounts) {
+        static Officer of(Account a) {
+            return new Officer(a.id.toString(), a.fullName, a.email, a.officeCode, a.status.name(), a.createdAt);
+        }
+    }
+
+    public record MoveRequest(String officeCode) {
+    }
+
+    /** One admin change: when, who (the admin's account id), what (the event's name), to whom, at which office. */
+    public record AuditEntry(Instant at, String actorId, String action, String subjectId, String officeCode,
+            String detail) {
+
+        static AuditEntry of(AdminAuditEntry e) {
+            return new AuditEntry(e.at, e.actorId, e.action, e.subjectId, e.officeCode, e.detail);
+        }
+    }
+
+    private final AccountService accounts;
+    private final OfficerAdmin officers;
+    private final Caller caller;
+
+    public AdminResource(AccountService accounts, OfficerAdmin officers, Caller caller) {
         this.accounts = accounts;
+        this.officers = officers;
+        this.caller = caller;
     }
 
     /** An officer account for an immigration office, active at once. */
     @POST
     @Path("/officers")
+    @Operation(operationId = "createOfficer", summary = "Create an officer of an office (OfficerCreated), active at once")
+    @APIResponse(responseCode = "201", description = "The officer, active at once", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Created.class)))
     public Uni<RestResponse<Created>> createOfficer(@NotNull CreateOfficerRequest body) {
         return accounts.createOfficer(new Registration(body.name(), body.email(), body.phone(), body.password(),
-                body.officeCode())).map(a -> RestResponse.status(Response.Status.CREATED,
+                body.officeCode()), caller.accountId()).map(a -> RestResponse.status(Response.Status.CREATED,
                         new Created(a.id.toString(), a.status.name())));
+    }
+
+    /** An operations account (role {@code ops}: the ops console at {@code /ops}), active at once. */
+    @POST
+    @Path("/ops-accounts")
+    @Operation(operationId = "createOpsAccount")
+    @APIResponse(responseCode = "201", description = "The ops account, active at once", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Created.class)))
+    public Uni<RestResponse<Created>> createOps(@NotNull CreateOpsRequest body) {
+        return accounts.createOps(new Registration(body.name(), body.email(), body.phone(), body.password(), null))
+                .map(a -> RestResponse.status(Response.Status.CREATED, new Created(a.id.toString(), a.status.name())));
+    }
+
+    @GET
+    @Path("/officers")
+    @Operation(operationId = "listOfficers", summary = "The officers, of one office (officeCode) or all, by name")
+    public Uni<List<Officer>> officers(@QueryParam("officeCode") String officeCode) {
+        return officers.officers(officeCode == null || officeCode.isBlank() ? null : officeCode)
+                .map(list -> list.stream().map(Officer::of).toList());
+    }
+
+    @POST
+    @Path("/officers/{id}/disable")
+    @Operation(operationId = "disableOfficer", summary = "Disable an officer: no login any more, every session ended (OfficerDisabled)")
+    public Uni<Officer> disable(@PathParam("id") String id) {
+        return officers.disable(id, caller.accountId()).map(Officer::of);
+    }
+
+    @POST
+    @Path("/officers/{id}/move")
+    @Operation(operationId = "moveOfficer", summary = "Move an officer to another office; sessions end, the next login carries it (OfficerMoved)")
+    public Uni<Officer> move(@PathParam("id") String id, @NotNull MoveRequest body) {
+        return officers.move(id, body.officeCode(), caller.accountId()).map(Officer::of);
+    }
+
+    @GET
+    @Path("/audit")
+    @Operation(operationId = "listAccountAudit", summary = "Who changed which officer and when, newest first (of one office, or all)")
+    public Uni<List<AuditEntry>> audit(@QueryParam("officeCode") String officeCode,
+            @QueryParam("limit") Integer limit) {
+        return officers.audit(officeCode == null || officeCode.isBlank() ? null : officeCode,
+                limit == null ? 50 : limit).map(list -> list.stream().map(AuditEntry::of).toList());
     }
 }

@@ -8,10 +8,15 @@ import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Response;
 
 import id.go.imigrasi.mpaspor.account.service.SigningKey;
+import id.go.imigrasi.mpaspor.platform.problem.IdempotentReads;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The public key tokens are verified with, as a JSON Web Key Set (RFC 7517). */
+@IdempotentReads
 @Path("/.well-known/jwks.json")
 @PermitAll
+@Tag(name = "auth")
 public class JwksResource {
 
     private final SigningKey key;
@@ -22,6 +27,7 @@ public class JwksResource {
 
     @GET
     @Produces("application/jwk-set+json")
+    @Operation(operationId = "getJwks")
     public Response jwks() {
         CacheControl cache = new CacheControl();
         cache.setMaxAge(300);

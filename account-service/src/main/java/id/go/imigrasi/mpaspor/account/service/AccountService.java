@@ -1,5 +1,7 @@
 package id.go.imigrasi.mpaspor.account.service;
 
+import id.go.imigrasi.mpaspor.account.AccountProblem;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,12 +10,14 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import id.go.imigrasi.mpaspor.account.client.OfficeDirectory;
 import id.go.imigrasi.mpaspor.account.domain.Account;
 import id.go.imigrasi.mpaspor.account.domain.Otp;
 import id.go.imigrasi.mpaspor.account.mail.MailOutbox;
 import id.go.imigrasi.mpaspor.account.repository.AccountRepository;
 import id.go.imigrasi.mpaspor.contracts.account.AccountRegistered;
 import id.go.imigrasi.mpaspor.contracts.account.AccountVerified;
+import id.go.imigrasi.mpaspor.contracts.account.OfficerCreated;
 import id.go.imigrasi.mpaspor.contracts.account.PasswordChanged;
 import id.go.imigrasi.mpaspor.platform.outbox.Outbox;
 import id.go.imigrasi.mpaspor.platform.problem.CommonProblem;
@@ -42,10 +46,18 @@ public class AccountService {
     private final PasswordPolicy passwords;
     private final MailOutbox mail;
     private final Outbox outbox;
+    private final OfficeDirectory offices;
+    private final OfficerAudit officerAudit;
+
+    private final Clock clock;
 
     public AccountService(AccountRepository accounts, SessionRevocation sessions, AuthService auth,
             LoginThrottle throttle, SecurityLog security, OtpPolicy otp, PasswordHasher hasher,
-            PasswordPolicy passwords, MailOutbox mail, Outbox outbox) {
+            PasswordPolicy passwords, MailOutbox mail, Outbox outbox, OfficeDirectory offices, OfficerAudit officerAudit,
+            Clock clock) {
+        this.offices = offices;
+        this.officerAudit = officerAudit;
+        this.clock = clock;
         this.accounts = accounts;
         this.sessions = sessions;
         this.auth = auth;
@@ -70,7 +82,7 @@ public class AccountService {
             return Uni.createFrom().failure(ProblemException.invalid(errors));
         }
         return hasher.admit(() -> hasher.hash(r.password())).chain(hash -> Panache.withTransaction(() -> {
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             Account account = newAccount(r, hash, Account.Role.APPLICANT, Account.Status.PENDING_VERIFICATION,
                     language, now);
             // the resend limits first: they serialise the registrations of one email, and apply to taken ones too
@@ -92,19 +104,46 @@ public class AccountService {
         return mail.enqueue(owner, MailOutbox.Kind.REGISTRATION_ATTEMPT, now).replaceWith(attempted);
     }
 
-    /** An officer of an office, created by an admin, usable at once. */
-    public Uni<Account> createOfficer(Registration r) {
+    /**
+     * An officer of an office, created by an admin, usable at once. The office must exist (quota-service's
+     * catalogue, {@link OfficeDirectory}): an unknown one is 422 {@code unknown-office} with a field error, and when
+     * quota cannot tell, 503 + Retry-After; nothing is created in either case.
+     */
+    public Uni<Account> createOfficer(Registration r, String byAdmin) {
         List<FieldError> errors = validate(r, true);
         if (!errors.isEmpty()) {
             return Uni.createFrom().failure(ProblemException.invalid(errors));
         }
-        return hasher.admit(() -> hasher.hash(r.password())).chain(hash -> Panache.withTransaction(() -> {
-            Account account = newAccount(r, hash, Account.Role.OFFICER, Account.Status.ACTIVE, "id", Instant.now());
+        return offices.exists(r.officeCode()).chain(known -> known ? Uni.createFrom().voidItem()
+                : Uni.createFrom().failure(new ProblemException(AccountProblem.UNKNOWN_OFFICE, List.of(),
+                        List.of(FieldError.of("officeCode", "account.office-code.unknown", r.officeCode())), null)))
+                .chain(() -> hasher.admit(() -> hasher.hash(r.password()))).chain(hash -> Panache.withTransaction(() -> {
+            Account account = newAccount(r, hash, Account.Role.OFFICER, Account.Status.ACTIVE, "id", clock.instant());
             account.officeCode = r.officeCode();
             account.verifiedAt = account.createdAt;
-            return insert(account).chain(() -> outbox.append(registered(account))).replaceWith(account);
+            return insert(account).chain(() -> outbox.append(registered(account)))
+                    .chain(() -> officerAudit.record(new OfficerCreated(account.id.toString(), account.officeCode,
+                            byAdmin, account.createdAt), account.officeCode, null))
+                    .replaceWith(account);
         })).invoke(officer -> security.log(SecurityLog.Event.OFFICER_CREATED, "account_id", officer.id,
                 "email", SecurityLog.mask(officer.email), "office_code", officer.officeCode));
+    }
+
+    /**
+     * An operations account (role {@code ops}: the ops console, issue 18), created by an admin, usable at once. The
+     * same fields and checks as a registration; no office.
+     */
+    public Uni<Account> createOps(Registration r) {
+        List<FieldError> errors = validate(r, false);
+        if (!errors.isEmpty()) {
+            return Uni.createFrom().failure(ProblemException.invalid(errors));
+        }
+        return hasher.admit(() -> hasher.hash(r.password())).chain(hash -> Panache.withTransaction(() -> {
+            Account account = newAccount(r, hash, Account.Role.OPS, Account.Status.ACTIVE, "id", clock.instant());
+            account.verifiedAt = account.createdAt;
+            return insert(account).chain(() -> outbox.append(registered(account))).replaceWith(account);
+        })).invoke(ops -> security.log(SecurityLog.Event.OPS_ACCOUNT_CREATED, "account_id", ops.id,
+                "email", SecurityLog.mask(ops.email)));
     }
 
     /** The first admin, from configuration, when it does not exist yet. */
@@ -115,7 +154,7 @@ public class AccountService {
                 return Uni.createFrom().item(false);
             }
             Account admin = newAccount(new Registration("Administrator", normalized, null, null, null), passwordHash,
-                    Account.Role.ADMIN, Account.Status.ACTIVE, "id", Instant.now());
+                    Account.Role.ADMIN, Account.Status.ACTIVE, "id", clock.instant());
             admin.verifiedAt = admin.createdAt;
             return accounts.persist(admin).chain(() -> outbox.append(registered(admin))).replaceWith(true);
         }));
@@ -129,7 +168,7 @@ public class AccountService {
     public Uni<OtpPolicy.Check> verifyEmail(String email, String code) {
         String normalized = Contacts.normalizeEmail(email);
         return Panache.withTransaction(() -> accounts.findByEmail(normalized).chain(account -> {
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             return otp.check(normalized, account, Otp.Purpose.VERIFY_EMAIL, code, now).call(check -> check.accepted()
                     ? activate(account, now).chain(() -> mail.enqueue(account, MailOutbox.Kind.WELCOME, now))
                     : Uni.createFrom().voidItem());
@@ -143,7 +182,7 @@ public class AccountService {
     public Uni<Void> requestOtp(String email, Otp.Purpose purpose) {
         String normalized = Contacts.normalizeEmail(email);
         return Panache.withTransaction(() -> {
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             return otp.admit(normalized, purpose, now).chain(() -> accounts.findByEmail(normalized)).chain(account -> {
                 boolean relevant = account != null && (purpose == Otp.Purpose.RESET_PASSWORD || !account.isActive());
                 return relevant ? otp.issue(account, purpose, now) : Uni.createFrom().voidItem();
@@ -183,7 +222,7 @@ public class AccountService {
                                 .chain(hash -> Panache.withTransaction(() -> accounts.findById(account.id)
                                         .chain(fresh -> replacePassword(fresh, hash,
                                                 keepSession == null ? null : UUID.fromString(keepSession),
-                                                SessionRevocation.Reason.PASSWORD_CHANGED, Instant.now()))));
+                                                SessionRevocation.Reason.PASSWORD_CHANGED, clock.instant()))));
                     });
         })).invoke(mail::wake);
     }
@@ -197,7 +236,7 @@ public class AccountService {
         }
         return hasher.admit(() -> hasher.hash(replacement)).chain(hash -> Panache.withTransaction(() -> accounts.findByEmail(normalized)
                 .chain(account -> {
-                    Instant now = Instant.now();
+                    Instant now = clock.instant();
                     return otp.check(normalized, account, Otp.Purpose.RESET_PASSWORD, code, now).call(check -> {
                         if (!check.accepted()) {
                             return Uni.createFrom().voidItem();

@@ -1,5 +1,7 @@
 package id.go.imigrasi.mpaspor.account.service;
 
+import id.go.imigrasi.mpaspor.account.AccountProblem;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -36,8 +38,11 @@ public class AuthService {
     private final Outbox outbox;
     private final SecurityLog log;
 
+    private final Clock clock;
+
     public AuthService(AccountRepository accounts, LoginThrottle throttle, RefreshTokenRepository refreshTokens,
-            SessionRevocation sessions, PasswordHasher hasher, TokenIssuer tokens, Outbox outbox, SecurityLog log) {
+            SessionRevocation sessions, PasswordHasher hasher, TokenIssuer tokens, Outbox outbox, SecurityLog log, Clock clock) {
+        this.clock = clock;
         this.accounts = accounts;
         this.throttle = throttle;
         this.refreshTokens = refreshTokens;
@@ -68,12 +73,16 @@ public class AuthService {
 
     private Uni<Login> succeed(Account account, String client) {
         Uni<Void> reset = throttle.succeeded(account.email, client);
+        if (account.status == Account.Status.DISABLED) {
+            // the right password of a disabled officer: said plainly, the admin knows why
+            return reset.replaceWith(new Login(null, ProblemException.of(AccountProblem.ACCOUNT_DISABLED)));
+        }
         if (!account.isActive()) {
             // the right password: now, and only now, it may say that the email still needs its code
             return reset.replaceWith(new Login(null, ProblemException.of(AccountProblem.ACCOUNT_NOT_VERIFIED)));
         }
         return reset.chain(() -> Panache.withTransaction(() -> {
-            TokenIssuer.Issued issued = tokens.issue(account, UUID.randomUUID(), Instant.now());
+            TokenIssuer.Issued issued = tokens.issue(account, UUID.randomUUID(), clock.instant());
             return refreshTokens.persist(issued.row()).replaceWith(new Login(issued.tokens(), null));
         }));
     }
@@ -104,7 +113,7 @@ public class AuthService {
         String hash = TokenIssuer.sha256(refreshToken == null ? "" : refreshToken);
         return Panache.withTransaction(() -> refreshTokens.find("tokenHash", hash)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult().chain(row -> {
-                    Instant now = Instant.now();
+                    Instant now = clock.instant();
                     if (row == null || row.revokedAt != null || !row.expiresAt.isAfter(now)) {
                         return Uni.createFrom().item(new Login(null,
                                 ProblemException.of(AccountProblem.INVALID_REFRESH_TOKEN)));
@@ -119,6 +128,10 @@ public class AuthService {
                     }
                     row.rotatedAt = now;
                     return accounts.findById(row.accountId).chain(account -> {
+                        if (account.status == Account.Status.DISABLED) {
+                            return Uni.createFrom().item(new Login(null,
+                                    ProblemException.of(AccountProblem.INVALID_REFRESH_TOKEN)));
+                        }
                         TokenIssuer.Issued issued = tokens.issue(account, row.familyId, now);
                         return refreshTokens.persist(issued.row()).replaceWith(new Login(issued.tokens(), null));
                     });
@@ -133,6 +146,6 @@ public class AuthService {
         String hash = TokenIssuer.sha256(refreshToken == null ? "" : refreshToken);
         return Panache.withTransaction(() -> refreshTokens.findByHash(hash).chain(row -> row == null || row.revokedAt != null
                 ? Uni.createFrom().voidItem()
-                : sessions.revoke(row.accountId, row.familyId, SessionRevocation.Reason.LOGOUT, Instant.now())));
+                : sessions.revoke(row.accountId, row.familyId, SessionRevocation.Reason.LOGOUT, clock.instant())));
     }
 }

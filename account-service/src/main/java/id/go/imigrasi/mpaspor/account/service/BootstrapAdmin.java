@@ -1,5 +1,6 @@
 package id.go.imigrasi.mpaspor.account.service;
 
+import id.go.imigrasi.mpaspor.account.config.AccountConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 

@@ -1,5 +1,8 @@
 package id.go.imigrasi.mpaspor.account.service;
 
+import id.go.imigrasi.mpaspor.account.config.AccountConfig;
+import id.go.imigrasi.mpaspor.account.AccountProblem;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -31,16 +34,18 @@ public class LoginThrottle {
 
     private final LoginGuardRepository guards;
     private final AccountConfig.Lockout policy;
+    private final Clock clock;
 
-    public LoginThrottle(LoginGuardRepository guards, AccountConfig config) {
+    public LoginThrottle(LoginGuardRepository guards, AccountConfig config, Clock clock) {
         this.guards = guards;
         this.policy = config.lockout();
+        this.clock = clock;
     }
 
     /** Counts one attempt of {@code email} from {@code client}, committed; fails with 429 when none is left. */
     public Uni<Void> reserve(String email, String client) {
         return Panache.withTransaction(() -> guards.lockForUpdate(email, client).chain(rows -> {
-            Optional<Duration> refused = reserve(rows.get(0), rows.get(1), Instant.now());
+            Optional<Duration> refused = reserve(rows.get(0), rows.get(1), clock.instant());
             return refused.isPresent() ? Uni.createFrom().failure(locked(refused.get())) : Uni.createFrom().voidItem();
         }));
     }
@@ -78,7 +83,7 @@ public class LoginThrottle {
     /** The right password: the attempts of this email start again, here and everywhere. */
     public Uni<Void> succeeded(String email, String client) {
         return Panache.withTransaction(() -> guards.lockForUpdate(email, client).invoke(rows -> {
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             for (LoginGuard row : rows) {
                 row.attempts = 0;
                 row.windowStart = now;
@@ -94,7 +99,7 @@ public class LoginThrottle {
     public Uni<Optional<Instant>> failed(String email, String client) {
         return guards.lockForUpdate(email, client).map(rows -> {
             LoginGuard own = rows.get(1);
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             if (own.isLocked(now) || own.attempts < policy.maxFailures()) {
                 return Optional.empty();
             }

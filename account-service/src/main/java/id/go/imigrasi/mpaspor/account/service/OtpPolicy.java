@@ -1,8 +1,11 @@
 package id.go.imigrasi.mpaspor.account.service;
 
+import id.go.imigrasi.mpaspor.account.config.AccountConfig;
+import id.go.imigrasi.mpaspor.account.AccountProblem;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -74,19 +77,9 @@ public class OtpPolicy {
         return requests.lockEmail(email)
                 .chain(() -> requests.newest(email, policy.maxPerHour()))
                 .chain(recent -> {
-                    if (!recent.isEmpty()) {
-                        Instant nextAllowed = recent.get(0).requestedAt.plus(policy.resendInterval());
-                        if (nextAllowed.isAfter(now)) {
-                            return Uni.createFrom().failure(ProblemException.retryLater(AccountProblem.OTP_TOO_SOON,
-                                    Duration.between(now, nextAllowed)));
-                        }
-                        Instant hourAgo = now.minus(Duration.ofHours(1));
-                        List<OtpRequest> inLastHour = recent.stream().filter(r -> r.requestedAt.isAfter(hourAgo)).toList();
-                        if (inLastHour.size() >= policy.maxPerHour()) {
-                            Instant oldest = inLastHour.get(inLastHour.size() - 1).requestedAt;
-                            return Uni.createFrom().failure(ProblemException.retryLater(
-                                    AccountProblem.OTP_HOURLY_LIMIT, Duration.between(now, oldest.plus(Duration.ofHours(1)))));
-                        }
+                    Optional<ProblemException> refused = refusal(recent.stream().map(r -> r.requestedAt).toList(), now);
+                    if (refused.isPresent()) {
+                        return Uni.createFrom().failure(refused.get());
                     }
                     OtpRequest request = new OtpRequest();
                     request.email = email;
@@ -127,14 +120,15 @@ public class OtpPolicy {
             return newest.chain(otp -> {
                 boolean usable = otp != null && otp.isOpen() && otp.expiresAt.isAfter(now)
                         && (purpose != Otp.Purpose.VERIFY_EMAIL || !account.isActive());
-                if (usable && codes.matches(otp.id, code, otp.codeHash)) {
+                Check.Result verdict = verdict(attempt, usable, usable && codes.matches(otp.id, code, otp.codeHash));
+                if (verdict == Check.Result.ACCEPTED) {
                     otp.consumedAt = now;
                     return guards.reset(email, purpose).replaceWith(new Check(Check.Result.ACCEPTED, 0, null));
                 }
                 if (usable) {
                     otp.attempts = attempt;
                 }
-                if (attempt >= policy.maxAttempts()) {
+                if (verdict == Check.Result.EXHAUSTED) {
                     if (usable) {
                         otp.voidedAt = now;
                     }
@@ -145,12 +139,46 @@ public class OtpPolicy {
         });
     }
 
+    /**
+     * The sending rule: whether a new code may be sent at {@code now}, given the times of the email's newest requests
+     * (newest first, at most {@code max-per-hour}); empty when it may, else the 429 to answer, with its Retry-After.
+     */
+    Optional<ProblemException> refusal(List<Instant> recent, Instant now) {
+        if (recent.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant nextAllowed = recent.get(0).plus(policy.resendInterval());
+        if (nextAllowed.isAfter(now)) {
+            return Optional.of(ProblemException.retryLater(AccountProblem.OTP_TOO_SOON, Duration.between(now, nextAllowed)));
+        }
+        Instant hourAgo = now.minus(Duration.ofHours(1));
+        List<Instant> inLastHour = recent.stream().filter(at -> at.isAfter(hourAgo)).toList();
+        if (inLastHour.size() >= policy.maxPerHour()) {
+            Instant oldest = inLastHour.get(inLastHour.size() - 1);
+            return Optional.of(ProblemException.retryLater(AccountProblem.OTP_HOURLY_LIMIT,
+                    Duration.between(now, oldest.plus(Duration.ofHours(1)))));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The checking rule, for the {@code attempt}-th counted try of a code that is {@code usable} (open, not expired,
+     * of an account it still applies to) and does or does not {@code match}: accepted, wrong with the tries left, or
+     * exhausted (the last allowed wrong try; the caller voids the code and says when a new one may be asked for).
+     */
+    Check.Result verdict(int attempt, boolean usable, boolean matches) {
+        if (usable && matches) {
+            return Check.Result.ACCEPTED;
+        }
+        return attempt >= policy.maxAttempts() ? Check.Result.EXHAUSTED : Check.Result.WRONG;
+    }
+
     private Uni<Instant> lastRequest(String email) {
         return requests.newest(email, 1).map(recent -> recent.isEmpty() ? null : recent.get(0).requestedAt);
     }
 
     /** No attempt left: a new code can be requested once the resend interval since the last request has passed. */
-    private Check exhausted(Instant lastRequest, Instant now) {
+    Check exhausted(Instant lastRequest, Instant now) {
         Duration wait = lastRequest == null ? Duration.ZERO
                 : Duration.between(now, lastRequest.plus(policy.resendInterval()));
         return new Check(Check.Result.EXHAUSTED, 0, wait.isNegative() || wait.isZero() ? Duration.ofSeconds(1) : wait);

@@ -1,5 +1,7 @@
 package id.go.imigrasi.mpaspor.account.service;
 
+import id.go.imigrasi.mpaspor.platform.reactive.OnContext;
+import id.go.imigrasi.mpaspor.account.config.AccountConfig;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,8 +20,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 
 /**
  * bcrypt (Quarkus Elytron) off the event loop, on a pool of its own with a bounded number of requests in it
@@ -63,11 +63,13 @@ public class PasswordHasher {
         this.dummyHash = BcryptUtil.bcryptHash("not-a-real-password-" + System.nanoTime(), cost);
         this.hashNanos = new AtomicLong(System.nanoTime() - started);
         this.maxWaitNanos = policy.maxWait().toNanos();
-        this.shed = registry.counter("mpaspor.account.password.shed");
+        this.shed = Counter.builder("mpaspor.account.password.shed")
+                .description("Password checks refused at once with 503 because the hashing pool was full")
+                .register(registry);
         int capacity = threads + policy.queue();
         this.capacity = capacity;
         Gauge.builder("mpaspor.account.password.in.flight", admitted, s -> capacity - s.availablePermits())
-                .strongReference(true).register(registry);
+                .strongReference(true).description("Password hashes running or queued").register(registry);
         Gauge.builder("mpaspor.account.password.hash.threads", this, h -> h.threads).strongReference(true)
                 .description("Threads of the password hashing pool").register(registry);
     }
@@ -152,9 +154,7 @@ public class PasswordHasher {
     }
 
     private <T> Uni<T> onPool(Supplier<T> work) {
-        Context caller = Vertx.currentContext();
-        Uni<T> hashed = Uni.createFrom().item(() -> timed(work)).runSubscriptionOn(pool);
-        return caller == null ? hashed : hashed.emitOn(task -> caller.runOnContext(ignored -> task.run()));
+        return OnContext.resume(Uni.createFrom().item(() -> timed(work)).runSubscriptionOn(pool));
     }
 
     /** Runs one hash and folds its duration into the moving average (weight 1/8). */

@@ -1,5 +1,6 @@
 package id.go.imigrasi.mpaspor.account.service;
 
+import id.go.imigrasi.mpaspor.account.config.AccountConfig;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

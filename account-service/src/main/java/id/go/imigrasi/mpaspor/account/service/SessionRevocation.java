@@ -1,5 +1,6 @@
 package id.go.imigrasi.mpaspor.account.service;
 
+import id.go.imigrasi.mpaspor.account.config.AccountConfig;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -22,7 +23,7 @@ import io.smallrye.mutiny.Uni;
 public class SessionRevocation {
 
     public enum Reason {
-        LOGOUT, PASSWORD_CHANGED, PASSWORD_RESET, REFRESH_TOKEN_REUSED
+        LOGOUT, PASSWORD_CHANGED, PASSWORD_RESET, REFRESH_TOKEN_REUSED, OFFICER_DISABLED, OFFICER_MOVED
     }
 
     private final RefreshTokenRepository refreshTokens;

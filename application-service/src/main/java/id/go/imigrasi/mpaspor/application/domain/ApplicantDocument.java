@@ -45,4 +45,13 @@ public class ApplicantDocument {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** The validation's verdict on this (current) upload: ACCEPTED, or REJECTED with the reason (code, id, en). */
+    public void verdict(DocumentState verdict, String code, String reasonIndonesian, String reasonEnglish) {
+        state = verdict;
+        reasonCode = code;
+        reasonId = reasonIndonesian;
+        reasonEn = reasonEnglish;
+        updatedAt = Instant.now();
+    }
 }

@@ -87,6 +87,39 @@ public class Application {
         return true;
     }
 
+    /**
+     * billing-service issued the bill (BillingIssued): its code, amount and deadline. Returns whether the applicant
+     * still has to pay it (so is told the code and deadline): not when the payment was reported first.
+     */
+    public boolean billingIssued(String code, long amount, Instant expiresAt) {
+        billingCode = code;
+        billingAmount = amount;
+        billingExpiresAt = expiresAt;
+        if (billingStatus == null) {
+            billingStatus = "ISSUED";
+        }
+        return "ISSUED".equals(billingStatus);
+    }
+
+    /** The bill was paid (BillingPaid), whatever arrived before. */
+    public void billingPaid(String code, Instant paidAt) {
+        billingCode = code;
+        billingStatus = "PAID";
+        billingPaidAt = paidAt;
+    }
+
+    /**
+     * The bill expired unpaid (BillingExpired). Returns whether that is news to the applicant (who then starts
+     * again): not when the payment was reported first.
+     */
+    public boolean billingExpired() {
+        if ("PAID".equals(billingStatus)) {
+            return false;
+        }
+        billingStatus = "EXPIRED";
+        return true;
+    }
+
     /** The appointment as of the event at {@code at}; an older event does not overwrite a newer one. */
     public void appointment(String office, LocalDate date, String session, Instant at) {
         if (appointmentAt != null && at != null && !at.isAfter(appointmentAt)) {

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.mutiny.Uni;
@@ -59,14 +60,18 @@ public class DukcapilGateway {
                     }
                     return Uni.createFrom().failure(failure);
                 })
-                .invoke(answer -> registry.counter("mpaspor.dukcapil.answers", "outcome", answer.outcome().name())
-                        .increment());
+                .invoke(answer -> answered(answer.outcome()));
     }
 
     Uni<DukcapilAnswer> unavailable(String nik) {
         LOG.warnf("Dukcapil unavailable for NIK %s******; the applicant continues as verification pending",
                 nik == null || nik.length() < 6 ? "" : nik.substring(0, 6));
-        registry.counter("mpaspor.dukcapil.answers", "outcome", DukcapilAnswer.Outcome.UNAVAILABLE.name()).increment();
+        answered(DukcapilAnswer.Outcome.UNAVAILABLE);
         return Uni.createFrom().item(DukcapilAnswer.unavailable("no answer from Dukcapil"));
+    }
+
+    private void answered(DukcapilAnswer.Outcome outcome) {
+        Counter.builder("mpaspor.dukcapil.answers").description("Answers of the civil registry (Dukcapil), by outcome")
+                .tag("outcome", outcome.name()).register(registry).increment();
     }
 }

@@ -29,7 +29,8 @@ public class ApplicantMails {
         BILLING_EXPIRED("billing-expired"),
         DOCUMENT_REJECTED("document-rejected"),
         APPOINTMENT_SCHEDULED("appointment-scheduled"),
-        NIK_NOT_VERIFIED("nik-not-verified");
+        NIK_NOT_VERIFIED("nik-not-verified"),
+        WAITING_ROOM_TURN("waiting-room-turn");
 
         private final String key;
 

@@ -10,7 +10,7 @@ import org.jboss.logging.Logger;
 import id.go.imigrasi.mpaspor.application.config.ApplicationConfig;
 import id.go.imigrasi.mpaspor.application.domain.ApplicantMail;
 import id.go.imigrasi.mpaspor.application.repository.MailRepository;
-import id.go.imigrasi.mpaspor.application.service.OnContext;
+import id.go.imigrasi.mpaspor.platform.reactive.OnContext;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;

@@ -2,7 +2,6 @@ package id.go.imigrasi.mpaspor.application.rest;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -20,16 +19,22 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 
-import id.go.imigrasi.mpaspor.application.ApplicationProblem;
-import id.go.imigrasi.mpaspor.application.rest.ApplicationViews.Created;
-import id.go.imigrasi.mpaspor.application.rest.ApplicationViews.Detail;
-import id.go.imigrasi.mpaspor.application.rest.ApplicationViews.RequirementsView;
-import id.go.imigrasi.mpaspor.application.rest.ApplicationViews.Summary;
+import id.go.imigrasi.mpaspor.application.service.ApplicationViews.Created;
+import id.go.imigrasi.mpaspor.application.service.ApplicationViews.Detail;
+import id.go.imigrasi.mpaspor.application.service.ApplicationViews.RequirementsView;
+import id.go.imigrasi.mpaspor.application.service.ApplicationViews.Summary;
+import id.go.imigrasi.mpaspor.application.service.ApplicantRequest;
 import id.go.imigrasi.mpaspor.application.service.ApplicationQueries;
 import id.go.imigrasi.mpaspor.application.service.Applications;
 import id.go.imigrasi.mpaspor.application.service.Submissions;
-import id.go.imigrasi.mpaspor.platform.problem.ProblemException;
+import id.go.imigrasi.mpaspor.platform.problem.IdempotentReads;
+import id.go.imigrasi.mpaspor.platform.problem.PathIds;
 import id.go.imigrasi.mpaspor.platform.security.Caller;
 import id.go.imigrasi.mpaspor.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
@@ -38,10 +43,17 @@ import io.smallrye.mutiny.Uni;
  * Applications: an applicant creates and changes only their own (others' answer 404); an officer reads those
  * booked at their office; admins read all.
  */
+@IdempotentReads
 @Path("/applications")
-@Tag(name = "applications")
+@Tag(name = "applications", description = "Applications for up to five applicants, their questionnaire and documents, submission")
 @Produces(MediaType.APPLICATION_JSON)
 public class ApplicationResource {
+
+    /** An applicant as added or corrected: its id and its Dukcapil verification state. */
+    public record ApplicantAdded(
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(example = "0b6c1f55-2b0f-4d38-9d0e-7a4a50d3c001") UUID id,
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(example = "VERIFIED", description = "PENDING, VERIFIED, MISMATCH or UNAVAILABLE") String verification) {
+    }
 
     private final Applications applications;
     private final Submissions submissions;
@@ -58,7 +70,8 @@ public class ApplicationResource {
 
     @POST
     @RolesAllowed(Roles.APPLICANT)
-    @Operation(summary = "Start an application (a draft) for up to five applicants")
+    @Operation(operationId = "createApplication", summary = "Start an application (a draft) for up to five applicants")
+    @APIResponse(responseCode = "201", description = "The draft", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Created.class)), headers = @Header(name = "Location", description = "/api/v1/applications/{id}", schema = @Schema(type = SchemaType.STRING)))
     public Uni<Response> create() {
         return applications.create(caller).map(app -> Response.created(URI.create("/applications/" + app.id))
                 .entity(new Created(app.id, app.status.name())).build());
@@ -66,7 +79,7 @@ public class ApplicationResource {
 
     @GET
     @RolesAllowed({ Roles.APPLICANT, Roles.OFFICER, Roles.ADMIN })
-    @Operation(summary = "My applications (an officer: those booked at their office)")
+    @Operation(operationId = "listApplications", summary = "My applications (an officer: those booked at their office)")
     public Uni<List<Summary>> list() {
         return queries.list(caller);
     }
@@ -74,7 +87,7 @@ public class ApplicationResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.APPLICANT, Roles.OFFICER, Roles.ADMIN })
-    @Operation(summary = "An application: applicants, their documents and states, billing, timeline")
+    @Operation(operationId = "getApplication", summary = "An application: applicants, their documents and states, billing, timeline")
     public Uni<Detail> detail(@PathParam("id") String id) {
         return queries.detail(uuid(id), caller);
     }
@@ -82,7 +95,7 @@ public class ApplicationResource {
     @GET
     @Path("/{id}/requirements")
     @RolesAllowed({ Roles.APPLICANT, Roles.OFFICER, Roles.ADMIN })
-    @Operation(summary = "Per applicant: the required documents, the accepted file types and limits, each state")
+    @Operation(operationId = "getRequirements", summary = "Per applicant: the required documents, the accepted file types and limits, each state")
     public Uni<RequirementsView> requirements(@PathParam("id") String id) {
         return queries.requirements(uuid(id), caller);
     }
@@ -91,29 +104,32 @@ public class ApplicationResource {
     @Path("/{id}/applicants")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.APPLICANT)
-    @Operation(summary = "Add an applicant (identity, NIK checked and verified at Dukcapil, questionnaire)")
+    @Operation(operationId = "addApplicant", summary = "Add an applicant (identity, NIK checked and verified at Dukcapil, questionnaire)")
+    @APIResponse(responseCode = "201", description = "The applicant and their Dukcapil verification state", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApplicantAdded.class)), headers = @Header(name = "Location", description = "/api/v1/applications/{id}/applicants/{applicantId}", schema = @Schema(type = SchemaType.STRING)))
     public Uni<Response> addApplicant(@PathParam("id") String id, ApplicantRequest request) {
         UUID applicationId = uuid(id);
         return applications.addApplicant(applicationId, request, caller).map(a -> Response
                 .created(URI.create("/applications/" + applicationId + "/applicants/" + a.id))
-                .entity(Map.of("id", a.id, "verification", a.verification.name())).build());
+                .entity(new ApplicantAdded(a.id, a.verification.name())).build());
     }
 
     @PUT
     @Path("/{id}/applicants/{applicantId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.APPLICANT)
-    @Operation(summary = "Correct an applicant (re-verified at Dukcapil when NIK or birth date change)")
-    public Uni<Map<String, Object>> updateApplicant(@PathParam("id") String id,
+    @Operation(operationId = "updateApplicant", summary = "Correct an applicant (re-verified at Dukcapil when NIK or birth date change)")
+    @APIResponse(responseCode = "200", description = "The applicant and their Dukcapil verification state", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApplicantAdded.class)))
+    public Uni<ApplicantAdded> updateApplicant(@PathParam("id") String id,
             @PathParam("applicantId") String applicantId, ApplicantRequest request) {
         return applications.updateApplicant(uuid(id), applicantUuid(applicantId), request, caller)
-                .map(a -> Map.of("id", a.id, "verification", a.verification.name()));
+                .map(a -> new ApplicantAdded(a.id, a.verification.name()));
     }
 
     @DELETE
     @Path("/{id}/applicants/{applicantId}")
     @RolesAllowed(Roles.APPLICANT)
-    @Operation(summary = "Remove an applicant from a draft")
+    @Operation(operationId = "removeApplicant", summary = "Remove an applicant from a draft")
+    @APIResponse(responseCode = "204", description = "Removed")
     public Uni<Response> removeApplicant(@PathParam("id") String id, @PathParam("applicantId") String applicantId) {
         return applications.removeApplicant(uuid(id), applicantUuid(applicantId), caller)
                 .map(ignored -> Response.noContent().build());
@@ -123,7 +139,8 @@ public class ApplicationResource {
     @Path("/{id}/submission")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.APPLICANT)
-    @Operation(summary = "Submit with the quota hold that covers every applicant; publishes ApplicationSubmitted")
+    @Operation(operationId = "submitApplication", summary = "Submit with the quota hold that covers every applicant; publishes ApplicationSubmitted")
+    @APIResponse(responseCode = "202", description = "Submitted: the bill follows within seconds (GET /api/v1/bills?applicationId=, see docs/integration.md)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Created.class)))
     public Uni<Response> submit(@PathParam("id") String id, @Valid SubmissionRequest request) {
         return submissions.submit(uuid(id), request == null ? null : request.holdId(), caller)
                 .map(app -> Response.accepted(new Created(app.id, app.status.name())).build());
@@ -132,25 +149,19 @@ public class ApplicationResource {
     @POST
     @Path("/{id}/cancellation")
     @RolesAllowed(Roles.APPLICANT)
-    @Operation(summary = "Cancel before payment; publishes ApplicationCancelled")
+    @Operation(operationId = "cancelApplication", summary = "Cancel before payment; publishes ApplicationCancelled")
+    @APIResponse(responseCode = "202", description = "Cancelled: the hold and the bill are released", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Created.class)))
     public Uni<Response> cancel(@PathParam("id") String id) {
         return submissions.cancel(uuid(id), caller)
                 .map(app -> Response.accepted(new Created(app.id, app.status.name())).build());
     }
 
+    /** An id that is no UUID names nothing that could exist: 400 on the path parameter, not 404 (issue 21). */
     private static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.of(ApplicationProblem.APPLICATION_NOT_FOUND);
-        }
+        return PathIds.uuid("id", id);
     }
 
     private static UUID applicantUuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.of(ApplicationProblem.APPLICANT_NOT_FOUND);
-        }
+        return PathIds.uuid("applicantId", id);
     }
 }

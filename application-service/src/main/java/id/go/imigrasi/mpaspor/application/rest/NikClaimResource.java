@@ -1,7 +1,6 @@
 package id.go.imigrasi.mpaspor.application.rest;
 
 import java.net.URI;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -15,9 +14,16 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 
 import id.go.imigrasi.mpaspor.application.ApplicationProblem;
+import id.go.imigrasi.mpaspor.application.service.NikClaimRequest;
 import id.go.imigrasi.mpaspor.application.service.NikClaims;
+import id.go.imigrasi.mpaspor.platform.problem.IdempotentReads;
 import id.go.imigrasi.mpaspor.platform.problem.ProblemException;
 import id.go.imigrasi.mpaspor.platform.security.Caller;
 import id.go.imigrasi.mpaspor.platform.security.Roles;
@@ -27,11 +33,20 @@ import io.smallrye.mutiny.Uni;
  * An owner blocked by {@code nik-in-active-application} (another account's draft holds their NIK) claims it back:
  * a code goes to the mobile number Dukcapil registered with the NIK; the right code frees the NIK.
  */
+@IdempotentReads
 @Path("/applications/nik-claims") // under /applications: the gateway already routes it here
 @Tag(name = "applications")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.APPLICANT)
 public class NikClaimResource {
+
+    /** A claim started: where the code went (masked) and until when it is valid. */
+    public record NikClaimStarted(UUID id, String sentTo, String expiresAt) {
+    }
+
+    /** A claim confirmed: {@code released} tells whether another draft lost the applicant. */
+    public record NikClaimConfirmed(UUID id, boolean released) {
+    }
 
     private final NikClaims claims;
     private final Caller caller;
@@ -43,20 +58,22 @@ public class NikClaimResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Claim a NIK another account's draft holds: identity checked at Dukcapil, a code sent by SMS"
+    @Operation(operationId = "startNikClaim", summary = "Claim a NIK another account's draft holds: identity checked at Dukcapil, a code sent by SMS"
             + " to the number registered with the NIK")
+    @APIResponse(responseCode = "201", description = "The claim; a code went by SMS to the number registered with the NIK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = NikClaimStarted.class)), headers = @Header(name = "Location", description = "/api/v1/applications/nik-claims/{id}", schema = @Schema(type = SchemaType.STRING)))
     public Uni<Response> start(NikClaimRequest request) {
         return claims.start(request, caller).map(claim -> Response
                 .created(URI.create("/applications/nik-claims/" + claim.id))
-                .entity(Map.of("id", claim.id, "sentTo", claim.sentTo, "expiresAt", claim.expiresAt.toString()))
+                .entity(new NikClaimStarted(claim.id, claim.sentTo, claim.expiresAt.toString()))
                 .build());
     }
 
     @POST
     @Path("/{id}/confirmation")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The code received: the other draft loses the applicant, the NIK is free to add")
-    public Uni<Map<String, Object>> confirm(@PathParam("id") String id, NikClaimRequest.Confirmation confirmation) {
+    @Operation(operationId = "confirmNikClaim", summary = "The code received: the other draft loses the applicant, the NIK is free to add")
+    @APIResponse(responseCode = "200", description = "Confirmed: the NIK is free to add", content = @Content(mediaType = "application/json", schema = @Schema(implementation = NikClaimConfirmed.class)))
+    public Uni<NikClaimConfirmed> confirm(@PathParam("id") String id, NikClaimRequest.Confirmation confirmation) {
         UUID claimId;
         try {
             claimId = UUID.fromString(id);
@@ -64,6 +81,6 @@ public class NikClaimResource {
             throw ProblemException.of(ApplicationProblem.NIK_CLAIM_NOT_FOUND);
         }
         return claims.confirm(claimId, confirmation == null ? null : confirmation.code(), caller)
-                .map(released -> Map.of("id", claimId, "released", released));
+                .map(released -> new NikClaimConfirmed(claimId, released));
     }
 }

@@ -12,7 +12,6 @@ import id.go.imigrasi.mpaspor.application.domain.DocumentRequirements;
 import id.go.imigrasi.mpaspor.application.domain.Nik;
 import id.go.imigrasi.mpaspor.application.domain.PassportKind;
 import id.go.imigrasi.mpaspor.application.domain.Sex;
-import id.go.imigrasi.mpaspor.application.rest.ApplicantRequest;
 import id.go.imigrasi.mpaspor.platform.problem.FieldError;
 import id.go.imigrasi.mpaspor.platform.problem.ProblemException;
 

@@ -1,113 +1,123 @@
 package id.go.imigrasi.mpaspor.application.service;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import id.go.imigrasi.mpaspor.application.domain.Application;
+import id.go.imigrasi.mpaspor.application.domain.ApplicationOutcome;
+import id.go.imigrasi.mpaspor.application.domain.ApplicationOutcome.ApplicantOutcome;
 import id.go.imigrasi.mpaspor.application.domain.ApplicationStatus;
-import id.go.imigrasi.mpaspor.application.events.EventMeta;
+import id.go.imigrasi.mpaspor.application.domain.TimelineEntry;
 import id.go.imigrasi.mpaspor.application.repository.ApplicantRepository;
 import id.go.imigrasi.mpaspor.application.repository.ApplicationRepository;
+import id.go.imigrasi.mpaspor.platform.inbox.Envelope;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Follows an application through the other services' events, inside the inbox transaction of each event: the
- * event's effect on the application (billing code, appointment...), the status, which only moves forward, and
- * one timeline entry at the event's own time. Events that arrive late or twice therefore still give an ordered
- * timeline, one entry per event, and a status that never goes back. A finished application frees its NIKs.
+ * status, which only moves forward, and one timeline entry at the event's own time. Events that arrive late or
+ * twice therefore still give an ordered timeline, one entry per event, and a status that never goes back. A
+ * finished application frees its NIKs. What an event changes beyond that (the bill, the appointment, a mail) is
+ * in the use case that follows its producer ({@link FollowBilling}, {@link FollowQuota}, {@link FollowOfficeVisit},
+ * {@link FollowDocuments}) and the {@link Application} aggregate.
  */
 @ApplicationScoped
 public class ApplicationFollower {
 
     private static final Logger LOG = Logger.getLogger(ApplicationFollower.class);
 
-    /** One step of an application as an event reports it. */
-    public record Step(String kind, ApplicationStatus status, Instant occurredAt, Map<String, Object> details,
-            Function<Application, Uni<Void>> effect) {
-    }
-
     private final ApplicationRepository applications;
     private final ApplicantRepository applicants;
     private final Timeline timeline;
-
     private final ApplicantsAnnouncer announcer;
+    private final ObjectMapper json;
 
     public ApplicationFollower(ApplicationRepository applications, ApplicantRepository applicants, Timeline timeline,
-            ApplicantsAnnouncer announcer) {
-        this.announcer = announcer;
+            ApplicantsAnnouncer announcer, ObjectMapper json) {
         this.applications = applications;
         this.applicants = applicants;
         this.timeline = timeline;
-    }
-
-    /** A step with no effect beyond status and timeline. */
-    public Uni<Void> step(EventMeta meta, String applicationId, String kind, ApplicationStatus status,
-            Instant occurredAt, Object... details) {
-        return apply(meta, applicationId, new Step(kind, status, meta.or(occurredAt), details(details), app -> none()));
-    }
-
-    public Uni<Void> apply(EventMeta meta, String applicationId, Step step) {
-        UUID id = parse(applicationId);
-        if (id == null) {
-            LOG.debugf("%s for application '%s': not one of ours, ignored", step.kind(), applicationId);
-            return none();
-        }
-        return applications.lock(id).chain(app -> {
-            if (app == null) {
-                LOG.infof("%s for unknown application %s, ignored", step.kind(), id);
-                return none();
-            }
-            return applyLocked(meta, app, step);
-        });
+        this.announcer = announcer;
+        this.json = json;
     }
 
     /**
-     * One applicant's passport is out of the office's hands (delivered by Pos, collected) or the applicant was
-     * rejected there: the application is DELIVERED only once every applicant is, so a family's application does
-     * not look finished while a child's passport still waits at the office.
+     * The application an event of this kind is about, locked until the end of the inbox transaction (changes to
+     * one application take turns); {@code null} when it is not one of ours (the event is then ignored).
      */
-    public Uni<Void> applicantDone(EventMeta meta, String applicationId, String applicantId, String kind,
-            Instant occurredAt, Object... details) {
+    public Uni<Application> lock(String applicationId, String kind) {
         UUID id = parse(applicationId);
         if (id == null) {
-            return none();
+            LOG.debugf("%s for application '%s': not one of ours, ignored", kind, applicationId);
+            return Uni.createFrom().nullItem();
         }
-        return applications.lock(id).chain(app -> {
+        return applications.lock(id).invoke(app -> {
             if (app == null) {
                 LOG.infof("%s for unknown application %s, ignored", kind, id);
-                return none();
             }
-            return timeline.ofApplication(app.id).chain(entries -> applicants.ofApplication(app.id).chain(all -> {
-                long others = all.stream().map(a -> a.id.toString())
-                        .filter(a -> !a.equals(applicantId))
-                        .filter(a -> entries.stream().noneMatch(e -> APPLICANT_DONE.contains(e.kind)
-                                && e.details.contains("\"applicantId\":\"" + a + "\"")))
-                        .count();
-                ApplicationStatus status = others == 0 ? ApplicationStatus.DELIVERED : null;
-                return applyLocked(meta, app, new Step(kind, status, meta.or(occurredAt), details(details),
-                        a -> none()));
-            }));
         });
     }
 
-    /** Timeline kinds after which nothing more happens for that applicant. */
-    public static final java.util.Set<String> APPLICANT_DONE = java.util.Set.of("PASSPORT_DELIVERED",
-            "PASSPORT_COLLECTED", "REJECTED_AT_OFFICE");
+    /** A step with no effect beyond status and timeline. */
+    public Uni<Void> step(Envelope envelope, String applicationId, String kind, ApplicationStatus status,
+            Instant occurredAt, Object... details) {
+        return lock(applicationId, kind).chain(app -> app == null ? none()
+                : record(envelope, app, kind, status, envelope.or(occurredAt), details(details)));
+    }
 
-    private Uni<Void> applyLocked(EventMeta meta, Application app, Step step) {
-        boolean moved = app.advanceTo(step.status());
-        return step.effect().apply(app)
-                .chain(() -> moved && app.status.finished()
-                        ? applicants.deactivate(app.id).chain(() -> announcer.announceNone(app)) : none())
-                .chain(() -> timeline.record(app.id, meta.id(), step.kind(), step.occurredAt(), step.status(),
-                        step.details()));
+    /**
+     * Records the step on the locked application: the status moves forward to {@code status} (if given and
+     * later), a finished application frees its NIKs, and the timeline gets the event's entry.
+     */
+    public Uni<Void> record(Envelope envelope, Application app, String kind, ApplicationStatus status,
+            Instant occurredAt, Map<String, Object> details) {
+        boolean moved = app.advanceTo(status);
+        return (moved && app.status.finished() ? applicants.deactivate(app.id).chain(() -> announcer.announceNone(app))
+                : none())
+                .chain(() -> timeline.record(app.id, envelope.id(), kind, occurredAt, status, details));
+    }
+
+    /**
+     * One applicant reached a final outcome at the office (passport delivered, collected or cancelled uncollected,
+     * or the applicant rejected): the application ends only once every applicant has one, in the status
+     * {@link ApplicationOutcome} decides from all of them, so a family's application does not look finished while
+     * a child's passport still waits at the office, and one whose applicants were all rejected ends REJECTED.
+     */
+    public Uni<Void> applicantDone(Envelope envelope, String applicationId, String applicantId, String kind,
+            Instant occurredAt, Object... details) {
+        return lock(applicationId, kind).chain(app -> app == null ? none()
+                : timeline.ofApplication(app.id).chain(entries -> applicants.ofApplication(app.id).chain(all -> {
+                    Map<String, ApplicantOutcome> outcomes = new HashMap<>();
+                    all.forEach(a -> outcomes.put(a.id.toString(), ApplicantOutcome.PENDING));
+                    for (TimelineEntry entry : entries) {
+                        ApplicantOutcome reported = ApplicantOutcome.ofTimelineKind(entry.kind);
+                        if (reported.isFinal()) {
+                            outcomes.computeIfPresent(applicantOf(entry), (who, was) -> was.and(reported));
+                        }
+                    }
+                    outcomes.computeIfPresent(applicantId,
+                            (who, was) -> was.and(ApplicantOutcome.ofTimelineKind(kind)));
+                    ApplicationStatus status = ApplicationOutcome.finalStatus(outcomes.values()).orElse(null);
+                    return record(envelope, app, kind, status, envelope.or(occurredAt), details(details));
+                })));
+    }
+
+    private String applicantOf(TimelineEntry entry) {
+        try {
+            return json.readTree(entry.details).path("applicantId").asText("");
+        } catch (JsonProcessingException e) {
+            return "";
+        }
     }
 
     /** Key-value pairs, nulls left out. */

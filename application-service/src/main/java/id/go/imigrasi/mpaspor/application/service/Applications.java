@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import id.go.imigrasi.mpaspor.platform.reactive.OnContext;
 import id.go.imigrasi.mpaspor.application.ApplicationProblem;
 import id.go.imigrasi.mpaspor.application.config.ApplicationConfig;
 import id.go.imigrasi.mpaspor.application.domain.Applicant;
@@ -22,7 +23,6 @@ import id.go.imigrasi.mpaspor.application.dukcapil.IdentityMatch;
 import id.go.imigrasi.mpaspor.application.repository.ApplicantDocumentRepository;
 import id.go.imigrasi.mpaspor.application.repository.ApplicantRepository;
 import id.go.imigrasi.mpaspor.application.repository.ApplicationRepository;
-import id.go.imigrasi.mpaspor.application.rest.ApplicantRequest;
 import id.go.imigrasi.mpaspor.platform.problem.FieldError;
 import id.go.imigrasi.mpaspor.platform.problem.ProblemException;
 import id.go.imigrasi.mpaspor.platform.security.Caller;

@@ -19,6 +19,7 @@ import jakarta.persistence.LockModeType;
 
 import org.jboss.logging.Logger;
 
+import id.go.imigrasi.mpaspor.platform.reactive.OnContext;
 import id.go.imigrasi.mpaspor.application.ApplicationProblem;
 import id.go.imigrasi.mpaspor.application.config.NikClaimConfig;
 import id.go.imigrasi.mpaspor.application.domain.Applicant;
@@ -33,7 +34,6 @@ import id.go.imigrasi.mpaspor.application.repository.ApplicantDocumentRepository
 import id.go.imigrasi.mpaspor.application.repository.ApplicantRepository;
 import id.go.imigrasi.mpaspor.application.repository.ApplicationRepository;
 import id.go.imigrasi.mpaspor.application.repository.NikClaimRepository;
-import id.go.imigrasi.mpaspor.application.rest.NikClaimRequest;
 import id.go.imigrasi.mpaspor.application.sms.SmsGateway;
 import id.go.imigrasi.mpaspor.contracts.application.ApplicantNikClaimed;
 import id.go.imigrasi.mpaspor.platform.outbox.Outbox;

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -18,6 +17,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import id.go.imigrasi.mpaspor.testkit.Niks;
 import id.go.imigrasi.mpaspor.contracts.EventTypes;
 import id.go.imigrasi.mpaspor.contracts.IntegrationEvent;
 import id.go.imigrasi.mpaspor.platform.events.CloudEvents;
@@ -36,7 +36,6 @@ public final class Fixtures {
 
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    private static final AtomicInteger SERIAL = new AtomicInteger(ThreadLocalRandom.current().nextInt(1, 5000));
 
     private Fixtures() {
     }
@@ -66,12 +65,7 @@ public final class Fixtures {
 
     /** A well-formed NIK for this birth date and sex that Dukcapil does not know. */
     public static String nik(LocalDate birthDate, String sex) {
-        int day = birthDate.getDayOfMonth() + ("FEMALE".equals(sex) ? 40 : 0);
-        int regency = ThreadLocalRandom.current().nextInt(1, 100);
-        int district = ThreadLocalRandom.current().nextInt(1, 100);
-        int serial = SERIAL.incrementAndGet() % 9999 + 1;
-        return String.format("31%02d%02d%02d%02d%02d%04d", regency, district, day, birthDate.getMonthValue(),
-                birthDate.getYear() % 100, serial);
+        return Niks.of(birthDate, sex);
     }
 
     /** An applicant's form; override entries to break one rule at a time. */

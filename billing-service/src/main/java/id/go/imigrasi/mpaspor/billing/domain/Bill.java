@@ -55,6 +55,10 @@ public class Bill {
     @Column(name = "cancelled_at")
     public Instant cancelledAt;
 
+    /** W3C traceparent the bill was issued in: its application's saga (service/SagaTrace). */
+    @Column(name = "traceparent")
+    public String traceparent;
+
     /** Paid in time: the payment's own time is within the deadline and the bill had not expired. */
     public boolean acceptsPaymentAt(Instant paymentTime) {
         return status == BillStatus.ISSUED && !paymentTime.isAfter(expiresAt);

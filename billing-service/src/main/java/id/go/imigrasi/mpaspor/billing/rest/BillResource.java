@@ -11,6 +11,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import id.go.imigrasi.mpaspor.billing.BillingProblem;
@@ -18,6 +23,7 @@ import id.go.imigrasi.mpaspor.billing.domain.BillingCode;
 import id.go.imigrasi.mpaspor.billing.invoice.InvoiceRenderer;
 import id.go.imigrasi.mpaspor.billing.service.BillQueries;
 import id.go.imigrasi.mpaspor.billing.service.BillView;
+import id.go.imigrasi.mpaspor.platform.problem.IdempotentReads;
 import id.go.imigrasi.mpaspor.platform.problem.ProblemException;
 import id.go.imigrasi.mpaspor.platform.security.Caller;
 import id.go.imigrasi.mpaspor.platform.security.Roles;
@@ -25,8 +31,9 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /** Bills for their owner (an applicant sees only their own; others' answer 404) and for admins (ops). */
+@IdempotentReads
 @Path("/bills")
-@Tag(name = "bills")
+@Tag(name = "bills", description = "Bills with their 15-digit billing code, deadline and PDF invoice")
 @RolesAllowed({ Roles.APPLICANT, Roles.ADMIN })
 public class BillResource {
 
@@ -45,14 +52,20 @@ public class BillResource {
     @GET
     @Path("/{code}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "A bill: status, amounts, line items, payments")
+    @Operation(operationId = "getBill", summary = "A bill: status, amounts, line items, payments")
     public Uni<BillView> bill(@PathParam("code") String code) {
         return queries.byCode(checked(code), caller);
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The bill of an application")
+    @Operation(operationId = "getBillOfApplication", summary = "The bill of an application; 404 bill-not-yet-issued with Retry-After until billing has issued it")
+    @APIResponse(responseCode = "200", description = "The bill", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = BillView.class)))
+    @APIResponse(responseCode = "404", description = "bill-not-yet-issued: no bill for this application (yet). One is"
+            + " issued within seconds of a submission: ask again after Retry-After. An application never submitted,"
+            + " cancelled or not yours never gets one (docs/integration.md)", headers = @Header(name = "Retry-After",
+                    schema = @Schema(type = SchemaType.INTEGER)))
     public Uni<BillView> ofApplication(@QueryParam("applicationId") @NotBlank String applicationId) {
         return queries.byApplication(applicationId, caller);
     }
@@ -60,7 +73,7 @@ public class BillResource {
     @GET
     @Path("/{code}/invoice.pdf")
     @Produces(PDF)
-    @Operation(summary = "The invoice as PDF: applicants, line items, total, code as barcode and QR, deadline, channels")
+    @Operation(operationId = "getInvoicePdf", summary = "The invoice as PDF: applicants, line items, total, code as barcode and QR, deadline, channels")
     public Uni<Response> invoice(@PathParam("code") String code) {
         return queries.forInvoice(checked(code), caller)
                 .emitOn(Infrastructure.getDefaultWorkerPool())

@@ -2,6 +2,7 @@ package id.go.imigrasi.mpaspor.billing.rest;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
@@ -33,6 +34,7 @@ import id.go.imigrasi.mpaspor.billing.domain.BillingCode;
 import id.go.imigrasi.mpaspor.billing.service.CallbackAuthenticator;
 import id.go.imigrasi.mpaspor.billing.service.PaymentCallbacks;
 import id.go.imigrasi.mpaspor.platform.problem.CommonProblem;
+import id.go.imigrasi.mpaspor.platform.problem.IdempotentReads;
 import id.go.imigrasi.mpaspor.platform.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 
@@ -41,8 +43,9 @@ import io.smallrye.mutiny.Uni;
  * request is authenticated by its HMAC signature and timestamp ({@link CallbackAuthenticator}) before its body
  * is read. Idempotent by (channel, channelReference).
  */
+@IdempotentReads
 @Path("/payments/callbacks")
-@Tag(name = "payment callbacks", description = "For payment channels: HMAC-SHA256 signed, idempotent")
+@Tag(name = "payments", description = "For payment channels: HMAC-SHA256 signed, idempotent")
 @PermitAll
 public class PaymentCallbackResource {
 
@@ -55,8 +58,11 @@ public class PaymentCallbackResource {
     private final Validator validator;
     private final BillingConfig config;
 
+    private final Clock clock;
+
     public PaymentCallbackResource(CallbackAuthenticator authenticator, PaymentCallbacks callbacks, ObjectMapper json,
-            Validator validator, BillingConfig config) {
+            Validator validator, BillingConfig config, Clock clock) {
+        this.clock = clock;
         this.authenticator = authenticator;
         this.callbacks = callbacks;
         this.json = json;
@@ -68,7 +74,7 @@ public class PaymentCallbackResource {
     @Path("/{channel}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Report a payment", description = "Headers X-Mpaspor-Timestamp (Unix seconds, within ±5 "
+    @Operation(operationId = "receivePaymentCallback", summary = "Report a payment", description = "Headers X-Mpaspor-Timestamp (Unix seconds, within ±5 "
             + "minutes) and X-Mpaspor-Signature (hex HMAC-SHA256 of timestamp + '.' + raw body with the channel's "
             + "secret). The same channelReference again returns the same answer and changes nothing.")
     @RequestBody(content = @Content(schema = @Schema(implementation = CallbackRequest.class)))
@@ -96,7 +102,7 @@ public class PaymentCallbackResource {
             throw ProblemException.invalid("amount", "validation.amount-whole-rupiah");
         }
         Duration tolerance = config.callback().timestampTolerance();
-        if (request.paidAt().isAfter(Instant.now().plus(tolerance))) {
+        if (request.paidAt().isAfter(clock.instant().plus(tolerance))) {
             throw ProblemException.invalid("paidAt", "validation.paid-at-future");
         }
         return callbacks.record(channel, request.billingCode(), amount.longValueExact(), request.channelReference(),

@@ -17,13 +17,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import id.go.imigrasi.mpaspor.billing.BillingProblem;
 import id.go.imigrasi.mpaspor.billing.service.CallbackAuthenticator;
 import id.go.imigrasi.mpaspor.billing.service.Reconciliation;
+import id.go.imigrasi.mpaspor.platform.problem.IdempotentReads;
 import id.go.imigrasi.mpaspor.platform.problem.ProblemException;
 import id.go.imigrasi.mpaspor.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 
 /** Ops: per channel and day, payments (count, sum), late payments, double payments, duplicates refused. */
+@IdempotentReads
 @Path("/reconciliation")
-@Tag(name = "reconciliation")
+@Tag(name = "reconciliation", description = "For finance: the day of payments per channel")
 @RolesAllowed(Roles.ADMIN)
 public class ReconciliationResource {
 
@@ -37,7 +39,7 @@ public class ReconciliationResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Reconciliation of one day (yyyy-MM-dd, in WIB), every channel or one")
+    @Operation(operationId = "getReconciliation", summary = "Reconciliation of one day (yyyy-MM-dd, in WIB), every channel or one")
     public Uni<List<Reconciliation.ChannelDay>> day(@QueryParam("date") String date,
             @QueryParam("channel") String channel) {
         LocalDate day;

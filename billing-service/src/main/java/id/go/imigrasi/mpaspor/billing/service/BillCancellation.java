@@ -1,5 +1,6 @@
 package id.go.imigrasi.mpaspor.billing.service;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -25,7 +26,10 @@ public class BillCancellation {
 
     private final BillRepository bills;
 
-    public BillCancellation(BillRepository bills) {
+    private final Clock clock;
+
+    public BillCancellation(BillRepository bills, Clock clock) {
+        this.clock = clock;
         this.bills = bills;
     }
 
@@ -41,7 +45,7 @@ public class BillCancellation {
                 return;
             }
             bill.status = BillStatus.CANCELLED;
-            bill.cancelledAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            bill.cancelledAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
             LOG.infof("application %s cancelled: bill %s cancelled", cancelled.applicationId(), bill.billingCode);
         }).replaceWithVoid();
     }

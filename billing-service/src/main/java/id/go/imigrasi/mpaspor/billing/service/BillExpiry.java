@@ -1,5 +1,6 @@
 package id.go.imigrasi.mpaspor.billing.service;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -30,7 +31,10 @@ public class BillExpiry {
     private final Outbox outbox;
     private final BillingConfig config;
 
-    public BillExpiry(BillRepository bills, Outbox outbox, BillingConfig config) {
+    private final Clock clock;
+
+    public BillExpiry(BillRepository bills, Outbox outbox, BillingConfig config, Clock clock) {
+        this.clock = clock;
         this.bills = bills;
         this.outbox = outbox;
         this.config = config;
@@ -39,7 +43,7 @@ public class BillExpiry {
     /** One batch; returns how many bills this run expired. */
     @WithTransaction
     public Uni<Integer> expireDueBatch() {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         return bills.expireDue(now, config.expiry().batchSize()).chain(expired -> publish(expired)
                 .replaceWith(expired.size()));
     }
@@ -47,7 +51,8 @@ public class BillExpiry {
     private Uni<Void> publish(List<Bill> expired) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Bill bill : expired) {
-            chain = chain.chain(() -> outbox.append(new BillingExpired(bill.applicationId, bill.holdId,
+            chain = chain.invoke(() -> SagaTrace.resume(bill))
+                    .chain(() -> outbox.append(new BillingExpired(bill.applicationId, bill.holdId,
                     bill.billingCode, bill.expiredAt)))
                     .invoke(() -> LOG.infof("bill %s of application %s expired unpaid", bill.billingCode,
                             bill.applicationId))

@@ -1,5 +1,6 @@
 package id.go.imigrasi.mpaspor.billing.service;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -38,7 +39,10 @@ public class BillIssuance {
     private final BillingConfig config;
     private final Tariff tariff;
 
-    public BillIssuance(BillRepository bills, BillLineRepository lines, Outbox outbox, BillingConfig config) {
+    private final Clock clock;
+
+    public BillIssuance(BillRepository bills, BillLineRepository lines, Outbox outbox, BillingConfig config, Clock clock) {
+        this.clock = clock;
         this.bills = bills;
         this.lines = lines;
         this.outbox = outbox;
@@ -70,7 +74,7 @@ public class BillIssuance {
     }
 
     private Uni<Void> issue(ApplicationSubmitted submitted, List<Tariff.Line> priced, long sequence) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Bill bill = new Bill();
         bill.id = UUID.randomUUID();
         bill.applicationId = submitted.applicationId();
@@ -80,6 +84,7 @@ public class BillIssuance {
         bill.billingCode = BillingCode.of(config.codePrefix(), sequence);
         bill.amount = Tariff.total(priced);
         bill.status = BillStatus.ISSUED;
+        SagaTrace.remember(bill);
         bill.issuedAt = now;
         bill.expiresAt = now.plus(config.paymentDeadline());
         Uni<Void> chain = bills.persist(bill).replaceWithVoid();

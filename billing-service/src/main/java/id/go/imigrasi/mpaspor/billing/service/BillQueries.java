@@ -12,6 +12,7 @@ import id.go.imigrasi.mpaspor.billing.repository.BillRepository;
 import id.go.imigrasi.mpaspor.billing.repository.PaymentRepository;
 import id.go.imigrasi.mpaspor.platform.problem.ProblemException;
 import id.go.imigrasi.mpaspor.platform.security.Caller;
+import id.go.imigrasi.mpaspor.platform.security.Roles;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 
@@ -38,9 +39,19 @@ public class BillQueries {
         return bills.findByCode(billingCode).chain(bill -> view(owned(bill, caller)));
     }
 
+    /** How long a bill usually takes after a submission (the outbox relay and billing's consumer, end to end). */
+    static final java.time.Duration NOT_YET_RETRY = java.time.Duration.ofSeconds(1);
+
     @WithSession
     public Uni<BillView> byApplication(String applicationId, Caller caller) {
-        return bills.findByApplication(applicationId).chain(bill -> view(owned(bill, caller)));
+        return bills.findByApplication(applicationId).chain(bill -> {
+            // billing learns of a submission from its event, a moment after the 202: "not yet", with when to look
+            // again. Another account's bill answers the same, so the answer never tells whether a bill exists.
+            if (bill == null || !(caller.hasRole(Roles.ADMIN) || caller.accountId().equals(bill.accountId))) {
+                throw ProblemException.retryLater(BillingProblem.BILL_NOT_YET_ISSUED, NOT_YET_RETRY);
+            }
+            return view(owned(bill, caller));
+        });
     }
 
     @WithSession

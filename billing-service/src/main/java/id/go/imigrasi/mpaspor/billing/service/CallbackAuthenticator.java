@@ -22,6 +22,8 @@ import org.jboss.logging.Logger;
 import id.go.imigrasi.mpaspor.billing.BillingProblem;
 import id.go.imigrasi.mpaspor.billing.config.BillingConfig;
 import id.go.imigrasi.mpaspor.platform.problem.ProblemException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -45,10 +47,12 @@ public class CallbackAuthenticator {
 
     private final BillingConfig config;
     private final Clock clock;
+    private final MeterRegistry metrics;
 
-    public CallbackAuthenticator(BillingConfig config) {
+    public CallbackAuthenticator(BillingConfig config, Clock clock, MeterRegistry metrics) {
         this.config = config;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** Fails the start when a listed channel has no name or a missing or weak secret. */
@@ -85,19 +89,33 @@ public class CallbackAuthenticator {
         Optional<String> secret = config.channel().get(channel).secret();
         if (timestamp == null || !timestamp.matches("\\d{1,12}")) {
             LOG.warnf("callback from %s refused: missing or unreadable %s", channel, TIMESTAMP_HEADER);
+            refused(channel, "bad-timestamp");
             throw ProblemException.of(BillingProblem.CALLBACK_TIMESTAMP, config.callback().timestampTolerance().toMinutes());
         }
         byte[] presented = decodeHex(signature);
         byte[] expected = sign(secret.orElseThrow(), timestamp, body);
         if (presented == null || !MessageDigest.isEqual(presented, expected)) {
             LOG.warnf("callback from %s refused: bad signature", channel);
+            refused(channel, "bad-signature");
             throw ProblemException.of(BillingProblem.CALLBACK_SIGNATURE);
         }
         Duration skew = Duration.between(Instant.ofEpochSecond(Long.parseLong(timestamp)), clock.instant()).abs();
         if (skew.compareTo(config.callback().timestampTolerance()) > 0) {
             LOG.warnf("callback from %s refused: timestamp %s off by %s", channel, timestamp, skew);
+            refused(channel, "stale-timestamp");
             throw ProblemException.of(BillingProblem.CALLBACK_TIMESTAMP, config.callback().timestampTolerance().toMinutes());
         }
+    }
+
+    /** One counter with the business refusals (PaymentCallbacks): ops see a rotated secret as a failure ratio. */
+    private void refused(String channel, String reason) {
+        refused(metrics, channel, reason);
+    }
+
+    static void refused(MeterRegistry metrics, String channel, String reason) {
+        Counter.builder("mpaspor.billing.callbacks.refused")
+                .description("Payment callbacks refused, by channel and reason").tag("channel", channel)
+                .tag("reason", reason).register(metrics).increment();
     }
 
     /** HMAC-SHA256(secret, timestamp + "." + body). */

@@ -1,5 +1,6 @@
 package id.go.imigrasi.mpaspor.billing.service;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -23,6 +24,7 @@ import id.go.imigrasi.mpaspor.contracts.billing.BillingPaid;
 import id.go.imigrasi.mpaspor.contracts.billing.LatePaymentReceived;
 import id.go.imigrasi.mpaspor.platform.outbox.Outbox;
 import id.go.imigrasi.mpaspor.platform.problem.ProblemException;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -57,8 +59,11 @@ public class PaymentCallbacks {
     private final BillingConfig config;
     private final MeterRegistry metrics;
 
+    private final Clock clock;
+
     public PaymentCallbacks(BillRepository bills, PaymentRepository payments, Outbox outbox, BillingConfig config,
-            MeterRegistry metrics) {
+            MeterRegistry metrics, Clock clock) {
+        this.clock = clock;
         this.bills = bills;
         this.payments = payments;
         this.outbox = outbox;
@@ -115,8 +120,11 @@ public class PaymentCallbacks {
     }
 
     private Uni<Void> effects(Bill bill, Payment payment) {
-        metrics.counter("mpaspor.billing.payments", "channel", payment.channel, "outcome",
-                payment.refundReason == null ? "APPLIED" : payment.refundReason.name()).increment();
+        SagaTrace.resume(bill);
+        Counter.builder("mpaspor.billing.payments").description("Payments recorded, by channel and outcome")
+                .tag("channel", payment.channel)
+                .tag("outcome", payment.refundReason == null ? "APPLIED" : payment.refundReason.name())
+                .register(metrics).increment();
         if (payment.outcome == PaymentOutcome.APPLIED) {
             bill.status = BillStatus.PAID;
             bill.paidAt = payment.paidAt;
@@ -136,7 +144,7 @@ public class PaymentCallbacks {
         if (bill.status == BillStatus.ISSUED) {
             // the deadline passed before the expiry job came by: expire it now, exactly as the job would
             bill.status = BillStatus.EXPIRED;
-            bill.expiredAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            bill.expiredAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
             expireFirst = outbox.append(new BillingExpired(bill.applicationId, bill.holdId, bill.billingCode,
                     bill.expiredAt)).replaceWithVoid();
         }
@@ -149,13 +157,15 @@ public class PaymentCallbacks {
             return refuse(existing.channel, "reference-conflict",
                     ProblemException.of(BillingProblem.CHANNEL_REFERENCE_CONFLICT, existing.channelReference));
         }
-        metrics.counter("mpaspor.billing.callbacks.duplicate", "channel", existing.channel).increment();
-        return payments.countDuplicate(existing.channel, Instant.now().atZone(config.timeZone()).toLocalDate())
+        Counter.builder("mpaspor.billing.callbacks.duplicate")
+                .description("Payment callbacks repeated by the channel (answered with the first receipt)")
+                .tag("channel", existing.channel).register(metrics).increment();
+        return payments.countDuplicate(existing.channel, clock.instant().atZone(config.timeZone()).toLocalDate())
                 .replaceWith(new Result(PaymentReceipt.of(existing), true));
     }
 
     private <T> Uni<T> refuse(String channel, String reason, ProblemException problem) {
-        metrics.counter("mpaspor.billing.callbacks.refused", "channel", channel, "reason", reason).increment();
+        CallbackAuthenticator.refused(metrics, channel, reason);
         return Uni.createFrom().failure(problem);
     }
 }

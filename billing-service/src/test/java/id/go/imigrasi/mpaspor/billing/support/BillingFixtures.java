@@ -18,7 +18,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
-import id.go.imigrasi.mpaspor.billing.simulator.PaymentChannelSimulator;
+import id.go.imigrasi.mpaspor.simulators.payment.PaymentChannelSimulator;
 import id.go.imigrasi.mpaspor.contracts.EventTypes;
 import id.go.imigrasi.mpaspor.contracts.IntegrationEvent;
 import id.go.imigrasi.mpaspor.contracts.application.ApplicationSubmitted;

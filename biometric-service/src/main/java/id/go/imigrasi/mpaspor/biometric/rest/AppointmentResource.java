@@ -16,14 +16,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import id.go.imigrasi.mpaspor.biometric.qr.QrCodes;
 import id.go.imigrasi.mpaspor.biometric.service.AppointmentView;
 import id.go.imigrasi.mpaspor.biometric.service.Appointments;
+import id.go.imigrasi.mpaspor.platform.problem.IdempotentReads;
 import id.go.imigrasi.mpaspor.platform.security.Caller;
 import id.go.imigrasi.mpaspor.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /** Appointments for their owner (others' answer 404), for officers of their office, and for admins. */
+@IdempotentReads
 @Path("/appointments")
-@Tag(name = "appointments")
+@Tag(name = "appointments", description = "The applicant's appointments and their QR code")
 @RolesAllowed({ Roles.APPLICANT, Roles.OFFICER, Roles.ADMIN })
 public class AppointmentResource {
 
@@ -42,7 +44,7 @@ public class AppointmentResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.APPLICANT)
-    @Operation(summary = "My appointments: office, date, session, booking code, status, and what followed")
+    @Operation(operationId = "listMyAppointments", summary = "My appointments: office, date, session, booking code, status, and what followed")
     public Uni<List<AppointmentView>> mine() {
         return appointments.mine(caller);
     }
@@ -50,7 +52,7 @@ public class AppointmentResource {
     @GET
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "One appointment")
+    @Operation(operationId = "getAppointment", summary = "One appointment")
     public Uni<AppointmentView> one(@PathParam("id") String id) {
         return appointments.read(id, caller);
     }
@@ -58,7 +60,7 @@ public class AppointmentResource {
     @GET
     @Path("/{id}/qr.png")
     @Produces(PNG)
-    @Operation(summary = "The booking code as a QR code image, to show at check-in")
+    @Operation(operationId = "getAppointmentQr", summary = "The booking code as a QR code image, to show at check-in")
     public Uni<Response> qr(@PathParam("id") String id) {
         return appointments.readable(id, caller)
                 .emitOn(Infrastructure.getDefaultWorkerPool())

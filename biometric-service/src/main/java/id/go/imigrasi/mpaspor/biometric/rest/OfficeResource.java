@@ -36,6 +36,7 @@ import id.go.imigrasi.mpaspor.biometric.service.CheckIn;
 import id.go.imigrasi.mpaspor.biometric.service.Decisions;
 import id.go.imigrasi.mpaspor.biometric.service.Handover;
 import id.go.imigrasi.mpaspor.platform.problem.FieldError;
+import id.go.imigrasi.mpaspor.platform.problem.IdempotentReads;
 import id.go.imigrasi.mpaspor.platform.problem.ProblemException;
 import id.go.imigrasi.mpaspor.platform.security.Caller;
 import id.go.imigrasi.mpaspor.platform.security.Roles;
@@ -45,8 +46,9 @@ import io.smallrye.mutiny.Uni;
  * The officer's desk, always on the officer's own office ({@code office_code} claim): the day's list, check-in,
  * interview, capture station results, decision, issuance, and handover (pickup or Pos delivery).
  */
+@IdempotentReads
 @Path("/office")
-@Tag(name = "office")
+@Tag(name = "office-desk", description = "For officers: the day at the office, check-in, interview, biometrics, decision, issuance")
 @RolesAllowed(Roles.OFFICER)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -71,7 +73,7 @@ public class OfficeResource {
 
     @GET
     @Path("/appointments")
-    @Operation(summary = "The office's appointments of a day (yyyy-MM-dd)")
+    @Operation(operationId = "listOfficeAppointments", summary = "The office's appointments of a day (yyyy-MM-dd)")
     public Uni<List<AppointmentView>> day(@QueryParam("date") String date) {
         LocalDate day;
         try {
@@ -84,14 +86,14 @@ public class OfficeResource {
 
     @POST
     @Path("/check-in")
-    @Operation(summary = "Check in by booking code (scanned or typed) and the NIK of the original e-KTP")
+    @Operation(operationId = "checkIn", summary = "Check in by booking code (scanned or typed) and the NIK of the original e-KTP")
     public Uni<AppointmentView> checkIn(@Valid @NotNull CheckInRequest request) {
         return checkIn.checkIn(request.bookingCode(), request.nik(), caller);
     }
 
     @POST
     @Path("/appointments/{id}/interview")
-    @Operation(summary = "Interview outcome: documents VERIFIED, or REJECTED with a reason")
+    @Operation(operationId = "recordInterview", summary = "Interview outcome: documents VERIFIED, or REJECTED with a reason")
     public Uni<AppointmentView> interview(@PathParam("id") String id, @Valid @NotNull InterviewRequest request) {
         if (request.outcome() == Decisions.InterviewOutcome.REJECTED) {
             requireText("reason", request.reason());
@@ -101,14 +103,14 @@ public class OfficeResource {
 
     @POST
     @Path("/appointments/{id}/capture/face")
-    @Operation(summary = "A face photo result from the capture station")
+    @Operation(operationId = "captureFace", summary = "A face photo result from the capture station")
     public Uni<AppointmentView> face(@PathParam("id") String id, @Valid @NotNull FaceResult result) {
         return capture.face(id, result.score(), result.icaoCompliant(), caller);
     }
 
     @POST
     @Path("/appointments/{id}/capture/fingers")
-    @Operation(summary = "Fingerprint attempts from the capture station (NFIQ 2 score per finger)")
+    @Operation(operationId = "captureFingers", summary = "Fingerprint attempts from the capture station (NFIQ 2 score per finger)")
     public Uni<AppointmentView> fingers(@PathParam("id") String id, @Valid @NotNull FingerResults results) {
         List<Capture.FingerAttempt> attempts = new ArrayList<>();
         results.results().forEach(r -> attempts.add(new Capture.FingerAttempt(r.finger(), r.nfiq2())));
@@ -117,7 +119,7 @@ public class OfficeResource {
 
     @POST
     @Path("/appointments/{id}/capture/fingers/{finger}/exception")
-    @Operation(summary = "An exception for a finger (INJURED, AMPUTATED, UNREADABLE) with a reason")
+    @Operation(operationId = "recordFingerException", summary = "An exception for a finger (INJURED, AMPUTATED, UNREADABLE) with a reason")
     public Uni<AppointmentView> exception(@PathParam("id") String id, @PathParam("finger") String finger,
             @Valid @NotNull ExceptionRequest request) {
         Finger which;
@@ -131,7 +133,7 @@ public class OfficeResource {
 
     @POST
     @Path("/appointments/{id}/decision")
-    @Operation(summary = "APPROVE (passport number, expected ready date) or REJECT with a reason")
+    @Operation(operationId = "decide", summary = "APPROVE (passport number, expected ready date) or REJECT with a reason")
     public Uni<AppointmentView> decision(@PathParam("id") String id, @Valid @NotNull DecisionRequest request) {
         if (request.decision() == Decisions.Verdict.REJECT) {
             requireText("reason", request.reason());
@@ -141,14 +143,14 @@ public class OfficeResource {
 
     @POST
     @Path("/appointments/{id}/issuance")
-    @Operation(summary = "The passport was printed: PassportIssued")
+    @Operation(operationId = "issuePassport", summary = "The passport was printed: PassportIssued")
     public Uni<AppointmentView> issuance(@PathParam("id") String id) {
         return decisions.issue(id, caller);
     }
 
     @POST
     @Path("/appointments/{id}/pickup")
-    @Operation(summary = "Handover at the office to the applicant or a family member of the same family card")
+    @Operation(operationId = "recordPickup", summary = "Handover at the office to the applicant or a family member of the same family card")
     public Uni<AppointmentView> pickup(@PathParam("id") String id, @Valid @NotNull PickupRequest request) {
         if (request.collectedBy() == Handover.Collector.FAMILY_MEMBER) {
             List<FieldError> errors = new ArrayList<>();
@@ -165,7 +167,7 @@ public class OfficeResource {
 
     @POST
     @Path("/appointments/{id}/delivery")
-    @Operation(summary = "Hand the passport to Pos Indonesia for delivery: tracking number")
+    @Operation(operationId = "sendByPost", summary = "Hand the passport to Pos Indonesia for delivery: tracking number")
     public Uni<AppointmentView> delivery(@PathParam("id") String id, @Valid @NotNull DeliveryRequest request) {
         return handover.deliver(id, new Handover.Delivery(request.recipientName(), request.address(),
                 request.postalCode(), request.phone()), caller);

@@ -17,6 +17,7 @@ import id.go.imigrasi.mpaspor.platform.outbox.Outbox;
 import id.go.imigrasi.mpaspor.platform.problem.CommonProblem;
 import id.go.imigrasi.mpaspor.platform.problem.ProblemException;
 import id.go.imigrasi.mpaspor.platform.security.Caller;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -50,8 +51,8 @@ public class CheckIn {
 
     /** Counts the refusal by its problem type (ops watch nik-mismatch: resold slots) and returns it to throw. */
     private ProblemException refused(String office, ProblemException problem) {
-        registry.counter("mpaspor.biometric.checkins.refused", "office", office, "reason", problem.type().slug())
-                .increment();
+        Counter.builder("mpaspor.biometric.checkins.refused").description("Check-ins refused, by office and reason")
+                .tag("office", office).tag("reason", problem.type().slug()).register(registry).increment();
         return problem;
     }
 
@@ -89,7 +90,8 @@ public class CheckIn {
             return outbox.append(new CheckedIn(a.id.toString(), a.applicationId, a.applicantId, a.officeCode, officer,
                     a.checkedInAt))
                     .invoke(() -> LOG.infof("appointment %s checked in at %s", a.id, a.officeCode))
-                    .invoke(() -> registry.counter("mpaspor.biometric.checkins", "office", office).increment())
+                    .invoke(() -> Counter.builder("mpaspor.biometric.checkins").description("Applicants checked in, by office")
+                            .tag("office", office).register(registry).increment())
                     .chain(() -> access.view(a));
         }));
     }

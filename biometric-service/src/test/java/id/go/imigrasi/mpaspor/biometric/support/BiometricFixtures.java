@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -24,6 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import id.go.imigrasi.mpaspor.testkit.Niks;
 import id.go.imigrasi.mpaspor.contracts.EventTypes;
 import id.go.imigrasi.mpaspor.contracts.IntegrationEvent;
 import id.go.imigrasi.mpaspor.contracts.application.ApplicationSubmitted;
@@ -72,7 +72,7 @@ public final class BiometricFixtures {
 
     /** A 16-digit NIK, unique enough for one run. */
     public static String nik() {
-        return "3171" + String.format("%012d", ThreadLocalRandom.current().nextLong(1_000_000_000_000L));
+        return Niks.random();
     }
 
     public static SubmittedApplicant applicant(String name, String kind) {

@@ -15,6 +15,13 @@ public interface GatewayConfig {
     /** Base URL of each upstream service (scheme, host, port). */
     Routes routes();
 
+    /**
+     * The public API's base URL as clients reach it (behind any load balancer), e.g.
+     * {@code https://api.mpaspor.go.id/api/v1}: the services' {@code Location}s are rewritten onto it and the services
+     * learn its host as {@code X-Forwarded-Host}; the client's {@code Host} is never used for either.
+     */
+    URI publicBaseUrl();
+
     Proxy proxy();
 
     RateLimits rateLimits();
@@ -137,7 +144,11 @@ public interface GatewayConfig {
             @WithDefault("PT1S")
             Duration stallAfter();
 
-            /** Public path prefixes not counted (the service admits them itself). */
+            /**
+             * Public path prefixes not counted ({@code *}: one path segment): tus uploads (the service admits them
+             * itself), a waiting room's position checks and event streams (no database, and a stream is open for
+             * minutes: counted, they would take the places of the requests that do need the service's pool).
+             */
             @WithDefault("/api/v1/uploads")
             List<String> exclude();
         }

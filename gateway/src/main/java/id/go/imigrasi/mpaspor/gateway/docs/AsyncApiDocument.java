@@ -139,9 +139,14 @@ public class AsyncApiDocument {
                 String messageId = EventTypes.of(event).name() + "V" + EventTypes.of(event).version();
                 oneOf.addObject().put("$ref", "#/components/messages/" + messageId);
                 ObjectNode message = messages.putObject(messageId);
+                // no messageId: the parser requires it unique across channels, and a dead-letter channel carries
+                // the very messages of its source topic (the same $ref)
                 message.put("name", ceType);
                 message.put("title", EventTypes.of(event).name());
                 message.put("contentType", "application/json");
+                if (!EventTypes.of(event).description().isBlank()) {
+                    message.put("description", EventTypes.of(event).description());
+                }
                 Optional<String> keyField = aggregateField(event);
                 message.put("summary", ceType + " on " + topic.getKey() + "; key = aggregate id"
                         + keyField.map(f -> " (" + f + ")").orElse(""));
@@ -155,7 +160,15 @@ public class AsyncApiDocument {
                         .put("const", "/mpaspor/" + EventTypes.of(event).service() + "-service");
                 headerProperties.putObject("ce_subject").put("type", "string").put("description", "aggregate id");
                 headerProperties.putObject("ce_time").put("type", "string").put("format", "date-time");
-                headers.putArray("required").add("ce_type").add("ce_specversion").add("ce_id").add("ce_source");
+                headerProperties.putObject("ce_partitionkey").put("type", "string").put("description",
+                        "aggregate id, the record key (CloudEvents partitioning extension)");
+                headerProperties.putObject("ce_traceparent").put("type", "string")
+                        .put("pattern", "^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$").put("description",
+                                "W3C Trace Context of the work that produced the event, when known (CloudEvents"
+                                        + " distributed-tracing extension): ./mpaspor trace follows it");
+                headerProperties.putObject("content-type").put("type", "string").put("const", "application/json");
+                headers.putArray("required").add("ce_type").add("ce_specversion").add("ce_id").add("ce_source")
+                        .add("ce_subject").add("ce_time").add("ce_partitionkey").add("content-type");
                 ObjectNode key = message.putObject("bindings").putObject("kafka");
                 key.putObject("key").put("type", "string").put("description",
                         "aggregate id" + keyField.map(f -> ": the payload's " + f).orElse(""));
@@ -168,6 +181,21 @@ public class AsyncApiDocument {
                 message.set("payload", payload);
             }
         }
+        for (DeadLetters dead : DEAD_LETTERS) {
+            ObjectNode channel = channels.putObject(dead.topic());
+            channel.put("description", "Dead letters of " + dead.consumer() + ": records of " + dead.source()
+                    + " it could not apply after its retries (an unknown type, an unreadable payload, a rule that"
+                    + " refuses it). Each is the original record (key, value and ce_* headers) with SmallRye's"
+                    + " headers dead-letter-reason, dead-letter-cause, dead-letter-topic, dead-letter-partition and"
+                    + " dead-letter-offset. The ops console lists them and re-drives one to its topic"
+                    + " (docs/operations.md); mpaspor_kafka_dead_letter_records counts them.");
+            channel.putObject("bindings").putObject("kafka").put("topic", dead.topic()).put("bindingVersion", "0.4.0");
+            ObjectNode subscribe = channel.putObject("subscribe");
+            subscribe.put("operationId", "consumeDeadLetters" + camel(dead.topic()));
+            subscribe.put("summary", "What " + dead.consumer() + " parked from " + dead.source());
+            ArrayNode oneOf = subscribe.putObject("message").putArray("oneOf");
+            channels.path(dead.source()).path("subscribe").path("message").path("oneOf").forEach(oneOf::add);
+        }
         root.putObject("components").set("messages", messages);
         try {
             ObjectMapper yamlMapper = new ObjectMapper(new YAMLFactory()
@@ -178,6 +206,33 @@ public class AsyncApiDocument {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A consumer's dead-letter topic ({@code mp.messaging.incoming.*.dead-letter-queue.topic}). */
+    record DeadLetters(String topic, String consumer, String source) {
+    }
+
+    /** Every consumer's dead-letter topic, as the services configure them ({@code DeadLetterTopicsTest} compares). */
+    static final List<DeadLetters> DEAD_LETTERS = List.of(
+            new DeadLetters("application.quota.events.dlt", "application-service", "quota.events"),
+            new DeadLetters("application.billing.events.dlt", "application-service", "billing.events"),
+            new DeadLetters("application.biometric.events.dlt", "application-service", "biometric.events"),
+            new DeadLetters("application.document-states.dlt", "application-service (document states)",
+                    "application.events"),
+            new DeadLetters("application.upload-validation.dlt", "application-service (upload validation)",
+                    "application.events"),
+            new DeadLetters("billing.application.events.dlt", "billing-service", "application.events"),
+            new DeadLetters("biometric.application.events.dlt", "biometric-service", "application.events"),
+            new DeadLetters("biometric.quota.events.dlt", "biometric-service", "quota.events"),
+            new DeadLetters("quota.application.events.dlt", "quota-service", "application.events"),
+            new DeadLetters("quota.billing.events.dlt", "quota-service", "billing.events"));
+
+    private static String camel(String topic) {
+        StringBuilder out = new StringBuilder();
+        for (String part : topic.split("[.-]")) {
+            out.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+        }
+        return out.toString();
     }
 
     /**

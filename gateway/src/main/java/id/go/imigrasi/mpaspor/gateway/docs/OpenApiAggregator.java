@@ -40,6 +40,7 @@ public class OpenApiAggregator {
     private final UpstreamProbe probe;
     private final ObjectMapper json;
     private final GatewayConfig.Docs config;
+    private final PublicContract contract = new PublicContract();
     private volatile Cached cached;
 
     private record Cached(Instant at, ObjectNode document) {
@@ -90,6 +91,8 @@ public class OpenApiAggregator {
         ObjectNode info = out.putObject("info");
         info.put("title", "M-Paspor public API (gateway)");
         info.put("version", "1.0.0");
+        info.putObject("license").put("name", "Proprietary (Direktorat Jenderal Imigrasi)")
+                .put("url", "https://www.imigrasi.go.id/");
         info.put("description", "The public API of M-Paspor, served by the gateway under /api/v1 for the mobile and"
                 + " web applications. Authenticate with `Authorization: Bearer <token>` from POST /api/v1/auth/login."
                 + " Errors are application/problem+json (RFC 9457)."
@@ -133,6 +136,7 @@ public class OpenApiAggregator {
         if (!tags.isEmpty()) {
             out.set("tags", tags);
         }
+        contract.complete(out);
         return out;
     }
 

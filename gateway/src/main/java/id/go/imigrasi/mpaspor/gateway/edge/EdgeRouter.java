@@ -21,6 +21,10 @@ import id.go.imigrasi.mpaspor.gateway.routing.Route;
 import id.go.imigrasi.mpaspor.gateway.routing.RouteTable;
 import id.go.imigrasi.mpaspor.gateway.routing.Upstream;
 import id.go.imigrasi.mpaspor.platform.problem.CommonProblem;
+import id.go.imigrasi.mpaspor.platform.security.RevokedSessionCheck;
+import id.go.imigrasi.mpaspor.platform.security.RevokedSessions;
+import id.go.imigrasi.mpaspor.platform.trace.TraceParent;
+import id.go.imigrasi.mpaspor.platform.trace.Tracing;
 import id.go.imigrasi.mpaspor.platform.web.RequestId;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.smallrye.jwt.auth.principal.JWTParser;
@@ -29,11 +33,15 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import id.go.imigrasi.mpaspor.gateway.exchange.ClientAddress;
+import id.go.imigrasi.mpaspor.gateway.exchange.EdgeMetrics;
+import id.go.imigrasi.mpaspor.gateway.exchange.EdgeProblems;
 
 /**
  * The edge, in the order a request meets it: request id, route lookup, per-IP bucket, the stricter bucket of
- * login/OTP/registration/password reset, JWT verification for protected routes, per-account bucket, then the
- * proxy. Mounted on Quarkus's Vert.x router before the application's own routes.
+ * login/OTP/registration/password reset, JWT verification for protected routes (a token of a revoked session,
+ * platform {@code RevokedSessions} fed from {@code account.events}, is refused like an invalid one), per-account
+ * bucket, then the proxy. Mounted on Quarkus's Vert.x router before the application's own routes.
  */
 @ApplicationScoped
 public class EdgeRouter {
@@ -52,10 +60,12 @@ public class EdgeRouter {
     private final TrustedProxies trustedProxies;
     private final SecurityHeaders securityHeaders;
     private final Duration retryAfter;
+    private final RevokedSessions revokedSessions;
 
     public EdgeRouter(JWTParser jwt, RateLimiter limiter, UpstreamProxy proxy, UpstreamAdmission admission,
             EdgeProblems problems, EdgeMetrics metrics, TrustedProxies trustedProxies, SecurityHeaders securityHeaders,
-            GatewayConfig config) {
+            GatewayConfig config, RevokedSessions revokedSessions) {
+        this.revokedSessions = revokedSessions;
         this.securityHeaders = securityHeaders;
         this.admission = admission;
         this.trustedProxies = trustedProxies;
@@ -83,7 +93,10 @@ public class EdgeRouter {
         mounted = true;
     }
 
-    /** Keeps the client's sane {@code X-Request-Id} or makes one; sends it upstream, back, and into the logs. */
+    /**
+     * Keeps the client's sane {@code X-Request-Id} or makes one; sends it upstream, back, and into the logs. The same
+     * for the W3C {@code traceparent}: the upstream service continues the gateway's span.
+     */
     static void requestId(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
         String id = request.getHeader(RequestId.HEADER);
@@ -93,6 +106,9 @@ public class EdgeRouter {
         }
         String assigned = id;
         MDC.put(RequestId.MDC_KEY, assigned);
+        // W3C trace context: the client's trace continues here (or starts), and the service continues the gateway's
+        TraceParent trace = Tracing.enter(TraceParent.childOf(request.getHeader(TraceParent.HEADER)));
+        request.headers().set(TraceParent.HEADER, trace.header());
         ctx.addHeadersEndHandler(v -> ctx.response().headers().set(RequestId.HEADER, assigned));
         ctx.next();
     }
@@ -179,6 +195,12 @@ public class EdgeRouter {
                 }
                 LOG.debugf("token refused for %s: %s", request.path(), rootMessage(verified.cause()));
                 metrics.rejected("invalid-token", "token");
+                reject(ctx, GatewayProblem.INVALID_TOKEN, null);
+                return;
+            }
+            if (revokedSessions.isRevoked(verified.result().getClaim(RevokedSessionCheck.SESSION_CLAIM))) {
+                // logout, password change or reset, refresh-token reuse: the session ended before the token expired
+                metrics.rejected("revoked-session", "token");
                 reject(ctx, GatewayProblem.INVALID_TOKEN, null);
                 return;
             }

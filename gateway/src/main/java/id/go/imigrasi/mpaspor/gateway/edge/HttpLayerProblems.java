@@ -14,6 +14,8 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import id.go.imigrasi.mpaspor.gateway.exchange.EdgeMetrics;
+import id.go.imigrasi.mpaspor.gateway.exchange.EdgeProblems;
 
 /**
  * What the HTTP layer would refuse with an empty body is refused here with problem+json, before any other

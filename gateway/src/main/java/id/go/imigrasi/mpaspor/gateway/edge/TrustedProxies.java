@@ -12,6 +12,7 @@ import id.go.imigrasi.mpaspor.gateway.config.GatewayConfig;
 import io.netty.handler.ipfilter.IpFilterRuleType;
 import io.netty.handler.ipfilter.IpSubnetFilterRule;
 import io.netty.util.NetUtil;
+import id.go.imigrasi.mpaspor.gateway.exchange.ClientAddress;
 
 /**
  * Who the client is, given the direct peer of the connection and the {@code X-Forwarded-For} chain, trusting

@@ -1,6 +1,7 @@
 package id.go.imigrasi.mpaspor.gateway.proxy;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -34,6 +35,7 @@ public class UpstreamAdmission {
     };
 
     private final GatewayConfig.Proxy.Admission policy;
+    private final List<java.util.regex.Pattern> excluded;
     private final ResponseDeadlines deadlines;
     private final Map<Upstream, AdaptiveLimit> limits = new EnumMap<>(Upstream.class);
     private final Map<Upstream, Stall> stalls = new EnumMap<>(Upstream.class);
@@ -41,6 +43,7 @@ public class UpstreamAdmission {
     public UpstreamAdmission(GatewayConfig config, ResponseDeadlines deadlines, MeterRegistry registry) {
         this.policy = config.proxy().admission();
         this.deadlines = deadlines;
+        this.excluded = policy.exclude().stream().map(UpstreamAdmission::prefixPattern).toList();
         int max = config.proxy().maxPoolSize();
         for (Upstream upstream : Upstream.values()) {
             AdaptiveLimit limit = new AdaptiveLimit(policy.minInFlight(), policy.initialInFlight(), max,
@@ -142,11 +145,23 @@ public class UpstreamAdmission {
     }
 
     private boolean excluded(String path) {
-        for (String prefix : policy.exclude()) {
-            if (path.startsWith(prefix)) {
+        for (java.util.regex.Pattern prefix : excluded) {
+            if (prefix.matcher(path).lookingAt()) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** A prefix of {@code exclude}: literal, except that {@code *} stands for one path segment. */
+    static java.util.regex.Pattern prefixPattern(String prefix) {
+        StringBuilder regex = new StringBuilder();
+        for (String part : prefix.split("\\*", -1)) {
+            if (regex.length() > 0) {
+                regex.append("[^/]+");
+            }
+            regex.append(java.util.regex.Pattern.quote(part));
+        }
+        return java.util.regex.Pattern.compile(regex.toString());
     }
 }

@@ -13,9 +13,9 @@ import org.jboss.logging.Logger;
 
 import id.go.imigrasi.mpaspor.gateway.GatewayProblem;
 import id.go.imigrasi.mpaspor.gateway.config.GatewayConfig;
-import id.go.imigrasi.mpaspor.gateway.edge.ClientAddress;
-import id.go.imigrasi.mpaspor.gateway.edge.EdgeMetrics;
-import id.go.imigrasi.mpaspor.gateway.edge.EdgeProblems;
+import id.go.imigrasi.mpaspor.gateway.exchange.ClientAddress;
+import id.go.imigrasi.mpaspor.gateway.exchange.EdgeMetrics;
+import id.go.imigrasi.mpaspor.gateway.exchange.EdgeProblems;
 import id.go.imigrasi.mpaspor.gateway.routing.Route;
 import id.go.imigrasi.mpaspor.gateway.routing.RouteTable;
 import id.go.imigrasi.mpaspor.gateway.routing.Upstream;
@@ -28,6 +28,7 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.httpproxy.Body;
@@ -42,7 +43,7 @@ import io.vertx.httpproxy.ProxyResponse;
  * both ways with back-pressure, nothing is buffered; hop-by-hop headers are dropped, every other header (tus
  * {@code Upload-*}, {@code Tus-*}, {@code Authorization}, {@code Retry-After}) passes. The gateway strips the
  * public {@code /api/v1} prefix, tells the service where the request came from ({@code X-Forwarded-*}) and
- * turns the service's {@code Location} back into the public URL. A service that does not accept the
+ * turns the service's {@code Location} back into the public URL ({@link PublicLocations}). A service that does not accept the
  * connection in time, or stays silent past the response timeout, is answered at once with a 503
  * problem+json and {@code Retry-After}; its own 429/503 with {@code Retry-After} pass through unchanged.
  */
@@ -65,11 +66,13 @@ public class UpstreamProxy {
     private final Vertx vertx;
     private final ResponseDeadlines deadlines;
     private final UpstreamAdmission admission;
+    private final PublicLocations publicLocations;
     private final Map<Upstream, HttpProxy> proxies = new EnumMap<>(Upstream.class);
 
     public UpstreamProxy(Vertx vertx, GatewayConfig config, EdgeProblems problems, EdgeMetrics metrics,
-            ResponseDeadlines deadlines, UpstreamAdmission admission) {
+            ResponseDeadlines deadlines, UpstreamAdmission admission, PublicLocations publicLocations) {
         this.vertx = vertx;
+        this.publicLocations = publicLocations;
         this.deadlines = deadlines;
         this.admission = admission;
         this.config = config;
@@ -86,7 +89,7 @@ public class UpstreamProxy {
             HttpProxy proxy = HttpProxy.reverseProxy(client);
             proxy.origin(context -> connect(context, base));
             proxy.addInterceptor(new Unavailable(upstream));
-            proxy.addInterceptor(new Forwarding(base));
+            proxy.addInterceptor(new Forwarding());
             proxies.put(upstream, proxy);
         }
     }
@@ -188,14 +191,11 @@ public class UpstreamProxy {
         }
     }
 
-    /** Path prefix, X-Forwarded-Host/Proto/Prefix on the way in (For: {@link #forward}); Location on the way out. */
-    private static final class Forwarding implements ProxyInterceptor {
-
-        private final URI base;
-
-        Forwarding(URI base) {
-            this.base = base;
-        }
+    /**
+     * Path prefix, X-Forwarded-Host/Proto/Prefix on the way in (For: {@link #forward}); Location on the way out. The
+     * host is the configured public one ({@link PublicLocations}), never the client's {@code Host}.
+     */
+    private final class Forwarding implements ProxyInterceptor {
 
         @Override
         public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
@@ -210,7 +210,7 @@ public class UpstreamProxy {
                 request.headers().set("X-Forwarded-Prefix", RouteTable.PUBLIC_PREFIX);
             }
             request.headers().remove("Forwarded");
-            request.headers().set("X-Forwarded-Host", String.valueOf(incoming.authority()));
+            request.headers().set("X-Forwarded-Host", publicLocations.forwardedHost());
             // X-Forwarded-Proto: set in forward()
             return context.sendRequest();
         }
@@ -220,35 +220,57 @@ public class UpstreamProxy {
             ProxyResponse response = context.response();
             String location = response.headers().get(HttpHeaders.LOCATION);
             if (location != null) {
-                HttpServerRequest incoming = context.request().proxiedRequest();
-                response.headers().set(HttpHeaders.LOCATION, publicLocation(location, base,
-                        incoming.getHeader(X_FORWARDED_PROTO) + "://" + incoming.authority()));
+                String rewritten = publicLocations.ofService(location);
+                if (rewritten == null) {
+                    LOG.warnf("dropped an unreadable Location from a service: %s", location);
+                    response.headers().remove(HttpHeaders.LOCATION);
+                } else {
+                    response.headers().set(HttpHeaders.LOCATION, rewritten);
+                }
             }
+            endWithUpstream(context);
             return context.sendResponse();
         }
-    }
 
-    /**
-     * The public URL of a {@code Location} a service sent: its own (or a relative) URL becomes
-     * {@code <public origin>/api/v1/<path>}; a URL that is already public, or points elsewhere, is kept.
-     */
-    public static String publicLocation(String location, URI upstreamBase, String publicOrigin) {
-        URI target;
-        try {
-            target = URI.create(location);
-        } catch (IllegalArgumentException unreadable) {
-            return location;
+        /**
+         * A service killed or silent after its status line (found by {@code load/faults.sh}: payment callbacks in
+         * flight when billing-service was killed -9 held their clients for 30 s): when the service's connection
+         * closes before the answer has ended, or stays silent past the route's deadline (the request's idle
+         * timeout closes it), the client's exchange is reset at once, so the client sees an incomplete answer and
+         * retries instead of waiting for bytes that never come.
+         */
+        private void endWithUpstream(ProxyContext context) {
+            HttpClientRequest upstream = context.get(UPSTREAM_REQUEST, HttpClientRequest.class);
+            HttpServerResponse out = context.request().proxiedRequest().response();
+            if (upstream == null || upstream.connection() == null) {
+                return;
+            }
+            upstream.connection().closeHandler(closed -> {
+                if (!out.ended() && !out.closed()) {
+                    LOG.warnf("the service's connection closed mid-answer; the client's exchange is reset");
+                    out.reset();
+                }
+            });
+            String type = context.response().headers().get(HttpHeaders.CONTENT_TYPE);
+            if (type != null && type.startsWith("text/event-stream")) {
+                return; // a stream of events is silent between events by design
+            }
+            // silent mid-answer: no byte between two looks half a deadline apart while the client was ready for more
+            long deadline = context.get(DEADLINE, Duration.class).toMillis();
+            long[] written = { -1 };
+            vertx.setPeriodic(deadline / 2, deadline / 2, tick -> {
+                if (out.ended() || out.closed()) {
+                    vertx.cancelTimer(tick);
+                } else if (out.bytesWritten() == written[0] && !out.writeQueueFull()) {
+                    vertx.cancelTimer(tick);
+                    LOG.warnf("the service fell silent mid-answer for %d ms; the client's exchange is reset",
+                            deadline / 2);
+                    upstream.reset();
+                    out.reset();
+                } else {
+                    written[0] = out.bytesWritten();
+                }
+            });
         }
-        boolean ours = target.getScheme() == null
-                || (upstreamBase.getHost().equalsIgnoreCase(String.valueOf(target.getHost()))
-                        && Upstream.portOf(upstreamBase) == Upstream.portOf(target));
-        String path = target.getRawPath() == null ? "" : target.getRawPath();
-        if (!ours || !path.startsWith("/") || path.startsWith(RouteTable.PUBLIC_PREFIX + "/")
-                || path.startsWith("/.well-known/")) {
-            return ours && target.getScheme() == null && path.startsWith("/") ? publicOrigin + location : location;
-        }
-        String rest = (target.getRawQuery() == null ? "" : "?" + target.getRawQuery())
-                + (target.getRawFragment() == null ? "" : "#" + target.getRawFragment());
-        return publicOrigin + RouteTable.PUBLIC_PREFIX + path + rest;
     }
 }

@@ -27,11 +27,20 @@ public final class RouteTable {
             Map.entry("/offices", Upstream.QUOTA),
             Map.entry("/holds", Upstream.QUOTA),
             Map.entry("/bookings", Upstream.QUOTA),
+            Map.entry("/releases", Upstream.QUOTA),
             Map.entry("/bills", Upstream.BILLING),
+            Map.entry("/fees", Upstream.BILLING),
             Map.entry("/payments", Upstream.BILLING),
             Map.entry("/reconciliation", Upstream.BILLING),
             Map.entry("/appointments", Upstream.BIOMETRIC),
             Map.entry("/office", Upstream.BIOMETRIC));
+
+    /**
+     * A release's waiting room and a ticket's position (polled or as Server-Sent Events): the signed ticket is the
+     * credential there, checked by quota-service without any account token (joining and the hold pass need one).
+     */
+    private static final java.util.regex.Pattern WAITING_ROOM_BY_TICKET = java.util.regex.Pattern.compile(
+            "(?i)/releases/[0-9a-f-]{36}/waiting-room(/position|/events)?");
 
     private RouteTable() {
     }
@@ -82,7 +91,10 @@ public final class RouteTable {
                 || under(path, "/accounts/password-reset")
                 || under(path, "/auth/login")
                 || under(path, "/auth/refresh")
+                // logout needs no valid access token: the refresh token in the body is what it ends (issue 25)
+                || ("POST".equals(method) && under(path, "/auth/logout"))
                 || (read && under(path, "/offices"))
+                || (read && WAITING_ROOM_BY_TICKET.matcher(path).matches())
                 || under(path, "/payments/callbacks");
     }
 

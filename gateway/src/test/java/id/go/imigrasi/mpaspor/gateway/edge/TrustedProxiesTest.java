@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import id.go.imigrasi.mpaspor.gateway.support.TestConfig;
+import id.go.imigrasi.mpaspor.gateway.exchange.ClientAddress;
 
 /** The trusted-proxy matcher and the walk of X-Forwarded-For, without the network. */
 class TrustedProxiesTest {

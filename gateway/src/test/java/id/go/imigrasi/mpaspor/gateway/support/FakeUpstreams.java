@@ -39,7 +39,9 @@ import io.vertx.core.json.JsonObject;
  * <li>{@code GET /uploads/{id}/content?size=}: 1 MiB at once, the rest after {@code POST /_fake/release?id=}</li>
  * <li>{@code /applications/busy}: 429 with {@code Retry-After: 17}; {@code /bookings/shedding}: 503 with
  * {@code Retry-After: 9}; {@code /appointments/silent}: never answers; {@code /applications/drop}: closes the
- * connection without answering</li>
+ * connection without answering; {@code /applications/cut}: status line and part of the body, then closes the
+ * connection (a service killed mid-answer); {@code /applications/stall}: status line and part of the body, then
+ * silence</li>
  * </ul>
  */
 public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
@@ -170,6 +172,20 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
                     }
                     response.end();
                 });
+            } else if (path.endsWith("/waiting-room/events")) {
+                // Server-Sent Events as quota-service pushes a position: one event a second, n events, then the end
+                int events = Integer.parseInt(request.getParam("n"));
+                var response = request.response().putHeader("Content-Type", "text/event-stream").setChunked(true);
+                response.write("data: {\"event\":1}\n\n");
+                AtomicInteger sent = new AtomicInteger(1);
+                vertx.setPeriodic(1000, timer -> {
+                    int n = sent.incrementAndGet();
+                    response.write("data: {\"event\":" + n + "}\n\n");
+                    if (n >= events) {
+                        vertx.cancelTimer(timer);
+                        response.end();
+                    }
+                });
             } else if (path.equals("/applications/busy")) {
                 request.response().setStatusCode(429).putHeader("Retry-After", "17")
                         .putHeader("Content-Type", "application/problem+json")
@@ -181,6 +197,16 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
             } else if (path.equals("/applications/drop")) {
                 // the service goes away mid-request: the connection closes before any status line
                 request.connection().close();
+            } else if (path.equals("/applications/cut")) {
+                // the service is killed mid-answer: status line and part of the body, then the connection is gone
+                var response = request.response().setStatusCode(200).putHeader("Content-Type", "application/json")
+                        .putHeader("Content-Length", "100");
+                response.write("{\"partial\":").onComplete(written -> vertx.setTimer(50,
+                        t -> request.connection().close()));
+            } else if (path.equals("/applications/stall")) {
+                // the service hangs mid-answer: status line and part of the body, then nothing, connection open
+                request.response().setStatusCode(200).putHeader("Content-Type", "application/json")
+                        .putHeader("Content-Length", "100").write("{\"partial\":");
             } else if (path.equals("/appointments/silent")) {
                 // never answers: the gateway's response timeout must
             } else {
@@ -234,7 +260,10 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
                                             new JsonObject().put("$ref", "#/components/schemas/Problem")))))
                             .put("200", new JsonObject().put("description", "ok").put("content",
                                     new JsonObject().put("application/json", new JsonObject().put("schema",
-                                            new JsonObject().put("$ref", "#/components/schemas/Shared"))))));
+                                            new JsonObject().put("$ref", "#/components/schemas/Shared")))))
+                            .put("201", new JsonObject().put("description", "created").put("content",
+                                    new JsonObject().put("application/json", new JsonObject().put("schema",
+                                            new JsonObject().put("$ref", "#/components/schemas/Created"))))));
             JsonObject document = new JsonObject().put("openapi", "3.1.0")
                     .put("info", new JsonObject().put("title", service + "-service").put("version", "1"))
                     .put("paths", new JsonObject()
@@ -243,6 +272,7 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
                                     .put("responses", new JsonObject()))))
                     .put("components", new JsonObject().put("schemas", new JsonObject()
                             .put("Problem", problem)
+                            .put("Created", problem.copy())
                             .put("Shared", new JsonObject().put("type", "string"))))
                     .put("tags", new JsonArray().add(new JsonObject().put("name", service)));
             request.response().putHeader("Content-Type", "application/json").end(document.encode());

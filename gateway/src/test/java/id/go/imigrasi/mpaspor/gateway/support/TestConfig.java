@@ -21,6 +21,7 @@ public final class TestConfig {
         for (String service : FakeUpstreams.SERVICES) {
             values.put("mpaspor.gateway.routes." + service, "http://127.0.0.1:1");
         }
+        values.put("mpaspor.gateway.public-base-url", "https://api.mpaspor.test/api/v1");
         values.put("mpaspor.gateway.proxy.connect-timeout", "1s");
         values.put("mpaspor.gateway.proxy.response-timeout", "30s");
         values.put("mpaspor.gateway.proxy.upload-timeout", "10m");

@@ -40,6 +40,8 @@ public interface QuotaConfig {
 
     Applicants applicants();
 
+    WaitingRoom waitingRoom();
+
     /** Days an office without its own rules is open. */
     Set<DayOfWeek> openDays();
 
@@ -108,5 +110,55 @@ public interface QuotaConfig {
 
         /** Most holds one instance releases per transaction. */
         int batchSize();
+    }
+
+    /**
+     * The waiting room of every quota release (issue 17): opened {@link #opensBefore()} before {@code releaseAt}, the
+     * pre-queue shuffled at {@code releaseAt}, then first come, first served; positions admitted at the rate holds are
+     * placed; during {@link #window()} after {@code releaseAt} a hold on the release's dates needs a hold pass.
+     */
+    interface WaitingRoom {
+        /** Whether a release gets a waiting room (off: holds are first come, first served as before). */
+        boolean enabled();
+
+        /** How long before {@code releaseAt} the room opens for joining (the pre-queue). */
+        Duration opensBefore();
+
+        /** How long after {@code releaseAt} a hold on the release's dates needs a hold pass. */
+        Duration window();
+
+        /** The HMAC-SHA256 key of tickets, hold passes and proof-of-work challenges (from the environment). */
+        String secret();
+
+        /** How long an admitted ticket may be exchanged for a hold pass (then its position no longer waits). */
+        Duration claimWindow();
+
+        /**
+         * How long the next people wait for an admitted person to claim before they are admitted in their stead
+         * (at most {@link #claimWindow()}): a little more than the longest poll interval a waiting person is given.
+         */
+        @io.smallrye.config.WithDefault("PT45S")
+        Duration noticeWindow();
+
+        /** How long a hold pass is valid (and the "it is your turn" link). */
+        Duration passLifetime();
+
+        /** The ALTCHA proof-of-work: the secret number is at most this (the client tries half of it on average). */
+        int powMaxNumber();
+
+        /** How long a proof-of-work challenge may be solved. */
+        Duration powLifetime();
+
+        /** How often every instance reads the rooms' shared state (admitted up to N, places left, sold out). */
+        Duration pollInterval();
+
+        /** How often the leader (one instance, advisory lock) shuffles, admits and checks for sold out. */
+        Duration leaderInterval();
+
+        /** Most positions admitted per second, whatever the hold limit (the people are still a crowd). */
+        int maxAdmitPerSecond();
+
+        /** How often a Server-Sent Events stream sends its state at most, and a keep-alive at least every 4 s. */
+        Duration pushInterval();
     }
 }

@@ -19,19 +19,21 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The capacity rows. Taking places is ONE conditional UPDATE on the row: PostgreSQL locks the row, re-evaluates
- * the condition on the latest committed version and either adds the places or changes nothing. Whatever the
+ * The capacity rows. Taking places is ONE conditional UPDATE on the row ({@code slot_bookable}, V50): PostgreSQL locks
+ * the row, re-evaluates the condition on the latest committed version and either adds the places or changes nothing. Whatever the
  * number of concurrent requests and service instances, {@code held} never exceeds {@code capacity} (the CHECK
  * constraint {@code capacity_never_exceeded} backs this up). No JVM lock is involved.
  */
 @ApplicationScoped
 public class CapacityRepository implements PanacheRepositoryBase<Capacity, Capacity.Key> {
 
-    /** Takes places for a reschedule (holds go through SlotTaker); pgbench runs it as the bare-UPDATE baseline. */
-    public static final String TAKE = "UPDATE capacity SET held = held + :places"
+    /**
+     * Takes places for a reschedule (holds go through SlotTaker) when the row is {@code slot_bookable} for them (the
+     * one SQL form of the rule, V50); pgbench runs it as the bare-UPDATE baseline.
+     */
+    public static final String TAKE = "UPDATE capacity c SET held = c.held + :places"
             + " WHERE office_code = :office AND date = :date AND service = :service AND session = :session"
-            + " AND held + :places <= capacity AND NOT closed AND release_at <= now()"
-            + " AND (NOT :electronic OR NOT e_passport_closed)";
+            + " AND slot_bookable(c, :places, :electronic)";
 
     private static final String GIVE_BACK = "UPDATE capacity SET held = held - :places"
             + " WHERE office_code = :office AND date = :date AND service = :service AND session = :session"

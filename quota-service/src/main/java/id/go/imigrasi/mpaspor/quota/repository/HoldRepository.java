@@ -25,33 +25,6 @@ public class HoldRepository implements PanacheRepositoryBase<Hold, UUID> {
     public static final String ONE_ACTIVE_HOLD_PER_ACCOUNT = "hold_one_active_per_account";
     public static final String ONE_ACTIVE_SLOT_PER_NIK = "hold_nik_one_active_slot";
 
-    /** Inserts the hold and binds its NIKs in one statement (one round trip). */
-    public Uni<Void> insert(Hold hold) {
-        List<String> niks = hold.nikList();
-        StringBuilder values = new StringBuilder();
-        for (int i = 0; i < niks.size(); i++) {
-            values.append(i == 0 ? "" : ", ").append("(:nik").append(i).append(")");
-        }
-        String sql = "WITH h AS (INSERT INTO hold (id, account_id, office_code, date, service, session, passport_kind,"
-                + " size, niks, status, expires_at, created_at)"
-                + " VALUES (:id, :account, :office, :date, :service, :session, :kind, :size, :niks, 'HELD',"
-                + " :expiresAt, :createdAt) RETURNING id)"
-                + " INSERT INTO hold_nik (hold_id, nik) SELECT h.id, v.nik FROM h, (VALUES " + values + ") v(nik)";
-        return Panache.getSession().chain(s -> {
-            var query = s.createNativeQuery(sql)
-                    .setParameter("id", hold.id).setParameter("account", hold.accountId)
-                    .setParameter("office", hold.officeCode).setParameter("date", hold.slotDate)
-                    .setParameter("service", hold.service.name()).setParameter("session", hold.slotSession.name())
-                    .setParameter("kind", hold.passportKind.name()).setParameter("size", hold.size)
-                    .setParameter("niks", hold.niks).setParameter("expiresAt", hold.expiresAt)
-                    .setParameter("createdAt", hold.createdAt);
-            for (int i = 0; i < niks.size(); i++) {
-                query.setParameter("nik" + i, niks.get(i));
-            }
-            return query.executeUpdate();
-        }).replaceWithVoid();
-    }
-
     /** The hold, locked for the rest of the transaction (every state change goes through this). */
     public Uni<Hold> lock(UUID id) {
         return findById(id, LockModeType.PESSIMISTIC_WRITE);

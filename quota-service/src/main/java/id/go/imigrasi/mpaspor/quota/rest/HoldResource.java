@@ -20,8 +20,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
+import id.go.imigrasi.mpaspor.platform.problem.IdempotentReads;
 import id.go.imigrasi.mpaspor.platform.problem.ProblemException;
 import id.go.imigrasi.mpaspor.platform.security.Caller;
 import id.go.imigrasi.mpaspor.platform.security.Roles;
@@ -32,10 +38,14 @@ import id.go.imigrasi.mpaspor.quota.service.HoldAdmission;
 import id.go.imigrasi.mpaspor.quota.service.HoldCommand;
 import id.go.imigrasi.mpaspor.quota.service.HoldService;
 import id.go.imigrasi.mpaspor.quota.service.RescheduleService;
+import id.go.imigrasi.mpaspor.quota.service.WaitingRoomService;
 import io.smallrye.mutiny.Uni;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Holds (and the bookings they become once paid), for the applicant who placed them. */
+@IdempotentReads
 @Path("/")
+@Tag(name = "holds", description = "Hold a place (a few minutes), then the booking it becomes once paid; reschedule")
 public class HoldResource {
 
     /** One place per NIK (the applicants of one application, at most five). */
@@ -49,6 +59,7 @@ public class HoldResource {
     }
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    public static final String HOLD_PASS = "Hold-Pass";
     private static final java.util.regex.Pattern CANONICAL_UUID = java.util.regex.Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final java.util.regex.Pattern IDEMPOTENCY_KEY_FORMAT = java.util.regex.Pattern.compile(
@@ -58,9 +69,12 @@ public class HoldResource {
     private final RescheduleService reschedules;
     private final Caller caller;
     private final HoldAdmission admission;
+    private final WaitingRoomService waitingRoom;
 
-    public HoldResource(HoldService holds, RescheduleService reschedules, Caller caller, HoldAdmission admission) {
+    public HoldResource(HoldService holds, RescheduleService reschedules, Caller caller, HoldAdmission admission,
+            WaitingRoomService waitingRoom) {
         this.admission = admission;
+        this.waitingRoom = waitingRoom;
         this.holds = holds;
         this.reschedules = reschedules;
         this.caller = caller;
@@ -75,21 +89,35 @@ public class HoldResource {
     @POST
     @Path("holds")
     @RolesAllowed(Roles.APPLICANT)
-    @Operation(summary = "Hold one place per NIK (each an applicant of one of my applications); retry-safe",
+    @Operation(operationId = "createHold", summary = "Hold one place per NIK (each an applicant of one of my applications); retry-safe",
             description = "Send an Idempotency-Key (1-255 visible ASCII characters, e.g. a UUID) and repeat the same"
                     + " request with it after a timeout or a 5xx: the answer is 201 with the hold the first request"
                     + " created (as it is now), never quota-full or nik-already-held for your own hold. The same key"
                     + " with another request is 422 idempotency-key-reused. Without a key, a repeated request for the"
                     + " same slot and the same NIKs also answers 201 with the existing hold. A NIK that is not an"
                     + " applicant of one of your applications is 422 nik-not-an-applicant; one added a moment ago"
-                    + " may answer 409 applicants-not-yet-known with Retry-After (for at most 30 s): retry after it.")
+                    + " may answer 409 applicants-not-yet-known with Retry-After (for at most 30 s): retry after it."
+                    + " During a release's waiting-room window (from releaseAt until it sells out or the window ends)"
+                    + " a hold on its dates needs the Hold-Pass header from the waiting room: without it 403"
+                    + " hold-pass-required, whose detail links to the room.")
+    @APIResponse(responseCode = "201", description = "The hold (Location: /holds/{id}); also the answer to a retry with the same Idempotency-Key", content = @Content(mediaType = "application/json", schema = @Schema(implementation = HoldView.class)))
+    @APIResponse(responseCode = "400", description = "Malformed request (field errors)", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "401", description = "No or an invalid access token", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "403", description = "hold-pass-required: during a release's waiting-room window the Hold-Pass header is missing, expired, of another release or of another account; the detail links to the waiting room", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "409", description = "quota-full, nik-already-held, or applicants-not-yet-known (with Retry-After)", content = @Content(mediaType = "application/problem+json"), headers = @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)))
+    @APIResponse(responseCode = "422", description = "nik-not-an-applicant, idempotency-key-reused", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "429", description = "Too many requests (gateway rate limit)", content = @Content(mediaType = "application/problem+json"), headers = @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)))
+    @APIResponse(responseCode = "503", description = "Overloaded (adaptive admission) or the database is unreachable", content = @Content(mediaType = "application/problem+json"), headers = @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)))
     public Uni<Response> hold(@NotNull @Valid HoldRequest request,
             @Parameter(description = "Makes retries safe: the same key and request return the same hold")
-            @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
+            @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
+            @Parameter(description = "The hold pass of the release's waiting room (during its window)")
+            @HeaderParam(HOLD_PASS) String holdPass) {
         HoldCommand command = new HoldCommand(request.officeCode().trim(), request.date(), request.session(),
                 request.service(), request.niks(),
                 request.passportKind() == null ? PassportKind.ORDINARY : request.passportKind());
         String key = idempotencyKey(idempotencyKey);
+        waitingRoom.requirePass(caller.accountId(), command.officeCode(), command.date(), holdPass);
         return admission.admit(() -> holds.place(caller.accountId(), command, key))
                 .map(hold -> Response.created(URI.create("/holds/" + hold.id)).entity(HoldView.of(hold)).build());
     }
@@ -98,7 +126,7 @@ public class HoldResource {
     @GET
     @Path("holds")
     @RolesAllowed(Roles.APPLICANT)
-    @Operation(summary = "My active holds and bookings (HELD, BOOKED), newest first")
+    @Operation(operationId = "listMyHolds", summary = "My active holds and bookings (HELD, BOOKED), newest first")
     public Uni<List<HoldView>> mine() {
         return holds.activeOf(caller.accountId()).map(list -> list.stream().map(HoldView::of).toList());
     }
@@ -106,7 +134,7 @@ public class HoldResource {
     @GET
     @Path("holds/{id}")
     @RolesAllowed({ Roles.APPLICANT, Roles.ADMIN })
-    @Operation(summary = "One of my holds (an admin: any); a malformed id is 400")
+    @Operation(operationId = "getHold", summary = "One of my holds (an admin: any); a malformed id is 400")
     public Uni<HoldView> hold(@PathParam("id") String id) {
         return holds.view(caller, uuid(id)).map(HoldView::of);
     }
@@ -114,7 +142,7 @@ public class HoldResource {
     @GET
     @Path("bookings/{id}")
     @RolesAllowed({ Roles.APPLICANT, Roles.ADMIN })
-    @Operation(summary = "One of my bookings (an admin: any); a malformed id is 400")
+    @Operation(operationId = "getBooking", summary = "One of my bookings (an admin: any); a malformed id is 400")
     public Uni<HoldView> booking(@PathParam("id") String id) {
         return holds.view(caller, uuid(id)).map(HoldView::of);
     }
@@ -123,6 +151,7 @@ public class HoldResource {
     @POST
     @Path("bookings/{id}/reschedule")
     @RolesAllowed(Roles.APPLICANT)
+    @Operation(operationId = "rescheduleBooking")
     public Uni<HoldView> reschedule(@PathParam("id") String id, @NotNull @Valid RescheduleRequest request) {
         return reschedules.reschedule(caller, uuid(id), request.date(),
                 request.session())

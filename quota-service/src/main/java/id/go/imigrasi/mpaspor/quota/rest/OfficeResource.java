@@ -14,8 +14,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Response;
 
+import id.go.imigrasi.mpaspor.platform.problem.IdempotentReads;
 import id.go.imigrasi.mpaspor.platform.problem.ProblemException;
-import id.go.imigrasi.mpaspor.platform.problem.RetryRead;
 import id.go.imigrasi.mpaspor.platform.security.Caller;
 import id.go.imigrasi.mpaspor.platform.security.Roles;
 import id.go.imigrasi.mpaspor.quota.config.QuotaConfig;
@@ -26,10 +26,18 @@ import id.go.imigrasi.mpaspor.quota.domain.ServiceLine;
 import id.go.imigrasi.mpaspor.quota.service.CalendarService;
 import id.go.imigrasi.mpaspor.quota.service.HoldService;
 import id.go.imigrasi.mpaspor.quota.service.OfficeService;
+import id.go.imigrasi.mpaspor.quota.service.WaitingRoomService;
 import io.smallrye.mutiny.Uni;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The office catalogue, the quota calendar, and an office's bookings of the day for its officers. */
+/**
+ * The office catalogue, the quota calendar, and an office's bookings of the day for its officers. Every read is
+ * retried once on a lost database connection ({@code @IdempotentReads}).
+ */
+@IdempotentReads
 @Path("/offices")
+@Tag(name = "offices", description = "Immigration offices, their calendar of places and waiting rooms")
 public class OfficeResource {
 
     public record OfficeView(String code, String name, String city, String address, double latitude,
@@ -55,10 +63,12 @@ public class OfficeResource {
     private final QuotaConfig config;
     private final Caller caller;
     private final java.time.Clock clock;
+    private final WaitingRoomService waitingRooms;
 
     public OfficeResource(OfficeService offices, CalendarService calendars, HoldService holds, QuotaConfig config,
-            Caller caller, java.time.Clock clock) {
+            Caller caller, java.time.Clock clock, WaitingRoomService waitingRooms) {
         this.clock = clock;
+        this.waitingRooms = waitingRooms;
         this.offices = offices;
         this.calendars = calendars;
         this.holds = holds;
@@ -69,19 +79,21 @@ public class OfficeResource {
     /** Nearest first (with the distance in km) when {@code lat} and {@code lon} are given, by code otherwise. */
     @GET
     @PermitAll
+    @Operation(operationId = "listOffices")
     public Uni<List<OfficeView>> list(@QueryParam("lat") String lat, @QueryParam("lon") String lon) {
         Double latitude = Params.number("lat", lat, -90, 90);
         Double longitude = Params.number("lon", lon, -180, 180);
         if ((latitude == null) != (longitude == null)) {
             throw ProblemException.invalid(latitude == null ? "lat" : "lon", "quota.location-incomplete");
         }
-        return RetryRead.once(() -> offices.list(latitude, longitude))
+        return offices.list(latitude, longitude)
                 .map(all -> all.stream().map(l -> OfficeView.of(l.office(), l.distanceKm())).toList());
     }
 
     @GET
     @Path("{code}")
     @PermitAll
+    @Operation(operationId = "getOffice")
     public Uni<OfficeView> get(@PathParam("code") String code) {
         return offices.get(code).map(o -> OfficeView.of(o, null));
     }
@@ -93,6 +105,7 @@ public class OfficeResource {
     @GET
     @Path("{code}/calendar")
     @PermitAll
+    @Operation(operationId = "getCalendar")
     public Uni<Response> calendar(@PathParam("code") String code, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("service") String service,
             @QueryParam("passportKind") String kind) {
@@ -121,10 +134,27 @@ public class OfficeResource {
         });
     }
 
+    /**
+     * The office's quota releases that have a waiting room (upcoming, open, or closed within the hour), by release
+     * time: where the website finds the room of a date before its release. From memory, no database read.
+     */
+    @GET
+    @Path("{code}/waiting-rooms")
+    @PermitAll
+    @Operation(operationId = "listWaitingRooms", summary = "The office's releases with a waiting room:"
+            + " dates, when the room opens, releaseAt, when the window closes, state, places left, next release")
+    public List<WaitingRoomService.Status> waitingRooms(@PathParam("code") String code) {
+        if (code == null || !code.matches("[A-Za-z0-9]{2,12}")) {
+            throw ProblemException.invalid("code", "quota.office-unknown", code.length() > 12 ? code.substring(0, 12) : code);
+        }
+        return waitingRooms.roomsOf(code);
+    }
+
     /** The day's bookings of the office: its officers and admins only. */
     @GET
     @Path("{code}/bookings")
     @RolesAllowed({ Roles.OFFICER, Roles.ADMIN })
+    @Operation(operationId = "listOfficeBookings")
     public Uni<List<BookingLine>> bookings(@PathParam("code") String code, @QueryParam("date") String date) {
         caller.requireOffice(code);
         LocalDate day = Params.date("date", date, null);

@@ -17,7 +17,7 @@ import id.go.imigrasi.mpaspor.platform.problem.ProblemException;
 import id.go.imigrasi.mpaspor.quota.config.QuotaConfig;
 import id.go.imigrasi.mpaspor.quota.domain.Office;
 import id.go.imigrasi.mpaspor.quota.domain.OfficeRule;
-import id.go.imigrasi.mpaspor.quota.domain.QuotaProblem;
+import id.go.imigrasi.mpaspor.quota.QuotaProblem;
 import id.go.imigrasi.mpaspor.quota.domain.QuotaRelease;
 import id.go.imigrasi.mpaspor.quota.repository.CapacityRepository;
 import id.go.imigrasi.mpaspor.quota.repository.OfficeRepository;

@@ -10,7 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import id.go.imigrasi.mpaspor.platform.problem.FieldError;
 import id.go.imigrasi.mpaspor.platform.problem.ProblemException;
 import id.go.imigrasi.mpaspor.quota.config.QuotaConfig;
-import id.go.imigrasi.mpaspor.quota.domain.QuotaProblem;
+import id.go.imigrasi.mpaspor.quota.QuotaProblem;
 import id.go.imigrasi.mpaspor.quota.repository.ApplicantRepository;
 import io.smallrye.mutiny.Uni;
 

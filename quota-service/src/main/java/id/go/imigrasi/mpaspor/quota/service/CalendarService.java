@@ -17,7 +17,7 @@ import id.go.imigrasi.mpaspor.quota.domain.Capacity;
 import id.go.imigrasi.mpaspor.quota.domain.DaySession;
 import id.go.imigrasi.mpaspor.quota.domain.Office;
 import id.go.imigrasi.mpaspor.quota.domain.PassportKind;
-import id.go.imigrasi.mpaspor.quota.domain.QuotaProblem;
+import id.go.imigrasi.mpaspor.quota.QuotaProblem;
 import id.go.imigrasi.mpaspor.quota.domain.ServiceLine;
 import id.go.imigrasi.mpaspor.quota.domain.SlotStatus;
 import id.go.imigrasi.mpaspor.quota.repository.CapacityRepository;
@@ -108,15 +108,15 @@ public class CalendarService {
         if (row == null) {
             return new Calendar.Session(session, 0, 0, SlotStatus.NOT_RELEASED, null);
         }
-        if (row.releaseAt.isAfter(now)) {
+        Capacity.Bookability one = row.bookability(1, kind == PassportKind.ELECTRONIC, now);
+        if (one == Capacity.Bookability.NOT_RELEASED) {
             return new Calendar.Session(session, row.capacity, 0, SlotStatus.NOT_RELEASED, row.releaseAt);
         }
-        boolean closed = row.closed || row.capacity == 0 || date.isBefore(earliest)
-                || (kind == PassportKind.ELECTRONIC && row.ePassportClosed);
-        if (closed) {
+        if (one == Capacity.Bookability.CLOSED || one == Capacity.Bookability.E_PASSPORT_CLOSED
+                || date.isBefore(earliest)) {
             return new Calendar.Session(session, row.capacity, 0, SlotStatus.CLOSED, null);
         }
         return new Calendar.Session(session, row.capacity, row.remaining(),
-                row.remaining() > 0 ? SlotStatus.AVAILABLE : SlotStatus.FULL, null);
+                one == Capacity.Bookability.BOOKABLE ? SlotStatus.AVAILABLE : SlotStatus.FULL, null);
     }
 }

@@ -11,20 +11,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
-import id.go.imigrasi.mpaspor.contracts.EventTypes;
 import id.go.imigrasi.mpaspor.contracts.quota.SlotHeld;
-import id.go.imigrasi.mpaspor.platform.events.CloudEvents;
+import id.go.imigrasi.mpaspor.platform.outbox.Outbox;
 import id.go.imigrasi.mpaspor.quota.config.QuotaConfig;
 import id.go.imigrasi.mpaspor.quota.domain.Hold;
 import id.go.imigrasi.mpaspor.quota.domain.HoldStatus;
@@ -69,16 +64,15 @@ public class HoldCombiner {
     record Outcome(Hold hold, boolean granted, boolean slotBookable, boolean applicants) {
     }
 
-    private record Pending(Hold hold, SlotTaker.Slot slot, UUID eventId, CompletableFuture<Outcome> outcome) {
+    private record Pending(Hold hold, SlotTaker.Slot slot, CompletableFuture<Outcome> outcome) {
     }
 
     private final SlotTaker taker;
-    private final ObjectMapper json;
+    private final Outbox outbox;
     private final Clock clock;
     private final QuotaConfig config;
     private final int maxBatch;
     private final int maxStatements;
-    private final SlotTaker.Event slotHeld;
     private final DistributionSummary batchSizes;
     private final DistributionSummary batchSlots;
     private final Counter refusedWhole;
@@ -88,16 +82,13 @@ public class HoldCombiner {
     private final Set<SlotTaker.Slot> busy = new HashSet<>();
     private int running;
 
-    public HoldCombiner(SlotTaker taker, ObjectMapper json, Clock clock, QuotaConfig config, MeterRegistry registry,
-            @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+    public HoldCombiner(SlotTaker taker, Outbox outbox, Clock clock, QuotaConfig config, MeterRegistry registry) {
         this.taker = taker;
-        this.json = json;
+        this.outbox = outbox;
         this.clock = clock;
         this.config = config;
         this.maxBatch = config.combiner().maxBatch();
         this.maxStatements = config.combiner().maxStatements();
-        this.slotHeld = new SlotTaker.Event(EventTypes.ceType(SlotHeld.class), EventTypes.topic(SlotHeld.class),
-                CloudEvents.sourceOf(applicationName));
         this.batchSizes = DistributionSummary.builder("mpaspor.quota.holds.batch.size")
                 .description("Holds placed by one statement (one transaction)").register(registry);
         this.batchSlots = DistributionSummary.builder("mpaspor.quota.holds.batch.slots")
@@ -116,7 +107,7 @@ public class HoldCombiner {
         CompletableFuture<Outcome> outcome = new CompletableFuture<>();
         List<Pending> batch;
         synchronized (this) {
-            waiting.add(new Pending(hold, slot, UUID.randomUUID(), outcome));
+            waiting.add(new Pending(hold, slot, outcome));
             batch = running < maxStatements ? drain() : List.of();
         }
         if (!batch.isEmpty()) {
@@ -229,9 +220,9 @@ public class HoldCombiner {
             hold.expiresAt = expiresAt;
             hold.status = HoldStatus.HELD;
             requests.add(new SlotTaker.Request(hold.id, hold.accountId, p.slot(), hold.passportKind, hold.size,
-                    hold.niks, p.eventId(), payload(hold), hold.idempotencyKey, hold.requestFingerprint));
+                    hold.niks, outbox.row(slotHeld(hold), now), hold.idempotencyKey, hold.requestFingerprint));
         }
-        return taker.take(requests, now, expiresAt, slotHeld)
+        return taker.take(requests, now, expiresAt)
                 .invoke(taken -> {
                     for (int i = 0; i < batch.size(); i++) {
                         Pending p = batch.get(i);
@@ -242,13 +233,9 @@ public class HoldCombiner {
                 .replaceWithVoid();
     }
 
-    private String payload(Hold hold) {
-        try {
-            return json.writeValueAsString(new SlotHeld(hold.id.toString(), hold.accountId, hold.officeCode,
-                    hold.slotDate, hold.slotSession.name(), hold.service.name(), hold.nikList(), hold.expiresAt));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("SlotHeld is not serializable", e);
-        }
+    private static SlotHeld slotHeld(Hold hold) {
+        return new SlotHeld(hold.id.toString(), hold.accountId, hold.officeCode, hold.slotDate,
+                hold.slotSession.name(), hold.service.name(), hold.nikList(), hold.expiresAt);
     }
 
     /** Unique index (23505) or deadlock (40P01): the statement as a whole was refused, single holds may pass. */

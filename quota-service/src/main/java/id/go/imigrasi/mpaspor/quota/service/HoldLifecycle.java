@@ -17,6 +17,8 @@ import id.go.imigrasi.mpaspor.platform.outbox.Outbox;
 import id.go.imigrasi.mpaspor.quota.config.QuotaConfig;
 import id.go.imigrasi.mpaspor.quota.domain.Hold;
 import id.go.imigrasi.mpaspor.quota.domain.HoldStatus;
+import id.go.imigrasi.mpaspor.quota.domain.HoldTransition;
+import id.go.imigrasi.mpaspor.quota.domain.HoldTransition.Decision;
 import id.go.imigrasi.mpaspor.quota.domain.ReleaseReason;
 import id.go.imigrasi.mpaspor.quota.repository.CapacityRepository;
 import id.go.imigrasi.mpaspor.quota.repository.HoldRepository;
@@ -29,7 +31,7 @@ import io.smallrye.mutiny.Uni;
  * What happens to a hold after it was placed: extended when billed, confirmed into a booking when paid, released
  * when the bill expires, the application is cancelled or the hold times out. Every transition locks the hold row
  * first and acts only from the state it expects, so a late or repeated event, the timer and another instance
- * never release or confirm a hold twice. The event effects run inside the inbox transaction (no transaction of
+ * never release or confirm a hold twice (which transition applies from which state: {@link HoldTransition}). The event effects run inside the inbox transaction (no transaction of
  * their own); {@link #expireDue()} opens its own.
  */
 @ApplicationScoped
@@ -51,23 +53,21 @@ public class HoldLifecycle {
         this.outbox = outbox;
         this.config = config;
         this.clock = clock;
-        this.paidAfterRelease = registry.counter("mpaspor.quota.paid.after.release");
+        this.paidAfterRelease = Counter.builder("mpaspor.quota.paid.after.release")
+                .description("Payments that arrived after their hold was released (the slot may be gone)")
+                .register(registry);
     }
 
     /** BillingIssued: the hold lasts until the billing deadline (plus a grace, so BillingExpired ends it). */
     public Uni<Void> extend(String holdId, String applicationId, String billingCode, Instant billingExpiresAt) {
         return locked(holdId).chain(found -> {
-            if (found.isEmpty() || found.get().status != HoldStatus.HELD) {
+            Hold hold = found.orElse(null);
+            if (HoldTransition.EXTEND.from(status(hold)) != Decision.APPLY) {
                 LOG.warnf("BillingIssued for hold %s which is %s: nothing to extend", holdId,
                         found.map(h -> h.status.name()).orElse("unknown"));
                 return Uni.createFrom().voidItem();
             }
-            Hold hold = found.get();
-            Instant until = billingExpiresAt.plus(config.billingGrace()).truncatedTo(ChronoUnit.MICROS);
-            if (until.isBefore(hold.expiresAt)) {
-                until = hold.expiresAt;
-            }
-            Instant expiresAt = until;
+            Instant expiresAt = HoldTransition.extendedExpiry(hold.expiresAt, billingExpiresAt, config.billingGrace());
             return holds.extend(hold.id, applicationId, billingCode, expiresAt)
                     .chain(() -> outbox.append(new HoldExtended(holdId, applicationId, billingCode, expiresAt)))
                     .replaceWithVoid();
@@ -77,41 +77,39 @@ public class HoldLifecycle {
     /** BillingPaid: the hold becomes the booking of the office visit. */
     public Uni<Void> confirm(String holdId, String applicationId, String billingCode) {
         return locked(holdId).chain(found -> {
-            if (found.isEmpty()) {
-                LOG.warnf("BillingPaid for unknown hold %s (application %s)", holdId, applicationId);
-                return Uni.createFrom().voidItem();
+            Hold hold = found.orElse(null);
+            switch (HoldTransition.CONFIRM.from(status(hold))) {
+                case APPLY:
+                    return holds.book(hold.id, applicationId, billingCode, clock.instant())
+                            .chain(() -> outbox.append(new HoldConfirmed(holdId, applicationId, hold.officeCode,
+                                    hold.slotDate, hold.slotSession.name(), hold.service.name(), hold.nikList())))
+                            .replaceWithVoid();
+                case PAID_AFTER_RELEASE:
+                    // billing only reports payments before its deadline, and the hold outlives the deadline by a
+                    // grace; if it still happens, ops must see it (the applicant paid for a slot that is gone)
+                    paidAfterRelease.increment();
+                    LOG.errorf("BillingPaid for hold %s released earlier (%s): application %s needs a manual booking",
+                            holdId, hold.releaseReason, applicationId);
+                    return Uni.createFrom().voidItem();
+                default:
+                    if (hold == null) {
+                        LOG.warnf("BillingPaid for unknown hold %s (application %s)", holdId, applicationId);
+                    }
+                    return Uni.createFrom().voidItem();
             }
-            Hold hold = found.get();
-            if (hold.status == HoldStatus.RELEASED) {
-                // billing only reports payments before its deadline, and the hold outlives the deadline by a grace;
-                // if it still happens, ops must see it (the applicant paid for a slot that is gone)
-                paidAfterRelease.increment();
-                LOG.errorf("BillingPaid for hold %s released earlier (%s): application %s needs a manual booking",
-                        holdId, hold.releaseReason, applicationId);
-                return Uni.createFrom().voidItem();
-            }
-            if (hold.status == HoldStatus.BOOKED) {
-                return Uni.createFrom().voidItem();
-            }
-            return holds.book(hold.id, applicationId, billingCode, clock.instant())
-                    .chain(() -> outbox.append(new HoldConfirmed(holdId, applicationId, hold.officeCode,
-                            hold.slotDate, hold.slotSession.name(), hold.service.name(), hold.nikList())))
-                    .replaceWithVoid();
         });
     }
 
     /** BillingExpired: an unpaid hold goes back to the calendar. */
     public Uni<Void> billingExpired(String holdId) {
-        return locked(holdId).chain(found -> found.filter(h -> h.status == HoldStatus.HELD)
-                .map(h -> release(h, ReleaseReason.BILLING_EXPIRED))
-                .orElseGet(() -> Uni.createFrom().voidItem()));
+        return locked(holdId).chain(found -> releaseIf(found.orElse(null), HoldTransition.BILLING_EXPIRED,
+                ReleaseReason.BILLING_EXPIRED));
     }
 
     /** ApplicationCancelled: the hold or booking goes back to the calendar. */
     public Uni<Void> cancelled(String holdId) {
-        return locked(holdId).chain(found -> found.filter(h -> h.status != HoldStatus.RELEASED)
-                .map(h -> release(h, ReleaseReason.APPLICATION_CANCELLED))
-                .orElseGet(() -> Uni.createFrom().voidItem()));
+        return locked(holdId).chain(found -> releaseIf(found.orElse(null), HoldTransition.CANCEL,
+                ReleaseReason.APPLICATION_CANCELLED));
     }
 
     /**
@@ -121,10 +119,16 @@ public class HoldLifecycle {
     public Uni<Integer> expireDue() {
         return Panache.withTransaction(() -> holds.claimExpired(config.expiry().batchSize())
                 .chain(ids -> Sequentially.each(ids, id -> holds.lock(id)
-                        .chain(hold -> hold != null && hold.status == HoldStatus.HELD
-                                ? release(hold, ReleaseReason.HOLD_TIMEOUT)
-                                : Uni.createFrom().voidItem()))
+                        .chain(hold -> releaseIf(hold, HoldTransition.TIME_OUT, ReleaseReason.HOLD_TIMEOUT)))
                         .replaceWith(ids.size())));
+    }
+
+    private Uni<Void> releaseIf(Hold hold, HoldTransition transition, ReleaseReason reason) {
+        return transition.from(status(hold)) == Decision.APPLY ? release(hold, reason) : Uni.createFrom().voidItem();
+    }
+
+    private static HoldStatus status(Hold hold) {
+        return hold == null ? null : hold.status;
     }
 
     private Uni<Void> release(Hold hold, ReleaseReason reason) {

@@ -12,9 +12,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import id.go.imigrasi.mpaspor.platform.reactive.OnContext;
 import id.go.imigrasi.mpaspor.platform.problem.FieldError;
 import id.go.imigrasi.mpaspor.platform.problem.ProblemException;
 import id.go.imigrasi.mpaspor.platform.security.Caller;
@@ -23,7 +25,7 @@ import id.go.imigrasi.mpaspor.quota.domain.Hold;
 import id.go.imigrasi.mpaspor.quota.domain.HoldStatus;
 import id.go.imigrasi.mpaspor.quota.domain.Office;
 import id.go.imigrasi.mpaspor.quota.domain.PassportKind;
-import id.go.imigrasi.mpaspor.quota.domain.QuotaProblem;
+import id.go.imigrasi.mpaspor.quota.QuotaProblem;
 import id.go.imigrasi.mpaspor.quota.repository.CapacityRepository;
 import id.go.imigrasi.mpaspor.quota.repository.HoldRepository;
 import id.go.imigrasi.mpaspor.quota.repository.OfficeRepository;
@@ -31,8 +33,6 @@ import id.go.imigrasi.mpaspor.quota.repository.SlotTaker;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgException;
 
 /**
@@ -90,12 +90,12 @@ public class HoldService {
      */
     public Uni<Hold> place(String accountId, HoldCommand command, String idempotencyKey) {
         validate(command);
-        Context context = Vertx.currentContext();
+        Executor caller = OnContext.capture();   // the combiner completes holds on the pool's threads
         String fingerprint = command.fingerprint();
         return zoneOf(command.officeCode())
                 .invoke(zone -> requireFutureEnough(zone, command.date(), "date"))
                 .chain(zone -> combiner.place(newHold(accountId, command, idempotencyKey, fingerprint))
-                        .emitOn(context == null ? Runnable::run : task -> context.runOnContext(ignored -> task.run()))
+                        .emitOn(caller)
                         .chain(outcome -> outcome.granted() ? Uni.createFrom().item(outcome.hold())
                                 : created(accountId, command, idempotencyKey, fingerprint)
                                         .chain(earlier -> earlier != null ? Uni.createFrom().item(earlier)

@@ -1,7 +1,7 @@
 package id.go.imigrasi.mpaspor.quota.service;
 
 import id.go.imigrasi.mpaspor.platform.problem.ProblemException;
-import id.go.imigrasi.mpaspor.quota.domain.QuotaProblem;
+import id.go.imigrasi.mpaspor.quota.QuotaProblem;
 import id.go.imigrasi.mpaspor.quota.repository.HoldRepository;
 
 /** Turns the database's verdicts (unique partial indexes, the capacity CHECK) into the problems users see. */

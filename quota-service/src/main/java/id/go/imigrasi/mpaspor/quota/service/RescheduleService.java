@@ -17,7 +17,7 @@ import id.go.imigrasi.mpaspor.quota.domain.DaySession;
 import id.go.imigrasi.mpaspor.quota.domain.Hold;
 import id.go.imigrasi.mpaspor.quota.domain.HoldStatus;
 import id.go.imigrasi.mpaspor.quota.domain.PassportKind;
-import id.go.imigrasi.mpaspor.quota.domain.QuotaProblem;
+import id.go.imigrasi.mpaspor.quota.QuotaProblem;
 import id.go.imigrasi.mpaspor.quota.repository.CapacityRepository;
 import id.go.imigrasi.mpaspor.quota.repository.HoldRepository;
 import id.go.imigrasi.mpaspor.quota.repository.OfficeRepository;

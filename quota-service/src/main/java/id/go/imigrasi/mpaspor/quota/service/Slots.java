@@ -4,11 +4,11 @@ import java.time.Instant;
 
 import id.go.imigrasi.mpaspor.platform.problem.ProblemException;
 import id.go.imigrasi.mpaspor.quota.domain.Capacity;
-import id.go.imigrasi.mpaspor.quota.domain.QuotaProblem;
+import id.go.imigrasi.mpaspor.quota.QuotaProblem;
 
 /**
- * Why a slot cannot be taken, read before any write so the user gets the precise reason. The decision itself is
- * the conditional UPDATE, which re-checks everything atomically; this read only shapes the answer.
+ * Why a slot cannot be taken ({@link Capacity#bookability}), as the problem the user gets. The decision itself is
+ * the statement that takes the places ({@code slot_bookable} under the row lock); this read only shapes the answer.
  */
 final class Slots {
 
@@ -19,17 +19,13 @@ final class Slots {
         if (slot == null) {
             throw ProblemException.of(QuotaProblem.QUOTA_NOT_RELEASED, "-");
         }
-        if (slot.releaseAt.isAfter(now)) {
-            throw ProblemException.of(QuotaProblem.QUOTA_NOT_RELEASED, slot.releaseAt.toString());
-        }
-        if (slot.closed || slot.capacity == 0) {
-            throw ProblemException.of(QuotaProblem.DATE_CLOSED);
-        }
-        if (electronic && slot.ePassportClosed) {
-            throw ProblemException.of(QuotaProblem.E_PASSPORT_CLOSED);
-        }
-        if (slot.remaining() < places) {
-            throw ProblemException.of(QuotaProblem.QUOTA_FULL);
+        switch (slot.bookability(places, electronic, now)) {
+            case NOT_RELEASED -> throw ProblemException.of(QuotaProblem.QUOTA_NOT_RELEASED, slot.releaseAt.toString());
+            case CLOSED -> throw ProblemException.of(QuotaProblem.DATE_CLOSED);
+            case E_PASSPORT_CLOSED -> throw ProblemException.of(QuotaProblem.E_PASSPORT_CLOSED);
+            case FULL -> throw ProblemException.of(QuotaProblem.QUOTA_FULL);
+            case BOOKABLE -> {
+            }
         }
     }
 }

@@ -21,12 +21,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import id.go.imigrasi.mpaspor.testkit.Niks;
 import id.go.imigrasi.mpaspor.platform.events.CloudEvents;
 import id.go.imigrasi.mpaspor.testkit.RealInfrastructure;
 import id.go.imigrasi.mpaspor.testkit.TestJwt;
@@ -46,7 +46,7 @@ public final class Quota {
 
     /** A valid-looking NIK (province 32, West Java), unique enough for a test run. */
     public static String nik() {
-        return "32" + String.format("%014d", ThreadLocalRandom.current().nextLong(100_000_000_000_000L));
+        return Niks.random();
     }
 
     public static String account() {

@@ -3,12 +3,11 @@ package id.go.imigrasi.mpaspor.web.api;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,21 +34,38 @@ public class ApiClient {
     private static final Logger LOG = Logger.getLogger(ApiClient.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http;
+    private final ApiTransport transport;
+    private final RefreshFlights flights;
     private final String base;
     private final Duration timeout;
     private final Visit visit;
 
-    public ApiClient(WebConfig config, Visit visit) {
+    public ApiClient(WebConfig config, Visit visit, ApiTransport transport, RefreshFlights flights) {
+        this.transport = transport;
+        this.flights = flights;
         this.base = config.apiUrl().toString().replaceAll("/+$", "");
         this.timeout = config.apiTimeout();
         this.visit = visit;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).version(HttpClient.Version.HTTP_1_1)
-                .build();
     }
 
     public ApiResponse get(String path) {
         return send("GET", path, null, null, true);
+    }
+
+    /** GET with headers of its own (the waiting room's {@code Waiting-Room-Ticket}). */
+    public ApiResponse get(String path, Map<String, String> headers) {
+        return send("GET", path, null, null, true, headers);
+    }
+
+    /**
+     * The request headers a streamed call (Server-Sent Events) carries, as {@link #get} would send them: the
+     * visitor's language and address, and the session's access token. Read on the request's thread.
+     */
+    public Map<String, List<String>> headersFor(Map<String, String> own) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        own.forEach((name, value) -> out.put(name, List.of(value)));
+        decorate(out, true);
+        return out;
     }
 
     /** GET of a binary (the invoice PDF, a QR code). */
@@ -61,8 +77,20 @@ public class ApiClient {
         return send("POST", path, body, null, true);
     }
 
+    /**
+     * POST with headers of its own, e.g. an {@code Idempotency-Key} that the caller keeps across its retries (the
+     * automatic one after 429/503 included), so a retry answers with what the first request did.
+     */
+    public ApiResponse post(String path, Object body, Map<String, String> headers) {
+        return send("POST", path, body, null, true, headers);
+    }
+
     public ApiResponse put(String path, Object body) {
         return send("PUT", path, body, null, true);
+    }
+
+    public ApiResponse delete(String path) {
+        return send("DELETE", path, null, null, true);
     }
 
     /** Anonymous call (registration, login, OTP): no token even when the visitor has one. */
@@ -71,9 +99,12 @@ public class ApiClient {
     }
 
     /** The raw exchange for the upload proxy: the caller decides what to do with any status. */
-    public HttpResponse<byte[]> exchange(HttpRequest.Builder request) throws IOException, InterruptedException {
-        decorate(request, true);
-        return http.send(request.timeout(Duration.ofMinutes(2)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    public ApiResponse exchange(String method, String path, Map<String, String> headers, byte[] body)
+            throws IOException, InterruptedException {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        headers.forEach((name, value) -> out.put(name, List.of(value)));
+        decorate(out, true);
+        return transport.send(method, uri(path), out, body, Duration.ofMinutes(2));
     }
 
     public URI uri(String path) {
@@ -85,11 +116,16 @@ public class ApiClient {
     }
 
     private ApiResponse send(String method, String path, Object body, String accept, boolean authenticated) {
-        ApiResponse response = once(method, path, body, accept, authenticated);
+        return send(method, path, body, accept, authenticated, Map.of());
+    }
+
+    private ApiResponse send(String method, String path, Object body, String accept, boolean authenticated,
+            Map<String, String> headers) {
+        ApiResponse response = once(method, path, body, accept, authenticated, headers);
         if (response.status() == 401 && authenticated && visit.loggedIn()) {
             // the access token may have been revoked or have expired early: one refresh, one more try
             if (refresh(visit.session())) {
-                response = once(method, path, body, accept, true);
+                response = once(method, path, body, accept, true, headers);
             }
             if (response.status() == 401) {
                 visit.session().forgetTokens();
@@ -107,24 +143,30 @@ public class ApiClient {
     }
 
     private ApiResponse once(String method, String path, Object body, String accept, boolean authenticated) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(timeout)
-                .header("Accept", accept == null ? "application/json, application/problem+json" : accept);
+        return once(method, path, body, accept, authenticated, Map.of());
+    }
+
+    private ApiResponse once(String method, String path, Object body, String accept, boolean authenticated,
+            Map<String, String> headers) {
+        Map<String, List<String>> request = new LinkedHashMap<>();
+        request.put("Accept", List.of(accept == null ? "application/json, application/problem+json" : accept));
+        headers.forEach((name, value) -> request.put(name, List.of(value)));
+        byte[] bytes = null;
         if (body != null) {
             try {
-                request.header("Content-Type", "application/json")
-                        .method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+                bytes = JSON.writeValueAsBytes(body);
             } catch (JsonProcessingException e) {
                 throw new IllegalArgumentException(e);
             }
         } else if ("POST".equals(method) || "PUT".equals(method)) {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString("{}"));
-        } else {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
+            bytes = "{}".getBytes(StandardCharsets.UTF_8);
+        }
+        if (bytes != null) {
+            request.put("Content-Type", List.of("application/json"));
         }
         decorate(request, authenticated);
         try {
-            HttpResponse<byte[]> r = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new ApiResponse(r.statusCode(), r.headers(), r.body());
+            return transport.send(method, uri(path), request, bytes, timeout);
         } catch (IOException e) {
             LOG.warnf("API %s %s did not answer: %s", method, path, e.toString());
             throw new ApiBusy(5);
@@ -134,18 +176,19 @@ public class ApiClient {
         }
     }
 
-    private void decorate(HttpRequest.Builder request, boolean authenticated) {
+    private void decorate(Map<String, List<String>> request, boolean authenticated) {
         Session session = visit.session();
-        request.header("Accept-Language", session == null ? "id" : session.language());
+        request.put("Accept-Language", List.of(session == null ? "id" : session.language()));
         if (visit.clientAddress() != null) {
-            request.header("X-Forwarded-For", visit.clientAddress());
+            // the visitor's address as the gateway told it: this client's address is a proxy the gateway trusts
+            request.put("X-Forwarded-For", List.of(visit.clientAddress()));
         }
         if (authenticated && session != null && session.loggedIn()) {
             if (session.accessToken() == null || Instant.now().isAfter(session.accessExpiresAt())) {
                 refresh(session);
             }
             if (session.accessToken() != null) {
-                request.header("Authorization", "Bearer " + session.accessToken());
+                request.put("Authorization", List.of("Bearer " + session.accessToken()));
             }
         }
     }
@@ -155,7 +198,11 @@ public class ApiClient {
         if (session.refreshToken() == null) {
             return false;
         }
-        ApiResponse r = once("POST", "/auth/refresh", Map.of("refreshToken", session.refreshToken()), null, false);
+        String token = session.refreshToken();
+        // one refresh per token, shared by the requests holding it (rotation: a spent token presented again
+        // revokes the session)
+        ApiResponse r = flights.refresh(token, timeout,
+                () -> once("POST", "/auth/refresh", Map.of("refreshToken", token), null, false));
         if (r.shed()) {
             throw new ApiBusy(r.retryAfterSeconds());
         }

@@ -33,8 +33,14 @@ public class Assets {
         add("app.css", "text/css; charset=utf-8", "web-assets/app.css");
         add("app.js", "text/javascript; charset=utf-8", "web-assets/app.js");
         add("upload.js", "text/javascript; charset=utf-8", "web-assets/upload.js");
+        add("staff.css", "text/css; charset=utf-8", "web-assets/staff.css");
         add("tus.js", "text/javascript; charset=utf-8", "web-assets/tus.min.js");
         add("htmx.js", "text/javascript; charset=utf-8", htmxPath());
+        // the waiting room: ALTCHA's widget (an ES module), its worker and stylesheet (from npm), and the page's script
+        add("altcha.js", "text/javascript; charset=utf-8", "web-assets/altcha.js");
+        add("altcha-worker.js", "text/javascript; charset=utf-8", "web-assets/altcha-worker.js");
+        add("altcha.css", "text/css; charset=utf-8", "web-assets/altcha.css");
+        add("waiting-room.js", "text/javascript; charset=utf-8", "web-assets/waiting-room.js");
     }
 
     /** The public URL of an asset: {@code {assets.url('app.css')}} in a template. */

@@ -121,7 +121,8 @@ public class AccountPages {
             ApiClient.remember(fresh, r.json());
             fresh.email(form.value("email"));
             visit.replace(fresh);
-            return redirect(safeBack(form.value("back")).isEmpty() ? "/applications" : safeBack(form.value("back")));
+            // staff land on their desk: /kantor for officers, /admin for admins (Staff, from the token)
+            return redirect(safeBack(form.value("back")).isEmpty() ? Staff.of(fresh).home() : safeBack(form.value("back")));
         });
     }
 

@@ -38,8 +38,10 @@ public class ApplicationPages {
     private final Pages pages;
     private final ApiClient api;
     private final Visit visit;
+    private final OfficeZones zones;
 
-    public ApplicationPages(Pages pages, ApiClient api, Visit visit) {
+    public ApplicationPages(Pages pages, ApiClient api, Visit visit, OfficeZones zones) {
+        this.zones = zones;
         this.pages = pages;
         this.api = api;
         this.visit = visit;
@@ -69,7 +71,9 @@ public class ApplicationPages {
     public TemplateInstance application(@PathParam("id") String id) {
         visit.requireLogin();
         JsonNode app = load(id);
-        return pages.page("application").data("app", Pages.map(app)).data("id", id);
+        // the timeline in the zone of the application's office once it has one (WIB before)
+        return pages.page("application").data("app", Pages.map(app)).data("id", id)
+                .data("zone", zones.of(app.path("appointment").path("officeCode").asText(null)));
     }
 
     @GET

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 import jakarta.ws.rs.Consumes;
@@ -24,6 +25,7 @@ import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import id.go.imigrasi.mpaspor.web.api.ApiBusy;
 import id.go.imigrasi.mpaspor.web.api.ApiClient;
 import id.go.imigrasi.mpaspor.web.api.ApiResponse;
 import id.go.imigrasi.mpaspor.web.session.Visit;
@@ -40,14 +42,21 @@ public class BookingPages {
     /** The payment channels, as the billing service names them (how to pay at each is in the messages). */
     private static final String CHANNELS = "bank-teller,atm,internet-banking,post-office,indomaret,alfamart,marketplace";
     private static final Pattern OFFICE = Pattern.compile("[A-Z0-9]{2,12}");
+    /** The hidden field of the slot form that carries its submission's Idempotency-Key. */
+    static final String KEY = "idempotencyKey";
+    private static final Pattern KEY_FORMAT = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    /** How long the hold waits here for applicants quota has not heard of yet before the page waits instead. */
+    private static final Duration APPLICANTS_PATIENCE = Duration.ofSeconds(6);
     private static final Pattern SLOT = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})\\|(MORNING|AFTERNOON)");
 
     private final Pages pages;
     private final ApiClient api;
     private final Visit visit;
     private final ApplicationPages applications;
+    private final OfficeZones zones;
 
-    public BookingPages(Pages pages, ApiClient api, Visit visit, ApplicationPages applications) {
+    public BookingPages(Pages pages, ApiClient api, Visit visit, ApplicationPages applications, OfficeZones zones) {
+        this.zones = zones;
         this.pages = pages;
         this.api = api;
         this.visit = visit;
@@ -69,7 +78,7 @@ public class BookingPages {
     public TemplateInstance slot(@PathParam("id") String id, @QueryParam("office") String office) {
         visit.requireLogin();
         JsonNode app = applications.load(id);
-        return slotPage(id, office, app, Form.empty(), "book");
+        return slotPage(id, office, app, Form.empty().with(KEY, newKey()), "book");
     }
 
     @POST
@@ -80,23 +89,101 @@ public class BookingPages {
         visit.requireLogin();
         JsonNode app = applications.load(id);
         String office = in.getFirst("office");
-        Form form = Form.empty().with("slot", in.getFirst("slot"));
+        // one key per submission of the form: the same on the automatic retry after 429/503 (the form comes back
+        // with it) and after applicants-not-yet-known, a new one once the API has answered for good
+        String key = in.getFirst(KEY) != null && KEY_FORMAT.matcher(in.getFirst(KEY)).matches() ? in.getFirst(KEY)
+                : newKey();
+        Form form = Form.empty().with("slot", in.getFirst("slot")).with(KEY, key);
         var slot = in.getFirst("slot") == null ? null : SLOT.matcher(in.getFirst("slot"));
         if (slot == null || !slot.matches()) {
-            return slotPage(id, office, app, form.error("slot", pages.message("slot.choose")), "book");
+            return slotPage(id, office, app, form.error("slot", pages.message("slot_choose")), "book");
         }
         List<String> niks = new ArrayList<>();
         app.path("applicants").forEach(a -> niks.add(a.path("nik").asText()));
         String kind = app.path("applicants").path(0).path("questionnaire").path("passportKind").asText("ORDINARY");
-        return AccountPages.submit(pages, "slot", form, () -> {
-            ApiResponse r = api.post("/holds", Map.of("officeCode", office, "date", slot.group(1), "session",
-                    slot.group(2), "service", "REGULAR", "niks", niks, "passportKind", kind));
-            if (r.status() == 201) {
-                visit.session().note("hold:" + id, r.json().path("holdId").asText());
-                return redirect("/applications/" + id + "/submit");
+        Map<String, Object> request = Map.of("officeCode", office, "date", slot.group(1), "session", slot.group(2),
+                "service", "REGULAR", "niks", niks, "passportKind", kind);
+        ApiResponse r;
+        // during a release's waiting-room window the hold needs the pass the waiting room gave (issue 17)
+        String pass = WaitingRoomPages.passFor(visit.session(), office).map(p -> p[2]).orElse(null);
+        try {
+            r = holdPolitely(request, key, pass);
+        } catch (ApiBusy busy) {
+            // the slot page again with the choice and the same key, sent again by itself after Retry-After
+            return waitThenResend(503, busy.retryAfterSeconds(), slotPage(id, office, app,
+                    form.busy(busy.retryAfterSeconds()), "book"));
+        }
+        if (r.status() == 201) {
+            visit.session().note("hold:" + id, r.json().path("holdId").asText());
+            return redirect("/applications/" + id + "/submit");
+        }
+        var room = WaitingRoomPages.roomOf(r);
+        if (room.isPresent()) {
+            // no pass (or an expired one): the release's waiting room, where the person queues for one
+            String releaseId = room.get().isEmpty() ? roomFor(office, slot.group(1)) : room.get();
+            if (releaseId != null) {
+                return redirect("/applications/" + id + "/waiting-room/" + releaseId);
             }
-            return slotPage(id, office, app, form.problem(r.problem()), "book").render();
-        });
+        }
+        if (applicantsNotYetKnown(r)) {
+            // still not known after a few seconds here: the page waits and sends the same request again
+            long seconds = Math.max(1, r.retryAfterSeconds());
+            return waitThenResend(409, seconds, slotPage(id, office, app,
+                    form.busy(seconds, pages.message("slot_applicants_wait")), "book"));
+        }
+        return slotPage(id, office, app, form.with(KEY, newKey()).problem(r.problem()), "book");
+    }
+
+    private static Response waitThenResend(int status, long seconds, TemplateInstance page) {
+        return Response.status(status).header("Retry-After", seconds).type(MediaType.TEXT_HTML_TYPE)
+                .entity(page.render()).build();
+    }
+
+    /**
+     * {@code POST /holds} with the submission's Idempotency-Key. A 409 applicants-not-yet-known (the applicants were
+     * added a moment ago and quota has not heard of them yet) is waited for here, as its Retry-After asks, a few
+     * times within {@link #APPLICANTS_PATIENCE}; the same key makes each try safe.
+     */
+    ApiResponse holdPolitely(Map<String, Object> request, String key) {
+        return holdPolitely(request, key, null);
+    }
+
+    /** The same, with the waiting room's hold pass ({@code Hold-Pass}) when the session holds one for the office. */
+    ApiResponse holdPolitely(Map<String, Object> request, String key, String holdPass) {
+        Instant deadline = Instant.now().plus(APPLICANTS_PATIENCE);
+        Map<String, String> headers = holdPass == null ? Map.of("Idempotency-Key", key)
+                : Map.of("Idempotency-Key", key, "Hold-Pass", holdPass);
+        while (true) {
+            ApiResponse r = api.post("/holds", request, headers);
+            if (!applicantsNotYetKnown(r)) {
+                return r;
+            }
+            long wait = Math.min(3, Math.max(1, r.retryAfterSeconds()));
+            if (Instant.now().plusSeconds(wait).isAfter(deadline)) {
+                return r;
+            }
+            try {
+                Thread.sleep(wait * 1000L);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ApiBusy(wait);
+            }
+        }
+    }
+
+    static boolean applicantsNotYetKnown(ApiResponse r) {
+        if (r.status() != 409) {
+            return false;
+        }
+        try {
+            return r.json().path("type").asText("").endsWith("/applicants-not-yet-known");
+        } catch (RuntimeException notJson) {
+            return false;
+        }
+    }
+
+    static String newKey() {
+        return UUID.randomUUID().toString();
     }
 
     @GET
@@ -114,6 +201,7 @@ public class BookingPages {
         }
         return pages.form("submit", Form.empty()).data("id", id).data("app", Pages.map(app))
                 .data("hold", Pages.map(hold.json()))
+                .data("zone", zones.of(hold.json().path("officeCode").asText(null)))
                 .data("secondsLeft", secondsUntil(hold.json().path("expiresAt").asText(null)))
                 .data("minutesLeft", secondsUntil(hold.json().path("expiresAt").asText(null)) / 60);
     }
@@ -145,6 +233,7 @@ public class BookingPages {
             ApiResponse hold = api.get("/holds/" + holdId);
             return pages.form("submit", Form.empty().problem(r.problem())).data("id", id).data("app", Pages.map(app))
                     .data("hold", hold.ok() ? Pages.map(hold.json()) : Map.of())
+                    .data("zone", zones.of(hold.ok() ? hold.json().path("officeCode").asText(null) : null))
                     .data("secondsLeft", hold.ok() ? secondsUntil(hold.json().path("expiresAt").asText(null)) : 0)
                     .data("minutesLeft", hold.ok() ? secondsUntil(hold.json().path("expiresAt").asText(null)) / 60 : 0)
                     .render();
@@ -163,7 +252,8 @@ public class BookingPages {
     @Path("bill/status")
     public TemplateInstance billStatus(@PathParam("id") String id) {
         visit.requireLogin();
-        return billPage("bill-status", id);
+        // the fragment also takes the ways to pay off the page once paid (htmx out-of-band)
+        return billPage("bill-status", id).data("fragment", true);
     }
 
     @GET
@@ -235,18 +325,20 @@ public class BookingPages {
             throw new NotFoundException();
         }
         if (slot == null || !slot.matches()) {
-            return slotPage(id, office, app, form.error("slot", pages.message("slot.choose")), "reschedule")
+            return slotPage(id, office, app, form.error("slot", pages.message("slot_choose")), "reschedule")
                     .data("hold", holdOf(app));
         }
-        return AccountPages.submit(pages, "slot", form, () -> {
-            ApiResponse r = api.post("/bookings/" + holdId + "/reschedule",
-                    Map.of("date", slot.group(1), "session", slot.group(2)));
-            if (r.ok()) {
-                return redirect("/applications/" + id + "/appointment?moved=1");
-            }
-            return slotPage(id, office, app, form.problem(r.problem()), "reschedule").data("hold", holdOf(app))
-                    .render();
-        });
+        ApiResponse r;
+        try {
+            r = api.post("/bookings/" + holdId + "/reschedule", Map.of("date", slot.group(1), "session", slot.group(2)));
+        } catch (ApiBusy busy) {
+            return waitThenResend(503, busy.retryAfterSeconds(), slotPage(id, office, app,
+                    form.busy(busy.retryAfterSeconds()), "reschedule").data("hold", holdOf(app)));
+        }
+        if (r.ok()) {
+            return redirect("/applications/" + id + "/appointment?moved=1");
+        }
+        return slotPage(id, office, app, form.problem(r.problem()), "reschedule").data("hold", holdOf(app));
     }
 
     // ---- helpers ----
@@ -270,15 +362,38 @@ public class BookingPages {
         if (!officeInfo.ok() || !calendar.ok()) {
             throw new NotFoundException();
         }
-        return pages.form("slot", form).data("id", id).data("office", Pages.map(officeInfo.json()))
+        TemplateInstance page = pages.form("slot", form).data("id", id).data("office", Pages.map(officeInfo.json()))
                 .data("days", PublicPages.days(calendar.json(), places)).data("places", places).data("mode", mode);
+        if ("book".equals(mode)) {
+            // the office's releases with a waiting room, or the pass the waiting room gave (issue 17)
+            var pass = WaitingRoomPages.passFor(visit.session(), office);
+            page.data("zone", zones.of(office));
+            if (pass.isPresent()) {
+                page.data("passUntil", pass.get()[1]).data("passSeconds", secondsUntil(pass.get()[1]));
+            } else {
+                page.data("rooms", WaitingRoomPages.openRooms(api, office));
+            }
+        }
+        return page;
+    }
+
+    /** The waiting room of the office's release that covers {@code date}, or null. */
+    private String roomFor(String office, String date) {
+        for (Map<String, Object> room : WaitingRoomPages.openRooms(api, office)) {
+            Object from = room.get("fromDate");
+            Object to = room.get("toDate");
+            if (from != null && to != null && date.compareTo(from.toString()) >= 0 && date.compareTo(to.toString()) <= 0) {
+                return String.valueOf(room.get("releaseId"));
+            }
+        }
+        return null;
     }
 
     private TemplateInstance billPage(String template, String id) {
         JsonNode app = applications.load(id);
         Map<String, Object> bill = bill(id, false);
         return pages.page(template).data("id", id).data("app", Pages.map(app)).data("bill", bill)
-                .data("channels", CHANNELS)
+                .data("channels", CHANNELS).data("zone", zones.of(bill == null ? null : bill.get("officeCode")))
                 .data("secondsLeft", bill == null ? 0 : secondsUntil(String.valueOf(bill.get("expiresAt"))))
                 .data("minutesLeft", bill == null ? 0 : secondsUntil(String.valueOf(bill.get("expiresAt"))) / 60);
     }

@@ -22,6 +22,7 @@ public class Form {
     private final Map<String, String> errors = new LinkedHashMap<>();
     private final List<SummaryLine> summary = new ArrayList<>();
     private long busySeconds;
+    private String busyReason;
 
     public static Form empty() {
         return new Form();
@@ -59,6 +60,18 @@ public class Form {
     public Form busy(long seconds) {
         this.busySeconds = seconds;
         return this;
+    }
+
+    /** The same with the reason in words (instead of "the service is busy"). */
+    public Form busy(long seconds, String reason) {
+        this.busySeconds = seconds;
+        this.busyReason = reason;
+        return this;
+    }
+
+    /** Why the form waits, when it is not that the service is busy; null otherwise. */
+    public String busyReason() {
+        return busyReason;
     }
 
     public String value(String field) {

@@ -44,9 +44,23 @@ public class Pages {
                 .setLocale(Locale.forLanguageTag(visit.language()));
     }
 
+    /**
+     * A part of a page rendered away from the visitor's request (a Server-Sent Event): no visitor, only the language.
+     */
+    public TemplateInstance detached(String template, String language) {
+        return engine.getTemplate(template).instance().data("assets", assets).data("poll", config.pollSeconds())
+                .setLocale(Locale.forLanguageTag(language));
+    }
+
     /** One text of the message bundle in the visitor's language (for messages put together in Java). */
     public String message(String key) {
         Template t = messages.computeIfAbsent(key, k -> engine.parse("{msg:" + k + "}"));
+        return t.instance().setLocale(Locale.forLanguageTag(visit.language())).render();
+    }
+
+    /** One text of another message bundle ({@code wr}: the waiting room's) in the visitor's language. */
+    public String message(String bundle, String key) {
+        Template t = messages.computeIfAbsent(bundle + ":" + key, k -> engine.parse("{" + bundle + ":" + key + "}"));
         return t.instance().setLocale(Locale.forLanguageTag(visit.language())).render();
     }
 

@@ -3,6 +3,7 @@ package id.go.imigrasi.mpaspor.web.pages;
 import java.util.List;
 
 import io.quarkus.qute.TemplateExtension;
+import io.quarkus.qute.TemplateExtension.TemplateAttribute;
 
 /** The few text helpers the templates use on the API's strings (Qute calls no other String methods). */
 @TemplateExtension
@@ -24,6 +25,29 @@ public final class TemplateExtensions {
     /** An ISO instant to the minute, as read: {@code 2026-12-04 07:52}. */
     static String when(String iso) {
         return iso == null || iso.length() < 16 ? String.valueOf(iso) : iso.substring(0, 16).replace('T', ' ');
+    }
+
+    /** Whole rupiah in the page's language: {@code Rp1.900.000} (see {@link Formats}). */
+    static String rupiah(Object amount, @TemplateAttribute("locale") Object locale) {
+        return Formats.rupiah(amount, locale);
+    }
+
+    /**
+     * An ISO instant in the office's zone (WIB, WITA, WIT; anything else is WIB), the zone named:
+     * {@code 4 Desember 2026 14.52 WITA}. Never {@link #when} and "UTC" on a page a person reads.
+     */
+    static String local(Object instant, Object zone, @TemplateAttribute("locale") Object locale) {
+        return Formats.dateTime(instant, zone, locale);
+    }
+
+    /** A date as read: {@code Senin, 7 Desember 2026} (an instant: its day in the zone). */
+    static String longDate(Object value, Object zone, @TemplateAttribute("locale") Object locale) {
+        return Formats.date(value, zone, locale);
+    }
+
+    /** A short date for lists and calendars: {@code Sen, 7 Des}. */
+    static String shortDate(Object value, @TemplateAttribute("locale") Object locale) {
+        return Formats.shortDate(value, Formats.DEFAULT_ZONE, locale);
     }
 
     /** A message key from a value: {@code app.status.keyed('status_')} is {@code status_DRAFT}. */

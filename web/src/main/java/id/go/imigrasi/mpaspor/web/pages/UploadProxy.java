@@ -1,9 +1,8 @@
 package id.go.imigrasi.mpaspor.web.pages;
 
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import jakarta.ws.rs.Consumes;
@@ -19,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 
 import id.go.imigrasi.mpaspor.web.api.ApiClient;
+import id.go.imigrasi.mpaspor.web.api.ApiResponse;
 import id.go.imigrasi.mpaspor.web.session.Visit;
 
 /**
@@ -73,22 +73,19 @@ public class UploadProxy {
         if (!visit.loggedIn()) {
             return Response.status(401).type("text/plain").entity("login required").build();
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(api.uri(path));
+        Map<String, String> request = new java.util.LinkedHashMap<>();
         for (String name : PASSED_UP) {
             String v = headers.getHeaderString(name);
             if (v != null) {
-                request.header(name, v);
+                request.put(name, v);
             }
         }
         if (body != null) {
-            request.header("Content-Type", "application/offset+octet-stream");
-            request.method(method, HttpRequest.BodyPublishers.ofByteArray(body));
-        } else {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
+            request.put("Content-Type", "application/offset+octet-stream");
         }
         try {
-            HttpResponse<byte[]> answer = api.exchange(request);
-            Response.ResponseBuilder out = Response.status(answer.statusCode());
+            ApiResponse answer = api.exchange(method, path, request, body);
+            Response.ResponseBuilder out = Response.status(answer.status());
             for (String name : PASSED_DOWN) {
                 answer.headers().firstValue(name).ifPresent(v -> out.header(name, v));
             }

@@ -5,8 +5,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One visitor's server-side state, keyed by a random id in an HttpOnly cookie: the CSRF token of its forms, its
- * language, and once logged in the API's tokens (which never reach the browser).
+ * One visitor's state: a random id, the CSRF token of its forms, its language, and once logged in the API's tokens.
+ * It travels sealed in the visitor's HttpOnly cookie ({@link SessionStore}, {@link SessionCodec}: encrypted and
+ * authenticated, so the tokens never reach the page or JavaScript and any instance can serve the visitor). A change
+ * marks it {@link #changed()}, so the answer carries the cookie sealed again.
  */
 public final class Session {
 
@@ -18,6 +20,7 @@ public final class Session {
     private volatile Instant accessExpiresAt = Instant.EPOCH;
     private volatile String email;
     private volatile Instant lastSeen = Instant.now();
+    private volatile boolean changed;
     /** Scratch values of a journey (the hold of an application before its submission, an e-mail awaiting its OTP). */
     private final Map<String, String> notes = new ConcurrentHashMap<>();
 
@@ -41,6 +44,7 @@ public final class Session {
 
     public void language(String language) {
         this.language = language;
+        this.changed = true;
     }
 
     public boolean loggedIn() {
@@ -70,16 +74,19 @@ public final class Session {
         }
         // renewed a little before the API would refuse it
         this.accessExpiresAt = Instant.now().plusSeconds(Math.max(0, expiresInSeconds - 30));
+        this.changed = true;
     }
 
     public void email(String email) {
         this.email = email;
+        this.changed = true;
     }
 
     public void forgetTokens() {
         accessToken = null;
         refreshToken = null;
         accessExpiresAt = Instant.EPOCH;
+        changed = true;
     }
 
     public String note(String key) {
@@ -87,10 +94,8 @@ public final class Session {
     }
 
     public void note(String key, String value) {
-        if (value == null) {
-            notes.remove(key);
-        } else {
-            notes.put(key, value);
+        if (value == null ? notes.remove(key) != null : !value.equals(notes.put(key, value))) {
+            changed = true;
         }
     }
 
@@ -104,5 +109,21 @@ public final class Session {
 
     void touch() {
         lastSeen = Instant.now();
+        changed = true;
+    }
+
+    /** Whether the cookie must be sealed again (something changed since it was opened). */
+    public boolean changed() {
+        return changed;
+    }
+
+    /** The state as it was sealed: the tokens, the access token's renewal time and when it was last used. */
+    void restore(String access, String refresh, Instant accessExpiresAt, String email, Instant lastSeen) {
+        this.accessToken = access;
+        this.refreshToken = refresh;
+        this.accessExpiresAt = accessExpiresAt;
+        this.email = email;
+        this.lastSeen = lastSeen;
+        this.changed = false;
     }
 }

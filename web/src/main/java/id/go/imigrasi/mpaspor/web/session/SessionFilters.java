@@ -17,7 +17,8 @@ import io.vertx.core.http.HttpServerRequest;
 /**
  * Finds the visitor's session from the cookie (or starts one), and sets the cookie on the way out:
  * {@code HttpOnly; SameSite=Lax; Path=/}, {@code Secure} when the visitor came over TLS (directly or through the
- * gateway's {@code X-Forwarded-Proto}). The cookie holds only a random id; the tokens stay in {@link SessionStore}.
+ * gateway's {@code X-Forwarded-Proto}). The cookie holds the session sealed ({@link SessionStore}): encrypted and
+ * authenticated, so any instance serves the visitor and the tokens never reach the page.
  */
 public class SessionFilters {
 
@@ -45,8 +46,10 @@ public class SessionFilters {
         boolean secure = "https".equalsIgnoreCase(proto) || "https".equalsIgnoreCase(http.scheme());
         String forwarded = request.getHeaderString("X-Forwarded-For");
         String peer = http.remoteAddress() == null ? "127.0.0.1" : http.remoteAddress().hostAddress();
-        // the gateway sent the client's chain; we pass it on with the gateway appended, as a proxy does
-        String client = forwarded == null || forwarded.isBlank() ? peer : forwarded + ", " + peer;
+        // the gateway sent the chain it vouches for (the visitor, or its trusted proxies' chain with them appended);
+        // it goes to the API as it came: appending the gateway's own address would make the gateway the visitor
+        // (it is no trusted proxy of itself), and every visitor would share one rate-limit bucket again
+        String client = forwarded == null || forwarded.isBlank() ? peer : forwarded;
         String path = request.getUriInfo().getRequestUri().getRawPath();
         String query = request.getUriInfo().getRequestUri().getRawQuery();
         visit.begin(session, isNew, secure, client, query == null ? path : path + "?" + query);
@@ -59,8 +62,9 @@ public class SessionFilters {
         }
         if (visit.cookieCleared()) {
             response.getHeaders().add(HttpHeaders.SET_COOKIE, cookie("", 0));
-        } else if (visit.cookieChanged()) {
-            response.getHeaders().add(HttpHeaders.SET_COOKIE, cookie(visit.session().id(), -1));
+        } else if (visit.cookieChanged() || visit.session().changed()) {
+            // the session travels sealed in its cookie: sealed again whenever it changed
+            response.getHeaders().add(HttpHeaders.SET_COOKIE, cookie(store.seal(visit.session()), -1));
         }
         // pages are personal: never cached by a shared cache, and not kept once the visitor logs out
         if (!response.getHeaders().containsKey(HttpHeaders.CACHE_CONTROL)) {

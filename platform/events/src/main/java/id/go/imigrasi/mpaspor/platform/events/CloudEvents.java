@@ -17,13 +17,24 @@ public final class CloudEvents {
 
     public static final String JSON = "application/json";
     public static final String PARTITION_KEY = "partitionkey";
+    /** The distributed-tracing extension's attribute (W3C Trace Context). */
+    public static final String TRACEPARENT = "traceparent";
 
     private CloudEvents() {
     }
 
     public static CloudEvent envelope(String id, String source, String type, String aggregateId, Instant time,
             String payloadJson) {
-        return CloudEventBuilder.v1()
+        return envelope(id, source, type, aggregateId, time, payloadJson, null);
+    }
+
+    /**
+     * With the CloudEvents distributed-tracing extension: {@code traceparent} (W3C Trace Context) of the work that
+     * produced the event, when known; on Kafka the {@code ce_traceparent} header.
+     */
+    public static CloudEvent envelope(String id, String source, String type, String aggregateId, Instant time,
+            String payloadJson, String traceparent) {
+        CloudEventBuilder builder = CloudEventBuilder.v1()
                 .withId(id)
                 .withSource(URI.create(source))
                 .withType(type)
@@ -31,8 +42,11 @@ public final class CloudEvents {
                 .withTime(time.atOffset(ZoneOffset.UTC))
                 .withDataContentType(JSON)
                 .withExtension(PARTITION_KEY, aggregateId)
-                .withData(payloadJson.getBytes(StandardCharsets.UTF_8))
-                .build();
+                .withData(payloadJson.getBytes(StandardCharsets.UTF_8));
+        if (traceparent != null && !traceparent.isBlank()) {
+            builder.withExtension(TRACEPARENT, traceparent);
+        }
+        return builder.build();
     }
 
     /** {@code /mpaspor/billing-service} */

@@ -3,6 +3,7 @@ package id.go.imigrasi.mpaspor.platform.inbox;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import id.go.imigrasi.mpaspor.contracts.EventTypes;
@@ -15,10 +16,14 @@ import io.smallrye.mutiny.Uni;
  */
 public final class EventHandlers {
 
-    public record Handler<E extends IntegrationEvent>(Class<E> eventClass, Function<E, Uni<Void>> effect) {
+    public record Handler<E extends IntegrationEvent>(Class<E> eventClass, BiFunction<E, Envelope, Uni<Void>> effect) {
 
-        Uni<Void> apply(Object event) {
-            return effect.apply(eventClass.cast(event));
+        Handler(Class<E> eventClass, Function<E, Uni<Void>> effect) {
+            this(eventClass, (event, envelope) -> effect.apply(event));
+        }
+
+        Uni<Void> apply(Object event, Envelope envelope) {
+            return effect.apply(eventClass.cast(event), envelope);
         }
     }
 
@@ -41,6 +46,17 @@ public final class EventHandlers {
 
         /** The effect runs inside the inbox transaction: use the caller's Hibernate Reactive session. */
         public <E extends IntegrationEvent> Builder on(Class<E> eventClass, Function<E, Uni<Void>> effect) {
+            byType.put(EventTypes.ceType(eventClass), new Handler<>(eventClass, effect));
+            return this;
+        }
+
+        /**
+         * The same, for an effect that needs the event's CloudEvent attributes too (its id, e.g. as the key of what
+         * it records, or its time): {@code .on(BillingIssued.class, billing::issued)} with
+         * {@code Uni<Void> issued(BillingIssued event, Envelope envelope)}.
+         */
+        public <E extends IntegrationEvent> Builder on(Class<E> eventClass,
+                BiFunction<E, Envelope, Uni<Void>> effect) {
             byType.put(EventTypes.ceType(eventClass), new Handler<>(eventClass, effect));
             return this;
         }

@@ -2,8 +2,10 @@ package id.go.imigrasi.mpaspor.platform.inbox;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
+
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -13,17 +15,21 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import id.go.imigrasi.mpaspor.platform.events.CloudEvents;
+import id.go.imigrasi.mpaspor.platform.trace.TraceParent;
+import id.go.imigrasi.mpaspor.platform.trace.Tracing;
+import id.go.imigrasi.mpaspor.platform.reactive.OnContext;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
 /**
  * The idempotent consumer. For each Kafka message it
  * <ol>
- * <li>reads the CloudEvents attributes (a message without them is poison);</li>
+ * <li>reads the CloudEvents attributes (a message without them is poison) and continues the producer's trace
+ * ({@code traceparent}, the distributed-tracing extension) in the log context and the events it appends;</li>
  * <li>in one transaction, records {@code (consumer, event id)} in the {@code inbox} table and applies the
  * handler's effect; an id already recorded means a redelivery, and nothing is applied again;</li>
  * <li>retries a failing effect with exponential backoff (each attempt a fresh transaction), on the message's
@@ -59,9 +65,13 @@ public class Inbox {
         this.json = json;
         this.vertx = vertx;
         this.config = config;
-        this.applied = registry.counter("mpaspor.inbox.applied");
-        this.duplicates = registry.counter("mpaspor.inbox.duplicates");
-        this.deadLettered = registry.counter("mpaspor.inbox.dead.lettered");
+        this.applied = Counter.builder("mpaspor.inbox.applied").description("Events whose effect was applied")
+                .register(registry);
+        this.duplicates = Counter.builder("mpaspor.inbox.duplicates")
+                .description("Redelivered events skipped because their id was already applied").register(registry);
+        this.deadLettered = Counter.builder("mpaspor.inbox.dead.lettered")
+                .description("Events parked in a dead-letter topic (unreadable, or failed every attempt)")
+                .register(registry);
     }
 
     public Uni<Void> consume(String consumer, Message<String> message, EventHandlers handlers) {
@@ -71,6 +81,10 @@ public class Inbox {
             work = Uni.createFrom().failure(new PoisonEventException("not a CloudEvent: no ce_id / ce_type"));
         } else {
             IncomingCloudEventMetadata<?> event = ce.get();
+            // the saga's trace continues: this consumer's work is a new span of the producer's trace, and the
+            // events it appends to the outbox carry it on (Outbox reads it from the log context)
+            Tracing.enter(TraceParent.childOf(event.getExtension(CloudEvents.TRACEPARENT).map(Object::toString)
+                    .orElse(null)));
             work = handlers.forType(event.getType())
                     .map(handler -> apply(consumer, event, message.getPayload(), handler))
                     .orElseGet(() -> Uni.createFrom().voidItem());
@@ -95,7 +109,7 @@ public class Inbox {
             return Uni.createFrom().failure(new PoisonEventException(
                     "unreadable " + ce.getType() + " payload: " + e.getMessage(), e));
         }
-        Context context = Vertx.currentContext();
+        Executor context = OnContext.capture();
         Supplier<Uni<Void>> attempt = () -> Panache.withTransaction(() -> Panache.getSession()
                 .chain(session -> session.<Integer>createNativeQuery(RECORD)
                         .setParameter("consumer", consumer)
@@ -109,12 +123,12 @@ public class Inbox {
                         LOG.debugf("%s: event %s already applied, skipped", consumer, ce.getId());
                         return Uni.createFrom().voidItem();
                     }
-                    return handler.apply(event).invoke(() -> applied.increment());
+                    return handler.apply(event, Envelope.of(ce)).invoke(() -> applied.increment());
                 }));
         return withRetries(attempt, context, 1);
     }
 
-    private Uni<Void> withRetries(Supplier<Uni<Void>> attempt, Context context, int number) {
+    private Uni<Void> withRetries(Supplier<Uni<Void>> attempt, Executor context, int number) {
         return Uni.createFrom().deferred(attempt::get)
                 .onFailure(failure -> !(failure instanceof PoisonEventException) && number < config.maxAttempts())
                 .recoverWithUni(failure -> {
@@ -125,14 +139,10 @@ public class Inbox {
     }
 
     /** Runs the next attempt on the message's own Vert.x context after the pause. */
-    private Uni<Void> later(Duration pause, Context context, Supplier<Uni<Void>> next) {
+    private Uni<Void> later(Duration pause, Executor context, Supplier<Uni<Void>> next) {
         return Uni.createFrom().emitter(emitter -> vertx.setTimer(Math.max(1, pause.toMillis()), timer -> {
             Runnable run = () -> next.get().subscribe().with(emitter::complete, emitter::fail);
-            if (context != null) {
-                context.runOnContext(ignored -> run.run());
-            } else {
-                run.run();
-            }
+            context.execute(run);
         }));
     }
 

@@ -40,4 +40,8 @@ public class OutboxMessage {
 
     @Column(name = "sent_at")
     public Instant sentAt;
+
+    /** W3C traceparent of the work that appended the event (V0_5); the relay sends it as {@code ce_traceparent}. */
+    @Column(name = "traceparent")
+    public String traceparent;
 }

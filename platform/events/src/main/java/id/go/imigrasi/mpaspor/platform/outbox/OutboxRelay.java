@@ -69,7 +69,7 @@ public final class OutboxRelay implements AutoCloseable {
      */
     private static final String CLAIM = "WITH window_rows AS MATERIALIZED ("
             + " SELECT id, aggregate_id, seq FROM outbox WHERE sent_at IS NULL ORDER BY seq LIMIT ?)"
-            + " SELECT o.id, o.aggregate_id, o.type, o.topic, o.source, o.payload, o.created_at"
+            + " SELECT o.id, o.aggregate_id, o.type, o.topic, o.source, o.payload, o.created_at, o.traceparent"
             + " FROM window_rows w JOIN outbox o ON o.id = w.id"
             + " WHERE pg_try_advisory_xact_lock(" + LOCK_NAMESPACE + ", hashtext(w.aggregate_id))"
             + " AND o.sent_at IS NULL"
@@ -102,7 +102,7 @@ public final class OutboxRelay implements AutoCloseable {
     private static final Duration HOT_WINDOW = Duration.ofSeconds(1);
 
     private record Row(UUID id, String aggregateId, String type, String topic, String source, String payload,
-            Instant createdAt) {
+            Instant createdAt, String traceparent) {
     }
 
     /** One record of a round: its send, and when the producer received the broker's ack (set by the callback). */
@@ -236,7 +236,7 @@ public final class OutboxRelay implements AutoCloseable {
                 List<Delivery> sent = new ArrayList<>(rows.size());
                 for (Row row : rows) {
                     CloudEvent event = CloudEvents.envelope(row.id().toString(), row.source(), row.type(),
-                            row.aggregateId(), row.createdAt(), row.payload());
+                            row.aggregateId(), row.createdAt(), row.payload(), row.traceparent());
                     Delivery delivery = new Delivery(row);
                     delivery.future = kafka.send(new ProducerRecord<>(row.topic(), row.aggregateId(), event),
                             (metadata, exception) -> {
@@ -361,7 +361,7 @@ public final class OutboxRelay implements AutoCloseable {
             try (ResultSet rs = claim.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant()));
+                            rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getString(8)));
                 }
             }
         }

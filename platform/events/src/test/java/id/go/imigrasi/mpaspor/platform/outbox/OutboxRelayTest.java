@@ -230,6 +230,16 @@ class OutboxRelayTest {
             for (int n = 16; n < 20; n++) {
                 ids.addAll(commit(topic, keys, n)); // and more committed while they run
             }
+            // On a loaded machine relay A can drain the whole backlog before relay B has its producer; then keep
+            // committing while both run, so the race this test is about happens (bounded: B must join in 30 s).
+            java.util.concurrent.atomic.AtomicInteger round = new java.util.concurrent.atomic.AtomicInteger(20);
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> {
+                if (registryB.counter("mpaspor.outbox.published").count() > 0) {
+                    return true;
+                }
+                ids.addAll(commit(topic, keys, round.getAndIncrement()));
+                return false;
+            });
             probe.awaitCount(r -> true, ids.size(), Duration.ofSeconds(60));
             List<ConsumerRecord<String, CloudEvent>> all = probe.readFor(Duration.ofSeconds(2), r -> true);
 

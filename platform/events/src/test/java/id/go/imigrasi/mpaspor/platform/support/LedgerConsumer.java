@@ -12,6 +12,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import id.go.imigrasi.mpaspor.contracts.billing.BillingPaid;
 import id.go.imigrasi.mpaspor.platform.inbox.EventHandlers;
 import id.go.imigrasi.mpaspor.platform.inbox.Inbox;
+import id.go.imigrasi.mpaspor.platform.trace.Tracing;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -23,6 +24,8 @@ import io.smallrye.mutiny.Uni;
 public class LedgerConsumer {
 
     public static final Map<String, AtomicInteger> ATTEMPTS = new ConcurrentHashMap<>();
+    /** The trace each effect ran in, by billing code (what the events it appended would carry). */
+    public static final Map<String, String> TRACES = new ConcurrentHashMap<>();
 
     private final Inbox inbox;
     private final EventHandlers handlers;
@@ -39,6 +42,7 @@ public class LedgerConsumer {
 
     private Uni<Void> record(BillingPaid paid) {
         int attempt = ATTEMPTS.computeIfAbsent(paid.billingCode(), k -> new AtomicInteger()).incrementAndGet();
+        Tracing.current().ifPresent(trace -> TRACES.put(paid.billingCode(), trace.header()));
         return Panache.getSession()
                 .chain(s -> s.createNativeQuery("INSERT INTO ledger (billing_code, amount) VALUES (:code, :amount)")
                         .setParameter("code", paid.billingCode()).setParameter("amount", paid.amount())

@@ -26,4 +26,18 @@ public final class Rows {
             throw new IllegalStateException(e);
         }
     }
+
+    /** The first column of the first row, as text (null when there is no row). */
+    public static String string(DataSource ds, String sql, Object... args) {
+        try (Connection c = ds.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                st.setObject(i + 1, args[i]);
+            }
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

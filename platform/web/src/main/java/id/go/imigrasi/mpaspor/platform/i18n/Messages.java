@@ -1,6 +1,13 @@
 package id.go.imigrasi.mpaspor.platform.i18n;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,14 +21,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * User-facing texts in Bahasa Indonesia (the default, in the base bundles) and English ({@code _en}). A key is
- * looked up in the service's {@code messages} bundle first, then in the platform's {@code platform-messages}.
+ * looked up in the service's {@code messages} bundle first, then in the bundles of the library modules the service
+ * is built from (each names its bundle, one base name a line, in {@code META-INF/mpaspor-message-bundles}), then in
+ * the platform's {@code platform-messages}.
  */
 @ApplicationScoped
 public class Messages {
 
     public static final Locale INDONESIAN = Locale.forLanguageTag("id");
     public static final List<Locale> SUPPORTED = List.of(INDONESIAN, Locale.ENGLISH);
-    private static final List<String> BUNDLES = List.of("messages", "platform-messages");
+    /** Where a library module names its own bundle (a service's {@code messages} is one per application). */
+    public static final String MODULE_BUNDLES = "META-INF/mpaspor-message-bundles";
+    private static final List<String> BUNDLES = bundles();
     private static final Pattern NAMED = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)}");
 
     /** The first supported language the client accepts, Indonesian otherwise. */
@@ -36,6 +47,25 @@ public class Messages {
             }
         }
         return INDONESIAN;
+    }
+
+    private static List<String> bundles() {
+        List<String> names = new ArrayList<>();
+        names.add("messages");
+        try {
+            Enumeration<URL> lists = Messages.class.getClassLoader().getResources(MODULE_BUNDLES);
+            while (lists.hasMoreElements()) {
+                try (InputStream in = lists.nextElement().openStream()) {
+                    new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::trim)
+                            .filter(line -> !line.isEmpty() && !line.startsWith("#") && !names.contains(line))
+                            .forEach(names::add);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + MODULE_BUNDLES, e);
+        }
+        names.add("platform-messages");
+        return List.copyOf(names);
     }
 
     public Optional<String> find(Locale locale, String key) {

@@ -46,6 +46,9 @@ import io.quarkus.security.UnauthorizedException;
  */
 public class ProblemMapper {
 
+    private static final String FORWARDED_PREFIX = "X-Forwarded-Prefix";
+    private static final java.util.regex.Pattern SANE_PREFIX = java.util.regex.Pattern.compile("(/[A-Za-z0-9._-]{1,32}){1,4}");
+
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
     private final Messages messages;
@@ -153,7 +156,8 @@ public class ProblemMapper {
     public Response toResponse(ProblemException e, HttpHeaders headers, ContainerRequestContext request) {
         Locale locale = Messages.negotiate(headers.getAcceptableLanguages());
         List<Problem.Error> errors = e.errors().stream()
-                .map(f -> new Problem.Error(f.field(), f.code(), messages.get(locale, f.code(), f.args().toArray())))
+                .map(f -> new Problem.Error(f.field(), stableCode(f.code()),
+                        messages.get(locale, f.code(), f.args().toArray())))
                 .collect(Collectors.toList());
         return render(e.type(), e.detailArgs(), errors, e.retryAfter(), locale, request);
     }
@@ -170,6 +174,13 @@ public class ProblemMapper {
         }
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty() && !truncated(e)) {
             String field = jsonPath(mapping.getPath());
+            if (e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException format
+                    && format.getTargetType() != null && format.getTargetType().isEnum()) {
+                // an invalid enum value names the allowed ones, as the schema does
+                String allowed = java.util.Arrays.stream(format.getTargetType().getEnumConstants())
+                        .map(c -> ((Enum<?>) c).name()).collect(Collectors.joining(", "));
+                return toResponse(ProblemException.invalid(field, "validation.not-one-of", allowed), headers, request);
+            }
             String code = e instanceof UnrecognizedPropertyException ? "validation.unknown-field"
                     : e instanceof ControlCharacterException ? "validation.control-character"
                     : "validation.wrong-type";
@@ -236,8 +247,7 @@ public class ProblemMapper {
 
     private Response render(ProblemType type, List<Object> detailArgs, List<Problem.Error> errors,
             Duration retryAfter, Locale locale, ContainerRequestContext request) {
-        Problem body = problem(messages, type, detailArgs, errors, locale,
-                request == null ? null : request.getUriInfo().getRequestUri().getPath(), RequestId.of(request));
+        Problem body = problem(messages, type, detailArgs, errors, locale, publicPath(request), RequestId.of(request));
         Response.ResponseBuilder builder = Response.status(type.status()).type(Problem.MEDIA_TYPE)
                 .header(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag());
         Duration wait = retryAfter != null ? retryAfter
@@ -250,6 +260,19 @@ public class ProblemMapper {
         } catch (JsonProcessingException impossible) {
             throw new IllegalStateException(impossible);
         }
+    }
+
+    /**
+     * The problem's {@code instance}: the path the client used, so behind the gateway the public one
+     * ({@code /api/v1/applications/...}, from the gateway's {@code X-Forwarded-Prefix}), never the service's own.
+     */
+    static String publicPath(ContainerRequestContext request) {
+        if (request == null) {
+            return null;
+        }
+        String path = request.getUriInfo().getRequestUri().getPath();
+        String prefix = request.getHeaderString(FORWARDED_PREFIX);
+        return prefix != null && SANE_PREFIX.matcher(prefix).matches() ? prefix + path : path;
     }
 
     /** The localized body, for the places that answer outside Jakarta REST (the HTTP layer's own refusals). */
@@ -275,13 +298,21 @@ public class ProblemMapper {
     private static String codeOf(ConstraintViolation<?> v) {
         String template = v.getMessageTemplate();
         if (template.startsWith("{") && template.endsWith("}")) {
-            String key = template.substring(1, template.length() - 1);
-            // jakarta.validation.constraints.NotBlank.message -> NotBlank
-            return key.startsWith("jakarta.validation.constraints.")
-                    ? "validation." + key.substring("jakarta.validation.constraints.".length()).replace(".message", "")
-                    : key;
+            return stableCode(template.substring(1, template.length() - 1));
         }
         return "validation." + v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+    }
+
+    /**
+     * The code integrators switch on: a Bean Validation message key becomes {@code validation.<Constraint>}
+     * ({@code jakarta.validation.constraints.NotBlank.message} -> {@code validation.NotBlank}), whether a constraint
+     * or a service's own check raised it; the key still finds the localized message. Other codes are already ours.
+     */
+    static String stableCode(String key) {
+        String prefix = "jakarta.validation.constraints.";
+        return key.startsWith(prefix) && key.endsWith(".message")
+                ? "validation." + key.substring(prefix.length(), key.length() - ".message".length())
+                : key;
     }
 
     /** {@code register.request.applicants[1].nik} -> {@code applicants[1].nik}; a query parameter keeps its name. */

@@ -46,6 +46,18 @@ class ProblemMapperTest {
     }
 
     @Test
+    void behindTheGatewayTheProblemsInstanceIsThePublicPath() {
+        // issue 21: integrators saw the service's internal path (/applications/...) as the instance
+        given().contentType(ContentType.JSON).body(INVALID).header("X-Forwarded-Prefix", "/api/v1")
+                .when().post("/test/applications")
+                .then().statusCode(400).body("instance", equalTo("/api/v1/test/applications"));
+        // a prefix that is not a plain path is ignored, not echoed
+        given().contentType(ContentType.JSON).body(INVALID).header("X-Forwarded-Prefix", "//evil.example/<x>")
+                .when().post("/test/applications")
+                .then().statusCode(400).body("instance", equalTo("/test/applications"));
+    }
+
+    @Test
     void validationProblemIsInEnglishWhenTheClientAsks() {
         given().contentType(ContentType.JSON).body(INVALID).header("Accept-Language", "en-US,en;q=0.9,id;q=0.5")
                 .when().post("/test/applications")
@@ -53,6 +65,30 @@ class ProblemMapperTest {
                 .body("title", equalTo("Invalid data"))
                 .body("errors.find { it.field == 'applicants[1].fullName' }.message", equalTo("is required"))
                 .body("errors.find { it.field == 'applicants[1].validityYears' }.message", equalTo("must be at least 5"));
+    }
+
+    @Test
+    void aServicesOwnCheckGetsTheSameStableCodeAsAConstraint() {
+        // issue 21: account-service answered the code jakarta.validation.constraints.NotBlank.message
+        given().header("Accept-Language", "en").when().get("/test/blank-name")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("name"))
+                .body("errors[0].code", equalTo("validation.NotBlank"))
+                .body("errors[0].message", not(containsString("jakarta")));
+        assertThat(ProblemMapper.stableCode("jakarta.validation.constraints.Email.message")).isEqualTo("validation.Email");
+        assertThat(ProblemMapper.stableCode("nik.birth-date-mismatch")).isEqualTo("nik.birth-date-mismatch");
+    }
+
+    @Test
+    void anInvalidEnumValueNamesTheAllowedOnes() {
+        given().contentType(ContentType.JSON).header("Accept-Language", "en")
+                .body("{\"applicants\":[{\"fullName\":\"A\",\"nik\":\"3171014108900001\",\"validityYears\":10,"
+                        + "\"passportKind\":\"GOLD\"}]}")
+                .when().post("/test/applications")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("applicants[0].passportKind"))
+                .body("errors[0].code", equalTo("validation.not-one-of"))
+                .body("errors[0].message", equalTo("must be one of: ORDINARY, ELECTRONIC"));
     }
 
     @Test

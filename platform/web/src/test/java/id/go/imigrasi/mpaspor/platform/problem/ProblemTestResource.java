@@ -40,8 +40,12 @@ public class ProblemTestResource {
         }
     }
 
+    public enum PassportKind {
+        ORDINARY, ELECTRONIC
+    }
+
     public record Applicant(@NotBlank String fullName, @NotBlank @Pattern(regexp = "\\d{16}") String nik,
-            @Min(5) @Max(10) int validityYears) {
+            @Min(5) @Max(10) int validityYears, PassportKind passportKind) {
     }
 
     public record Application(@NotEmpty List<@Valid Applicant> applicants) {
@@ -64,6 +68,13 @@ public class ProblemTestResource {
     @Path("/quota-full")
     public String quotaFull() {
         throw ProblemException.of(TestProblem.QUOTA_FULL, "REGULAR", "2026-12-01");
+    }
+
+    @GET
+    @Path("/blank-name")
+    public String blankName() {
+        // a service's own check reporting a Bean Validation kind of error (account-service's registration does)
+        throw ProblemException.invalid("name", "jakarta.validation.constraints.NotBlank.message");
     }
 
     @GET

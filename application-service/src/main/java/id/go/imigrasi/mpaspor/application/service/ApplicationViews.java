@@ -1,0 +1,63 @@
+package id.go.imigrasi.mpaspor.application.service;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import id.go.imigrasi.mpaspor.application.service.Requirements;
+
+/** What GET /applications and GET /applications/{id} answer. */
+public final class ApplicationViews {
+
+    private ApplicationViews() {
+    }
+
+    public record Created(UUID id, String status) {
+    }
+
+    public record Summary(UUID id, String status, Instant createdAt, Instant submittedAt, String officeCode,
+            LocalDate appointmentDate, List<String> applicants) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Detail(UUID id, String status, Instant createdAt, Instant updatedAt, Instant submittedAt,
+            Instant cancelledAt, Appointment appointment, Billing billing, List<ApplicantView> applicants,
+            boolean readyToSubmit, List<TimelineView> timeline) {
+    }
+
+    public record Appointment(String holdId, String officeCode, LocalDate date, String session) {
+    }
+
+    public record Billing(String billingCode, Long amount, Instant expiresAt, String status, Instant paidAt) {
+    }
+
+    public record Questionnaire(String applicationType, String passportKind, int validityYears,
+            boolean sameDayService, String travelPurpose) {
+    }
+
+    public record VerificationView(String status, Instant checkedAt, int attempts) {
+    }
+
+    public record ApplicantView(UUID id, String fullName, String nik, LocalDate birthDate, String birthPlace,
+            String sex, String motherName, String address, String phone, Questionnaire questionnaire, boolean minor,
+            VerificationView verification, List<Requirements.Line> documents) {
+    }
+
+    public record TimelineView(String kind, String status, Instant at, JsonNode details) {
+    }
+
+    public record Limits(List<String> acceptedTypes, long maxBytes, int minImageWidth, int minImageHeight) {
+    }
+
+    public record ApplicantRequirements(UUID applicantId, String fullName, boolean minor, String applicationType,
+            boolean complete, List<Requirements.Line> documents) {
+    }
+
+    public record RequirementsView(UUID applicationId, Limits limits, List<ApplicantRequirements> applicants,
+            boolean readyToSubmit) {
+    }
+}

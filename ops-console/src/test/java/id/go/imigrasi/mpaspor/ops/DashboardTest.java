@@ -1,0 +1,126 @@
+package id.go.imigrasi.mpaspor.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
+import org.junit.jupiter.api.Test;
+
+import id.go.imigrasi.mpaspor.ops.console.ConsoleEvent;
+import id.go.imigrasi.mpaspor.ops.console.Dashboard;
+import id.go.imigrasi.mpaspor.ops.console.Dashboard.OfficeRow;
+
+/** The console's figures, folded from events exactly as they come off the topics (CloudEvents binary mode). */
+class DashboardTest {
+
+    private static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
+    /** 10:30 in Jakarta on 2026-12-04. */
+    private static final Instant NOW = Instant.parse("2026-12-04T03:30:00Z");
+    private long offset;
+
+    @Test
+    void placesPerOfficeTodayAndInTheLatestReleaseCountHeldBookedAndRemaining() {
+        Dashboard d = new Dashboard(JAKARTA);
+        d.apply(event("quota.events", "QuotaReleased", "JKTSEL", NOW.minusSeconds(3600),
+                "{\"releaseId\":\"r1\",\"officeCode\":\"JKTSEL\",\"fromDate\":\"2026-12-04\",\"toDate\":\"2026-12-10\","
+                        + "\"slots\":100,\"releasedAt\":\"2026-12-04T02:30:00Z\"}"));
+        d.apply(held("h1", "JKTSEL", "2026-12-04", 3, NOW.minusSeconds(30)));
+        d.apply(held("h2", "JKTSEL", "2026-12-05", 1, NOW.minusSeconds(20)));
+        d.apply(held("h3", "JKTSEL", "2026-12-04", 2, NOW.minusSeconds(10)));
+        d.apply(event("quota.events", "HoldConfirmed", "h1", NOW.minusSeconds(5),
+                "{\"holdId\":\"h1\",\"officeCode\":\"JKTSEL\",\"date\":\"2026-12-04\",\"niks\":[\"1\",\"2\",\"3\"]}"));
+        d.apply(event("quota.events", "HoldReleased", "h3", NOW.minusSeconds(4),
+                "{\"holdId\":\"h3\",\"reason\":\"HOLD_TIMEOUT\",\"releasedAt\":\"2026-12-04T03:29:56Z\"}"));
+
+        OfficeRow row = d.view(NOW).offices().get(0);
+        assertThat(row.office()).isEqualTo("JKTSEL");
+        assertThat(row.bookedToday()).isEqualTo(3);
+        assertThat(row.heldToday()).isZero(); // h3 expired
+        assertThat(row.released()).isEqualTo(100);
+        assertThat(row.releaseBooked()).isEqualTo(3);
+        assertThat(row.releaseHeld()).isEqualTo(1);
+        assertThat(row.remaining()).isEqualTo(96);
+        assertThat(d.view(NOW).holdExpiriesToday()).isEqualTo(1);
+        assertThat(d.view(NOW).holdsPerMinute()).isEqualTo(3);
+        assertThat(d.view(NOW.plusSeconds(60)).holdsPerMinute()).isZero();
+    }
+
+    @Test
+    void anEventSeenTwiceCountsOnce() {
+        Dashboard d = new Dashboard(JAKARTA);
+        String id = UUID.randomUUID().toString();
+        ConsoleEvent submitted = event("application.events", "ApplicationSubmitted", "app-1", NOW, id,
+                "{\"applicationId\":\"app-1\",\"officeCode\":\"SBY\",\"submittedAt\":\"2026-12-04T03:30:00Z\"}");
+        assertThat(d.apply(submitted)).isTrue();
+        // the relay published it again, or a dead letter was re-driven: same CloudEvents id
+        assertThat(d.apply(submitted)).isFalse();
+        assertThat(d.view(NOW).offices()).singleElement()
+                .satisfies(r -> assertThat(r.submittedToday()).isEqualTo(1));
+        assertThat(d.view(NOW).recent()).hasSize(1);
+    }
+
+    @Test
+    void paymentsPerChannelPerHourBillsExpiredAndNoShowsToday() {
+        Dashboard d = new Dashboard(JAKARTA);
+        d.apply(paid("bca", "2026-12-04T03:10:00Z"));
+        d.apply(paid("bca", "2026-12-04T03:20:00Z"));
+        d.apply(paid("pos", "2026-12-04T01:59:00Z"));
+        d.apply(event("billing.events", "BillingExpired", "app-9", NOW,
+                "{\"applicationId\":\"app-9\",\"expiredAt\":\"2026-12-04T03:00:00Z\"}"));
+        // expired yesterday in Jakarta (23:00 local on the 3rd): not today
+        d.apply(event("billing.events", "BillingExpired", "app-8", NOW,
+                "{\"applicationId\":\"app-8\",\"expiredAt\":\"2026-12-03T16:00:00Z\"}"));
+        d.apply(event("biometric.events", "NoShow", "app-7", NOW,
+                "{\"applicationId\":\"app-7\",\"officeCode\":\"JKTSEL\",\"date\":\"2026-12-04\",\"session\":\"AM\"}"));
+
+        Dashboard.View view = d.view(NOW);
+        assertThat(view.hours()).hasSize(6).last().isEqualTo("10:00");
+        assertThat(view.payments()).extracting(Dashboard.ChannelRow::channel).containsExactly("bca", "pos");
+        assertThat(view.payments().get(0).perHour()).containsExactly(0, 0, 0, 0, 0, 2);
+        assertThat(view.payments().get(1).perHour()).containsExactly(0, 0, 0, 1, 0, 0);
+        assertThat(view.billsExpiredToday()).isEqualTo(1);
+        assertThat(view.noShowsToday()).isEqualTo(1);
+    }
+
+    @Test
+    void anUnreadableEventIsListedButChangesNoFigure() {
+        Dashboard d = new Dashboard(JAKARTA);
+        d.apply(event("quota.events", "SlotHeld", "h9", NOW, "{not json"));
+        assertThat(d.view(NOW).offices()).isEmpty();
+        assertThat(d.view(NOW).recent()).singleElement().satisfies(e -> assertThat(e.payload()).isEqualTo("{not json"));
+    }
+
+    private ConsoleEvent held(String hold, String office, String date, int places, Instant at) {
+        StringBuilder niks = new StringBuilder();
+        for (int i = 0; i < places; i++) {
+            niks.append(i == 0 ? "" : ",").append('"').append(3171000000000000L + i).append('"');
+        }
+        return event("quota.events", "SlotHeld", hold, at, "{\"holdId\":\"" + hold + "\",\"officeCode\":\"" + office
+                + "\",\"date\":\"" + date + "\",\"session\":\"AM\",\"niks\":[" + niks + "]}");
+    }
+
+    private ConsoleEvent paid(String channel, String at) {
+        return event("billing.events", "BillingPaid", UUID.randomUUID().toString(), Instant.parse(at),
+                "{\"channel\":\"" + channel + "\",\"paidAt\":\"" + at + "\"}");
+    }
+
+    private ConsoleEvent event(String topic, String name, String key, Instant time, String json) {
+        return event(topic, name, key, time, UUID.randomUUID().toString(), json);
+    }
+
+    private ConsoleEvent event(String topic, String name, String key, Instant time, String id, String json) {
+        RecordHeaders headers = new RecordHeaders();
+        String service = topic.substring(0, topic.indexOf('.'));
+        headers.add("ce_id", id.getBytes(StandardCharsets.UTF_8));
+        headers.add("ce_type", ("mpaspor." + service + "." + name + ".v1").getBytes(StandardCharsets.UTF_8));
+        headers.add("ce_time", time.toString().getBytes(StandardCharsets.UTF_8));
+        return ConsoleEvent.of(new ConsumerRecord<>(topic, 0, offset++, time.toEpochMilli(), TimestampType.CREATE_TIME,
+                0, 0, key, json.getBytes(StandardCharsets.UTF_8), headers, java.util.Optional.empty()));
+    }
+}

@@ -1,0 +1,335 @@
+package id.go.imigrasi.mpaspor.web;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * A stand-in for the public API as the office desk uses it, with the API's office boundary: logins give tokens
+ * whose claims say the role and office ({@code officer@jkt} of JKT, {@code officer@bdg} of BDG,
+ * {@code admin@x}, {@code siti@x} an applicant); one appointment {@link #ID} at JKT, whose steps follow the
+ * biometric service's (check-in with NIK {@link #NIK}, else 422 nik-mismatch; a finger below 40 fails, the third
+ * failure needs an exception). Another office's officer gets 403 problem+json for it and an empty day.
+ */
+public class FakeDeskApi implements QuarkusTestResourceLifecycleManager {
+
+    public static final String ID = "5a1e7c2b-8d44-4c71-9a55-0e2f6b3c9d10";
+    public static final String CODE = "JKT-7QX2PM";
+    public static final String NIK = "3171014506900002";
+    public static final List<String> SEEN = new CopyOnWriteArrayList<>();
+    static final ObjectMapper JSON = new ObjectMapper();
+    static volatile ObjectNode appointment;
+    private HttpServer server;
+
+    public static synchronized void reset() {
+        ObjectNode a = JSON.createObjectNode();
+        a.put("id", ID).put("applicationId", "app-1").put("applicantId", "ap-1").put("fullName", "Dewi Lestari")
+                .put("passportKind", "ELECTRONIC").put("validityYears", 10).put("officeCode", "JKT")
+                .put("date", "2026-12-04").put("session", "MORNING").put("bookingCode", CODE)
+                .put("status", "SCHEDULED").putNull("checkedInAt").putNull("interview").putNull("decision")
+                .putNull("handover");
+        ObjectNode capture = a.putObject("capture");
+        capture.putObject("face").put("attempts", 0).putNull("score").put("passed", false);
+        ArrayNode fingers = capture.putArray("fingers");
+        for (String f : id.go.imigrasi.mpaspor.web.pages.KantorPages.FINGERS) {
+            fingers.addObject().put("finger", f).put("state", "PENDING").put("attempts", 0).putNull("score")
+                    .putNull("exception").putNull("exceptionReason");
+        }
+        capture.put("complete", false);
+        appointment = a;
+        SEEN.clear();
+        OFFICERS.clear();
+        rules = "{\"rules\":[]}";
+    }
+
+    @Override
+    public Map<String, String> start() {
+        reset();
+        server = StandInServer.start(this::answer);
+        return Map.of("mpaspor.web.api-url", StandInServer.apiUrl(server));
+    }
+
+    @Override
+    public void stop() {
+        server.stop(0);
+    }
+
+    static String token(String sub, List<String> groups, String office) {
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("sub", sub);
+        claims.put("groups", groups);
+        if (office != null) {
+            claims.put("office_code", office);
+        }
+        try {
+            Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+            return b64.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8)) + "."
+                    + b64.encodeToString(JSON.writeValueAsBytes(claims)) + ".sig";
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private synchronized void answer(HttpExchange x) throws IOException {
+        String body = new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        String path = x.getRequestURI().getPath().substring("/api/v1".length());
+        String method = x.getRequestMethod();
+        SEEN.add(method + " " + path + " " + body);
+        String auth = x.getRequestHeaders().getFirst("Authorization");
+        String office = auth == null ? null : auth.contains(".") ? officeOf(auth.substring(7)) : null;
+        boolean officer = auth != null && auth.contains(".") && groupsOf(auth.substring(7)).contains("officer");
+        if (method.equals("POST") && path.equals("/auth/login")) {
+            String email = JSON.readTree(body).path("email").asText();
+            String t = switch (email) {
+                case "officer@jkt" -> token("o-1", List.of("officer"), "JKT");
+                case "officer@bdg" -> token("o-2", List.of("officer"), "BDG");
+                case "admin@x" -> token("ad-1", List.of("admin"), null);
+                default -> token("u-1", List.of("applicant"), null);
+            };
+            send(x, 200, "{\"accessToken\":\"" + t + "\",\"refreshToken\":\"r-" + email + "\",\"expiresIn\":3600}");
+            return;
+        }
+        if (admin(x, method, path, body, auth)) {
+            return;
+        }
+        if (path.startsWith("/offices/")) {
+            send(x, 200, "{\"code\":\"JKT\",\"timeZone\":\"Asia/Jakarta\"}");
+            return;
+        }
+        if (path.startsWith("/office") && !officer) {
+            problem(x, 403, "forbidden", "Akses ditolak");
+            return;
+        }
+        if (path.equals("/office/appointments")) {
+            send(x, 200, "JKT".equals(office) ? "[" + appointment + "]" : "[]");
+            return;
+        }
+        if (path.equals("/office/check-in")) {
+            JsonNode in = JSON.readTree(body);
+            if (!in.path("bookingCode").asText().equalsIgnoreCase(CODE) || !"JKT".equals(office)) {
+                problem(x, 404, "unknown-booking-code", "Kode booking tidak dikenal");
+            } else if (!NIK.equals(in.path("nik").asText())) {
+                problem(x, 422, "nik-mismatch", "NIK tidak sesuai");
+            } else {
+                appointment.put("status", "CHECKED_IN").put("checkedInAt", "2026-12-04T01:15:00Z");
+                send(x, 200, appointment.toString());
+            }
+            return;
+        }
+        if (path.startsWith("/appointments/" + ID) || path.startsWith("/office/appointments/" + ID)) {
+            if (!"JKT".equals(office)) {
+                problem(x, 403, "forbidden", "Bukan kantor Anda");
+                return;
+            }
+            if (method.equals("GET")) {
+                send(x, 200, appointment.toString());
+                return;
+            }
+            step(x, path.substring(("/office/appointments/" + ID).length()), JSON.readTree(body));
+            return;
+        }
+        problem(x, 404, "not-found", "Tidak ditemukan");
+    }
+
+    /** The admin's part: offices, officers of JKT, rules, releases, closures and the two audits. */
+    static final List<ObjectNode> OFFICERS = new CopyOnWriteArrayList<>();
+    static volatile String rules = "{\"rules\":[]}";
+
+    private boolean admin(HttpExchange x, String method, String path, String body, String auth) throws IOException {
+        boolean admin = auth != null && auth.contains(".") && groupsOf(auth.substring(7)).contains("admin");
+        if (path.equals("/offices")) {
+            send(x, 200, "[{\"code\":\"JKT\",\"name\":\"Kantor Imigrasi Jakarta\",\"city\":\"Jakarta\",\"timeZone\":\"Asia/Jakarta\"},"
+                    + "{\"code\":\"BDG\",\"name\":\"Kantor Imigrasi Bandung\",\"city\":\"Bandung\",\"timeZone\":\"Asia/Jakarta\"}]");
+            return true;
+        }
+        if (!path.startsWith("/admin")) {
+            return false;
+        }
+        if (!admin) {
+            problem(x, 403, "forbidden", "Akses ditolak");
+            return true;
+        }
+        if (path.equals("/admin/officers") && method.equals("POST")) {
+            JsonNode in = JSON.readTree(body);
+            if (in.path("password").asText().length() < 12) {
+                problem(x, 400, "validation", "Data tidak valid", "password", "Kata sandi terlalu pendek");
+                return true;
+            }
+            ObjectNode o = JSON.createObjectNode().put("id", "9b2f7c3e-1d4a-4e8b-a6c5-" + String.format("%012d", OFFICERS.size()))
+                    .put("name", in.path("name").asText()).put("email", in.path("email").asText())
+                    .put("officeCode", in.path("officeCode").asText()).put("status", "ACTIVE");
+            OFFICERS.add(o);
+            send(x, 201, "{\"id\":\"" + o.path("id").asText() + "\",\"status\":\"ACTIVE\"}");
+            return true;
+        }
+        if (path.equals("/admin/officers")) {
+            String office = x.getRequestURI().getQuery() == null ? "" : x.getRequestURI().getQuery().replace("officeCode=", "");
+            send(x, 200, OFFICERS.stream().filter(o -> o.path("officeCode").asText().equals(office)).toList().toString());
+            return true;
+        }
+        if (path.startsWith("/admin/officers/")) {
+            String[] parts = path.split("/");
+            for (ObjectNode o : OFFICERS) {
+                if (o.path("id").asText().equals(parts[3])) {
+                    if (parts[4].equals("disable")) {
+                        o.put("status", "DISABLED");
+                    } else {
+                        o.put("officeCode", JSON.readTree(body).path("officeCode").asText());
+                    }
+                    send(x, 200, o.toString());
+                    return true;
+                }
+            }
+            problem(x, 404, "not-an-officer", "Bukan petugas");
+            return true;
+        }
+        if (path.equals("/admin/audit")) {
+            send(x, 200, "[{\"at\":\"2026-12-04T02:00:00Z\",\"actorId\":\"ad-1\",\"action\":\"OfficerCreated\","
+                    + "\"subjectId\":\"o-9\",\"officeCode\":\"JKT\",\"detail\":null}]");
+            return true;
+        }
+        if (path.equals("/admin/offices/JKT/audit")) {
+            send(x, 200, "[{\"at\":\"2026-12-04T03:00:00Z\",\"actorId\":\"ad-1\",\"officeCode\":\"JKT\","
+                    + "\"action\":\"RELEASED\",\"detail\":\"2026-12-10..2026-12-12\"}]");
+            return true;
+        }
+        if (path.equals("/admin/offices/JKT/rules")) {
+            if (method.equals("PUT")) {
+                // as quota-service answers: numbers as numbers
+                rules = "{\"rules\":[{\"weekday\":1,\"service\":\"REGULAR\",\"session\":\"MORNING\",\"capacity\":40}]}";
+            }
+            send(x, 200, rules);
+            return true;
+        }
+        if (path.equals("/admin/offices/JKT/releases") && method.equals("GET")) {
+            send(x, 200, "[{\"releaseId\":\"r-1\",\"from\":\"2026-12-10\",\"to\":\"2026-12-12\","
+                    + "\"releaseAt\":\"2026-12-07T01:00:00Z\",\"slots\":120,\"publishedAt\":null}]");
+            return true;
+        }
+        if (path.equals("/admin/offices/JKT/closures") && method.equals("GET")) {
+            send(x, 200, "[{\"date\":\"2026-12-25\",\"scope\":\"ALL\",\"reason\":\"Natal\"}]");
+            return true;
+        }
+        if (path.equals("/admin/offices/JKT/releases") && method.equals("POST")) {
+            send(x, 201, "{\"releaseId\":\"r-1\",\"slots\":120}");
+            return true;
+        }
+        if (path.startsWith("/admin/offices/JKT/")) {
+            if (method.equals("POST") || method.equals("DELETE")) {
+                x.sendResponseHeaders(204, -1);
+                x.close();
+            } else {
+                send(x, 200, "[]");
+            }
+            return true;
+        }
+        problem(x, 404, "office-not-found", "Kantor tidak ada");
+        return true;
+    }
+
+    private void step(HttpExchange x, String action, JsonNode in) throws IOException {
+        ObjectNode a = appointment;
+        ObjectNode capture = (ObjectNode) a.get("capture");
+        switch (action) {
+            case "/interview" -> {
+                a.putObject("interview").put("outcome", in.path("outcome").asText()).put("at", "2026-12-04T01:20:00Z");
+                a.put("status", "INTERVIEWED");
+            }
+            case "/capture/face" -> ((ObjectNode) capture.get("face")).put("attempts", 1)
+                    .put("score", in.path("score").asInt()).put("passed", in.path("score").asInt() >= 60);
+            case "/capture/fingers" -> {
+                if (in.path("results").isEmpty()) {
+                    problem(x, 400, "validation", "Data tidak valid", "results", "tidak boleh kosong");
+                    return;
+                }
+                for (JsonNode r : in.path("results")) {
+                    ObjectNode f = finger(r.path("finger").asText());
+                    if ("EXCEPTION_REQUIRED".equals(f.path("state").asText())) {
+                        problem(x, 409, "finger-exception-required", "Catat pengecualian untuk jari ini");
+                        return;
+                    }
+                    int attempts = f.path("attempts").asInt() + 1;
+                    boolean pass = r.path("nfiq2").asInt() >= 40;
+                    f.put("attempts", attempts).put("score", Math.max(f.path("score").asInt(0), r.path("nfiq2").asInt()))
+                            .put("state", pass ? "PASSED" : attempts >= 3 ? "EXCEPTION_REQUIRED" : "RETRY");
+                }
+            }
+            default -> {
+                if (action.startsWith("/capture/fingers/")) {
+                    ObjectNode f = finger(action.split("/")[3]);
+                    if (!"EXCEPTION_REQUIRED".equals(f.path("state").asText())) {
+                        problem(x, 409, "finger-exception-too-early", "Belum tiga kali gagal");
+                        return;
+                    }
+                    f.put("state", "EXCEPTION").put("exception", in.path("kind").asText())
+                            .put("exceptionReason", in.path("reason").asText());
+                } else {
+                    problem(x, 404, "not-found", "Tidak ditemukan");
+                    return;
+                }
+            }
+        }
+        send(x, 200, a.toString());
+    }
+
+    private static ObjectNode finger(String name) {
+        for (JsonNode f : appointment.get("capture").get("fingers")) {
+            if (f.path("finger").asText().equals(name)) {
+                return (ObjectNode) f;
+            }
+        }
+        throw new IllegalArgumentException(name);
+    }
+
+    private static String officeOf(String token) {
+        return claims(token).path("office_code").asText(null);
+    }
+
+    private static String groupsOf(String token) {
+        return claims(token).path("groups").toString();
+    }
+
+    private static JsonNode claims(String token) {
+        try {
+            return JSON.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+        } catch (IOException | RuntimeException e) {
+            return JSON.createObjectNode();
+        }
+    }
+
+    private static void problem(HttpExchange x, int status, String slug, String title, String... field)
+            throws IOException {
+        x.getResponseHeaders().set("Content-Type", "application/problem+json");
+        String errors = field.length == 0 ? ""
+                : ",\"errors\":[{\"field\":\"" + field[0] + "\",\"message\":\"" + field[1] + "\"}]";
+        byte[] bytes = ("{\"type\":\"https://mpaspor.imigrasi.go.id/problems/" + slug + "\",\"title\":\"" + title
+                + "\",\"status\":" + status + errors + "}").getBytes(StandardCharsets.UTF_8);
+        x.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = x.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static void send(HttpExchange x, int status, String json) throws IOException {
+        x.getResponseHeaders().set("Content-Type", "application/json");
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        x.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = x.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}

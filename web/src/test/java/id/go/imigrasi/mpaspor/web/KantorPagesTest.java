@@ -1,0 +1,179 @@
+package id.go.imigrasi.mpaspor.web;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+/**
+ * The office desk against a stand-in API that keeps the biometric service's steps and office boundary: the
+ * officer's login lands on /kantor, the day by session, check-in refused beside the NIK on a mismatch, each action
+ * one post answered with the page, CSRF on every form, and nothing of another office's appointment on the page.
+ */
+@QuarkusTest
+@WithTestResource(FakeDeskApi.class)
+class KantorPagesTest {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+
+    @BeforeEach
+    void fresh() {
+        FakeDeskApi.reset();
+    }
+
+    /** A browser of one visitor: its cookie as the site last sealed it, and the CSRF token of its forms. */
+    static final class Desk {
+        String cookie;
+        String csrf;
+
+        static Desk login(String email) {
+            Desk d = new Desk();
+            Response page = given().get("/login");
+            d.cookie = page.getCookie("mpaspor_session");
+            d.csrf = csrf(page.asString());
+            Response in = given().cookie("mpaspor_session", d.cookie).redirects().follow(false)
+                    .contentType("application/x-www-form-urlencoded").formParam("csrf", d.csrf)
+                    .formParam("email", email).formParam("password", "Rahasia-Kantor-2026").post("/login");
+            assertThat(in.statusCode()).isEqualTo(303);
+            d.cookie = in.getCookie("mpaspor_session");
+            d.landing = in.header("Location");
+            d.csrf = csrf(d.get("/kantor".equals(d.landing) || "/admin".equals(d.landing) ? "/" : "/").asString());
+            return d;
+        }
+
+        String landing;
+
+        Response get(String path) {
+            Response r = given().cookie("mpaspor_session", cookie).redirects().follow(false).get(path);
+            keep(r);
+            return r;
+        }
+
+        Response post(String path, Map<String, String> fields) {
+            var req = given().cookie("mpaspor_session", cookie).redirects().follow(false)
+                    .contentType("application/x-www-form-urlencoded").formParam("csrf", csrf);
+            for (var e : fields.entrySet()) {
+                req = req.formParam(e.getKey(), e.getValue());
+            }
+            Response r = req.post(path);
+            keep(r);
+            return r;
+        }
+
+        private void keep(Response r) {
+            if (r.getCookie("mpaspor_session") != null) {
+                cookie = r.getCookie("mpaspor_session");
+            }
+        }
+    }
+
+    @Test
+    void anOfficerLandsOnTheDeskAndSeesTheDayBySessionWithState() {
+        Desk desk = Desk.login("officer@jkt");
+        assertThat(desk.landing).isEqualTo("/kantor");
+        String day = desk.get("/kantor").then().statusCode(200).extract().asString();
+        assertThat(day).contains("Janji temu hari ini", "Sesi pagi (1)", "Sesi siang (0)", FakeDeskApi.CODE,
+                "Dewi Lestari", "Ditunggu", "action=\"/kantor/check-in\"", "autofocus", "name=\"csrf\"");
+        assertThat(Desk.login("admin@x").landing).isEqualTo("/admin");
+        assertThat(Desk.login("siti@x").landing).isEqualTo("/applications");
+    }
+
+    @Test
+    void aWrongNikIsRefusedBesideTheNikFieldAndTheRightOneChecksInWithOneAnswer() {
+        Desk desk = Desk.login("officer@jkt");
+        Response wrong = desk.post("/kantor/check-in", Map.of("bookingCode", FakeDeskApi.CODE,
+                "nik", "3171014506900099"));
+        assertThat(wrong.statusCode()).isEqualTo(422);
+        assertThat(wrong.asString()).contains("id=\"nik-error\"", "BUKAN NIK yang terdaftar", "<a href=\"#nik\">",
+                "value=\"" + FakeDeskApi.CODE + "\"", "aria-invalid=\"true\"");
+        assertThat(FakeDeskApi.appointment.path("status").asText()).isEqualTo("SCHEDULED");
+
+        Response right = desk.post("/kantor/check-in", Map.of("bookingCode", FakeDeskApi.CODE.toLowerCase(),
+                "nik", FakeDeskApi.NIK));
+        assertThat(right.statusCode()).as("the page itself, not a redirect").isEqualTo(200);
+        assertThat(right.asString()).contains("Check-in berhasil", "Sudah check-in",
+                "action=\"/kantor/appointments/" + FakeDeskApi.ID + "/interview\"");
+    }
+
+    @Test
+    void aFingerFailingThreeTimesAsksForTheExceptionWhichIsRecordedWithItsReason() {
+        Desk desk = Desk.login("officer@jkt");
+        desk.post("/kantor/check-in", Map.of("bookingCode", FakeDeskApi.CODE, "nik", FakeDeskApi.NIK));
+        String base = "/kantor/appointments/" + FakeDeskApi.ID;
+        assertThat(desk.post(base + "/interview", Map.of("interview-outcome", "VERIFIED")).asString())
+                .contains("Hasil wawancara tercatat", "Sudah wawancara", "name=\"fingers-RIGHT_THUMB\"");
+        Response tooEarly = desk.post(base + "/exception", Map.of("exception-finger", "LEFT_INDEX",
+                "exception-kind", "INJURED", "exception-reason", "luka bakar"));
+        assertThat(tooEarly.statusCode()).isEqualTo(409);
+        assertThat(tooEarly.asString()).contains("class=\"error-summary\"", "Belum tiga kali gagal");
+        for (int i = 0; i < 3; i++) {
+            desk.post(base + "/fingers", Map.of("fingers-LEFT_INDEX", "12"));
+        }
+        assertThat(FakeDeskApi.SEEN).as("scores leave as JSON numbers: the API takes no \"12\" for 12")
+                .anyMatch(s -> s.contains("{\"finger\":\"LEFT_INDEX\",\"nfiq2\":12}"));
+        String page = desk.get(base).asString();
+        assertThat(page).containsPattern("id=\"finger-LEFT_INDEX\">.*Perlu pengecualian</span></td><td>3</td><td>12</td>");
+        String done = desk.post(base + "/exception", Map.of("exception-finger", "LEFT_INDEX",
+                "exception-kind", "INJURED", "exception-reason", "luka bakar")).then().statusCode(200).extract().asString();
+        assertThat(done).contains("Pengecualian jari tercatat").containsPattern(
+                "id=\"finger-LEFT_INDEX\">.*Pengecualian</span></td><td>3</td><td>12</td><td>Luka: luka bakar</td>");
+    }
+
+    @Test
+    void everyDeskFormWithoutTheSessionsCsrfTokenIsRefusedAndNothingReachesTheApi() {
+        Desk desk = Desk.login("officer@jkt");
+        FakeDeskApi.SEEN.clear();
+        desk.csrf = "forged";
+        assertThat(desk.post("/kantor/check-in", Map.of("bookingCode", FakeDeskApi.CODE, "nik", FakeDeskApi.NIK))
+                .statusCode()).isEqualTo(403);
+        assertThat(desk.post("/kantor/appointments/" + FakeDeskApi.ID + "/issuance", Map.of()).statusCode())
+                .isEqualTo(403);
+        assertThat(FakeDeskApi.SEEN).isEmpty();
+    }
+
+    @Test
+    void anOfficerOfAnotherOfficeSeesNothingOfTheAppointment() {
+        Desk other = Desk.login("officer@bdg");
+        String day = other.get("/kantor").then().statusCode(200).extract().asString();
+        assertThat(day).doesNotContain("Dewi Lestari", FakeDeskApi.CODE);
+        Response one = other.get("/kantor/appointments/" + FakeDeskApi.ID);
+        assertThat(one.statusCode()).isEqualTo(404);
+        assertThat(one.asString()).doesNotContain("Dewi Lestari", FakeDeskApi.CODE);
+        Response act = other.post("/kantor/appointments/" + FakeDeskApi.ID + "/interview",
+                Map.of("interview-outcome", "VERIFIED"));
+        assertThat(act.statusCode()).isEqualTo(404);
+        assertThat(act.asString()).doesNotContain("Dewi Lestari");
+        assertThat(FakeDeskApi.appointment.path("status").asText()).isEqualTo("SCHEDULED");
+    }
+
+    @Test
+    void theDeskIsForOfficersOnlyAndAskesAVisitorToLogIn() {
+        given().redirects().follow(false).get("/kantor").then().statusCode(303);
+        Desk applicant = Desk.login("siti@x");
+        assertThat(applicant.get("/kantor").statusCode()).isEqualTo(403);
+        assertThat(applicant.get("/kantor").asString()).contains("Hanya untuk petugas");
+    }
+
+    @Test
+    void theDeskSpeaksEnglishToo() {
+        Desk desk = Desk.login("officer@jkt");
+        desk.get("/language?lang=en&back=/kantor");
+        assertThat(desk.get("/kantor").asString()).contains("<html lang=\"en\">", "Today&#39;s appointments",
+                "Morning session", "Expected", "Booking code");
+    }
+
+    static String csrf(String html) {
+        Matcher m = CSRF.matcher(html);
+        assertThat(m.find()).isTrue();
+        return m.group(1);
+    }
+}
