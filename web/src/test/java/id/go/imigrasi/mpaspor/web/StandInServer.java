@@ -17,6 +17,8 @@ import com.sun.net.httpserver.HttpServer;
  * now and then left the next request on a reused connection unread until the client gave up after 15 s (503 on a
  * quiet machine, three tests in one run, different ones in CI). A fresh connection per request is what the test
  * stand-in can afford; the website's real peer, the gateway, keeps connections alive correctly.</li>
+ * <li>a handler that throws answers 500 and says why on stderr: the JDK server would otherwise close the connection
+ * without a word, and the page under test would show "busy" with nothing in the log to tell why.</li>
  * </ul>
  */
 final class StandInServer {
@@ -32,7 +34,22 @@ final class StandInServer {
             throw new IllegalStateException(e);
         }
         server.setExecutor(Executors.newCachedThreadPool());
-        server.createContext("/api/v1/", handler).getFilters().add(new Filter() {
+        HttpHandler guarded = exchange -> {
+            try {
+                handler.handle(exchange);
+            } catch (Throwable e) {
+                System.err.println("stand-in API failed on " + exchange.getRequestMethod() + " "
+                        + exchange.getRequestURI());
+                e.printStackTrace();
+                try {
+                    exchange.sendResponseHeaders(500, -1);
+                } catch (IOException | RuntimeException alreadySent) {
+                    // the status line went out before the failure: closing is all that is left
+                }
+                exchange.close();
+            }
+        };
+        server.createContext("/api/v1/", guarded).getFilters().add(new Filter() {
             @Override
             public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
                 exchange.getResponseHeaders().set("Connection", "close");

@@ -55,9 +55,43 @@ public class ApiTransport {
 
     /**
      * One exchange: the answer whatever its status, or an {@link IOException} when there is none within
-     * {@code timeout} (no connection, a reset, too slow).
+     * {@code timeout} (no connection, a reset, too slow). A request that is safe to repeat (GET, HEAD, PUT, DELETE,
+     * OPTIONS, or one carrying an {@code Idempotency-Key}) is sent once more when its connection failed before any
+     * answer came: a pooled keep-alive connection the peer had just closed is an ordinary event between two HTTP
+     * processes, not an outage to show the visitor. A request that timed out is not repeated.
      */
     public ApiResponse send(String method, URI uri, Map<String, List<String>> headers, byte[] body,
+            Duration timeout) throws IOException, InterruptedException {
+        try {
+            return sendOnce(method, uri, headers, body, timeout);
+        } catch (ConnectionFailed e) {
+            if (!repeatable(method, headers)) {
+                throw new IOException(e.getCause());
+            }
+            try {
+                return sendOnce(method, uri, headers, body, timeout);
+            } catch (ConnectionFailed again) {
+                again.getCause().addSuppressed(e.getCause());
+                throw new IOException(again.getCause());
+            }
+        }
+    }
+
+    static boolean repeatable(String method, Map<String, List<String>> headers) {
+        return switch (method) {
+            case "GET", "HEAD", "PUT", "DELETE", "OPTIONS" -> true;
+            default -> headers.keySet().stream().anyMatch("Idempotency-Key"::equalsIgnoreCase);
+        };
+    }
+
+    /** The connection failed (refused, reset, closed) before an answer: the request may be sent again. */
+    private static final class ConnectionFailed extends IOException {
+        ConnectionFailed(Throwable cause) {
+            super(cause);
+        }
+    }
+
+    private ApiResponse sendOnce(String method, URI uri, Map<String, List<String>> headers, byte[] body,
             Duration timeout) throws IOException, InterruptedException {
         RequestOptions request = new RequestOptions().setMethod(HttpMethod.valueOf(method))
                 .setAbsoluteURI(uri.toString()).setIdleTimeout(timeout.toMillis());
@@ -77,7 +111,12 @@ public class ApiTransport {
             return answer.toCompletionStage().toCompletableFuture().get(timeout.toMillis() + 1000,
                     TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
-            throw new IOException(e.getCause() == null ? e : e.getCause());
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof io.vertx.core.http.HttpClosedException || cause instanceof java.net.ConnectException
+                    || (cause instanceof IOException && !(cause instanceof java.net.SocketTimeoutException))) {
+                throw new ConnectionFailed(cause);
+            }
+            throw new IOException(cause);
         } catch (TimeoutException e) {
             throw new IOException("no answer within " + timeout, e);
         }
