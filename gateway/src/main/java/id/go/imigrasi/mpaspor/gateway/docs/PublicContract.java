@@ -24,7 +24,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@code Retry-After}; 400 where there is a body or a parameter to get wrong; 404 where the path names a resource;
  * 401 and 403 where a token is required;</li>
  * <li>{@code security: []} on a public operation, so a generator does not send (or a reader expect) a token;</li>
- * <li>every path parameter declared, every tag listed with a description.</li>
+ * <li>every path parameter declared, every tag listed with a description;</li>
+ * <li>no schema named after a Java class ({@code UUID}, {@code LocalDate}, {@code Instant}, Jackson's
+ * {@code JsonNode}): those are written where they are used as the JSON types they are ({@code string} with format
+ * {@code uuid}, {@code date}, {@code date-time}; a free-form object), so a generated client neither gets a model
+ * class {@code ModelLocalDate} nor one that clashes with its own JSON library's names.</li>
  * </ul>
  * The services declare what is particular to an operation (its success code and schema, its 409s and 422s with their
  * problem types); this fills in what is common, never overriding a description a service wrote.
@@ -52,6 +56,7 @@ final class PublicContract {
         ObjectNode components = document.has("components") ? (ObjectNode) document.get("components")
                 : document.putObject("components");
         schemas(components);
+        inlineJavaTypes(document);
         ObjectNode paths = (ObjectNode) document.path("paths");
         Set<String> usedTags = new LinkedHashSet<>();
         Iterator<Map.Entry<String, JsonNode>> items = paths.fields();
@@ -65,6 +70,7 @@ final class PublicContract {
                     pathParameters(item.getKey(), pathItem, operation);
                     security(operation);
                     responses(item.getKey(), operation);
+                    contentWithoutSchema(operation);
                     operation.path("tags").forEach(t -> usedTags.add(t.asText()));
                 }
             }
@@ -115,6 +121,59 @@ final class PublicContract {
         ObjectNode retryAfter = headers.putObject("Retry-After");
         retryAfter.put("description", "Seconds to wait before retrying");
         retryAfter.putObject("schema").put("type", "integer").put("minimum", 0).put("example", 2);
+    }
+
+    /** The schemas SmallRye names after Java classes, as the JSON types they stand for. */
+    static final Map<String, Map<String, String>> JAVA_TYPES = Map.of(
+            "UUID", Map.of("type", "string", "format", "uuid"),
+            "LocalDate", Map.of("type", "string", "format", "date"),
+            "Instant", Map.of("type", "string", "format", "date-time"),
+            "OffsetDateTime", Map.of("type", "string", "format", "date-time"),
+            "JsonNode", Map.of("type", "object", "description", "Free-form JSON whose fields depend on the entry's kind"));
+
+    private void inlineJavaTypes(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            String ref = object.path("$ref").asText("");
+            String prefix = "#/components/schemas/";
+            if (ref.startsWith(prefix) && JAVA_TYPES.containsKey(ref.substring(prefix.length()))) {
+                object.remove("$ref");
+                Map<String, String> type = JAVA_TYPES.get(ref.substring(prefix.length()));
+                // the service's own description or examples stay; the type is the JSON one
+                type.forEach((k, v) -> {
+                    if (k.equals("type") || !object.has(k)) {
+                        object.put(k, v);
+                    }
+                });
+            }
+            object.forEach(this::inlineJavaTypes);
+        } else if (node instanceof ArrayNode array) {
+            array.forEach(this::inlineJavaTypes);
+        }
+    }
+
+    /**
+     * A media type a service declared without a schema (a PDF, a photo, a JWK set) is described as what it is: bytes
+     * for a binary type, so a generated client hands over the file instead of dropping it; an object for JSON.
+     */
+    private void contentWithoutSchema(ObjectNode operation) {
+        List<JsonNode> contents = new ArrayList<>();
+        operation.path("responses").forEach(r -> contents.add(r.path("content")));
+        contents.add(operation.path("requestBody").path("content"));
+        for (JsonNode content : contents) {
+            content.fields().forEachRemaining(media -> {
+                if (media.getValue() instanceof ObjectNode type && !type.has("schema")) {
+                    boolean json = media.getKey().equals("application/json") || media.getKey().endsWith("+json");
+                    ObjectNode schema = type.putObject("schema");
+                    if (json) {
+                        schema.put("type", "object");
+                    } else if (media.getKey().startsWith("text/")) {
+                        schema.put("type", "string");
+                    } else {
+                        schema.put("type", "string").put("format", "binary");
+                    }
+                }
+            });
+        }
     }
 
     /** A parameter named in the path but declared nowhere makes generators refuse the document. */

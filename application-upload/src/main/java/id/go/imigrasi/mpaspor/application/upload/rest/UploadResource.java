@@ -38,7 +38,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
  * Resumable document uploads, tus 1.0.0 (https://tus.io/protocols/resumable-upload): core, creation,
@@ -82,10 +84,27 @@ public class UploadResource {
 
     /** Creation: {@code Upload-Length} and {@code Upload-Metadata}; 201 with the upload's {@code Location}. */
     @POST
-    @Operation(operationId = "createUpload")
-    @APIResponse(responseCode = "201", description = "The upload resource (tus creation); PATCH its Location with the bytes", headers = @Header(name = "Location", description = "Where to PATCH the bytes: /api/v1/uploads/{id}", schema = @Schema(type = SchemaType.STRING)))
-    public Uni<Response> create(@HeaderParam(NewUpload.UPLOAD_LENGTH) String uploadLength,
+    @Operation(operationId = "createUpload", summary = "Create an upload for one document of one applicant (tus creation)",
+            description = "Send `Tus-Resumable: 1.0.0`, the file's size in `Upload-Length` and the metadata (tus: comma-separated"
+                    + " `key base64(value)` pairs) `applicationId`, `applicantId`, `documentType` (see the application's"
+                    + " requirements) and `filename`; optionally `filetype`. Then PATCH the bytes to the `Location`.")
+    @Parameter(name = "Tus-Resumable", in = ParameterIn.HEADER, required = true, description = "The tus version spoken",
+            schema = @Schema(type = SchemaType.STRING, enumeration = "1.0.0"))
+    @APIResponse(responseCode = "201", description = "The upload resource (tus creation); PATCH its Location with the bytes", headers = {
+            @Header(name = "Location", description = "Where to PATCH the bytes: /api/v1/uploads/{id}", schema = @Schema(type = SchemaType.STRING, format = "uri")),
+            @Header(name = Tus.UPLOAD_OFFSET, description = "0: nothing received yet", schema = @Schema(type = SchemaType.INTEGER, format = "int64")),
+            @Header(name = Tus.UPLOAD_EXPIRES, description = "When an unfinished upload is removed (RFC 9110 date)", schema = @Schema(type = SchemaType.STRING)) })
+    @APIResponse(responseCode = "404", description = "`upload-target-not-found`: the application or applicant named in the metadata is not the caller's")
+    @APIResponse(responseCode = "409", description = "`upload-application-not-editable`: the application is no longer a draft")
+    @APIResponse(responseCode = "413", description = "`upload-too-large`: `Upload-Length` is larger than `Tus-Max-Size`")
+    @APIResponse(responseCode = "412", description = "`Tus-Resumable` is missing or not a version this server speaks")
+    public Uni<Response> create(
+            @Parameter(required = true, description = "The file's size in bytes", example = "482133", schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
+            @HeaderParam(NewUpload.UPLOAD_LENGTH) String uploadLength,
+            @Parameter(required = true, description = "tus metadata: `applicationId`, `applicantId`, `documentType`, `filename` (and `filetype`), each `key base64(value)`, comma-separated",
+                    example = "applicationId MGI2YzFmNTUtMmIwZi00ZDM4LTlkMGUtN2E0YTUwZDNjMDAx,applicantId NWEyZDhjNDEtOWUxYi00ZjBhLThjM2QtMmUxZjRhNWI2Yzdk,documentType S1RQ,filename a3RwLWRld2kuanBn,filetype aW1hZ2UvanBlZw==")
             @HeaderParam("Upload-Metadata") String metadata,
+            @Parameter(description = "Not supported: the size must be known when the upload is created (400 `upload.validation.defer-length`)")
             @HeaderParam(NewUpload.UPLOAD_DEFER_LENGTH) String deferLength,
             @Context HttpHeaders headers) {
         if (deferLength != null) {
@@ -107,8 +126,14 @@ public class UploadResource {
     /** Core: where to resume. */
     @HEAD
     @Path("{id}")
-    @Operation(operationId = "getUploadOffset")
-    @APIResponse(responseCode = "200", description = "Upload-Offset: how many bytes the server has; resume from there")
+    @Operation(operationId = "getUploadOffset", summary = "Where to resume an upload (tus HEAD)")
+    @Parameter(name = "Tus-Resumable", in = ParameterIn.HEADER, required = true, description = "The tus version spoken",
+            schema = @Schema(type = SchemaType.STRING, enumeration = "1.0.0"))
+    @APIResponse(responseCode = "200", description = "Upload-Offset: how many bytes the server has; resume from there", headers = {
+            @Header(name = Tus.UPLOAD_OFFSET, description = "Bytes received", schema = @Schema(type = SchemaType.INTEGER, format = "int64")),
+            @Header(name = Tus.UPLOAD_LENGTH, description = "The upload's size", schema = @Schema(type = SchemaType.INTEGER, format = "int64")),
+            @Header(name = "Upload-Sha256", description = "Hex SHA-256 of what was stored, once the upload is complete", schema = @Schema(type = SchemaType.STRING)) })
+    @APIResponse(responseCode = "410", description = "`upload-expired`: the unfinished upload passed its `Upload-Expires`")
     public Uni<Response> head(@PathParam("id") String id) {
         return uploads.find(account(), uploadId(id)).map(upload -> {
             Response.ResponseBuilder ok = Response.ok()
@@ -133,8 +158,18 @@ public class UploadResource {
     @Path("{id}")
     @Blocking
     @Consumes(Tus.OFFSET_OCTET_STREAM)
-    @Operation(operationId = "appendUpload")
-    @APIResponse(responseCode = "204", description = "Stored; Upload-Offset is the new offset")
+    @Operation(operationId = "appendUpload", summary = "Send the next bytes of an upload (tus PATCH)",
+            description = "The body goes at `Upload-Offset`, which must be the server's offset (HEAD it after an"
+                    + " interruption); `Upload-Checksum` (`sha256 base64(digest)` or `sha1 ...`) makes the server refuse"
+                    + " corrupted bytes (460).")
+    @Parameter(name = "Tus-Resumable", in = ParameterIn.HEADER, required = true, description = "The tus version spoken",
+            schema = @Schema(type = SchemaType.STRING, enumeration = "1.0.0"))
+    @APIResponse(responseCode = "204", description = "Stored; Upload-Offset is the new offset", headers = @Header(name = Tus.UPLOAD_OFFSET, description = "The new offset", schema = @Schema(type = SchemaType.INTEGER, format = "int64")))
+    @APIResponse(responseCode = "409", description = "`upload-offset-mismatch`: `Upload-Offset` is not the server's offset (HEAD the upload and resume from there); `upload-busy`: another PATCH of it is running; `upload-complete`")
+    @APIResponse(responseCode = "410", description = "`upload-expired`: the unfinished upload passed its `Upload-Expires`")
+    @APIResponse(responseCode = "413", description = "`upload-exceeds-length`: the body would go past `Upload-Length`")
+    @APIResponse(responseCode = "412", description = "`Tus-Resumable` is missing or not a version this server speaks")
+    @APIResponse(responseCode = "460", description = "The bytes do not match `Upload-Checksum`: nothing was stored")
     public Response patch(@PathParam("id") String id, @HeaderParam(Tus.UPLOAD_OFFSET) String offset,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
             @HeaderParam(Checksum.HEADER) String checksum, InputStream body) {
@@ -154,7 +189,10 @@ public class UploadResource {
     /** Termination of a partial upload: its row and its bytes are gone. */
     @DELETE
     @Path("{id}")
-    @Operation(operationId = "terminateUpload")
+    @Operation(operationId = "terminateUpload", summary = "Abandon an upload (tus termination)")
+    @Parameter(name = "Tus-Resumable", in = ParameterIn.HEADER, required = true, description = "The tus version spoken",
+            schema = @Schema(type = SchemaType.STRING, enumeration = "1.0.0"))
+    @APIResponse(responseCode = "409", description = "`upload-complete`: a complete upload is a document now; `upload-busy`")
     @APIResponse(responseCode = "204", description = "Terminated and removed")
     public Uni<Response> delete(@PathParam("id") String id) {
         return uploads.terminate(account(), uploadId(id)).replaceWith(() -> Response.noContent().build());
