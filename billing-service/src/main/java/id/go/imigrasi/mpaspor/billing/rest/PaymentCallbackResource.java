@@ -21,6 +21,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -78,6 +81,9 @@ public class PaymentCallbackResource {
             + "minutes) and X-Mpaspor-Signature (hex HMAC-SHA256 of timestamp + '.' + raw body with the channel's "
             + "secret). The same channelReference again returns the same answer and changes nothing.")
     @RequestBody(content = @Content(schema = @Schema(implementation = CallbackRequest.class)))
+    @APIResponse(responseCode = "200", description = "The payment is recorded (or was already: `X-Mpaspor-Replayed: true`)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = id.go.imigrasi.mpaspor.billing.service.PaymentReceipt.class)),
+            headers = @Header(name = REPLAYED_HEADER, description = "true when this channelReference was reported before: nothing changed", schema = @Schema(type = SchemaType.BOOLEAN)))
     public Uni<Response> callback(@PathParam("channel") String channel,
             @Parameter(description = "Unix epoch seconds") @HeaderParam(CallbackAuthenticator.TIMESTAMP_HEADER) String timestamp,
             @Parameter(description = "hex HMAC-SHA256") @HeaderParam(CallbackAuthenticator.SIGNATURE_HEADER) String signature,

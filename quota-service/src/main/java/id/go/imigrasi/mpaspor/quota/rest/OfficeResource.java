@@ -12,6 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import id.go.imigrasi.mpaspor.platform.problem.IdempotentReads;
@@ -23,12 +24,18 @@ import id.go.imigrasi.mpaspor.quota.domain.Hold;
 import id.go.imigrasi.mpaspor.quota.domain.Office;
 import id.go.imigrasi.mpaspor.quota.domain.PassportKind;
 import id.go.imigrasi.mpaspor.quota.domain.ServiceLine;
+import id.go.imigrasi.mpaspor.quota.service.Calendar;
 import id.go.imigrasi.mpaspor.quota.service.CalendarService;
 import id.go.imigrasi.mpaspor.quota.service.HoldService;
 import id.go.imigrasi.mpaspor.quota.service.OfficeService;
 import id.go.imigrasi.mpaspor.quota.service.WaitingRoomService;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -79,8 +86,10 @@ public class OfficeResource {
     /** Nearest first (with the distance in km) when {@code lat} and {@code lon} are given, by code otherwise. */
     @GET
     @PermitAll
-    @Operation(operationId = "listOffices")
-    public Uni<List<OfficeView>> list(@QueryParam("lat") String lat, @QueryParam("lon") String lon) {
+    @Operation(operationId = "listOffices", summary = "The immigration offices, nearest first when a location is given")
+    public Uni<List<OfficeView>> list(
+            @Parameter(description = "Latitude of the applicant (with lon)", example = "-6.2615", schema = @Schema(type = SchemaType.NUMBER, format = "double", minimum = "-90", maximum = "90")) @QueryParam("lat") String lat,
+            @Parameter(description = "Longitude of the applicant (with lat)", example = "106.8106", schema = @Schema(type = SchemaType.NUMBER, format = "double", minimum = "-180", maximum = "180")) @QueryParam("lon") String lon) {
         Double latitude = Params.number("lat", lat, -90, 90);
         Double longitude = Params.number("lon", lon, -180, 180);
         if ((latitude == null) != (longitude == null)) {
@@ -105,10 +114,14 @@ public class OfficeResource {
     @GET
     @Path("{code}/calendar")
     @PermitAll
-    @Operation(operationId = "getCalendar")
-    public Uni<Response> calendar(@PathParam("code") String code, @QueryParam("from") String from,
-            @QueryParam("to") String to, @QueryParam("service") String service,
-            @QueryParam("passportKind") String kind) {
+    @Operation(operationId = "getCalendar", summary = "The office's quota calendar: per date and session, what is left")
+    @APIResponse(responseCode = "200", description = "The calendar (may lag a hold by up to a second: Cache-Control max-age)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Calendar.class)))
+    public Uni<Response> calendar(@PathParam("code") String code,
+            @Parameter(description = "First date (default: the office's today)", example = "2026-12-14", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
+            @Parameter(description = "Last date (default: 30 days after from; at most the configured range)", example = "2026-12-31", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to,
+            @Parameter(description = "The service line (default REGULAR; only lines bookable online)", schema = @Schema(implementation = ServiceLine.class)) @QueryParam("service") String service,
+            @Parameter(description = "Passport kind (default ORDINARY): an e-passport date may be closed while ordinary ones are not", schema = @Schema(implementation = PassportKind.class)) @QueryParam("passportKind") String kind) {
         ServiceLine line = Params.enumValue("service", service, ServiceLine.class, ServiceLine.REGULAR);
         if (!line.bookableOnline()) {
             throw ProblemException.invalid("service", "quota.service-not-bookable", line.name());
