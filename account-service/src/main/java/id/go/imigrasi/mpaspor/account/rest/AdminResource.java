@@ -46,7 +46,10 @@ public class AdminResource {
         }
     }
 
-    public record MoveRequest(String officeCode) {
+    @Schema(description = "The office the officer moves to")
+    public record MoveRequest(
+            @Schema(required = true, pattern = AccountApi.OFFICE_CODE_PATTERN, minLength = 2, maxLength = 12,
+                    description = AccountApi.OFFICE_CODE_DESCRIPTION, examples = "TPRK") String officeCode) {
     }
 
     /** One admin change: when, who (the admin's account id), what (the event's name), to whom, at which office. */

@@ -8,6 +8,8 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import id.go.imigrasi.mpaspor.application.service.Requirements;
 
 /** What GET /applications and GET /applications/{id} answer. */
@@ -16,7 +18,11 @@ public final class ApplicationViews {
     private ApplicationViews() {
     }
 
-    public record Created(UUID id, String status) {
+    @Schema(name = "ApplicationCreated", description = "An application as created, submitted or cancelled: its id"
+            + " and status")
+    public record Created(@Schema(examples = "3f2b8c1e-6a4d-4e9b-8f7a-1c2d3e4f5a60") UUID id,
+            @Schema(description = "The application's status: DRAFT once created, SUBMITTED once submitted,"
+                    + " CANCELLED once cancelled", examples = "DRAFT") String status) {
     }
 
     public record Summary(UUID id, String status, Instant createdAt, Instant submittedAt, String officeCode,
@@ -35,6 +41,7 @@ public final class ApplicationViews {
     public record Billing(String billingCode, Long amount, Instant expiresAt, String status, Instant paidAt) {
     }
 
+    @Schema(name = "QuestionnaireView", description = "An applicant's questionnaire as stored")
     public record Questionnaire(String applicationType, String passportKind, int validityYears,
             boolean sameDayService, String travelPurpose) {
     }

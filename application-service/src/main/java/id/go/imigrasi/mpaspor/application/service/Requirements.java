@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import id.go.imigrasi.mpaspor.application.domain.Applicant;
 import id.go.imigrasi.mpaspor.application.domain.ApplicantDocument;
 import id.go.imigrasi.mpaspor.application.domain.DocumentRequirements;
@@ -23,6 +25,7 @@ import id.go.imigrasi.mpaspor.platform.problem.FieldError;
 public final class Requirements {
 
     /** One line of an applicant's checklist. */
+    @Schema(name = "RequirementLine", description = "One document an applicant needs, and its state")
     public record Line(String code, List<String> acceptedDocuments, boolean required, DocumentState state,
             String documentType, String uploadId, String reasonCode, String reasonId, String reasonEn) {
     }

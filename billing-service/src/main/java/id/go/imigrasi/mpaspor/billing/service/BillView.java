@@ -3,6 +3,8 @@ package id.go.imigrasi.mpaspor.billing.service;
 import java.time.Instant;
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import id.go.imigrasi.mpaspor.billing.domain.Bill;
 import id.go.imigrasi.mpaspor.billing.domain.BillLine;
 import id.go.imigrasi.mpaspor.billing.domain.Payment;
@@ -12,6 +14,7 @@ public record BillView(String billingCode, String applicationId, String holdId, 
         long amount, String currency, Instant issuedAt, Instant expiresAt, Instant paidAt, Instant expiredAt,
         Instant cancelledAt, List<Line> lines, List<PaymentReceipt> payments) {
 
+    @Schema(name = "BillLine", description = "One line of a bill: one item for one applicant, in whole rupiah")
     public record Line(int lineNo, String applicantId, String applicantName, String item, String description,
             long amount) {
     }

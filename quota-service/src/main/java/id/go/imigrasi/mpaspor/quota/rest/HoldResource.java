@@ -48,14 +48,33 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "holds", description = "Hold a place (a few minutes), then the booking it becomes once paid; reschedule")
 public class HoldResource {
 
-    /** One place per NIK (the applicants of one application, at most five). */
-    public record HoldRequest(@NotBlank @Size(max = 16) String officeCode, @NotNull LocalDate date, @NotNull DaySession session,
-            @NotNull ServiceLine service,
+    /**
+     * One place per NIK (the applicants of one application, at most five). The OpenAPI below adds what
+     * HoldService.validate checks by hand (at most mpaspor.quota.max-applicants-per-hold=5 NIKs, no duplicates, a
+     * service bookable online) to the Bean Validation constraints: keep them in step.
+     */
+    @Schema(description = "One place per NIK, for the applicants of one of my applications (at most five)")
+    public record HoldRequest(
+            @Schema(description = "Code of the office (GET /offices); surrounding whitespace is ignored; an unknown"
+                    + " office is a field error", examples = "TPRK") @NotBlank @Size(max = 16) String officeCode,
+            @Schema(format = "date", description = "The day of the visit (yyyy-MM-dd), at the earliest tomorrow in"
+                    + " the office's time zone (mpaspor.quota.booking-lead-days=1)", examples = "2027-03-16")
+            @NotNull LocalDate date,
+            @Schema(description = "MORNING or AFTERNOON", examples = "MORNING") @NotNull DaySession session,
+            @Schema(description = "REGULAR or SAME_DAY; PRIORITY_WALK_IN is not bookable online (a field error)",
+                    examples = "REGULAR") @NotNull ServiceLine service,
+            @Schema(maxItems = 5, uniqueItems = true, description = "The NIKs of the applicants, 1 to 5, each 16"
+                    + " digits and each only once; each must be an applicant of one of my applications",
+                    examples = "[\"3578014506900001\", \"3578011203880002\"]")
             @NotEmpty List<@NotNull @Pattern(regexp = "\\d{16}", message = "{quota.nik-format}") String> niks,
-            PassportKind passportKind) {
+            @Schema(defaultValue = "ORDINARY", description = "ORDINARY (when absent) or ELECTRONIC",
+                    examples = "ELECTRONIC") PassportKind passportKind) {
     }
 
-    public record RescheduleRequest(@NotNull LocalDate date, @NotNull DaySession session) {
+    public record RescheduleRequest(
+            @Schema(format = "date", description = "The new day of the visit (yyyy-MM-dd)", examples = "2027-03-23")
+            @NotNull LocalDate date,
+            @Schema(description = "MORNING or AFTERNOON", examples = "AFTERNOON") @NotNull DaySession session) {
     }
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
