@@ -25,11 +25,13 @@ public final class ApplicationViews {
                     + " CANCELLED once cancelled", examples = "DRAFT") String status) {
     }
 
+    @Schema(name = "ApplicationSummary")
     public record Summary(UUID id, String status, Instant createdAt, Instant submittedAt, String officeCode,
             LocalDate appointmentDate, List<String> applicants) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "ApplicationDetail")
     public record Detail(UUID id, String status, Instant createdAt, Instant updatedAt, Instant submittedAt,
             Instant cancelledAt, Appointment appointment, Billing billing, List<ApplicantView> applicants,
             boolean readyToSubmit, List<TimelineView> timeline) {

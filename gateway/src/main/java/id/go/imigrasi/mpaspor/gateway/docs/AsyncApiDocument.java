@@ -42,7 +42,8 @@ import id.go.imigrasi.mpaspor.contracts.IntegrationEvent;
  * The AsyncAPI 2.6 document of the Kafka topics, generated from the {@code contracts} records (found through
  * their Jandex index, like the contracts' own catalogue test): one channel per topic {@code <service>.events},
  * one message per {@link EventType} with its CloudEvents type, the record key (the aggregate id, and which
- * payload field it is) and the JSON Schema of the payload. Events travel in CloudEvents binary mode: the
+ * payload field it is), the JSON Schema of the payload with every field required, and an example (headers and
+ * payload) built from the record itself ({@link EventExamples}). Events travel in CloudEvents binary mode: the
  * attributes are {@code ce_*} headers, the payload is the JSON value.
  */
 @ApplicationScoped
@@ -179,6 +180,21 @@ public class AsyncApiDocument {
                     required.add(component.getName());
                 }
                 message.set("payload", payload);
+                EventExamples.of(event).ifPresent(example -> {
+                    ObjectNode sample = message.putArray("examples").addObject();
+                    sample.put("name", EventTypes.of(event).name());
+                    sample.put("summary", "A realistic " + EventTypes.of(event).name() + " as the outbox publishes it");
+                    ObjectNode sampleHeaders = sample.putObject("headers");
+                    sampleHeaders.put("ce_type", ceType).put("ce_specversion", "1.0")
+                            .put("ce_id", java.util.UUID.nameUUIDFromBytes(ceType.getBytes(
+                                    java.nio.charset.StandardCharsets.UTF_8)).toString())
+                            .put("ce_source", "/mpaspor/" + EventTypes.of(event).service() + "-service")
+                            .put("ce_subject", example.aggregateId()).put("ce_time", EventExamples.at().toString())
+                            .put("ce_partitionkey", example.aggregateId())
+                            .put("ce_traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
+                            .put("content-type", "application/json");
+                    sample.set("payload", EventExamples.payload(example));
+                });
             }
         }
         for (DeadLetters dead : DEAD_LETTERS) {

@@ -15,6 +15,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * An admin's changes to an office's quota ({@link AdminService}) with who made them: each change and its row of
@@ -24,6 +25,7 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class AuditedAdmin {
 
+    @Schema(name = "QuotaAuditEntry")
     public record Entry(Instant at, String actorId, String officeCode, String action, String detail) {
     }
 

@@ -15,6 +15,7 @@ import id.go.imigrasi.mpaspor.quota.QuotaProblem;
 import id.go.imigrasi.mpaspor.quota.repository.WaitingRoomRepository;
 import id.go.imigrasi.mpaspor.quota.repository.WaitingRoomRepository.Room;
 import io.smallrye.mutiny.Uni;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The waiting room as a person meets it: a proof-of-work challenge, joining (one place per account and release; joining
@@ -27,6 +28,7 @@ import io.smallrye.mutiny.Uni;
 public class WaitingRoomService {
 
     /** Where a person stands. */
+    @Schema(name = "WaitingRoomState")
     public enum State {
         /** Joined before {@code releaseAt}: the order is drawn at {@code releaseAt}. */
         PRE_QUEUE,
@@ -44,6 +46,7 @@ public class WaitingRoomService {
      * What a check answers: the (possibly re-issued) ticket, the position (null in the pre-queue), how many are ahead,
      * how many are in the queue, the estimated wait, places left, and when to ask again.
      */
+    @Schema(name = "WaitingRoomStatus")
     public record Status(UUID releaseId, String officeCode, State state, String ticket, Long position, Long ahead,
             long admittedUpTo, long queued, Long estimatedWaitSeconds, Integer placesLeft, Instant releaseAt,
             Instant nextReleaseAt, Instant updatedAt, Long retryAfterSeconds, LocalDate fromDate, LocalDate toDate,

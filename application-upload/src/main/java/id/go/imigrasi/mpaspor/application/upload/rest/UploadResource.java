@@ -170,8 +170,12 @@ public class UploadResource {
     @APIResponse(responseCode = "413", description = "`upload-exceeds-length`: the body would go past `Upload-Length`")
     @APIResponse(responseCode = "412", description = "`Tus-Resumable` is missing or not a version this server speaks")
     @APIResponse(responseCode = "460", description = "The bytes do not match `Upload-Checksum`: nothing was stored")
-    public Response patch(@PathParam("id") String id, @HeaderParam(Tus.UPLOAD_OFFSET) String offset,
-            @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
+    public Response patch(@PathParam("id") String id,
+            @Parameter(required = true, description = "Where these bytes go: the server's current offset", example = "0", schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0"))
+            @HeaderParam(Tus.UPLOAD_OFFSET) String offset,
+            // set by every HTTP client from the body; not a parameter a client chooses
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
+            @Parameter(description = "`sha256 <base64 digest>` (or sha1) of this request's body: corrupted bytes are refused (460)", example = "sha256 n4bQgYhMfWWaL+qgxVrQFaO/TxsrC4Is0V1sFbDwCgg=")
             @HeaderParam(Checksum.HEADER) String checksum, InputStream body) {
         UUID uploadId = uploadId(id);
         long clientOffset = nonNegative(Tus.UPLOAD_OFFSET, offset, true);
