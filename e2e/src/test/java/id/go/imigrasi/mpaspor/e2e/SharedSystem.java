@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * The one system every end-to-end class drives ({@link JourneyIT}, then {@link WebsiteIT}): started by the first
  * class that needs it, stopped ({@code ./mpaspor down}) when the whole test run ends, so CI starts it once.
  */
-final class SharedSystem implements BeforeAllCallback {
+final class SharedSystem implements BeforeAllCallback, AfterAllCallback {
 
     static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
     /** The appointment date booked first, and the one it is rescheduled to (the office clock is set to that day). */
@@ -28,6 +29,12 @@ final class SharedSystem implements BeforeAllCallback {
     @Override
     public void beforeAll(ExtensionContext context) {
         start(context);
+    }
+
+    /** Every answer this class's requests got from the public API is one the contract declares. */
+    @Override
+    public void afterAll(ExtensionContext context) {
+        DeclaredStatuses.LEDGER.check();
     }
 
     static synchronized SystemUnderTest system() {
@@ -68,6 +75,7 @@ final class SharedSystem implements BeforeAllCallback {
                 });
         started.start();
         system = started;
+        io.restassured.RestAssured.filters(DeclaredStatuses.LEDGER);
     }
 
     static LocalDate workingDayFrom(LocalDate day) {
