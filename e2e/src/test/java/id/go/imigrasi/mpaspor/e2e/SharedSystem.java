@@ -66,7 +66,9 @@ final class SharedSystem implements BeforeAllCallback, AfterAllCallback {
                 // when the classes ran quickly one after another (WaitingRoomPageIT, WebsiteIT: 429). The limits
                 // themselves are proven by the gateway's RateLimitTest.
                 "MPASPOR_GATEWAY_RATE_LIMITS_LOGIN_CAPACITY", "200",
-                "MPASPOR_GATEWAY_RATE_LIMITS_OTP_CAPACITY", "100"));
+                "MPASPOR_GATEWAY_RATE_LIMITS_OTP_CAPACITY", "100",
+                // and every class registers its people from there too (5 per 10 minutes for a real address)
+                "MPASPOR_GATEWAY_RATE_LIMITS_REGISTRATION_CAPACITY", "100"));
         // stopped when the root context closes: after the last class of the run
         context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(SharedSystem.class.getName(),
                 (ExtensionContext.Store.CloseableResource) () -> {

@@ -60,6 +60,7 @@ public class AccountResource {
     @PermitAll
     @Operation(operationId = "registerAccount")
     @APIResponse(responseCode = "201", description = "The account, not verified yet: a one-time code is on its way by e-mail", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Created.class)))
+    @APIResponse(responseCode = "409", description = "`email-taken`: only when two registrations of one address race (an address already registered answers 201 and its owner is told by e-mail, so addresses cannot be probed)")
     public Uni<RestResponse<Created>> register(@NotNull RegisterRequest body, HttpHeaders headers) {
         String language = Messages.negotiate(headers.getAcceptableLanguages()).getLanguage();
         return accounts.register(new Registration(body.name(), body.email(), body.phone(), body.password(), null),

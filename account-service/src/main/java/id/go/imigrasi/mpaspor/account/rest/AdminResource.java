@@ -76,6 +76,8 @@ public class AdminResource {
     @Path("/officers")
     @Operation(operationId = "createOfficer", summary = "Create an officer of an office (OfficerCreated), active at once")
     @APIResponse(responseCode = "201", description = "The officer, active at once", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Created.class)))
+    @APIResponse(responseCode = "409", description = "`email-taken`: an account with this e-mail exists")
+    @APIResponse(responseCode = "422", description = "`unknown-office`: no office has this code")
     public Uni<RestResponse<Created>> createOfficer(@NotNull CreateOfficerRequest body) {
         return accounts.createOfficer(new Registration(body.name(), body.email(), body.phone(), body.password(),
                 body.officeCode()), caller.accountId()).map(a -> RestResponse.status(Response.Status.CREATED,
@@ -87,6 +89,7 @@ public class AdminResource {
     @Path("/ops-accounts")
     @Operation(operationId = "createOpsAccount")
     @APIResponse(responseCode = "201", description = "The ops account, active at once", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Created.class)))
+    @APIResponse(responseCode = "409", description = "`email-taken`: an account with this e-mail exists")
     public Uni<RestResponse<Created>> createOps(@NotNull CreateOpsRequest body) {
         return accounts.createOps(new Registration(body.name(), body.email(), body.phone(), body.password(), null))
                 .map(a -> RestResponse.status(Response.Status.CREATED, new Created(a.id.toString(), a.status.name())));
@@ -110,6 +113,7 @@ public class AdminResource {
     @POST
     @Path("/officers/{id}/move")
     @Operation(operationId = "moveOfficer", summary = "Move an officer to another office; sessions end, the next login carries it (OfficerMoved)")
+    @APIResponse(responseCode = "422", description = "`unknown-office`: no office has this code")
     public Uni<Officer> move(@PathParam("id") String id, @NotNull MoveRequest body) {
         return officers.move(id, body.officeCode(), caller.accountId()).map(Officer::of);
     }

@@ -56,6 +56,7 @@ final class PublicContract {
         ObjectNode components = document.has("components") ? (ObjectNode) document.get("components")
                 : document.putObject("components");
         schemas(components);
+        bearerScheme(components);
         inlineJavaTypes(document);
         ObjectNode paths = (ObjectNode) document.path("paths");
         Set<String> usedTags = new LinkedHashSet<>();
@@ -69,6 +70,7 @@ final class PublicContract {
                 if (pathItem.get(method) instanceof ObjectNode operation) {
                     pathParameters(item.getKey(), pathItem, operation);
                     security(operation);
+                    renameSecurity(operation);
                     responses(item.getKey(), operation);
                     contentWithoutSchema(operation);
                     operation.path("tags").forEach(t -> usedTags.add(t.asText()));
@@ -197,6 +199,41 @@ final class PublicContract {
                 ObjectNode parameter = parameters.addObject();
                 parameter.put("name", names.group(1)).put("in", "path").put("required", true);
                 parameter.putObject("schema").put("type", "string");
+            }
+        }
+    }
+
+    static final String BEARER = "bearerJwt";
+
+    /**
+     * The services' one bearer scheme (SmallRye names it {@code SecurityScheme}) under a name that says what it is,
+     * with what a client needs to know: where the token comes from and what the listed roles are.
+     */
+    private void bearerScheme(ObjectNode components) {
+        ObjectNode schemes = components.has("securitySchemes") ? (ObjectNode) components.get("securitySchemes")
+                : components.putObject("securitySchemes");
+        schemes.removeAll();
+        schemes.putObject(BEARER).put("type", "http").put("scheme", "bearer").put("bearerFormat", "JWT")
+                .put("description", "The `accessToken` of `POST /api/v1/auth/login` (an RS256 JWT; refresh it with"
+                        + " `POST /api/v1/auth/refresh` before it expires) as `Authorization: Bearer <token>`. The"
+                        + " names an operation lists are the roles (the token's `groups`) of which one is needed:"
+                        + " `applicant`, `officer` (of the office in the token's `office_code`), `admin`, `ops`.");
+    }
+
+    private void renameSecurity(ObjectNode operation) {
+        if (!(operation.get("security") instanceof ArrayNode requirements)) {
+            return;
+        }
+        for (JsonNode requirement : requirements) {
+            if (requirement instanceof ObjectNode named) {
+                List<String> names = new ArrayList<>();
+                named.fieldNames().forEachRemaining(names::add);
+                for (String name : names) {
+                    if (!name.equals(BEARER)) {
+                        JsonNode roles = named.remove(name);
+                        named.set(BEARER, roles);
+                    }
+                }
             }
         }
     }

@@ -48,13 +48,16 @@ class PublicContractTest {
     void everyOperationGetsItsPathParametersOverloadAnswersAndProblems() throws Exception {
         ObjectNode doc = (ObjectNode) json.readTree("""
                 {"openapi":"3.1.0","paths":{
-                  "/api/v1/things/{id}":{"get":{"security":[{"bearer":[]}],"responses":{"200":{"description":"ok"}}}},
+                  "/api/v1/things/{id}":{"get":{"security":[{"SecurityScheme":["applicant"]}],"responses":{"200":{"description":"ok"}}}},
                   "/api/v1/offices":{"get":{"responses":{"200":{"description":"ok"}}}},
                   "/api/v1/bills/{code}/invoice.pdf":{"get":{"responses":{"200":{"description":"ok",
                     "content":{"application/pdf":{}}}}}}}}
                 """);
         new PublicContract().complete(doc);
         var get = doc.at("/paths/~1api~1v1~1things~1{id}/get");
+        assertThat(get.path("security").toString()).as("the roles under the scheme's own name")
+                .isEqualTo("[{\"bearerJwt\":[\"applicant\"]}]");
+        assertThat(doc.at("/components/securitySchemes/bearerJwt/scheme").asText()).isEqualTo("bearer");
         assertThat(get.path("parameters").get(0).path("name").asText()).isEqualTo("id");
         assertThat(get.path("responses").fieldNames()).toIterable()
                 .contains("200", "400", "401", "403", "404", "429", "503");
