@@ -131,6 +131,8 @@ class WebsiteIT {
     void anApplicationForTwoWithABirthDateCorrectedOnThePage() {
         step("W2. An application for Agus and Dewi; Dewi's birth date is mistyped, the page says where, it is corrected");
         browser.click("#new-application");
+        // the new application's page comes after a form post: wait for it, do not read the path at once
+        browser.awaitPath("is an application's", p -> p.matches("/applications/[0-9a-f-]{36}(/.*)?"));
         applicationId = browser.path().split("/")[2];
         browser.check("applicant-new");
         fillApplicant("Agus Wijaya", agusNik, "12", "5", "1985", "Bandung", "MALE", "Siti Aminah");

@@ -113,6 +113,7 @@ public class AdminResource {
     @POST
     @Path("/officers/{id}/move")
     @Operation(operationId = "moveOfficer", summary = "Move an officer to another office; sessions end, the next login carries it (OfficerMoved)")
+    @APIResponse(responseCode = "200", description = "The officer, now of the new office", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Officer.class)))
     @APIResponse(responseCode = "422", description = "`unknown-office`: no office has this code")
     public Uni<Officer> move(@PathParam("id") String id, @NotNull MoveRequest body) {
         return officers.move(id, body.officeCode(), caller.accountId()).map(Officer::of);

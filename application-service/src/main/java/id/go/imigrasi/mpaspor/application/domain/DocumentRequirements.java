@@ -5,6 +5,8 @@ import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 
+import id.go.imigrasi.mpaspor.contracts.application.DocumentType;
+
 /**
  * The document matrix of DOMAIN.md, in one place. A requirement is satisfied by any one of its document types
  * (the adult's proof of birth data is one of birth certificate, diploma, marriage book or baptism letter);

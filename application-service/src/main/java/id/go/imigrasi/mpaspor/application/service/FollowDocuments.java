@@ -11,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import id.go.imigrasi.mpaspor.application.domain.DocumentState;
-import id.go.imigrasi.mpaspor.application.domain.DocumentType;
+import id.go.imigrasi.mpaspor.contracts.application.DocumentType;
 import id.go.imigrasi.mpaspor.application.mail.ApplicantMails;
 import id.go.imigrasi.mpaspor.application.repository.ApplicantDocumentRepository;
 import id.go.imigrasi.mpaspor.application.repository.ApplicantRepository;

@@ -14,7 +14,7 @@ import id.go.imigrasi.mpaspor.application.domain.ApplicantDocument;
 import id.go.imigrasi.mpaspor.application.domain.DocumentRequirements;
 import id.go.imigrasi.mpaspor.application.domain.DocumentRequirements.Requirement;
 import id.go.imigrasi.mpaspor.application.domain.DocumentState;
-import id.go.imigrasi.mpaspor.application.domain.DocumentType;
+import id.go.imigrasi.mpaspor.contracts.application.DocumentType;
 import id.go.imigrasi.mpaspor.application.domain.Verification;
 import id.go.imigrasi.mpaspor.platform.problem.FieldError;
 

@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import id.go.imigrasi.mpaspor.application.domain.DocumentRequirements.Requirement;
+import id.go.imigrasi.mpaspor.contracts.application.DocumentType;
 
 /** The document matrix of DOMAIN.md per application type, adult or minor. */
 class DocumentRequirementsTest {

@@ -8,7 +8,7 @@
  * <li>{@code OPTIONS /uploads} - discovery, no token: {@code Tus-Version}, {@code Tus-Extension},
  * {@code Tus-Max-Size}, {@code Tus-Checksum-Algorithm: sha1,sha256}.</li>
  * <li>{@code POST /uploads} - {@code Upload-Length} and {@code Upload-Metadata} with {@code applicationId},
- * {@code applicantId}, {@code documentType} (the codes of {@link id.go.imigrasi.mpaspor.application.upload.domain.DocumentType})
+ * {@code applicantId}, {@code documentType} (the codes of {@link id.go.imigrasi.mpaspor.contracts.application.DocumentType})
  * and {@code filename}; only the owner of a DRAFT application ({@link id.go.imigrasi.mpaspor.application.upload.UploadTargets}).
  * 201 with {@code Location} and {@code Upload-Expires}.</li>
  * <li>{@code HEAD /uploads/{id}} - {@code Upload-Offset}, {@code Upload-Length}, {@code Upload-Metadata}.</li>

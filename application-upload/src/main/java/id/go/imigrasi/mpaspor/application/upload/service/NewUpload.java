@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import id.go.imigrasi.mpaspor.application.upload.UploadProblem;
-import id.go.imigrasi.mpaspor.application.upload.domain.DocumentType;
+import id.go.imigrasi.mpaspor.contracts.application.DocumentType;
 import id.go.imigrasi.mpaspor.application.upload.domain.UploadMetadata;
 import id.go.imigrasi.mpaspor.platform.problem.FieldError;
 import id.go.imigrasi.mpaspor.platform.problem.ProblemException;
