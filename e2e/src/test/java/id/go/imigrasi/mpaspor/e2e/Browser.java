@@ -74,6 +74,16 @@ final class Browser implements AutoCloseable {
         return driver.findElement(By.cssSelector(css));
     }
 
+    /**
+     * The text of {@code css} as it is now: a part of the page that a script re-renders (the waiting room's status,
+     * updated by its event stream) may be replaced between finding it and reading it, so a stale read reads again.
+     */
+    String text(String css) {
+        return Awaitility.await("the text of " + css).atMost(PATIENCE).pollInterval(Duration.ofMillis(100))
+                .ignoreException(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(() -> driver.findElement(By.cssSelector(css)).getText(), t -> true);
+    }
+
     List<WebElement> all(String css) {
         return driver.findElements(By.cssSelector(css));
     }

@@ -154,14 +154,14 @@ class WaitingRoomPageIT {
         browser.awaitPath("is " + room, p -> p.equals(room));
         // the widget fetches its challenge through the website, solves it in a worker and the form is sent
         browser.awaitVisible("#wr-position");
-        assertThat(browser.find("#wr-position").getText()).isEqualTo("2");
-        assertThat(browser.find("#wr-ahead").getText()).isEqualTo("0");
-        assertThat(browser.find("#wr-wait").getText()).isNotBlank();
+        assertThat(browser.text("#wr-position")).isEqualTo("2");
+        assertThat(browser.text("#wr-ahead")).isEqualTo("0");
+        assertThat(browser.text("#wr-wait")).isNotBlank();
         assertThat(browser.find("#wr-status").getAttribute("data-events")).endsWith("/events");
         assertThat(browser.driver.getPageSource()).as("the ticket stays on the server").doesNotContain("ticket\":");
         browser.check("waiting-room-position");
-        say("  position " + browser.find("#wr-position").getText() + ", ahead " + browser.find("#wr-ahead").getText()
-                + ", estimated wait: " + browser.find("#wr-wait").getText());
+        say("  position " + browser.text("#wr-position") + ", ahead " + browser.text("#wr-ahead")
+                + ", estimated wait: " + browser.text("#wr-wait"));
     }
 
     @Test

@@ -141,6 +141,8 @@ class WebsiteIT {
         fillApplicant("Dewi Lestari", dewiNik, "18", "8", "1988", "Bandung", "FEMALE", "Ratna Sari");
         browser.click("#submit");
 
+        // the page with the errors comes back from a form post: wait for it
+        browser.awaitVisible(".error-summary");
         WebElement summary = browser.find(".error-summary");
         assertThat(summary.getText()).isNotBlank();
         WebElement link = summary.findElement(By.cssSelector("a[href='#birthDate']"));
