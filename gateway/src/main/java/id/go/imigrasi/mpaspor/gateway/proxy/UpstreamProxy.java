@@ -229,7 +229,16 @@ public class UpstreamProxy {
                 }
             }
             endWithUpstream(context);
-            return context.sendResponse();
+            HttpServerResponse out = context.request().proxiedRequest().response();
+            return context.sendResponse().onFailure(failed -> {
+                // the body could not be relayed (the service's connection closed before the close handler above
+                // was in place, or the body stream failed): the client must not wait for bytes that never come
+                if (!out.ended() && !out.closed()) {
+                    LOG.warnf("the service's answer could not be relayed (%s); the client's exchange is reset",
+                            String.valueOf(failed.getMessage()));
+                    out.reset();
+                }
+            });
         }
 
         /**
