@@ -83,6 +83,30 @@ class HttpLayerProblemsTest {
     }
 
     /**
+     * The fault run's one unanswered payment callback (load/faults.sh, 2026-12-04): a POST with a body over HTTP/2
+     * (h2c, as the JDK's client speaks it) to a service that drops the connection. The gateway logged "did not
+     * answer: Connection reset", rendered its 503, and the client still waited 30 s.
+     */
+    @Test
+    void aServiceThatDropsAnHttp2PostIsA503ToThatClientToo() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_2).build();
+        for (int i = 0; i < 3; i++) {
+            long started = System.nanoTime();
+            java.net.http.HttpResponse<String> answer = http.sendAsync(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + RestAssured.port + "/api/v1/applications/drop"))
+                    .header("Authorization", "Bearer " + TestJwt.applicant("acc-drop"))
+                    .header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"billingCode\":\"1\",\"amount\":1}"))
+                    .timeout(java.time.Duration.ofSeconds(15)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).get(10, java.util.concurrent.TimeUnit.SECONDS);
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            assertThat(answer.statusCode()).as("attempt %d after %d ms", i, millis).isEqualTo(503);
+            assertThat(answer.headers().firstValue("Retry-After")).isPresent();
+        }
+    }
+
+    /**
      * Found by load/faults.sh (2026-12-04): four payment callbacks in flight when billing-service was killed -9 had
      * their status line already; the gateway then held the client for its full 30 s timeout with nothing more. A
      * service gone or silent mid-answer must end the client's exchange at once (gone) or within the route's

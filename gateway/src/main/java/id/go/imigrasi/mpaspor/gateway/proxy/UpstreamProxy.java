@@ -180,7 +180,11 @@ public class UpstreamProxy {
                 metrics.upstreamUnavailable(upstream.serviceName());
                 EdgeProblems.Rendered problem = problems.render(incoming, GatewayProblem.UPSTREAM_UNAVAILABLE,
                         config.proxy().retryAfter(), upstream.serviceName());
-                ProxyResponse response = context.request().release().response()
+                // release() drains the client's body; one read to its end already (an HTTP/2 POST whose service
+                // dropped the connection after taking the body) makes release() throw, and the client waited 30 s
+                // for an answer that was never sent (load/faults.sh's unanswered payment callback)
+                ProxyResponse response = (incoming.isEnded() ? context.request() : context.request().release())
+                        .response()
                         .setStatusCode(problem.status())
                         .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                         .putHeader(HttpHeaders.CONTENT_LANGUAGE, problem.language())
