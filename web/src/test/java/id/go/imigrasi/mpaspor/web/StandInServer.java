@@ -4,19 +4,15 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.Executors;
 
-import com.sun.net.httpserver.Filter;
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * The JDK server the web tests' stand-in APIs answer on. Two things learnt the hard way:
+ * The JDK server the web tests' stand-in APIs answer on. Three things learnt the hard way:
  * <ul>
  * <li>a pool, not the dispatcher thread: an exchange that waits (a refresh, a slow answer) never holds the others;</li>
- * <li>every answer says {@code Connection: close}: with the website's pooled keep-alive client, the JDK server (17)
- * now and then left the next request on a reused connection unread until the client gave up after 15 s (503 on a
- * quiet machine, three tests in one run, different ones in CI). A fresh connection per request is what the test
- * stand-in can afford; the website's real peer, the gateway, keeps connections alive correctly.</li>
+ * <li>connections are kept alive, as the gateway keeps them: the 503s these tests once showed after 15 s were the
+ * website's own client losing answers (see {@code ApiTransportTest}), not this server;</li>
  * <li>a handler that throws answers 500 and says why on stderr: the JDK server would otherwise close the connection
  * without a word, and the page under test would show "busy" with nothing in the log to tell why.</li>
  * </ul>
@@ -49,18 +45,7 @@ final class StandInServer {
                 exchange.close();
             }
         };
-        server.createContext("/api/v1/", guarded).getFilters().add(new Filter() {
-            @Override
-            public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
-                exchange.getResponseHeaders().set("Connection", "close");
-                chain.doFilter(exchange);
-            }
-
-            @Override
-            public String description() {
-                return "one connection per request";
-            }
-        });
+        server.createContext("/api/v1/", guarded);
         server.start();
         return server;
     }

@@ -66,8 +66,10 @@ public class UpstreamProbe {
                         .setPort(Upstream.portOf(base)).setURI(path).setTimeout(timeout.toMillis())
                         .setConnectTimeout(Math.min(timeout.toMillis(), config.proxy().connectTimeout().toMillis()))
                         .addHeader("Accept", "application/json"))
-                .compose(request -> request.send())
-                .compose(response -> response.body().map(body -> new Answer(upstream, response.statusCode(), body)))
+                // the body is asked for inside the request's callback: chained after it, an answer can be read
+                // before anyone listens when the caller is not a Vert.x thread (eclipse-vertx/vert.x#4705)
+                .compose(request -> request.send().compose(response -> response.body()
+                        .map(body -> new Answer(upstream, response.statusCode(), body))))
                 .otherwise(failure -> new Answer(upstream, 0, null));
     }
 

@@ -16,9 +16,11 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import id.go.imigrasi.mpaspor.web.WebConfig;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpVersion;
@@ -95,18 +97,26 @@ public class ApiTransport {
             Duration timeout) throws IOException, InterruptedException {
         RequestOptions request = new RequestOptions().setMethod(HttpMethod.valueOf(method))
                 .setAbsoluteURI(uri.toString()).setIdleTimeout(timeout.toMillis());
+        // the body is asked for inside the request's own callback, on the connection's event loop: chained after it
+        // instead (request().compose(send).compose(body)), the answer can be read before anyone listens when the
+        // caller is not a Vert.x thread, and the exchange waits forever (eclipse-vertx/vert.x#4705; StandInProbe
+        // measured 1 to 19 lost answers in 1,600 requests)
         var answer = client.request(request).compose(r -> {
             headers.forEach((name, values) -> values.forEach(v -> r.headers().add(name, v)));
+            Future<HttpClientResponse> sent;
             if (body != null) {
-                return r.send(Buffer.buffer(body));
+                sent = r.send(Buffer.buffer(body));
+            } else {
+                // a POST without a body still says so (Content-Length: 0), as a tus upload's creation does
+                sent = "GET".equals(method) || "HEAD".equals(method) ? r.send() : r.send(Buffer.buffer());
             }
-            // a POST without a body still says so (Content-Length: 0), as a tus upload's creation does
-            return "GET".equals(method) || "HEAD".equals(method) ? r.send() : r.send(Buffer.buffer());
-        }).compose(r -> r.body().map(b -> {
-            Map<String, List<String>> out = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-            r.headers().forEach(e -> out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-            return new ApiResponse(r.statusCode(), HttpHeaders.of(out, (k, v) -> true), b.getBytes());
-        }));
+            return sent.compose(response -> response.body().map(b -> {
+                Map<String, List<String>> out = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+                response.headers().forEach(e -> out.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                        .add(e.getValue()));
+                return new ApiResponse(response.statusCode(), HttpHeaders.of(out, (k, v) -> true), b.getBytes());
+            }));
+        });
         try {
             return answer.toCompletionStage().toCompletableFuture().get(timeout.toMillis() + 1000,
                     TimeUnit.MILLISECONDS);
@@ -145,31 +155,33 @@ public class ApiTransport {
             }
         };
         java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+        // the handlers are set inside the request's callback, on the connection's event loop (see sendOnce)
         streams.request(request).compose(r -> {
             open.set(r);
             headers.forEach((name, values) -> values.forEach(v -> r.headers().add(name, v)));
-            return r.send();
-        }).onSuccess(response -> {
-            if (response.statusCode() != 200) {
-                closed.set(true);
-                release.run();
-                response.body().onComplete(ignored -> onEnd.accept(new IOException("status " + response.statusCode())));
-                return;
-            }
-            io.vertx.core.parsetools.RecordParser lines = io.vertx.core.parsetools.RecordParser.newDelimited("\n",
-                    line -> onLine.accept(line.toString(java.nio.charset.StandardCharsets.UTF_8).replace("\r", "")));
-            lines.maxRecordSize(64 * 1024);
-            response.handler(lines);
-            response.exceptionHandler(failure -> {
-                closed.set(true);
-                release.run();
-                onEnd.accept(failure);
-            });
-            response.endHandler(end -> {
-                // ended: the connection goes back to the pool, where resetting this request would cut another's
-                closed.set(true);
-                release.run();
-                onEnd.accept(null);
+            return r.send().onSuccess(response -> {
+                if (response.statusCode() != 200) {
+                    closed.set(true);
+                    release.run();
+                    response.body().onComplete(ignored -> onEnd.accept(
+                            new IOException("status " + response.statusCode())));
+                    return;
+                }
+                io.vertx.core.parsetools.RecordParser lines = io.vertx.core.parsetools.RecordParser.newDelimited("\n",
+                        line -> onLine.accept(line.toString(java.nio.charset.StandardCharsets.UTF_8).replace("\r", "")));
+                lines.maxRecordSize(64 * 1024);
+                response.handler(lines);
+                response.exceptionHandler(failure -> {
+                    closed.set(true);
+                    release.run();
+                    onEnd.accept(failure);
+                });
+                response.endHandler(end -> {
+                    // ended: the connection goes back to the pool, where resetting this request would cut another's
+                    closed.set(true);
+                    release.run();
+                    onEnd.accept(null);
+                });
             });
         }).onFailure(failure -> {
             closed.set(true);
