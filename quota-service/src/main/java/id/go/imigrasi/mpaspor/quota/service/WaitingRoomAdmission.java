@@ -126,7 +126,10 @@ public class WaitingRoomAdmission {
 
     private Uni<Void> admit(Leader leader, Room room, long lastPosition, Instant now) {
         QuotaConfig.WaitingRoom policy = config.waitingRoom();
-        return leader.placesLeft(room.releaseId()).chain(placesLeft -> {
+        Duration notice = policy.noticeWindow().compareTo(policy.claimWindow()) < 0 ? policy.noticeWindow()
+                : policy.claimWindow();
+        return leader.seats(room, now.minus(notice)).chain(seats -> {
+            int placesLeft = seats.placesLeft();
             if (placesLeft <= 0) {
                 return leader.soldOut(room, now).chain(next -> publish(leader, new ReleaseSoldOut(
                         room.releaseId().toString(), room.officeCode(), now,
@@ -134,31 +137,27 @@ public class WaitingRoomAdmission {
                         .invoke(() -> LOG.infof("waiting room %s: sold out, %d still waiting", room.releaseId(),
                                 lastPosition - room.admittedUpTo()));
             }
-            Duration notice = policy.noticeWindow().compareTo(policy.claimWindow()) < 0 ? policy.noticeWindow()
-                    : policy.claimWindow();
-            return leader.outstanding(room, now.minus(notice)).chain(outstanding -> {
-                int limit = holdAdmission.limit();
-                // never more people expected to hold than places left; the hold limit paces the rate below, not the
-                // depth: an admitted person notices at their next poll (up to 15 s away), so a depth of `limit` made
-                // admission crawl at limit / 15 s (the 2026-12-04 benchmark: 319 of 450 places in 10 min)
-                long room_ = placesLeft - outstanding;
-                double elapsed = room.updatedAt() == null ? 0.25
-                        : Math.max(0.05, Math.min(2.0, Duration.between(room.updatedAt(), now).toNanos() / 1e9));
-                Duration target = config.admission().targetLatency();
-                double perSecond = target.isZero() ? policy.maxAdmitPerSecond()
-                        : Math.min(policy.maxAdmitPerSecond(), limit / (target.toNanos() / 1e9));
-                long step = Math.max(1, (long) Math.ceil(perSecond * elapsed));
-                long to = Math.min(lastPosition, room.admittedUpTo() + Math.min(step, Math.max(0, room_)));
-                long admitted = to - room.admittedUpTo();
-                double rate = 0.7 * room.admitRate() + 0.3 * (admitted / elapsed);
-                if (admitted <= 0) {
-                    return leader.progress(room.releaseId(), now, rate, placesLeft);
-                }
-                return leader.admit(room.releaseId(), room.admittedUpTo() + 1, to, now, rate, placesLeft)
-                        .chain(accounts -> publish(leader, new PositionsAdmitted(room.releaseId().toString(),
-                                room.officeCode(), room.admittedUpTo() + 1, to, accounts, now,
-                                now.plus(policy.claimWindow())), now));
-            });
+            int limit = holdAdmission.limit();
+            // never more people expected to hold than places left; the hold limit paces the rate below, not the
+            // depth: an admitted person notices at their next poll (up to 15 s away), so a depth of `limit` made
+            // admission crawl at limit / 15 s (the 2026-12-04 benchmark: 319 of 450 places in 10 min)
+            long free = placesLeft - seats.outstanding();
+            double elapsed = room.updatedAt() == null ? 0.25
+                    : Math.max(0.05, Math.min(2.0, Duration.between(room.updatedAt(), now).toNanos() / 1e9));
+            Duration target = config.admission().targetLatency();
+            double perSecond = target.isZero() ? policy.maxAdmitPerSecond()
+                    : Math.min(policy.maxAdmitPerSecond(), limit / (target.toNanos() / 1e9));
+            long step = Math.max(1, (long) Math.ceil(perSecond * elapsed));
+            long to = Math.min(lastPosition, room.admittedUpTo() + Math.min(step, Math.max(0, free)));
+            long admitted = to - room.admittedUpTo();
+            double rate = 0.7 * room.admitRate() + 0.3 * (admitted / elapsed);
+            if (admitted <= 0) {
+                return leader.progress(room.releaseId(), now, rate, placesLeft);
+            }
+            return leader.admit(room.releaseId(), room.admittedUpTo() + 1, to, now, rate, placesLeft)
+                    .chain(accounts -> publish(leader, new PositionsAdmitted(room.releaseId().toString(),
+                            room.officeCode(), room.admittedUpTo() + 1, to, accounts, now,
+                            now.plus(policy.claimWindow())), now));
         });
     }
 
