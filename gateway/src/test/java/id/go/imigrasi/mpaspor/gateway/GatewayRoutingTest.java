@@ -55,6 +55,25 @@ class GatewayRoutingTest {
         assertThat(seen.getString("path")).isEqualTo(servicePath);
     }
 
+    /**
+     * A waiting room's position checks and challenges go to quota-service over HTTP/2 (h2c), many at once on a few
+     * connections; everything else over HTTP/1.1. The transport follows the canonical path: a client cannot choose
+     * it with the gateway's own header, and that header never reaches a service.
+     */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+            "/api/v1/releases/0b6c3f8e-9d1a-4c2e-8f00-1a2b3c4d5e6f/waiting-room/position, HTTP_2",
+            "/api/v1/releases/0b6c3f8e-9d1a-4c2e-8f00-1a2b3c4d5e6f/waiting-room/challenge, HTTP_2",
+            "/api/v1/releases/0b6c3f8e-9d1a-4c2e-8f00-1a2b3c4d5e6f/waiting-room, HTTP_1_1",
+            "/api/v1/offices/JKT1/calendar, HTTP_1_1",
+            "/api/v1/applications/a1, HTTP_1_1" })
+    void aWaitingRoomsChecksAreMultiplexedOverHttp2AndNothingElseIs(String path, String version) {
+        JsonPath seen = given().auth().oauth2(TOKEN).header("X-Mpaspor-Upstream-Multiplexed", "1")
+                .when().get(path).then().statusCode(200).extract().jsonPath();
+        assertThat(seen.getString("version")).isEqualTo(version);
+        assertThat(seen.getString("headers.x-mpaspor-upstream-multiplexed")).isNull();
+    }
+
     @Test
     void jwksIsServedByAccountServiceWithoutAToken() {
         JsonPath seen = given().when().get("/.well-known/jwks.json").then().statusCode(200).extract().jsonPath();

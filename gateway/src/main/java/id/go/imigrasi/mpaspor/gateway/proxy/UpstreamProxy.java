@@ -4,7 +4,9 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,6 +31,7 @@ import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.httpproxy.Body;
@@ -56,6 +59,8 @@ public class UpstreamProxy {
     private static final String X_FORWARDED_PROTO = "X-Forwarded-Proto";
     private static final String DEADLINE = "mpaspor.deadline";
     private static final String TIMED_OUT = "mpaspor.timed-out";
+    private static final String MULTIPLEXED = "mpaspor.multiplexed";
+    private static final String UPSTREAM_MULTIPLEXED = "X-Mpaspor-Upstream-Multiplexed";
     private static final String UPSTREAM_REQUEST = "mpaspor.upstream-request";
     private static final String UPSTREAM_PATH = "X-Mpaspor-Upstream-Path";
 
@@ -63,6 +68,8 @@ public class UpstreamProxy {
     private final EdgeProblems problems;
     private final EdgeMetrics metrics;
     private final HttpClient client;
+    private final HttpClient multiplexedClient;
+    private final List<Pattern> multiplexed;
     private final Vertx vertx;
     private final ResponseDeadlines deadlines;
     private final UpstreamAdmission admission;
@@ -84,6 +91,18 @@ public class UpstreamProxy {
                 .setMaxWaitQueueSize(config.proxy().maxWaitQueue())
                 .setKeepAlive(true)
                 .setDecompressionSupported(false));
+        // h2c with prior knowledge: no upgrade round trip, and the services' Vert.x servers accept it on their one port
+        this.multiplexedClient = vertx.createHttpClient(new HttpClientOptions()
+                .setProtocolVersion(HttpVersion.HTTP_2)
+                .setHttp2ClearTextUpgrade(false)
+                .setHttp2MaxPoolSize(Math.max(1, config.proxy().multiplexedConnections()))
+                .setHttp2MultiplexingLimit(-1) // as many streams as the service allows on one connection
+                .setConnectTimeout((int) config.proxy().connectTimeout().toMillis())
+                .setMaxWaitQueueSize(config.proxy().maxWaitQueue())
+                .setKeepAlive(true)
+                .setDecompressionSupported(false));
+        this.multiplexed = config.proxy().multiplexed().stream().filter(p -> !p.isBlank())
+                .map(UpstreamAdmission::prefixPattern).toList();
         for (Upstream upstream : Upstream.values()) {
             URI base = upstream.uri(config.routes());
             HttpProxy proxy = HttpProxy.reverseProxy(client);
@@ -106,17 +125,35 @@ public class UpstreamProxy {
         // the canonical path travels to the Forwarding interceptor in a header of ours, replaced whatever the
         // client sent in it, and removed before the request leaves
         request.headers().set(UPSTREAM_PATH, route.upstreamPath());
+        // the transport is chosen by the canonical path, never by what the client wrote in this header of ours
+        if (multiplexed(route.publicPath())) {
+            request.headers().set(UPSTREAM_MULTIPLEXED, "1");
+        } else {
+            request.headers().remove(UPSTREAM_MULTIPLEXED);
+        }
         proxies.get(route.upstream()).handle(request);
     }
 
     @PreDestroy
     void close() {
+        multiplexedClient.close();
         client.close();
+    }
+
+    boolean multiplexed(String publicPath) {
+        for (Pattern prefix : multiplexed) {
+            if (prefix.matcher(publicPath).lookingAt()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Future<HttpClientRequest> connect(ProxyContext context, URI base) {
         long timeout = context.get(DEADLINE, Duration.class).toMillis();
-        return context.client().request(new RequestOptions()
+        HttpClient over = Boolean.TRUE.equals(context.get(MULTIPLEXED, Boolean.class)) ? multiplexedClient
+                : context.client();
+        return over.request(new RequestOptions()
                 .setServer(SocketAddress.inetSocketAddress(Upstream.portOf(base), base.getHost()))
                 .setHost(base.getHost())
                 .setPort(Upstream.portOf(base))
@@ -208,6 +245,8 @@ public class UpstreamProxy {
             // the service gets the canonical path (PathNormalizer), never the client's spelling of it
             String path = request.headers().get(UPSTREAM_PATH);
             request.headers().remove(UPSTREAM_PATH);
+            context.set(MULTIPLEXED, request.headers().contains(UPSTREAM_MULTIPLEXED));
+            request.headers().remove(UPSTREAM_MULTIPLEXED);
             String query = incoming.query();
             request.setURI(path + (query == null ? "" : "?" + query));
             if (!RouteTable.JWKS_PATH.equals(path)) {

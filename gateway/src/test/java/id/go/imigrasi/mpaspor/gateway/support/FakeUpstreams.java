@@ -222,6 +222,7 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
                         .putHeader("Upload-Offset", "42").putHeader("Tus-Resumable", "1.0.0")
                         .end(new JsonObject().put("service", service).put("method", request.method().name())
                                 .put("path", request.path()).put("query", request.query())
+                                .put("version", request.version().name())
                                 .put("headers", headers).put("bodyBytes", body.length()).encode());
             });
         }
