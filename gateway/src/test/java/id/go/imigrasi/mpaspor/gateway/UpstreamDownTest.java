@@ -43,7 +43,7 @@ class UpstreamDownTest {
         assertThat(millis).isLessThan(1_000L);
         String metrics = given().when().get(Management.url("/q/metrics")).then().statusCode(200).extract().asString();
         assertThat(metrics).containsPattern(
-                "mpaspor_gateway_upstream_unavailable_total\\{[^}]*service=\"biometric-service\"[^}]*} [1-9]");
+                "mpaspor_gateway_upstream_unavailable_total\\{cause=\"refused\",[^}]*service=\"biometric-service\"[^}]*} [1-9]");
         // one uri tag per route prefix, not one per id
         assertThat(metrics).contains("uri=\"/api/v1/appointments/*\"").doesNotContain("uri=\"/api/v1/appointments/p0\"");
     }

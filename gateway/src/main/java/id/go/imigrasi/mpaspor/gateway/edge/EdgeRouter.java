@@ -189,7 +189,7 @@ public class EdgeRouter {
                     // the token may well be valid: the user must not be signed out because the JWKS is away
                     LOG.warnf("verification keys unreachable for %s from %s: %s", request.path(), ip,
                         rootMessage(verified.cause()));
-                    metrics.upstreamUnavailable(Upstream.ACCOUNT.serviceName());
+                    metrics.upstreamUnavailable(Upstream.ACCOUNT.serviceName(), "keys");
                     reject(ctx, GatewayProblem.UPSTREAM_UNAVAILABLE, retryAfter, Upstream.ACCOUNT.serviceName());
                     return;
                 }

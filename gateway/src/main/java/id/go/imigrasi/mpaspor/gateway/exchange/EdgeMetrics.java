@@ -8,7 +8,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 /**
  * What ops watch at the edge: requests the gateway answered itself ({@code mpaspor_gateway_rejected_total} by
  * reason and scope) and services that could not be reached ({@code mpaspor_gateway_upstream_unavailable_total}
- * by service).
+ * by service and cause: {@code pool-full} and {@code pool-wait} are the gateway's own connections to the service
+ * running out, {@code refused}, {@code no-answer} and {@code dropped} the service's side, {@code keys} the
+ * verification keys out of reach).
  */
 @ApplicationScoped
 public class EdgeMetrics {
@@ -24,9 +26,31 @@ public class EdgeMetrics {
                 .tag("reason", reason).tag("scope", scope).register(registry).increment();
     }
 
-    public void upstreamUnavailable(String service) {
+    public void upstreamUnavailable(String service, String cause) {
         Counter.builder("mpaspor.gateway.upstream.unavailable")
                 .description("Requests answered 503 because the service did not accept or answer in time")
-                .tag("service", service).register(registry).increment();
+                .tag("service", service).tag("cause", cause).register(registry).increment();
+    }
+
+    /**
+     * Why a service could not be reached, as the {@code cause} tag says it: the 2026-12-04 benchmark's 295k
+     * position checks refused by the gateway's own connection pool showed only in the log.
+     */
+    public static String causeOf(Throwable failure) {
+        String message = String.valueOf(failure.getMessage());
+        if (failure instanceof io.vertx.core.http.ConnectionPoolTooBusyException
+                || message.contains("max wait queue")) {
+            return "pool-full";
+        }
+        if (message.contains("when getting a connection")) {
+            return "pool-wait";
+        }
+        if (failure instanceof java.net.ConnectException) {
+            return "refused";
+        }
+        if (failure instanceof java.util.concurrent.TimeoutException) {
+            return "no-answer";
+        }
+        return "dropped";
     }
 }

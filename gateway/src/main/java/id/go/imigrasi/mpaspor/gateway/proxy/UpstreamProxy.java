@@ -214,7 +214,7 @@ public class UpstreamProxy {
             return answer.future().recover(failure -> {
                 LOG.warnf("%s did not answer %s %s: %s", upstream.serviceName(), incoming.method(), incoming.path(),
                         String.valueOf(failure.getMessage()));
-                metrics.upstreamUnavailable(upstream.serviceName());
+                metrics.upstreamUnavailable(upstream.serviceName(), EdgeMetrics.causeOf(failure));
                 EdgeProblems.Rendered problem = problems.render(incoming, GatewayProblem.UPSTREAM_UNAVAILABLE,
                         config.proxy().retryAfter(), upstream.serviceName());
                 // release() drains the client's body; one read to its end already (an HTTP/2 POST whose service
