@@ -203,10 +203,11 @@ public class WaitingRoomService {
     }
 
     /**
-     * People this many times the places left from the head of the line are asked back each second: some of them
-     * are admitted at the next admission tick, and the sooner they notice, the sooner the places are held.
+     * People fewer than this many times the places left from the head of the line are asked back each second: they
+     * are the next admitted if everyone before them holds, and the sooner they notice, the sooner the places are
+     * held. Once is enough: every place is at most one poll a second, 450 polls a second for 450 places.
      */
-    static final long HEAD_OF_LINE_PLACES = 2;
+    static final long HEAD_OF_LINE_PLACES = 1;
 
     /** The person's view of the room (position null: the room only). */
     static Status status(Room room, String ticket, Long position, Instant now) {

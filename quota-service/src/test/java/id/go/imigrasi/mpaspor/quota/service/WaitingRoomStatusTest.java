@@ -33,17 +33,18 @@ class WaitingRoomStatusTest {
         assertThat(justBehind.state()).isEqualTo(WaitingRoomService.State.WAITING);
         assertThat(justBehind.ahead()).isZero();
         assertThat(justBehind.retryAfterSeconds()).isEqualTo(1L);
-        // 899 ahead, fewer than twice the 450 places left: still at the head
-        assertThat(WaitingRoomService.status(room(450), "t", 1_900L, NOW).retryAfterSeconds()).isEqualTo(1L);
+        // 449 ahead, fewer than the 450 places left: still at the head
+        assertThat(WaitingRoomService.status(room(450), "t", 1_450L, NOW).retryAfterSeconds()).isEqualTo(1L);
     }
 
     @Test
     void furtherBackAQuarterOfTheEstimatedWaitUpToFifteenSeconds() {
-        // 900 ahead at 20 a second: 45 s to wait, asked back in 11 s
-        var behind = WaitingRoomService.status(room(450), "t", 1_901L, NOW);
-        assertThat(behind.ahead()).isEqualTo(900L);
-        assertThat(behind.estimatedWaitSeconds()).isEqualTo(45L);
-        assertThat(behind.retryAfterSeconds()).isEqualTo(11L);
+        // 450 ahead at 20 a second: 23 s to wait, asked back in 5 s; 900 ahead: 45 s, in 11 s; at most 15 s
+        var behind = WaitingRoomService.status(room(450), "t", 1_451L, NOW);
+        assertThat(behind.ahead()).isEqualTo(450L);
+        assertThat(behind.estimatedWaitSeconds()).isEqualTo(23L);
+        assertThat(behind.retryAfterSeconds()).isEqualTo(5L);
+        assertThat(WaitingRoomService.status(room(450), "t", 1_901L, NOW).retryAfterSeconds()).isEqualTo(11L);
         assertThat(WaitingRoomService.status(room(450), "t", 15_000L, NOW).retryAfterSeconds()).isEqualTo(15L);
         // the places left not yet known: the estimate alone
         assertThat(WaitingRoomService.status(room(null), "t", 1_100L, NOW).retryAfterSeconds()).isEqualTo(1L);
