@@ -179,19 +179,19 @@ rm -f "$WORK/disk.probe"
 put disk.mb "$DISK_MB"
 put disk.mbps "$(awk -v mb="$DISK_MB" -v ns="$elapsed" 'BEGIN{printf "%.1f", mb / (ns / 1e9)}')"
 
-say "== baseline: raw bcrypt verify rate (account-service/bench/HashRate.java), ${HASH_SECONDS}s"
+say "== baseline: raw bcrypt verify rate (load/bench/account/HashRate.java), ${HASH_SECONDS}s"
 ACCOUNT_LIB="$ROOT/account-service/target/quarkus-app/lib/main/*"
 COST="$(grep -E '^mpaspor.account.password.bcrypt-cost=' "$ROOT/account-service/src/main/resources/application.properties" | cut -d= -f2)"
 POOL="$(curl -fsS "$ACCOUNT_DIRECT/q/metrics" | sed -n 's/^mpaspor_account_password_hash_threads \([0-9.]*\).*/\1/p' | cut -d. -f1)"
 POOL="${POOL:-1}"
-HASH_ALL="$(java -cp "$ACCOUNT_LIB" "$ROOT/account-service/bench/HashRate.java" "$COST" "$(nproc)" "$HASH_SECONDS" "$PASSWORD")"
-HASH_POOL="$(java -cp "$ACCOUNT_LIB" "$ROOT/account-service/bench/HashRate.java" "$COST" "$POOL" "$HASH_SECONDS" "$PASSWORD")"
+HASH_ALL="$(java -cp "$ACCOUNT_LIB" "$LOAD/bench/account/HashRate.java" "$COST" "$(nproc)" "$HASH_SECONDS" "$PASSWORD")"
+HASH_POOL="$(java -cp "$ACCOUNT_LIB" "$LOAD/bench/account/HashRate.java" "$COST" "$POOL" "$HASH_SECONDS" "$PASSWORD")"
 HASH="$(echo "$HASH_POOL" | sed -n 's/^HASH //p')"
 put hash.cost "$COST"; put hash.threads "$POOL"
 put hash.all "$(echo "$HASH_ALL" | sed -n 's/^RAW_HASH_RATE //p')"
 put hash.pool "$(echo "$HASH_POOL" | sed -n 's/^RAW_HASH_RATE //p')"
 
-say "== baseline: pgbench with the hold statement (quota-service/bench/pgbench-hold.sh), $PGBENCH_CLIENTS clients, ${PGBENCH_SECONDS}s"
+say "== baseline: pgbench with the hold statement (load/bench/quota/pgbench-hold.sh), $PGBENCH_CLIENTS clients, ${PGBENCH_SECONDS}s"
 psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres -qc "CREATE DATABASE $PG_SCRATCH" >/dev/null
 # the platform's tables (outbox) first, then quota-service's, in Flyway's order
 for migration in "$ROOT"/platform/events/src/main/resources/db/platform/V*.sql \
@@ -200,14 +200,14 @@ for migration in "$ROOT"/platform/events/src/main/resources/db/platform/V*.sql \
 done
 psql_db "$PG_SCRATCH" -c "INSERT INTO capacity (office_code, date, service, session, capacity, release_at)
   VALUES ('${OFFICE_LIST[0]}', '$SPIKE_DATE', 'REGULAR', 'MORNING', 100000000, now() - interval '1 minute')" >/dev/null
-PGB="$("$ROOT/quota-service/bench/pgbench-hold.sh" "$PG_SCRATCH" hot "$PGBENCH_CLIENTS" "$PGBENCH_SECONDS" \
+PGB="$("$LOAD/bench/quota/pgbench-hold.sh" "$PG_SCRATCH" hot "$PGBENCH_CLIENTS" "$PGBENCH_SECONDS" \
   "${OFFICE_LIST[0]}" "$SPIKE_DATE" 1 "$WORK")"
 say "$PGB"
 put pgbench.clients "$PGBENCH_CLIENTS"
 put pgbench.tps "$(echo "$PGB" | sed -n 's/.* \([0-9.]*\) tx\/s.*/\1/p')"
 put pgbench.p99 "$(echo "$PGB" | sed -n 's/.*p99=\([0-9.]*\)ms.*/\1/p')"
 # the service's whole hold statement (capacity, hold, NIK, outbox row: SlotTaker.TAKE_BATCH), one hold per transaction
-PGH="$("$ROOT/quota-service/bench/pgbench-hold.sh" "$PG_SCRATCH" hold_hot "$PGBENCH_CLIENTS" "$PGBENCH_SECONDS" \
+PGH="$("$LOAD/bench/quota/pgbench-hold.sh" "$PG_SCRATCH" hold_hot "$PGBENCH_CLIENTS" "$PGBENCH_SECONDS" \
   "${OFFICE_LIST[0]}" "$SPIKE_DATE" 1 "$WORK" || true)"
 say "$PGH"
 put pgbench.hold.tps "$(echo "$PGH" | sed -n 's/.* \([0-9.]*\) tx\/s.*/\1/p')"

@@ -61,11 +61,11 @@ echo "== releasing $PER_OFFICE places per office at $ISOLATION_OFFICES on $DATE"
 java -cp "$CP" id.go.imigrasi.mpaspor.load.QuotaRelease "$ACCOUNT" "$QUOTA" admin@mpaspor.local \
   "$RUN/secrets/admin-password" "$ISOLATION_OFFICES" "$PER_OFFICE" "$DATE" >/dev/null
 
-echo "== $STORM_CLIENTS storm identities (upload-client/bench/PrepareIdentities.java)"
-java "$ROOT/upload-client/bench/PrepareIdentities.java" "$STORM_CLIENTS" "$OUT/isolation-identities.csv" \
+echo "== $STORM_CLIENTS storm identities (load/bench/upload/PrepareIdentities.java)"
+java "$ROOT/load/bench/upload/PrepareIdentities.java" "$STORM_CLIENTS" "$OUT/isolation-identities.csv" \
   "$APPLICATION" "$DUKCAPIL" "$RUN/keys/private.pem" >/dev/null
 
-STORM="'$ROOT/upload-client/bench/run.sh' '$APPLICATION/uploads' $STORM_CLIENTS --identities '$OUT/isolation-identities.csv' --file-kb $STORM_FILE_KB --disk-probe-mb 0"
+STORM="'$ROOT/load/bench/upload/run.sh' '$APPLICATION/uploads' $STORM_CLIENTS --identities '$OUT/isolation-identities.csv' --file-kb $STORM_FILE_KB --disk-probe-mb 0"
 CONFIG="$OUT/isolation.properties"
 cat >"$CONFIG" <<PROPS
 run=$(( $(date +%s) % 100000 ))

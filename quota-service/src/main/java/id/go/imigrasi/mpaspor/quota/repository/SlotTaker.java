@@ -125,7 +125,7 @@ public class SlotTaker {
             + " LEFT JOIN pick p ON p.office = r.office AND p.date = r.date AND p.service = r.service"
             + "   AND p.session = r.session AND p.j = r.j";
 
-    /** Prints the hold statement (the pgbench baseline of quota-service/bench runs exactly what the service runs). */
+    /** Prints the hold statement (the pgbench baseline of load/bench/quota runs exactly what the service runs). */
     public static void main(String[] args) {
         System.out.println(TAKE_BATCH);
     }

@@ -7,7 +7,7 @@ import java.net.URI;
  * A tus server the benchmark can start for itself ({@code --self-test}), found with {@link java.util.ServiceLoader}.
  * The module's test sources provide one (a JDK HTTP server storing to a temp directory), so the driver can be
  * proven end to end without the real service: run it with the test classes on the class path
- * ({@code bench/run.sh --self-test} does).
+ * ({@code load/bench/upload/run.sh --self-test} does).
  */
 public interface SelfTestTarget extends AutoCloseable {
 

@@ -78,7 +78,7 @@ public final class UploadBenchmark {
             Optional<SelfTestTarget.Factory> factory = ServiceLoader.load(SelfTestTarget.Factory.class).findFirst();
             if (factory.isEmpty()) {
                 err.println("--self-test needs the module's test classes on the class path "
-                        + "(upload-client/bench/run.sh --self-test puts them there)");
+                        + "(load/bench/upload/run.sh --self-test puts them there)");
                 return 2;
             }
             try (SelfTestTarget target = factory.get().start(config.selfTestMaxPatches())) {

@@ -4,7 +4,7 @@
 # statement as the baseline, in the same run. Loopback only; everything it started stops when it ends.
 #
 #   ./mvnw -B -pl quota-service -am package -DskipTests     # once, builds quota-service/target/quarkus-app
-#   quota-service/bench/run.sh
+#   load/bench/quota/run.sh
 #
 # Tunables (environment): CONCURRENCY (128), WARMUP_REQUESTS (8000), HOT_CAPACITY (2000), HOT_REQUESTS (4000), SPREAD_REQUESTS (6000),
 # PACED_RATE (1000), PACED_SECONDS (5), PGBENCH_CLIENTS (32), PGBENCH_SECONDS (10), PGHOST/PGPORT/PGUSER,
@@ -15,8 +15,8 @@
 # generator, PostgreSQL (all its processes) and the broker, and a DB line counts transactions and rows per hold.
 set -euo pipefail
 
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-BENCH="$ROOT/quota-service/bench/HoldBench.java"
+ROOT=$(cd "$(dirname "$0")/../../.." && pwd)
+BENCH="$ROOT/load/bench/quota/HoldBench.java"
 JAR="$ROOT/quota-service/target/quarkus-app/quarkus-run.jar"
 LIBS="$ROOT/local-stack/target/kafka-libs"
 PGHOST=${PGHOST:-127.0.0.1}; PGPORT=${PGPORT:-5432}; PGUSER=${PGUSER:-postgres}
@@ -152,13 +152,13 @@ psql_db -c "UPDATE capacity SET capacity = 100000000 WHERE office_code IN ('${SP
 for kind in hot spread; do
     office=SOETTA; from=$HOT_DATE; days=1
     [ "$kind" = spread ] && { office=$SPREAD_OFFICES; from=$SPREAD_FROM; days=5; }
-    "$ROOT/quota-service/bench/pgbench-hold.sh" "$DB" "$kind" "$PGBENCH_CLIENTS" "$PGBENCH_SECONDS" "$office" "$from" "$days" "$WORK"
+    "$ROOT/load/bench/quota/pgbench-hold.sh" "$DB" "$kind" "$PGBENCH_CLIENTS" "$PGBENCH_SECONDS" "$office" "$from" "$days" "$WORK"
 done
 for kind in hold_hot hold_spread; do
     office=SOETTA; from=$HOT_DATE; days=1
     [ "$kind" = hold_spread ] && { office=$SPREAD_OFFICES; from=$SPREAD_FROM; days=5; }
-    "$ROOT/quota-service/bench/pgbench-hold.sh" "$DB" "$kind" "$PGBENCH_CLIENTS" "$PGBENCH_SECONDS" "$office" "$from" "$days" "$WORK"
+    "$ROOT/load/bench/quota/pgbench-hold.sh" "$DB" "$kind" "$PGBENCH_CLIENTS" "$PGBENCH_SECONDS" "$office" "$from" "$days" "$WORK"
 done
-OUTBOX=$("$ROOT/quota-service/bench/pgbench-hold.sh" "$DB" hot_outbox "$PGBENCH_CLIENTS" "$PGBENCH_SECONDS" SOETTA "$HOT_DATE" 1 "$WORK" || true)
+OUTBOX=$("$ROOT/load/bench/quota/pgbench-hold.sh" "$DB" hot_outbox "$PGBENCH_CLIENTS" "$PGBENCH_SECONDS" SOETTA "$HOT_DATE" 1 "$WORK" || true)
 echo "PGBENCH hot+outbox (the statement plus one outbox row, one transaction) $(echo "$OUTBOX" | sed -n 's/.* \([0-9]*\) tx\/s.*/\1/p') tx/s"
 echo "== service log: $(grep -c '"level":"ERROR"' "$WORK/service.log" || true) ERROR lines"

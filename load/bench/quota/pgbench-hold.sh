@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # pgbench with quota-service's hold statements (CapacityRepository.TAKE, SlotTaker.TAKE_BATCH), the raw limits a hold
 # is compared with.
-# Shared by quota-service/bench/run.sh and load/bench.sh. The capacity rows must exist in DB.
+# Shared by load/bench/quota/run.sh and load/bench.sh. The capacity rows must exist in DB.
 #
 #   pgbench-hold.sh DB KIND CLIENTS SECONDS OFFICE[,OFFICE..] FROM DAYS WORKDIR
 #     KIND hot:        every transaction takes one place of OFFICE / FROM / REGULAR MORNING (one hot row)
@@ -31,7 +31,7 @@ case "$KIND" in
           echo "INSERT INTO outbox (id, aggregate_id, type, topic, source, payload) VALUES (gen_random_uuid(), 'bench', 'bench', 'bench.events', '/bench', repeat('x', 300));";
           echo 'COMMIT;'; } > "$WORK/$KIND.sql" ;;
     hold_hot|hold_spread)
-        APP="$(dirname "$0")/../target/quarkus-app"
+        APP="$(dirname "$0")/../../../quota-service/target/quarkus-app"
         [ -d "$APP" ] || { echo "no $APP: build quota-service first (./mvnw -B -pl quota-service -am package -DskipTests)" >&2; exit 1; }
         java -cp "$APP/app/*:$APP/lib/main/*" id.go.imigrasi.mpaspor.quota.repository.SlotTaker \
             | python3 "$(dirname "$0")/hold-statement.py" "${KIND#hold_}" "$OFFICES" "$FROM" "$DAYS" > "$WORK/$KIND.sql" ;;

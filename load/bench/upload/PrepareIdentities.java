@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  * per line. JDK only:
  *
  * <pre>
- * java upload-client/bench/PrepareIdentities.java N OUT.csv [APPLICATION_URL] [DUKCAPIL_URL] [PRIVATE_KEY_PEM] [ISSUER]
+ * java load/bench/upload/PrepareIdentities.java N OUT.csv [APPLICATION_URL] [DUKCAPIL_URL] [PRIVATE_KEY_PEM] [ISSUER]
  * </pre>
  */
 public final class PrepareIdentities {

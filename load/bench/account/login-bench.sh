@@ -3,10 +3,10 @@
 # Needs the system running (./mpaspor up). Seeds bench accounts into the account database, measures,
 # prints figures, deletes the seeded rows. Loopback only; stops by itself (~1 minute).
 #
-#   account-service/bench/login-bench.sh [SECONDS]
+#   load/bench/account/login-bench.sh [SECONDS]
 set -euo pipefail
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-BENCH="$ROOT/account-service/bench"
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
+BENCH="$ROOT/load/bench/account"
 LIB="$ROOT/account-service/target/quarkus-app/lib/main/*"
 URL="${ACCOUNT_URL:-http://127.0.0.1:8081}"
 SECONDS_PER_PHASE="${1:-20}"

@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
 # Upload benchmark (issue 5): N concurrent tus clients, each uploading a generated 1 MiB file in 256 KiB chunks.
 #
-#   upload-client/bench/run.sh <endpoint> [N] [options]     e.g. run.sh http://localhost:8080/api/v1/uploads 1000
-#   upload-client/bench/run.sh --self-test [N] [options]    against the module's own test tus server
+#   load/bench/upload/run.sh <endpoint> [N] [options]     e.g. run.sh http://localhost:8080/api/v1/uploads 1000
+#   load/bench/upload/run.sh --self-test [N] [options]    against upload-client's own test tus server
 #
 # Options: see `run.sh --help` (--token, --identities FILE, --verify-header NAME, --deadline-s, ...).
 # Compiles the module (offline Maven, no install) when its classes are missing. Extra JVM flags: JAVA_OPTS.
 set -euo pipefail
 
-module_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-repo_dir="$(cd "${module_dir}/.." && pwd)"
+repo_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
+module_dir="${repo_dir}/upload-client"
 
 if [[ ! -d "${module_dir}/target/classes/id" || ! -d "${module_dir}/target/test-classes/id" ]]; then
   echo "compiling upload-client ..." >&2

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Page weight and server time of the website's pages, as a phone on a slow network would fetch them.
 #
-#   web/bench.sh [BASE_URL] [ROUNDS]      default http://127.0.0.1:8080 (the gateway of ./mpaspor up), 20 rounds
+#   load/bench/web.sh [BASE_URL] [ROUNDS]      default http://127.0.0.1:8080 (the gateway of ./mpaspor up), 20 rounds
 #
 # Per page: the HTML's bytes on the wire (gzip, as browsers ask), the page with its scripts and stylesheet on a
 # first visit (cold cache), and the server time (time to first byte) as median and 95th percentile over the rounds.
