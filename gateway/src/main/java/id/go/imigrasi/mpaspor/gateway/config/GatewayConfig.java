@@ -115,16 +115,14 @@ public interface GatewayConfig {
 
         /**
          * Public path prefixes ({@code *}: one path segment) sent to the service over HTTP/2 without TLS (h2c, prior
-         * knowledge), many requests at once on {@link #multiplexedConnections()} connections: a waiting room's
-         * position checks and challenges, tens of thousands of small requests a minute that an HTTP/1.1 pool of
-         * {@link #maxPoolSize()} connections carrying one request each turned away (the 2026-12-04 benchmark: 288k
-         * checks refused at its wait queue). Empty: every request over HTTP/1.1.
+         * knowledge), many requests at once on {@link #multiplexedConnections()} connections, instead of one request
+         * per HTTP/1.1 connection of the pool. Empty (the default): every request over HTTP/1.1. With a waiting
+         * room's checks and challenges on it, the 2026-12-05 benchmark was worse than without (load/README.md).
          */
-        @WithDefault("/api/v1/releases/*/waiting-room/position,/api/v1/releases/*/waiting-room/challenge")
-        List<String> multiplexed();
+        Optional<List<String>> multiplexed();
 
         /** HTTP/2 connections kept per service for {@link #multiplexed()} requests. */
-        @WithDefault("2")
+        @WithDefault("4")
         int multiplexedConnections();
 
         /** How many requests go to each service at once (see {@code UpstreamAdmission}). */

@@ -101,7 +101,7 @@ public class UpstreamProxy {
                 .setMaxWaitQueueSize(config.proxy().maxWaitQueue())
                 .setKeepAlive(true)
                 .setDecompressionSupported(false));
-        this.multiplexed = config.proxy().multiplexed().stream().filter(p -> !p.isBlank())
+        this.multiplexed = config.proxy().multiplexed().orElse(List.of()).stream().filter(p -> !p.isBlank())
                 .map(UpstreamAdmission::prefixPattern).toList();
         for (Upstream upstream : Upstream.values()) {
             URI base = upstream.uri(config.routes());
