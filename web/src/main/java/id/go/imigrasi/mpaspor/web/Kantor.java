@@ -4,10 +4,9 @@ import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 
 /**
- * The texts of the office desk ({@code /kantor}) and the admin console ({@code /admin}), a bundle of their own
- * beside the applicant site's {@link Msg}: {@code messages/kantor.properties} (Bahasa Indonesia, the default) and
- * {@code messages/kantor_en.properties}; templates read them as {@code {kantor:key}}. One method per key, written
- * by {@code web/gen-kantor.py} from kantor.properties.
+ * The texts of the office desk ({@code /kantor}) and the admin console ({@code /admin}): {@code messages/kantor.properties} (Bahasa Indonesia, the default) and
+ * {@code messages/kantor_en.properties}; templates read them as {@code {kantor:key}}. One method per key, written by
+ * {@code web/gen-bundles.py} from kantor.properties (the build fails when a file and this interface disagree).
  */
 @MessageBundle(value = "kantor", locale = "id")
 public interface Kantor {

@@ -6,7 +6,7 @@ import io.quarkus.qute.i18n.MessageBundle;
 /**
  * The website's texts: {@code messages/msg.properties} (Bahasa Indonesia, the default) and
  * {@code messages/msg_en.properties}; templates read them as {@code {msg:key}}. One method per key, written by
- * {@code web/gen-msg.py} from msg.properties (the build fails when a file and this interface disagree).
+ * {@code web/gen-bundles.py} from msg.properties (the build fails when a file and this interface disagree).
  */
 @MessageBundle(value = "msg", locale = "id")
 public interface Msg {

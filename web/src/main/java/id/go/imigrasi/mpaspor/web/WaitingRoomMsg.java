@@ -5,9 +5,8 @@ import io.quarkus.qute.i18n.MessageBundle;
 
 /**
  * The waiting room's texts (issue 17): {@code messages/wr.properties} (Bahasa Indonesia, the default) and
- * {@code messages/wr_en.properties}; templates read them as {@code {wr:key}}. A bundle of their own: the main bundle
- * ({@link Msg}) is near the size where Quarkus 3.32 generates a resolver that fails verification (over 300 keys the
- * generated {@code Msg_Bundle} splits its resolve method and the JVM refuses the split: VerifyError at startup).
+ * {@code messages/wr_en.properties}; templates read them as {@code {wr:key}}. One method per key, written by
+ * {@code web/gen-bundles.py} from wr.properties (the build fails when a file and this interface disagree).
  */
 @MessageBundle(value = "wr", locale = "id")
 public interface WaitingRoomMsg {
