@@ -14,6 +14,12 @@ import id.go.imigrasi.mpaspor.contracts.application.DocumentType;
  */
 public final class DocumentRequirements {
 
+    /** The police's report of a lost passport (surat keterangan kehilangan), for {@link ApplicationType#LOST}. */
+    public static final String POLICE_REPORT_OF_LOSS = "POLICE_REPORT_OF_LOSS";
+
+    /** The damaged passport itself, for {@link ApplicationType#DAMAGED}. */
+    public static final String DAMAGED_PASSPORT = "DAMAGED_PASSPORT";
+
     /** One line of the checklist: its code (a document type, or a group name), the types that satisfy it. */
     public record Requirement(String code, List<DocumentType> acceptedDocuments, boolean required) {
     }
@@ -49,6 +55,28 @@ public final class DocumentRequirements {
         if (type == ApplicationType.NAME_CHANGE) {
             out.add(one(DocumentType.NAME_CHANGE_ORDER));
         }
+        return out;
+    }
+
+    /**
+     * What to bring to the office for a lost or damaged passport, which is examined there (an officer writes the
+     * examination record, the BAP) and never booked online: the applicant's identity documents (a minor's as for a
+     * new minor's passport) plus the police report of the loss, or the damaged passport itself. Empty for the types
+     * that are applied for online.
+     */
+    public static List<String> toBringToTheOffice(ApplicationType type, boolean minor) {
+        if (type.bookableOnline()) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        if (minor) {
+            List.of(DocumentType.KK, DocumentType.BIRTH_CERTIFICATE, DocumentType.FATHER_EKTP, DocumentType.MOTHER_EKTP)
+                    .forEach(t -> out.add(t.name()));
+        } else {
+            out.add(DocumentType.EKTP.name());
+            out.add(DocumentType.KK.name());
+        }
+        out.add(type == ApplicationType.LOST ? POLICE_REPORT_OF_LOSS : DAMAGED_PASSPORT);
         return out;
     }
 

@@ -24,6 +24,7 @@ public final class RouteTable {
             Map.entry("/admin", Upstream.ACCOUNT),
             Map.entry("/applications", Upstream.APPLICATION),
             Map.entry("/uploads", Upstream.APPLICATION),
+            Map.entry("/document-requirements", Upstream.APPLICATION),
             Map.entry("/offices", Upstream.QUOTA),
             Map.entry("/holds", Upstream.QUOTA),
             Map.entry("/bookings", Upstream.QUOTA),
@@ -41,6 +42,10 @@ public final class RouteTable {
      */
     private static final java.util.regex.Pattern WAITING_ROOM_BY_TICKET = java.util.regex.Pattern.compile(
             "(?i)/releases/[0-9a-f-]{36}/waiting-room(/position|/events)?");
+
+    /** An office's bookings of the day: for its officers only, so the edge wants their token too. */
+    private static final java.util.regex.Pattern OFFICE_BOOKINGS = java.util.regex.Pattern.compile(
+            "(?i)/offices/[^/]+/bookings(/.*)?");
 
     private RouteTable() {
     }
@@ -93,7 +98,10 @@ public final class RouteTable {
                 || under(path, "/auth/refresh")
                 // logout needs no valid access token: the refresh token in the body is what it ends (issue 25)
                 || ("POST".equals(method) && under(path, "/auth/logout"))
-                || (read && under(path, "/offices"))
+                || (read && under(path, "/offices") && !OFFICE_BOOKINGS.matcher(path).matches())
+                // what a passport costs and which documents it needs: asked before anyone has an account
+                || (read && under(path, "/fees"))
+                || (read && under(path, "/document-requirements"))
                 || (read && WAITING_ROOM_BY_TICKET.matcher(path).matches())
                 || under(path, "/payments/callbacks");
     }
