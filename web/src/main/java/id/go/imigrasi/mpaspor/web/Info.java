@@ -13,4 +13,85 @@ public interface Info {
 
     @Message
     String requirements_nav();
+
+    @Message
+    String requirements_title();
+
+    @Message
+    String requirements_lead();
+
+    @Message
+    String requirements_type();
+
+    @Message
+    String type_NEW();
+
+    @Message
+    String type_RENEWAL();
+
+    @Message
+    String type_NAME_CHANGE();
+
+    @Message
+    String type_LOST();
+
+    @Message
+    String type_DAMAGED();
+
+    @Message
+    String requirements_who();
+
+    @Message
+    String who_adult();
+
+    @Message
+    String who_minor();
+
+    @Message
+    String requirements_show();
+
+    @Message
+    String requirements_list();
+
+    @Message
+    String requirements_one_of();
+
+    @Message
+    String requirements_if_any();
+
+    @Message
+    String requirements_minor_validity();
+
+    @Message
+    String requirements_limits();
+
+    @Message
+    String requirements_at_office();
+
+    @Message
+    String requirements_bring();
+
+    @Message
+    String requirements_find_office();
+
+    @Message
+    String requirements_start();
+
+    @Message
+    String requirements_child_is();
+
+    @Message
+    String requirements_file_types();
+
+    @Message
+    String requirements_max_size();
+
+    @Message
+    String requirements_min_pixels();
+
+    @Message
+    String requirements_pixels();
+
+    @Message
+    String requirements_originals();
 }

@@ -856,4 +856,10 @@ public interface Msg {
 
     @Message
     String home_fees();
+
+    @Message
+    String doc_POLICE_REPORT_OF_LOSS();
+
+    @Message
+    String doc_DAMAGED_PASSPORT();
 }

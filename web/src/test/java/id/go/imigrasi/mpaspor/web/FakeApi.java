@@ -36,6 +36,8 @@ public class FakeApi implements QuarkusTestResourceLifecycleManager {
     public static final java.util.Set<String> SPENT = java.util.concurrent.ConcurrentHashMap.newKeySet();
     public static final java.util.Set<String> REVOKED = java.util.concurrent.ConcurrentHashMap.newKeySet();
     public static final List<String> UPLOADS = new CopyOnWriteArrayList<>();
+    /** The query strings the document advisor page asked {@code /document-requirements} with. */
+    public static final List<String> ADVICE_QUERIES = new CopyOnWriteArrayList<>();
     public static final java.util.concurrent.atomic.AtomicInteger REFRESHES = new java.util.concurrent.atomic.AtomicInteger();
     private HttpServer server;
 
@@ -88,6 +90,31 @@ public class FakeApi implements QuarkusTestResourceLifecycleManager {
                         + "\"description\":\"Paspor elektronik, masa berlaku 10 tahun\",\"amount\":950000},"
                         + "{\"item\":\"SAME_DAY_SERVICE\",\"description\":\"Layanan percepatan\",\"amount\":1000000}],"
                         + "\"total\":1950000}");
+            }
+        } else if (path.equals("/api/v1/document-requirements")) {
+            String query = exchange.getRequestURI().getQuery();
+            ADVICE_QUERIES.add(query);
+            String limits = ",\"limits\":{\"acceptedTypes\":[\"image/jpeg\",\"image/png\",\"application/pdf\"],"
+                    + "\"maxBytes\":2097152,\"minImageWidth\":600,\"minImageHeight\":400}}";
+            if (query.contains("applicationType=TOURIST")) {
+                send(exchange, 400, "{\"title\":\"Data tidak valid\",\"status\":400,\"errors\":[{\"field\":"
+                        + "\"applicationType\",\"message\":\"harus salah satu dari: NEW, RENEWAL\"}]}");
+            } else if (query.contains("applicationType=LOST")) {
+                json(exchange, 200, "{\"applicationType\":\"LOST\",\"minor\":false,\"adultAge\":17,"
+                        + "\"maxValidityYears\":null,\"bookableOnline\":false,\"documents\":[],"
+                        + "\"bringToTheOffice\":[\"EKTP\",\"KK\",\"POLICE_REPORT_OF_LOSS\"]" + limits);
+            } else if (query.contains("minor=true")) {
+                json(exchange, 200, "{\"applicationType\":\"NEW\",\"minor\":true,\"adultAge\":17,"
+                        + "\"maxValidityYears\":5,\"bookableOnline\":true,\"documents\":["
+                        + "{\"code\":\"KK\",\"acceptedDocuments\":[\"KK\"],\"required\":true},"
+                        + "{\"code\":\"PARENTS_PASSPORT\",\"acceptedDocuments\":[\"PARENTS_PASSPORT\"],\"required\":false}],"
+                        + "\"bringToTheOffice\":[]" + limits);
+            } else {
+                json(exchange, 200, "{\"applicationType\":\"NEW\",\"minor\":false,\"adultAge\":17,"
+                        + "\"maxValidityYears\":null,\"bookableOnline\":true,\"documents\":["
+                        + "{\"code\":\"EKTP\",\"acceptedDocuments\":[\"EKTP\"],\"required\":true},"
+                        + "{\"code\":\"PROOF_OF_BIRTH_DATA\",\"acceptedDocuments\":[\"BIRTH_CERTIFICATE\",\"DIPLOMA\"],"
+                        + "\"required\":true}],\"bringToTheOffice\":[]" + limits);
             }
         } else if (method.equals("POST") && path.equals("/api/v1/uploads")) {
             UPLOADS.add("POST " + exchange.getRequestHeaders().getFirst("Content-Length") + " "

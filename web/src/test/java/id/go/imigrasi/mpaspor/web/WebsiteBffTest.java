@@ -122,6 +122,32 @@ class WebsiteBffTest {
                 .doesNotContain("id=\"quote\"");
     }
 
+    @Test
+    void theDocumentAdvisorShowsTheApisAnswerForTheChosenKindWithAPlainGetForm() {
+        String first = given().get("/requirements").then().statusCode(200).extract().asString();
+        assertThat(FakeApi.ADVICE_QUERIES).last().isEqualTo("applicationType=NEW&minor=false");
+        assertThat(first).contains("<form method=\"get\" action=\"/requirements\"", "id=\"applicationType-NEW\" checked",
+                "id=\"minor-false\" checked", "data-code=\"EKTP\"><strong>e-KTP</strong>",
+                "<strong>Bukti data kelahiran</strong>: salah satu dari: Akta kelahiran, Ijazah",
+                "<dd>JPEG, PNG, PDF</dd>", "<dd>2 MB</dd>", "600 × 400 piksel", "Anak berarti belum berumur 17 tahun")
+                .doesNotContain("id=\"advice-minor-validity\"");
+
+        String child = given().get("/requirements?applicationType=NEW&minor=true")
+                .then().statusCode(200).extract().asString();
+        assertThat(FakeApi.ADVICE_QUERIES).last().isEqualTo("applicationType=NEW&minor=true");
+        assertThat(child).contains("id=\"minor-true\" checked", "Paspor orang tua</strong> (jika ada)",
+                "id=\"advice-minor-validity\">Paspor anak berlaku paling lama 5 tahun.");
+
+        String lost = given().get("/requirements?applicationType=LOST&minor=false").then().statusCode(200).extract()
+                .asString();
+        assertThat(lost).contains("id=\"advice-at-office\"", "data-code=\"POLICE_REPORT_OF_LOSS\">Surat keterangan hilang"
+                + " dari kepolisian</li>", "href=\"/offices\" id=\"advice-offices\"").doesNotContain("id=\"advice-start\"");
+
+        String wrong = given().get("/requirements?applicationType=TOURIST").then().statusCode(200).extract().asString();
+        assertThat(wrong).contains("<a href=\"#applicationType\">harus salah satu dari: NEW, RENEWAL</a>",
+                "id=\"applicationType-error\"").doesNotContain("id=\"advice\"");
+    }
+
     private static String csrf(String html) {
         Matcher m = CSRF.matcher(html);
         assertThat(m.find()).isTrue();
