@@ -344,9 +344,27 @@ class WebsiteIT {
     @Test
     @Order(7)
     void withoutJavascriptASecondAccountRegistersAndCannotOpenTheFirstOnesPages() {
-        step("W7. Budi, with JavaScript off, registers and logs in; Agus's pages are not his");
+        step("W7. Budi, with JavaScript off, looks up the fee and the documents, registers and logs in; Agus's"
+                + " pages are not his");
         String budiEmail = "budi.web." + run + "@example.id";
         try (Browser noScript = new Browser(site, screenshots(), "budi-nojs", false)) {
+            // before he has an account: what it costs and which documents he needs, through the real gateway
+            noScript.open("/fees");
+            noScript.click("#passportKind-ELECTRONIC");
+            noScript.click("#validityYears-10");
+            noScript.click("#calculate");
+            noScript.awaitVisible("#quote-total");
+            assertThat(noScript.text("#quote-total")).isEqualTo("Rp950.000");
+            noScript.check("fees-nojs");
+            noScript.open("/requirements");
+            assertThat(noScript.text("#advice-documents")).contains("e-KTP", "Kartu Keluarga", "Akta kelahiran");
+            noScript.click("#applicationType-LOST");
+            noScript.click("#show");
+            noScript.awaitVisible("#advice-at-office");
+            assertThat(noScript.text("#advice-documents")).contains("Surat keterangan hilang dari kepolisian");
+            noScript.check("requirements-lost-nojs");
+            say("  without an account or JavaScript: an e-passport for 10 years costs Rp950.000; a lost passport is"
+                    + " taken to the office with the police report");
             noScript.open("/register");
             noScript.type("name", "Budi Santoso");
             noScript.type("email", budiEmail);
