@@ -2,14 +2,10 @@ package id.go.imigrasi.mpaspor.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.Test;
 
 import id.go.imigrasi.mpaspor.ops.console.ConsoleEvent;
@@ -22,7 +18,7 @@ class DashboardTest {
     private static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
     /** 10:30 in Jakarta on 2026-12-04. */
     private static final Instant NOW = Instant.parse("2026-12-04T03:30:00Z");
-    private long offset;
+    private final TopicRecords records = new TopicRecords();
 
     @Test
     void placesPerOfficeTodayAndInTheLatestReleaseCountHeldBookedAndRemaining() {
@@ -89,6 +85,24 @@ class DashboardTest {
     }
 
     @Test
+    void latePaymentsAreCountedOnceWithTheirSumAsAwaitingRefund() {
+        Dashboard d = new Dashboard(JAKARTA);
+        String id = UUID.randomUUID().toString();
+        ConsoleEvent late = event("billing.events", "LatePaymentReceived", "app-5", NOW, id,
+                "{\"applicationId\":\"app-5\",\"billingCode\":\"820261204000051\",\"amount\":950000,"
+                        + "\"channel\":\"bni\",\"channelReference\":\"R-5\",\"paidAt\":\"2026-12-04T03:20:00Z\"}");
+        d.apply(late);
+        d.apply(late); // read again after a rebalance
+        d.apply(event("billing.events", "LatePaymentReceived", "app-6", NOW,
+                "{\"applicationId\":\"app-6\",\"amount\":1950000,\"channel\":\"pos\"}"));
+        Dashboard.View view = d.view(NOW);
+        assertThat(view.latePaymentsAwaitingRefund()).isEqualTo(2);
+        assertThat(view.latePaymentAmount()).isEqualTo(2_900_000);
+        assertThat(view.latePaymentAmountText()).isEqualTo("IDR 2,900,000");
+        assertThat(view.payments()).as("a late payment is not a payment of a live bill").isEmpty();
+    }
+
+    @Test
     void anUnreadableEventIsListedButChangesNoFigure() {
         Dashboard d = new Dashboard(JAKARTA);
         d.apply(event("quota.events", "SlotHeld", "h9", NOW, "{not json"));
@@ -115,12 +129,6 @@ class DashboardTest {
     }
 
     private ConsoleEvent event(String topic, String name, String key, Instant time, String id, String json) {
-        RecordHeaders headers = new RecordHeaders();
-        String service = topic.substring(0, topic.indexOf('.'));
-        headers.add("ce_id", id.getBytes(StandardCharsets.UTF_8));
-        headers.add("ce_type", ("mpaspor." + service + "." + name + ".v1").getBytes(StandardCharsets.UTF_8));
-        headers.add("ce_time", time.toString().getBytes(StandardCharsets.UTF_8));
-        return ConsoleEvent.of(new ConsumerRecord<>(topic, 0, offset++, time.toEpochMilli(), TimestampType.CREATE_TIME,
-                0, 0, key, json.getBytes(StandardCharsets.UTF_8), headers, java.util.Optional.empty()));
+        return records.event(topic, name, key, time, id, null, json);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -161,6 +162,34 @@ class OpsConsoleTest {
         });
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sent)).isLessThan(2000);
         response.body().close();
+    }
+
+    @Test
+    void theSagaTraceShowsAnApplicationsEventsAndItsHoldsAcrossServices() throws Exception {
+        String app = UUID.randomUUID().toString();
+        String hold = UUID.randomUUID().toString();
+        send("quota.events", hold, "mpaspor.quota.SlotHeld.v1", UUID.randomUUID().toString(),
+                bytes("{\"holdId\":\"" + hold + "\",\"officeCode\":\"JKTSEL\"}"));
+        send("application.events", app, "mpaspor.application.ApplicationSubmitted.v1", UUID.randomUUID().toString(),
+                bytes("{\"applicationId\":\"" + app + "\",\"holdId\":\"" + hold + "\",\"officeCode\":\"JKTSEL\"}"));
+        send("billing.events", app, "mpaspor.billing.BillingIssued.v1", UUID.randomUUID().toString(),
+                bytes("{\"applicationId\":\"" + app + "\"}"));
+        Awaitility.await().atMost(Duration.ofSeconds(60))
+                .until(() -> feed.sagas().of(app, java.time.ZoneId.of("Asia/Jakarta")).lines().size() == 3);
+        given().auth().oauth2(OPS).accept("text/html").queryParam("applicationId", app).get("/ops/trace").then()
+                .statusCode(200)
+                .body(containsString("<tr data-event=\"SlotHeld\">"))
+                .body(containsString("<tr data-event=\"ApplicationSubmitted\">"))
+                .body(containsString("<tr data-event=\"BillingIssued\">"))
+                .body(containsString("3 event(s)"))
+                .body(containsString("href=\"/ops/topics?topic=quota.events&amp;key=" + hold + "\""));
+        // an id that is no aggregate id is not looked up; an unknown one says so
+        given().auth().oauth2(OPS).accept("text/html").queryParam("applicationId", "<script>").get("/ops/trace").then()
+                .statusCode(200).body(not(containsString("<script>"))).body(not(containsString("id=\"trace-empty\"")));
+        given().auth().oauth2(OPS).accept("text/html").queryParam("applicationId", "no-such-app").get("/ops/trace")
+                .then().statusCode(200).body(containsString("id=\"trace-empty\""));
+        given().auth().oauth2(TestJwt.applicant("applicant-1")).accept("text/html").get("/ops/trace").then()
+                .statusCode(403);
     }
 
     @Test

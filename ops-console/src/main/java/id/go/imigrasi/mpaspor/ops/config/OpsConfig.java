@@ -44,6 +44,13 @@ public interface OpsConfig {
     @WithDefault("ops-console")
     String consumerGroup();
 
+    /**
+     * Aggregates (applications and holds) whose events the saga view keeps, the least recently touched forgotten
+     * first: about 1.5 KB each with their hops, so 50,000 are some 75 MB at most.
+     */
+    @WithDefault("50000")
+    int sagaAggregates();
+
     /** Suffix of the dead-letter topics ({@code <consumer>.<topic>.dlt}, the services' configuration). */
     @WithDefault(".dlt")
     String deadLetterSuffix();

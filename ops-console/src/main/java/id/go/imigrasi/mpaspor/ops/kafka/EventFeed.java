@@ -21,6 +21,7 @@ import org.jboss.logging.Logger;
 import id.go.imigrasi.mpaspor.ops.config.OpsConfig;
 import id.go.imigrasi.mpaspor.ops.console.ConsoleEvent;
 import id.go.imigrasi.mpaspor.ops.console.Dashboard;
+import id.go.imigrasi.mpaspor.ops.console.Sagas;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -38,6 +39,7 @@ public class EventFeed {
     private final KafkaClients kafka;
     private final OpsConfig config;
     private final Dashboard dashboard;
+    private final Sagas sagas;
     private final boolean enabled;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile boolean running;
@@ -48,11 +50,16 @@ public class EventFeed {
         this.kafka = kafka;
         this.config = config;
         this.dashboard = new Dashboard(ZoneId.of(config.zone()));
+        this.sagas = new Sagas(config.sagaAggregates());
         this.enabled = enabled;
     }
 
     public Dashboard dashboard() {
         return dashboard;
+    }
+
+    public Sagas sagas() {
+        return sagas;
     }
 
     void start(@Observes StartupEvent ignored) {
@@ -82,7 +89,9 @@ public class EventFeed {
                 });
                 while (running) {
                     for (ConsumerRecord<String, byte[]> record : c.poll(Duration.ofMillis(500))) {
-                        dashboard.apply(ConsoleEvent.of(record));
+                        ConsoleEvent event = ConsoleEvent.of(record);
+                        dashboard.apply(event);
+                        sagas.apply(event);
                     }
                 }
             } catch (WakeupException e) {

@@ -59,6 +59,8 @@ public class ConsolePages {
 
     private static final Duration HEARTBEAT = Duration.ofSeconds(15);
     private static final List<String> PARTS = List.of("dashboard", "services", "lag", "events");
+    /** An aggregate id as the services make them (UUIDs, codes): anything else is not looked up. */
+    private static final java.util.regex.Pattern SAGA_ID = java.util.regex.Pattern.compile("[A-Za-z0-9-]{1,64}");
 
     private final Visit visit;
     private final Sessions sessions;
@@ -81,6 +83,8 @@ public class ConsolePages {
     Template topicsPage;
     @Location("dead-letters.html")
     Template deadLettersPage;
+    @Location("trace.html")
+    Template tracePage;
     @Location("parts/dashboard.html")
     Template dashboardPart;
     @Location("parts/services.html")
@@ -232,6 +236,25 @@ public class ConsolePages {
     }
 
     // --- dead letters ---
+
+    /**
+     * One application's saga across the services (issue 18): its events and its holds' by time, each with its
+     * service, trace id and the time since the one before; a form when no id is given.
+     */
+    @GET
+    @Path("/trace")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance trace(@QueryParam("applicationId") String applicationId) {
+        String id = applicationId == null ? "" : applicationId.trim();
+        if (!id.isEmpty() && !SAGA_ID.matcher(id).matches()) {
+            id = "";
+        }
+        java.time.ZoneId zone = java.time.ZoneId.of(config.zone());
+        TemplateInstance page = tracePage.data("applicationId", id)
+                .data("trace", id.isEmpty() ? null : feed.sagas().of(id, zone)).data("zone", zone.getId());
+        common(page);
+        return page;
+    }
 
     @GET
     @Path("/dead-letters")
