@@ -45,6 +45,7 @@ import id.go.imigrasi.mpaspor.quota.support.WaitingRoomProfile;
 import id.go.imigrasi.mpaspor.testkit.RealInfrastructure;
 import id.go.imigrasi.mpaspor.testkit.TestJwt;
 import id.go.imigrasi.mpaspor.testkit.TopicProbe;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -81,6 +82,13 @@ class WaitingRoomTest {
     @Inject
     WaitingRoomRepository rooms;
 
+    @Inject
+    MeterRegistry registry;
+
+    private long inLine(String office) {
+        return rooms.inLine(Instant.now()).await().atMost(Duration.ofSeconds(10)).getOrDefault(office, 0L);
+    }
+
     @Test
     void thePreQueueIsShuffledAtReleaseThenLaterArrivalsQueueInOrderAndAreAdmittedInQueueOrder() {
         String office = "TTE";
@@ -100,6 +108,9 @@ class WaitingRoomTest {
             }
             probe.await(r -> r.value().getType().equals("mpaspor.quota.QueueOpened.v1")
                     && Quota.data(r.value()).contains(release), Duration.ofSeconds(30));
+            assertThat(inLine(office)).as("the pre-queue is in line").isEqualTo(12);
+            await().atMost(Duration.ofSeconds(10)).until(() -> registry.get("mpaspor.quota.waiting.room.in.line")
+                    .gauge().value() >= 12);
             releaseNow(release);
 
             await().atMost(Duration.ofSeconds(30)).until(() -> check(release, earlyTickets.get(0)).path("position")
@@ -122,6 +133,7 @@ class WaitingRoomTest {
             }
             await().atMost(Duration.ofSeconds(30)).until(() -> Quota.count("SELECT count(*) FROM waiting_room_entry"
                     + " WHERE release_id = CAST(? AS uuid) AND admitted_at IS NOT NULL", release) == 16);
+            assertThat(inLine(office)).as("everyone admitted: nobody in line any more").isZero();
             assertThat(Quota.count("SELECT count(*) FROM waiting_room_entry a JOIN waiting_room_entry b"
                     + " ON a.release_id = b.release_id WHERE a.release_id = CAST(? AS uuid) AND a.position < b.position"
                     + " AND a.admitted_at > b.admitted_at", release)).as("admitted in queue order").isZero();

@@ -24,7 +24,8 @@ import io.quarkus.scheduler.Scheduled;
 /**
  * The services' own Prometheus metrics, scraped over loopback from each component's {@code /q/metrics} (the
  * gateway's on its management port) every {@code mpaspor.ops.scrape-interval}: outbox pending and lag, inbox dead
- * letters, upload admission in flight and shed, the gateway's 429/503 by reason, the holds waiting. Counters
+ * letters, upload admission in flight and shed, the gateway's 429/503 by reason, the holds waiting, the people in
+ * the waiting rooms' lines. Counters
  * become "per minute" against the scrape about a minute before (or the oldest kept, early on).
  */
 @ApplicationScoped
@@ -101,7 +102,8 @@ public class ServiceMetrics {
                     max(samples, "mpaspor_outbox_lag_seconds"), sum(samples, "mpaspor_inbox_dead_lettered_total"),
                     sum(samples, "mpaspor_inbox_applied_total")));
             for (String gauge : List.of("mpaspor_upload_patch_in_flight", "mpaspor_upload_request_in_flight",
-                    "mpaspor_quota_holds_in_flight", "mpaspor_quota_holds_waiting", "mpaspor_gateway_upstream_in_flight")) {
+                    "mpaspor_quota_holds_in_flight", "mpaspor_quota_holds_waiting", "mpaspor_quota_waiting_room_in_line",
+                    "mpaspor_gateway_upstream_in_flight")) {
                 Double value = sum(samples, gauge);
                 if (value != null) {
                     gauges.add(new GaugeRow(component, gauge.substring("mpaspor_".length()), value));

@@ -155,6 +155,10 @@ public interface QuotaConfig {
         /** How often the leader (one instance, advisory lock) shuffles, admits and checks for sold out. */
         Duration leaderInterval();
 
+        /** How often {@code mpaspor_quota_waiting_room_in_line} (people waiting, not admitted yet) is counted. */
+        @io.smallrye.config.WithDefault("PT5S")
+        Duration lineCountInterval();
+
         /** Most positions admitted per second, whatever the hold limit (the people are still a crowd). */
         int maxAdmitPerSecond();
 

@@ -20,7 +20,8 @@ import io.vertx.core.Vertx;
  * The waiting rooms' clocks, on every instance (Vert.x timers: the scheduler's {@code every} has a one-second grain):
  * read the rooms' shared state ({@link WaitingRooms}, every {@code waiting-room.poll-interval}) and try to be the
  * admission leader ({@link WaitingRoomAdmission}, every {@code waiting-room.leader-interval}: one instance at a time
- * wins the advisory lock). A tick still running when the next is due is skipped.
+ * wins the advisory lock), and count the people in line for the gauge (every {@code waiting-room.line-count-interval}).
+ * A tick still running when the next is due is skipped.
  */
 @ApplicationScoped
 public class WaitingRoomJobs {
@@ -33,6 +34,8 @@ public class WaitingRoomJobs {
     private final Vertx vertx;
     private final AtomicBoolean polling = new AtomicBoolean();
     private final AtomicBoolean leading = new AtomicBoolean();
+    private final AtomicBoolean counting = new AtomicBoolean();
+    private long countTimer = -1;
     private long pollTimer = -1;
     private long leaderTimer = -1;
 
@@ -49,11 +52,14 @@ public class WaitingRoomJobs {
         leaderTimer = vertx.setPeriodic(config.waitingRoom().leaderInterval().toMillis(),
                 id -> once(leading, () -> admission.tick().chain(led -> led ? rooms.refresh() : Uni.createFrom().voidItem()),
                         "waiting-room leader tick failed; the next tick retries"));
+        countTimer = vertx.setPeriodic(config.waitingRoom().lineCountInterval().toMillis(),
+                id -> once(counting, rooms::countInLine, "people in line not counted; the next count tries again"));
     }
 
     void stop(@Observes ShutdownEvent stopping) {
         vertx.cancelTimer(pollTimer);
         vertx.cancelTimer(leaderTimer);
+        vertx.cancelTimer(countTimer);
     }
 
     private static void once(AtomicBoolean running, Supplier<Uni<Void>> work, String failure) {

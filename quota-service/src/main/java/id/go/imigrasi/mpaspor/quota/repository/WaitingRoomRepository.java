@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -61,6 +62,23 @@ public class WaitingRoomRepository {
     public Uni<List<Room>> rooms(Instant since) {
         return pool.preparedQuery("SELECT " + ROOM_COLUMNS + " FROM waiting_room WHERE closes_at > $1")
                 .execute(Tuple.of(at(since))).map(WaitingRoomRepository::rooms);
+    }
+
+    /**
+     * Per office, how many people wait in its open rooms (not closed, not sold out) without being admitted yet: a
+     * shuffled room's positions beyond "admitted up to", an unshuffled room's pre-queue (counted on its partial
+     * index). Offices without an open room are absent.
+     */
+    public Uni<Map<String, Long>> inLine(Instant now) {
+        return pool.preparedQuery("SELECT r.office_code, coalesce(sum(CASE WHEN r.shuffled_at IS NULL THEN (SELECT"
+                + " count(*) FROM waiting_room_entry e WHERE e.release_id = r.release_id AND e.position IS NULL)"
+                + " ELSE r.last_position - r.admitted_up_to END), 0) FROM waiting_room r"
+                + " WHERE r.closes_at > $1 AND r.sold_out_at IS NULL GROUP BY r.office_code").execute(Tuple.of(at(now)))
+                .map(rows -> {
+                    Map<String, Long> out = new java.util.TreeMap<>();
+                    rows.forEach(row -> out.put(row.getString(0), row.getLong(1)));
+                    return out;
+                });
     }
 
     /** The account's place in the room, if it joined. */

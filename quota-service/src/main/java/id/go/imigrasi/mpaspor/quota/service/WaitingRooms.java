@@ -9,10 +9,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import java.util.concurrent.atomic.AtomicLong;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import id.go.imigrasi.mpaspor.quota.repository.WaitingRoomRepository;
 import id.go.imigrasi.mpaspor.quota.repository.WaitingRoomRepository.Room;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -20,7 +24,8 @@ import io.smallrye.mutiny.Uni;
  * last hour), read again every {@code waiting-room.poll-interval} (200 ms) by {@code WaitingRoomJobs}. The rows are
  * the truth, written only by the admission leader; every instance reads the same rows, so instances agree on
  * "admitted up to N", the places left and the sold-out moment within one poll. Position checks, hold passes and the
- * hold gate read this copy, never the database.
+ * hold gate read this copy, never the database. It also counts, less often, the people still in line for the
+ * {@code mpaspor_quota_waiting_room_in_line} gauge (ops: the console and the release-morning dashboard).
  */
 @ApplicationScoped
 public class WaitingRooms {
@@ -31,10 +36,22 @@ public class WaitingRooms {
     private final Clock clock;
     private volatile Map<UUID, Room> rooms = Map.of();
     private volatile long version;
+    private final AtomicLong inLine = new AtomicLong();
 
-    public WaitingRooms(WaitingRoomRepository repository, Clock clock) {
+    public WaitingRooms(WaitingRoomRepository repository, Clock clock, MeterRegistry registry) {
         this.repository = repository;
         this.clock = clock;
+        Gauge.builder("mpaspor.quota.waiting.room.in.line", inLine, AtomicLong::get).strongReference(true)
+                .description("People waiting in the open waiting rooms, not admitted yet (pre-queue included),"
+                        + " as last counted")
+                .register(registry);
+    }
+
+    /** Counts the people waiting, not admitted yet, for the gauge (every {@code line-count-interval}). */
+    public Uni<Void> countInLine() {
+        return repository.inLine(clock.instant())
+                .invoke(perOffice -> inLine.set(perOffice.values().stream().mapToLong(Long::longValue).sum()))
+                .replaceWithVoid();
     }
 
     /** Reads the rooms again (the poll). */
