@@ -223,6 +223,23 @@ class OpsConsoleIT {
         browser.check("topic-viewer");
     }
 
+    @Test
+    @Order(6)
+    void theSagaTraceShowsTheApplicationAcrossServicesInOneTrace() {
+        step("O6. The saga trace: the application's hold, submission and bill, by time, in one trace");
+        // the bill follows the submission within moments; the console's group reads it from billing.events
+        Awaitility.await("the bill of " + applicationId + " in the saga").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                    browser.open("/ops/trace?applicationId=" + applicationId);
+                    assertThat(browser.text("#trace")).contains("BillingIssued");
+                });
+        String hops = browser.text("#trace");
+        assertThat(hops).contains("SlotHeld", "ApplicationSubmitted", "BillingIssued", "quota", "application", "billing");
+        assertThat(hops.indexOf("ApplicationSubmitted")).as("by time").isLessThan(hops.indexOf("BillingIssued"));
+        say("  " + browser.text("#trace-summary").replace('\n', ' '));
+        browser.check("saga-trace");
+    }
+
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
