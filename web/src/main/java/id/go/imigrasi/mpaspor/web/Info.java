@@ -94,4 +94,70 @@ public interface Info {
 
     @Message
     String requirements_originals();
+
+    @Message
+    String hours_title();
+
+    @Message
+    String hours_caption();
+
+    @Message
+    String hours_day();
+
+    @Message
+    String hours_time();
+
+    @Message
+    String hours_closed();
+
+    @Message
+    String hours_today();
+
+    @Message
+    String hours_unknown();
+
+    @Message
+    String hours_week();
+
+    @Message
+    String office_open_now();
+
+    @Message
+    String office_closed_now();
+
+    @Message
+    String office_local_time();
+
+    @Message
+    String services_title();
+
+    @Message
+    String services_list();
+
+    @Message
+    String services_none();
+
+    @Message
+    String service_REGULAR();
+
+    @Message
+    String service_SAME_DAY();
+
+    @Message
+    String service_PRIORITY_WALK_IN();
+
+    @Message
+    String service_OTHER();
+
+    @Message
+    String service_short_REGULAR();
+
+    @Message
+    String service_short_SAME_DAY();
+
+    @Message
+    String service_short_PRIORITY_WALK_IN();
+
+    @Message
+    String service_short_OTHER();
 }

@@ -558,9 +558,6 @@ public interface Msg {
     String office_next();
 
     @Message
-    String office_hours();
-
-    @Message
     String office_calendar();
 
     @Message

@@ -21,7 +21,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * applicants at office {@code MKS} (WITA), its bill is {@link #billStatus} (Rp1.900.000, deadline
  * {@link #BILL_EXPIRES}), and {@code POST /holds} answers from {@link #HOLD_ANSWERS} (a queue of statuses: 409 is
  * applicants-not-yet-known with Retry-After 1, 503 has Retry-After 2), 201 once the queue is empty. Each hold
- * request's Idempotency-Key, X-Forwarded-For and source address are kept in {@link #HOLD_KEYS}.
+ * request's Idempotency-Key, X-Forwarded-For and source address are kept in {@link #HOLD_KEYS}. The office
+ * catalogue ({@code GET /offices}) is {@link #MKS}, with its hours and services, and {@link #TIM}, without.
  */
 public class FakeApi implements QuarkusTestResourceLifecycleManager {
 
@@ -39,6 +40,19 @@ public class FakeApi implements QuarkusTestResourceLifecycleManager {
     /** The query strings the document advisor page asked {@code /document-requirements} with. */
     public static final List<String> ADVICE_QUERIES = new CopyOnWriteArrayList<>();
     public static final java.util.concurrent.atomic.AtomicInteger REFRESHES = new java.util.concurrent.atomic.AtomicInteger();
+    /**
+     * Makassar (WITA) as the office catalogue answers for it: open Monday to Thursday 08:00-16:00 and Friday
+     * 08:00-11:30 and 13:00-16:00 (the prayer break), closed at the weekend; regular and priority walk-in, no same-day.
+     */
+    public static final String MKS = "{\"code\":\"MKS\",\"name\":\"Kantor Imigrasi Kelas I TPI Makassar\","
+            + "\"city\":\"Makassar\",\"address\":\"Jl. Perintis Kemerdekaan\",\"timeZone\":\"WITA\",\"hours\":["
+            + "{\"weekday\":1,\"opens\":\"08:00\",\"closes\":\"16:00\"},{\"weekday\":2,\"opens\":\"08:00\",\"closes\":\"16:00\"},"
+            + "{\"weekday\":3,\"opens\":\"08:00\",\"closes\":\"16:00\"},{\"weekday\":4,\"opens\":\"08:00\",\"closes\":\"16:00\"},"
+            + "{\"weekday\":5,\"opens\":\"08:00\",\"closes\":\"11:30\"},{\"weekday\":5,\"opens\":\"13:00\",\"closes\":\"16:00\"}],"
+            + "\"services\":[\"REGULAR\",\"PRIORITY_WALK_IN\"]}";
+    /** Timika (WIT) as an API from before office hours answers: no hours, no services. */
+    public static final String TIM = "{\"code\":\"TIM\",\"name\":\"Kantor Imigrasi Kelas II TPI Tembagapura\","
+            + "\"city\":\"Mimika\",\"address\":\"Jl. Cenderawasih, Timika\",\"timeZone\":\"WIT\"}";
     private HttpServer server;
 
     @Override
@@ -158,9 +172,14 @@ public class FakeApi implements QuarkusTestResourceLifecycleManager {
                     + "\"minor\":false,\"questionnaire\":{\"passportKind\":\"ELECTRONIC\"},\"verification\":{\"status\":\"VERIFIED\"}}],"
                     + "\"appointment\":{\"officeCode\":\"MKS\"},\"timeline\":[{\"status\":\"SUBMITTED\","
                     + "\"at\":\"2026-12-04T07:52:00Z\"}]}");
+        } else if (path.equals("/api/v1/offices")) {
+            json(exchange, 200, "[" + MKS + "," + TIM + "]");
         } else if (path.equals("/api/v1/offices/MKS")) {
-            json(exchange, 200, "{\"code\":\"MKS\",\"name\":\"Kantor Imigrasi Kelas I TPI Makassar\","
-                    + "\"city\":\"Makassar\",\"address\":\"Jl. Perintis Kemerdekaan\",\"timeZone\":\"WITA\"}");
+            json(exchange, 200, MKS);
+        } else if (path.equals("/api/v1/offices/TIM")) {
+            json(exchange, 200, TIM);
+        } else if (path.equals("/api/v1/offices/TIM/calendar")) {
+            json(exchange, 200, "{\"days\":[]}");
         } else if (path.equals("/api/v1/offices/MKS/calendar")) {
             json(exchange, 200, "{\"days\":[{\"date\":\"2099-12-07\",\"sessions\":[{\"session\":\"MORNING\","
                     + "\"remaining\":9,\"status\":\"AVAILABLE\"}]}]}");

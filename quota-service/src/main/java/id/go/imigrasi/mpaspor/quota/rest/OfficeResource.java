@@ -2,6 +2,7 @@ package id.go.imigrasi.mpaspor.quota.rest;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
@@ -22,6 +23,7 @@ import id.go.imigrasi.mpaspor.platform.security.Roles;
 import id.go.imigrasi.mpaspor.quota.config.QuotaConfig;
 import id.go.imigrasi.mpaspor.quota.domain.Hold;
 import id.go.imigrasi.mpaspor.quota.domain.Office;
+import id.go.imigrasi.mpaspor.quota.domain.OfficeHours;
 import id.go.imigrasi.mpaspor.quota.domain.PassportKind;
 import id.go.imigrasi.mpaspor.quota.domain.ServiceLine;
 import id.go.imigrasi.mpaspor.quota.service.Calendar;
@@ -47,11 +49,38 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "offices", description = "Immigration offices, their calendar of places and waiting rooms")
 public class OfficeResource {
 
-    public record OfficeView(String code, String name, String city, String address, double latitude,
-            double longitude, String timeZone, Double distanceKm) {
+    @Schema(description = "An immigration office (Kantor Imigrasi) with its opening hours and the service lines it offers")
+    public record OfficeView(
+            @Schema(description = "The office's code", example = "JKTSEL") String code,
+            @Schema(description = "The office's name", example = "Kantor Imigrasi Kelas I Khusus Non TPI Jakarta Selatan") String name,
+            @Schema(description = "City or regency", example = "Jakarta Selatan") String city,
+            @Schema(description = "Street address", example = "Jl. Warung Buncit Raya No. 207, Mampang Prapatan") String address,
+            @Schema(description = "Latitude of the building", example = "-6.2615") double latitude,
+            @Schema(description = "Longitude of the building", example = "106.8286") double longitude,
+            @Schema(description = "The office's time zone: its hours and dates are local to it", enumeration = { "WIB", "WITA", "WIT" }) String timeZone,
+            @Schema(description = "Distance from the given location in km (only when lat and lon were given)", example = "2.4") Double distanceKm,
+            @Schema(description = "When the office is open, in its own time zone: one entry per interval, by weekday and"
+                    + " opening time; a weekday may have several (Friday's prayer break), a weekday without any is closed") List<OpeningInterval> hours,
+            @Schema(description = "The service lines the office offers: those with a capacity above zero in its weekday"
+                    + " rules, or in the configured defaults when it has no rules (the same that releases put on sale)") List<ServiceLine> services) {
 
-        static OfficeView of(Office o, Double distanceKm) {
-            return new OfficeView(o.code, o.name, o.city, o.address, o.latitude, o.longitude, o.timeZone, distanceKm);
+        static OfficeView of(OfficeService.Located l) {
+            Office o = l.office();
+            return new OfficeView(o.code, o.name, o.city, o.address, o.latitude, o.longitude, o.timeZone, l.distanceKm(),
+                    l.hours().stream().map(OpeningInterval::of).toList(), l.services());
+        }
+    }
+
+    @Schema(description = "An interval an office is open on a weekday, in the office's local time")
+    public record OpeningInterval(
+            @Schema(description = "ISO weekday: 1 = Monday ... 7 = Sunday", minimum = "1", maximum = "7", example = "5") int weekday,
+            @Schema(description = "Opening time, HH:mm local", pattern = "^\\d{2}:\\d{2}$", example = "08:00") String opens,
+            @Schema(description = "Closing time, HH:mm local (after opens)", pattern = "^\\d{2}:\\d{2}$", example = "11:30") String closes) {
+
+        private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
+
+        static OpeningInterval of(OfficeHours h) {
+            return new OpeningInterval(h.weekday, h.opens.format(HH_MM), h.closes.format(HH_MM));
         }
     }
 
@@ -95,16 +124,15 @@ public class OfficeResource {
         if ((latitude == null) != (longitude == null)) {
             throw ProblemException.invalid(latitude == null ? "lat" : "lon", "quota.location-incomplete");
         }
-        return offices.list(latitude, longitude)
-                .map(all -> all.stream().map(l -> OfficeView.of(l.office(), l.distanceKm())).toList());
+        return offices.list(latitude, longitude).map(all -> all.stream().map(OfficeView::of).toList());
     }
 
     @GET
     @Path("{code}")
     @PermitAll
-    @Operation(operationId = "getOffice")
+    @Operation(operationId = "getOffice", summary = "One immigration office with its opening hours and services")
     public Uni<OfficeView> get(@PathParam("code") String code) {
-        return offices.get(code).map(o -> OfficeView.of(o, null));
+        return offices.get(code).map(OfficeView::of);
     }
 
     /**

@@ -1,5 +1,7 @@
 package id.go.imigrasi.mpaspor.web.pages;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +23,10 @@ import id.go.imigrasi.mpaspor.web.api.ApiClient;
 import id.go.imigrasi.mpaspor.web.api.ApiResponse;
 import io.quarkus.qute.TemplateInstance;
 
-/** Pages anyone may read: the office finder and each office's quota calendar. */
+/**
+ * Pages anyone may read: the office finder (each office with its week in one line, open now or not, its services)
+ * and each office's page (its week as a table, open now or not in its own zone, its services, its quota calendar).
+ */
 @Path("/offices")
 @Produces(MediaType.TEXT_HTML)
 public class PublicPages {
@@ -31,16 +36,21 @@ public class PublicPages {
 
     private final Pages pages;
     private final ApiClient api;
+    private final Clock clock;
 
-    public PublicPages(Pages pages, ApiClient api) {
+    public PublicPages(Pages pages, ApiClient api, Clock clock) {
         this.pages = pages;
         this.api = api;
+        this.clock = clock;
     }
 
     @GET
     public TemplateInstance finder(@QueryParam("lat") String lat, @QueryParam("lon") String lon,
             @QueryParam("city") String city) {
-        return pages.page("office").data("offices", offices(api, lat, lon, city)).data("city", city == null ? "" : city)
+        Instant now = clock.instant();
+        List<Map<String, Object>> offices = offices(api, lat, lon, city);
+        offices.forEach(o -> withHours(o, now));
+        return pages.page("office").data("offices", offices).data("city", city == null ? "" : city)
                 .data("mode", "find").data("id", null);
     }
 
@@ -55,7 +65,8 @@ public class PublicPages {
         if (!office.ok() || !calendar.ok()) {
             throw new NotFoundException();
         }
-        return pages.page("calendar").data("office", Pages.map(office.json())).data("days", days(calendar.json(), 1));
+        return pages.page("calendar").data("office", withHours(Pages.map(office.json()), clock.instant()))
+                .data("days", days(calendar.json(), 1));
     }
 
     /** Nearest first when the visitor shared a location; else every office, those of the typed city first. */
@@ -79,6 +90,31 @@ public class PublicPages {
             return matching;
         }
         return all;
+    }
+
+    /**
+     * Adds to an office of the API what its pages show of its hours, all in the office's zone: {@code zone} (WIB,
+     * WITA, WIT), {@code week} (seven rows, Monday first), {@code hoursKnown} (the API gave hours), {@code openNow},
+     * {@code today} (ISO weekday), {@code now} and {@code servicesKnown} (the API gave its services, perhaps none);
+     * {@code hours} and {@code services} are empty lists when the API gave none. The rules stay the API's: this
+     * only reads its answer against the clock.
+     */
+    static Map<String, Object> withHours(Map<String, Object> office, Instant now) {
+        if (!(office.get("hours") instanceof List<?>)) {
+            office.put("hours", List.of());
+        }
+        office.put("servicesKnown", office.get("services") instanceof List<?>);
+        if (!(office.get("services") instanceof List<?>)) {
+            office.put("services", List.of());
+        }
+        String zone = Formats.zoneName(office.get("timeZone"));
+        office.put("zone", zone);
+        office.put("week", Formats.week(office.get("hours")));
+        office.put("hoursKnown", !((List<?>) office.get("hours")).isEmpty());
+        office.put("openNow", Formats.openAt(office.get("hours"), zone, now));
+        office.put("today", Formats.weekdayAt(now, zone));
+        office.put("now", now.toString());
+        return office;
     }
 
     /** The calendar's days, each session with whether {@code places} places can still be held. */

@@ -50,6 +50,37 @@ public final class TemplateExtensions {
         return Formats.shortDate(value, Formats.DEFAULT_ZONE, locale);
     }
 
+    /** An instant's time of day in the office's zone, named: {@code 14.52 WITA} / {@code 14:52 WITA}. */
+    static String timeOfDay(Object instant, Object zone, @TemplateAttribute("locale") Object locale) {
+        return Formats.time(instant, zone, locale);
+    }
+
+    /** An ISO weekday (1 = Monday) by name: {@code Jumat} / {@code Friday}. */
+    static String dayName(Integer weekday, @TemplateAttribute("locale") Object locale) {
+        return Formats.weekday(weekday, locale);
+    }
+
+    /** A day's opening intervals, joined: {@code 08.00–11.30, 13.00–16.00} (see {@link Formats#intervals}). */
+    static String hoursText(List<?> intervals, @TemplateAttribute("locale") Object locale) {
+        return Formats.intervals(intervals, locale);
+    }
+
+    /** An office's week in one line: {@code Senin–Kamis 08.00–16.00; Jumat 08.00–11.30, 13.00–16.00}. */
+    static String weekSummary(List<?> hours, @TemplateAttribute("locale") Object locale) {
+        return Formats.weekSummary(hours, locale);
+    }
+
+    /** The service lines this website has words for ({@code service_<line>} in the bundle {@code info}). */
+    private static final java.util.Set<String> SERVICES = java.util.Set.of("REGULAR", "SAME_DAY", "PRIORITY_WALK_IN");
+
+    /**
+     * A service line as a message key part: the line itself ({@code service_REGULAR}, {@code service_short_REGULAR}),
+     * or {@code OTHER} for a line this website does not know yet (the page never fails on a new one).
+     */
+    static String serviceLine(Object line) {
+        return line != null && SERVICES.contains(line.toString()) ? line.toString() : "OTHER";
+    }
+
     /** A message key from a value: {@code app.status.keyed('status_')} is {@code status_DRAFT}. */
     static String keyed(Object value, String prefix) {
         return prefix + value;
