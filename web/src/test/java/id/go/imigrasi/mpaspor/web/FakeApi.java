@@ -21,7 +21,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * applicants at office {@code MKS} (WITA), its bill is {@link #billStatus} (Rp1.900.000, deadline
  * {@link #BILL_EXPIRES}), and {@code POST /holds} answers from {@link #HOLD_ANSWERS} (a queue of statuses: 409 is
  * applicants-not-yet-known with Retry-After 1, 503 has Retry-After 2), 201 once the queue is empty. Each hold
- * request's Idempotency-Key, X-Forwarded-For and source address are kept in {@link #HOLD_KEYS}.
+ * request's Idempotency-Key, X-Forwarded-For and source address are kept in {@link #HOLD_KEYS}. The documents of a
+ * draft application and the tus uploads of the plain upload form: {@link FakeDocuments}.
  */
 public class FakeApi implements QuarkusTestResourceLifecycleManager {
 
@@ -46,7 +47,8 @@ public class FakeApi implements QuarkusTestResourceLifecycleManager {
     }
 
     private void answer(HttpExchange exchange) throws IOException {
-        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        byte[] raw = exchange.getRequestBody().readAllBytes();
+        String body = new String(raw, StandardCharsets.UTF_8);
         String path = exchange.getRequestURI().getPath();
         SEEN.add(exchange.getRequestMethod() + " " + path + " " + body);
         if (path.equals("/api/v1/accounts") && body.contains("busy@example.id")) {
@@ -63,6 +65,9 @@ public class FakeApi implements QuarkusTestResourceLifecycleManager {
             return;
         }
         if (FakeWaitingRoom.answer(exchange, path, body)) {
+            return;
+        }
+        if (FakeDocuments.answer(exchange, path, raw)) {
             return;
         }
         if (journey(exchange, path, body)) {
