@@ -1,5 +1,6 @@
 // Document uploads with the official tus client: progress, pause/resume, resume after a reload or a lost
 // connection, type and size checked before sending, "server busy, continuing in N s" on 429/503 + Retry-After.
+// Each form also works without this script (it posts the whole file to the website); here its submit is taken over.
 (function () {
   'use strict';
   var csrf = document.querySelector('meta[name=csrf-token]').getAttribute('content');
@@ -19,7 +20,6 @@
     var upload = null;
     var waitTimer = null;
 
-    form.hidden = false;
     function say(text) { status.textContent = text; }
     function fill(template, value) { return template.replace('__N__', value); }
     function selectedType() {
@@ -90,7 +90,7 @@
           if (window.htmx) { htmx.trigger('#doc-states', 'refresh'); }
         }
       });
-      send.hidden = true; pause.hidden = false; resume.hidden = true;
+      send.hidden = true; pause.hidden = false; resume.hidden = true; bar.hidden = false;
       upload.findPreviousUploads().then(function (previous) {
         if (previous.length) { upload.resumeFromPreviousUpload(previous[0]); }
         upload.start();

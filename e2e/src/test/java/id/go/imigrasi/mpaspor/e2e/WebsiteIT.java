@@ -43,8 +43,8 @@ import org.openqa.selenium.chromium.ChromiumNetworkConditions;
  * corrected on the page, every document uploaded with tus-js-client (one refused by the browser, one rejected by
  * the validation and replaced, one interrupted by a lost connection and resumed), office, date, hold, submission,
  * the bill paid at a channel while the page watches, the appointment's QR code and a reschedule, the language
- * switch, a form without JavaScript, and a second account that cannot open the first one's pages. Every page is
- * checked with axe-core and photographed.
+ * switch, a second account without JavaScript (its forms, a document through the plain upload form) that cannot open
+ * the first one's pages. Every page is checked with axe-core (with JavaScript) and photographed.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith({ SharedSystem.class, StopAtFirstFailure.class })
@@ -60,6 +60,7 @@ class WebsiteIT {
     private final String serial = String.format("%04d", 1000 + new Random().nextInt(9000));
     private final String agusNik = "327315" + "120585" + serial;
     private final String dewiNik = "327315" + "570888" + serial;
+    private final String budiNik = "327315" + "030390" + serial;
     private final String email = "agus." + run + "@example.id";
     private final String password = "Batagor-Kuah-2026";
 
@@ -81,7 +82,8 @@ class WebsiteIT {
         browser = new Browser(site, screenshots(), "agus", true);
         Journey.registerAtDukcapil(agusNik, "Agus Wijaya", "1985-05-12", "Bandung", "MALE");
         Journey.registerAtDukcapil(dewiNik, "Dewi Lestari", "1988-08-17", "Bandung", "FEMALE");
-        say("  Agus (" + agusNik + ") and Dewi (" + dewiNik + ") registered at the Dukcapil stub");
+        Journey.registerAtDukcapil(budiNik, "Budi Santoso", "1990-03-03", "Jakarta", "MALE");
+        say("  Agus (" + agusNik + "), Dewi (" + dewiNik + ") and Budi (" + budiNik + ") registered at the Dukcapil stub");
     }
 
     @AfterAll
@@ -135,10 +137,10 @@ class WebsiteIT {
         browser.awaitPath("is an application's", p -> p.matches("/applications/[0-9a-f-]{36}(/.*)?"));
         applicationId = browser.path().split("/")[2];
         browser.check("applicant-new");
-        fillApplicant("Agus Wijaya", agusNik, "12", "5", "1985", "Bandung", "MALE", "Siti Aminah");
+        fillApplicant(browser, "Agus Wijaya", agusNik, "12", "5", "1985", "Bandung", "MALE", "Siti Aminah");
         browser.click("#save-add");
         browser.awaitPath("ends with " + "/applicants/new", p -> p.endsWith("/applicants/new"));
-        fillApplicant("Dewi Lestari", dewiNik, "18", "8", "1988", "Bandung", "FEMALE", "Ratna Sari");
+        fillApplicant(browser, "Dewi Lestari", dewiNik, "18", "8", "1988", "Bandung", "FEMALE", "Ratna Sari");
         browser.click("#submit");
 
         // the page with the errors comes back from a form post: wait for it
@@ -343,9 +345,9 @@ class WebsiteIT {
 
     @Test
     @Order(7)
-    void withoutJavascriptASecondAccountRegistersAndCannotOpenTheFirstOnesPages() {
-        step("W7. Budi, with JavaScript off, looks up the fee and the documents, registers and logs in; Agus's"
-                + " pages are not his");
+    void withoutJavascriptASecondAccountRegistersSendsADocumentAndCannotOpenTheFirstOnesPages() {
+        step("W7. Budi, with JavaScript off, looks up the fee and the documents, registers, logs in, starts an"
+                + " application and sends a document through the plain upload form; Agus's pages are not his");
         String budiEmail = "budi.web." + run + "@example.id";
         try (Browser noScript = new Browser(site, screenshots(), "budi-nojs", false)) {
             // before he has an account: what it costs and which documents he needs, through the real gateway
@@ -387,6 +389,37 @@ class WebsiteIT {
             noScript.click("#submit");
             noScript.awaitPath("is /applications", p -> p.equals("/applications"));
             say("  registered, verified and logged in without JavaScript");
+
+            noScript.click("#new-application");
+            noScript.awaitPath("ends with /applicants/new", p -> p.endsWith("/applicants/new"));
+            String budisApplication = noScript.path().split("/")[2];
+            fillApplicant(noScript, "Budi Santoso", budiNik, "3", "3", "1990", "Jakarta", "MALE", "Sri Wahyuni");
+            noScript.click("#submit");
+            noScript.awaitPath("is his application", p -> p.equals("/applications/" + budisApplication));
+            noScript.click("#to-documents");
+            noScript.awaitVisible("form.upload");
+            String ektp = noScript.all("form.upload").stream().map(f -> f.getAttribute("id"))
+                    .filter(id -> id.endsWith("-EKTP")).findFirst().orElseThrow();
+            String field = ektp.replace("upload-", "file-");
+            noScript.check("documents-nojs");
+            // a text file named .jpg: refused by the website beside the field, before the API
+            noScript.find("#" + field).sendKeys(documents.notAnImage("budi", "EKTP").toAbsolutePath().toString());
+            noScript.click("#" + ektp + " .send");
+            noScript.awaitVisible("#" + field + "-error");
+            assertThat(noScript.find(".error-summary a[href='#" + field + "']").getText())
+                    .isEqualTo(noScript.find("#" + field + "-error").getText()).contains("bukan JPG");
+            noScript.check("documents-refused-nojs");
+            say("  a text file named .jpg is refused beside its field: " + noScript.find("#" + field + "-error").getText());
+            // the scan: the whole file in one post, sent on by the website as a tus upload
+            noScript.find("#" + field).sendKeys(documents.scan("Budi Santoso", "EKTP").toAbsolutePath().toString());
+            noScript.click("#" + ektp + " .send");
+            noScript.awaitPath("is the documents page again", p -> p.startsWith(
+                    "/applications/" + budisApplication + "/documents#state-"));
+            String state = noScript.find("#" + ektp.replace("upload-", "state-")).getAttribute("data-state");
+            assertThat(state).as("being validated, or already accepted").isIn("UPLOADED", "ACCEPTED");
+            assertThat(noScript.all("#" + ektp)).as("no form for a document sent").isEmpty();
+            noScript.check("documents-sent-nojs");
+            say("  the e-KTP sent without JavaScript through the plain form: " + state);
 
             for (String page : List.of("", "/bill", "/documents", "/appointment", "/bill/invoice.pdf")) {
                 noScript.open("/applications/" + applicationId + page);
@@ -456,8 +489,8 @@ class WebsiteIT {
 
     // ---- helpers ----
 
-    private void fillApplicant(String name, String nik, String day, String month, String year, String place,
-            String sex, String mother) {
+    private static void fillApplicant(Browser browser, String name, String nik, String day, String month,
+            String year, String place, String sex, String mother) {
         browser.type("fullName", name);
         browser.type("nik", nik);
         browser.type("birthDate", day);

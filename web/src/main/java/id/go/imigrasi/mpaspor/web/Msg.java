@@ -537,6 +537,12 @@ public interface Msg {
     String up_done();
 
     @Message
+    String up_resend();
+
+    @Message
+    String up_resend_why();
+
+    @Message
     String office_title();
 
     @Message

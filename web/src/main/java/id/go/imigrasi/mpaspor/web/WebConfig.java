@@ -3,6 +3,7 @@ package id.go.imigrasi.mpaspor.web;
 import java.net.URI;
 import java.time.Duration;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -53,4 +54,20 @@ public interface WebConfig {
     /** Seconds between two looks at a bill waiting for its payment, or a document being validated. */
     @WithDefault("4")
     int pollSeconds();
+
+    /**
+     * The largest body of the documents page's plain upload form (no JavaScript): a bit above the API's largest
+     * document ({@code limits.maxBytes}, 2 MiB) for the multipart envelope, and at most
+     * {@code quarkus.http.limits.max-body-size}. A bigger body is read and thrown away ({@link #uploadFormDrain()})
+     * and the page says beside the field that the file is too large.
+     */
+    @WithDefault("3M")
+    MemorySize uploadFormLimit();
+
+    /**
+     * How much of a too large form body is read and thrown away so that the browser gets the page that says so
+     * (a browser whose request is cut off shows "connection reset" instead); beyond it the connection is closed.
+     */
+    @WithDefault("32M")
+    MemorySize uploadFormDrain();
 }

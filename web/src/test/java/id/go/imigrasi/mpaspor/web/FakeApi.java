@@ -22,7 +22,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * {@link #BILL_EXPIRES}), and {@code POST /holds} answers from {@link #HOLD_ANSWERS} (a queue of statuses: 409 is
  * applicants-not-yet-known with Retry-After 1, 503 has Retry-After 2), 201 once the queue is empty. Each hold
  * request's Idempotency-Key, X-Forwarded-For and source address are kept in {@link #HOLD_KEYS}. The office
- * catalogue ({@code GET /offices}) is {@link #MKS}, with its hours and services, and {@link #TIM}, without.
+ * catalogue ({@code GET /offices}) is {@link #MKS}, with its hours and services, and {@link #TIM}, without. The
+ * documents of a draft application and the tus uploads of the plain upload form: {@link FakeDocuments}.
  */
 public class FakeApi implements QuarkusTestResourceLifecycleManager {
 
@@ -62,7 +63,8 @@ public class FakeApi implements QuarkusTestResourceLifecycleManager {
     }
 
     private void answer(HttpExchange exchange) throws IOException {
-        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        byte[] raw = exchange.getRequestBody().readAllBytes();
+        String body = new String(raw, StandardCharsets.UTF_8);
         String path = exchange.getRequestURI().getPath();
         SEEN.add(exchange.getRequestMethod() + " " + path + " " + body);
         if (path.equals("/api/v1/accounts") && body.contains("busy@example.id")) {
@@ -79,6 +81,9 @@ public class FakeApi implements QuarkusTestResourceLifecycleManager {
             return;
         }
         if (FakeWaitingRoom.answer(exchange, path, body)) {
+            return;
+        }
+        if (FakeDocuments.answer(exchange, path, raw)) {
             return;
         }
         if (journey(exchange, path, body)) {

@@ -25,7 +25,10 @@ import id.go.imigrasi.mpaspor.web.api.ApiResponse;
 import id.go.imigrasi.mpaspor.web.session.Visit;
 import io.quarkus.qute.TemplateInstance;
 
-/** "My applications", one application with its timeline, the applicants (the wizard) and the documents. */
+/**
+ * "My applications", one application with its timeline, and the applicants (the wizard). The documents:
+ * {@link DocumentPages}.
+ */
 @Path("/applications")
 @Produces(MediaType.TEXT_HTML)
 public class ApplicationPages {
@@ -140,21 +143,6 @@ public class ApplicationPages {
         });
     }
 
-    @GET
-    @Path("{id}/documents")
-    public TemplateInstance documents(@PathParam("id") String id) {
-        visit.requireLogin();
-        return pages.page("documents").data("id", id).data("req", requirements(id));
-    }
-
-    /** The documents' states, refreshed by htmx while a validation runs (the page itself works without it). */
-    @GET
-    @Path("{id}/documents/states")
-    public TemplateInstance documentStates(@PathParam("id") String id) {
-        visit.requireLogin();
-        return pages.page("document-states").data("id", id).data("req", requirements(id));
-    }
-
     @POST
     @Path("{id}/cancellation")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -189,18 +177,6 @@ public class ApplicationPages {
             throw new NotFoundException();
         }
         return r.json();
-    }
-
-    Map<String, Object> requirements(String id) {
-        checkId(id);
-        ApiResponse r = api.get("/applications/" + id + "/requirements");
-        if (!r.ok()) {
-            throw new NotFoundException();
-        }
-        Map<String, Object> req = Pages.map(r.json());
-        long maxBytes = r.json().path("limits").path("maxBytes").asLong(0);
-        req.put("maxMb", maxBytes / (1024 * 1024));
-        return req;
     }
 
     static void checkId(String id) {
