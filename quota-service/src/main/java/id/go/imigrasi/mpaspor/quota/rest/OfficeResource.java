@@ -57,7 +57,7 @@ public class OfficeResource {
             @Schema(description = "Street address", example = "Jl. Warung Buncit Raya No. 207, Mampang Prapatan") String address,
             @Schema(description = "Latitude of the building", example = "-6.2615") double latitude,
             @Schema(description = "Longitude of the building", example = "106.8286") double longitude,
-            @Schema(description = "The office's time zone: its hours and dates are local to it", enumeration = { "WIB", "WITA", "WIT" }) String timeZone,
+            @Schema(description = "The office's time zone, WIB, WITA or WIT: its hours and dates are local to it (an enum here would narrow what v1 promised)", examples = "WIB") String timeZone,
             @Schema(description = "Distance from the given location in km (only when lat and lon were given)", example = "2.4") Double distanceKm,
             @Schema(description = "When the office is open, in its own time zone: one entry per interval, by weekday and"
                     + " opening time; a weekday may have several (Friday's prayer break), a weekday without any is closed") List<OpeningInterval> hours,
