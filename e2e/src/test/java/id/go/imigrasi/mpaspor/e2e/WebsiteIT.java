@@ -365,8 +365,15 @@ class WebsiteIT {
             noScript.awaitVisible("#advice-at-office");
             assertThat(noScript.text("#advice-documents")).contains("Surat keterangan hilang dari kepolisian");
             noScript.check("requirements-lost-nojs");
+            noScript.open("/offices");
+            noScript.check("offices-nojs");
+            noScript.open("/offices/BDG");
+            assertThat(noScript.text("#hours")).contains("Senin", "08.00–16.00", "Jumat", "08.00–11.30, 13.00–16.00");
+            assertThat(noScript.text("#services")).isNotBlank();
+            noScript.check("office-hours-nojs");
             say("  without an account or JavaScript: an e-passport for 10 years costs Rp950.000; a lost passport is"
-                    + " taken to the office with the police report");
+                    + " taken to the office with the police report; Bandung's office is open " + noScript.text("#hours")
+                            .lines().filter(l -> l.startsWith("Jumat")).findFirst().orElse("?"));
             noScript.open("/register");
             noScript.type("name", "Budi Santoso");
             noScript.type("email", budiEmail);
@@ -414,9 +421,14 @@ class WebsiteIT {
             noScript.find("#" + field).sendKeys(documents.scan("Budi Santoso", "EKTP").toAbsolutePath().toString());
             noScript.click("#" + ektp + " .send");
             noScript.awaitPath("is the documents page again", p -> p.startsWith(
-                    "/applications/" + budisApplication + "/documents#state-"));
-            String state = noScript.find("#" + ektp.replace("upload-", "state-")).getAttribute("data-state");
-            assertThat(state).as("being validated, or already accepted").isIn("UPLOADED", "ACCEPTED");
+                    "/applications/" + budisApplication + "/documents?sent=" + field));
+            // the API took it; the application records it a moment later (an event): the page says so and looks
+            // again by itself (a meta refresh, no JavaScript) until it is recorded
+            String stateRow = "#" + ektp.replace("upload-", "state-");
+            Awaitility.await("the e-KTP recorded").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                    .ignoreExceptions().until(() -> List.of("UPLOADED", "ACCEPTED")
+                            .contains(noScript.find(stateRow).getAttribute("data-state")));
+            String state = noScript.find(stateRow).getAttribute("data-state");
             assertThat(noScript.all("#" + ektp)).as("no form for a document sent").isEmpty();
             noScript.check("documents-sent-nojs");
             say("  the e-KTP sent without JavaScript through the plain form: " + state);

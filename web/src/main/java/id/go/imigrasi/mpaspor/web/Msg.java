@@ -865,4 +865,13 @@ public interface Msg {
 
     @Message
     String doc_DAMAGED_PASSPORT();
+
+    @Message
+    String up_sent();
+
+    @Message
+    String up_sent_reload();
+
+    @Message
+    String up_sent_late();
 }

@@ -3,6 +3,7 @@ package id.go.imigrasi.mpaspor.web;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -67,7 +68,9 @@ class DocumentUploadTest {
                 "Tanpa JavaScript, file dikirim utuh").doesNotContain("class=\"upload card\" hidden");
 
         byte[] scan = png(40_000);
-        send("PROOF_OF_BIRTH_DATA", csrf, "DIPLOMA", "ijazah agus.png", scan).then().statusCode(303).header("Location", PAGE + "#state-" + AGUS + "-PROOF_OF_BIRTH_DATA");
+        send("PROOF_OF_BIRTH_DATA", csrf, "DIPLOMA", "ijazah agus.png", scan).then().statusCode(303).header("Location", matchesPattern(
+                java.util.regex.Pattern.quote(PAGE + "?sent=file-" + AGUS + "-PROOF_OF_BIRTH_DATA&at=") + "[0-9]+"
+                        + java.util.regex.Pattern.quote("#state-" + AGUS + "-PROOF_OF_BIRTH_DATA")));
 
         List<TusRequest> sent = FakeDocuments.TUS;
         assertThat(sent).extracting(TusRequest::method).containsExactly("POST", "PATCH");
@@ -94,6 +97,25 @@ class DocumentUploadTest {
                 .doesNotContain("id=\"upload-" + AGUS + "-PROOF_OF_BIRTH_DATA\"");
         given().cookie("mpaspor_session", cookie).redirects().follow(false).get(PAGE + "/" + AGUS + "/EKTP").then()
                 .statusCode(303).header("Location", PAGE);
+    }
+
+    @Test
+    void aDocumentSentButNotYetRecordedIsSaidSoAndThePageLooksAgainByItselfForAMinute() {
+        long now = java.time.Instant.now().getEpochSecond();
+        String sent = "file-" + AGUS + "-EKTP";
+        String waiting = given().cookie("mpaspor_session", cookie).queryParam("sent", sent).queryParam("at", now)
+                .get(PAGE).then().statusCode(200).extract().asString();
+        assertThat(waiting).contains("id=\"receiving\"", "Dokumen terkirim dan sedang dicatat.",
+                "<noscript><meta http-equiv=\"refresh\" content=\"3;url=" + PAGE + "?sent=" + sent + "&amp;at=" + now
+                        + "#state-" + AGUS + "-EKTP\"></noscript>")
+                .as("no second form for the document on its way").doesNotContain("id=\"upload-" + AGUS + "-EKTP\"")
+                .contains("id=\"upload-" + AGUS + "-PROOF_OF_BIRTH_DATA\"");
+        String late = given().cookie("mpaspor_session", cookie).queryParam("sent", sent).queryParam("at", now - 120)
+                .get(PAGE).then().statusCode(200).extract().asString();
+        assertThat(late).contains("Belum tercatat juga").doesNotContain("http-equiv=\"refresh\"");
+        String unknown = given().cookie("mpaspor_session", cookie).queryParam("sent", "file-nobody-EKTP")
+                .get(PAGE).then().statusCode(200).extract().asString();
+        assertThat(unknown).doesNotContain("id=\"receiving\"").contains("id=\"upload-" + AGUS + "-EKTP\"");
     }
 
     @Test

@@ -126,7 +126,7 @@ class WebsiteBffTest {
     void theDocumentAdvisorShowsTheApisAnswerForTheChosenKindWithAPlainGetForm() {
         String first = given().get("/requirements").then().statusCode(200).extract().asString();
         assertThat(FakeApi.ADVICE_QUERIES).last().isEqualTo("applicationType=NEW&minor=false");
-        assertThat(first).contains("<form method=\"get\" action=\"/requirements\"", "id=\"applicationType-NEW\" checked",
+        assertThat(first).contains("<form method=\"get\" action=\"/requirements#advice\"", "id=\"applicationType-NEW\" checked",
                 "id=\"minor-false\" checked", "data-code=\"EKTP\"><strong>e-KTP</strong>",
                 "<strong>Bukti data kelahiran</strong>: salah satu dari: Akta kelahiran, Ijazah",
                 "<dd>JPEG, PNG, PDF</dd>", "<dd>2 MB</dd>", "600 × 400 piksel", "Anak berarti belum berumur 17 tahun")

@@ -5,6 +5,8 @@ import static id.go.imigrasi.mpaspor.web.pages.AccountPages.redirect;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,6 +59,9 @@ public class DocumentPages {
     private static final byte[] PDF = { '%', 'P', 'D', 'F', '-' };
     private static final long MIB = 1024 * 1024;
 
+    /** How long the page looks again by itself for a document sent but not yet recorded. */
+    static final Duration RECEIVING_PATIENCE = Duration.ofSeconds(60);
+
     private final Pages pages;
     private final ApiClient api;
     private final TusSender tus;
@@ -74,14 +79,34 @@ public class DocumentPages {
      * ({@link UploadFormLimit} sent the visitor here): the message goes beside it.
      */
     @GET
-    public TemplateInstance documents(@PathParam("id") String id, @QueryParam("too-large") String tooLarge) {
+    public TemplateInstance documents(@PathParam("id") String id, @QueryParam("too-large") String tooLarge,
+            @QueryParam("sent") String sent, @QueryParam("at") String at) {
         visit.requireLogin();
         Map<String, Object> req = requirements(id);
         Form form = Form.empty();
         if (tooLarge != null && line(req, tooLarge) != null) {
             form.error(tooLarge, tooLargeMessage(req));
         }
-        return page(id, req, form);
+        TemplateInstance page = page(id, req, form);
+        Map<String, Object> justSent = sent == null ? null : line(req, sent);
+        if (justSent != null && !List.of("UPLOADED", "ACCEPTED").contains(String.valueOf(justSent.get("state")))) {
+            // the API took the file; its record reaches the application a moment later (an event): say so, keep
+            // the form away, and look again by itself for a minute (no JavaScript needed)
+            long since = sentAt(at);
+            boolean stillWaiting = Instant.now().getEpochSecond() - since < RECEIVING_PATIENCE.toSeconds();
+            page.data("receiving", sent).data("again", stillWaiting
+                    ? documentsPath(id) + "?sent=" + sent + "&at=" + since + "#" + sent.replace("file-", "state-")
+                    : null);
+        }
+        return page;
+    }
+
+    private static long sentAt(String at) {
+        try {
+            return at == null ? Instant.now().getEpochSecond() : Long.parseLong(at);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     /** The documents' states, refreshed by htmx while a validation runs (the page itself works without it). */
@@ -134,7 +159,8 @@ public class DocumentPages {
             metadata.put("filetype", type);
             ApiResponse answer = tus.send(metadata, bytes);
             if (answer.ok()) {
-                return redirect(documentsPath(id) + "#state-" + applicantId + "-" + code);
+                return redirect(documentsPath(id) + "?sent=" + field + "&at=" + Instant.now().getEpochSecond()
+                        + "#state-" + applicantId + "-" + code);
             }
             if (answer.shed()) {
                 throw new ApiBusy(answer.retryAfterSeconds());
@@ -170,7 +196,8 @@ public class DocumentPages {
     // ---- helpers ----
 
     private TemplateInstance page(String id, Map<String, Object> req, Form form) {
-        return pages.form("documents", form).data("id", id).data("req", req);
+        return pages.form("documents", form).data("id", id).data("req", req).data("receiving", null)
+                .data("again", null);
     }
 
     /** The page again with the message beside the file field and in the summary; nothing was sent to the API. */
