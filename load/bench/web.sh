@@ -9,7 +9,7 @@
 set -euo pipefail
 BASE="${1:-http://127.0.0.1:8080}"
 ROUNDS="${2:-20}"
-PAGES=(/ /register /login /password/forgot /offices "/offices?city=Bandung")
+PAGES=(/ /register /login /password/forgot /offices "/offices?city=Bandung" /fees "/fees?passportKind=ELECTRONIC&validityYears=10" /requirements "/requirements?applicationType=NEW&minor=true")
 jar="$(mktemp)"; trap 'rm -f "$jar"' EXIT
 
 first_office="$(curl -sS "$BASE/offices" | grep -o 'href="/offices/[A-Z0-9]*"' | head -1 | sed 's/href="//; s/"//')" || true
