@@ -43,8 +43,30 @@ class DashboardTest {
         assertThat(row.releaseHeld()).isEqualTo(1);
         assertThat(row.remaining()).isEqualTo(96);
         assertThat(d.view(NOW).holdExpiriesToday()).isEqualTo(1);
+        assertThat(row.expiriesToday()).as("h3's expiry counted at its office").isEqualTo(1);
+        assertThat(row.holdsPerMinute()).isEqualTo(3);
         assertThat(d.view(NOW).holdsPerMinute()).isEqualTo(3);
         assertThat(d.view(NOW.plusSeconds(60)).holdsPerMinute()).isZero();
+    }
+
+    @Test
+    void holdsPerMinuteAndExpiriesAreCountedPerOffice() {
+        Dashboard d = new Dashboard(JAKARTA);
+        d.apply(held("a1", "JKTSEL", "2026-12-04", 1, NOW.minusSeconds(30)));
+        d.apply(held("a2", "JKTSEL", "2026-12-04", 1, NOW.minusSeconds(20)));
+        d.apply(held("b1", "SBY", "2026-12-05", 2, NOW.minusSeconds(10)));
+        d.apply(held("b2", "SBY", "2026-12-05", 1, NOW.minusSeconds(300))); // five minutes ago
+        d.apply(event("quota.events", "HoldReleased", "b2", NOW.minusSeconds(5),
+                "{\"holdId\":\"b2\",\"reason\":\"BILLING_EXPIRED\",\"releasedAt\":\"2026-12-04T03:29:55Z\"}"));
+        d.apply(event("quota.events", "HoldReleased", "a2", NOW.minusSeconds(4),
+                "{\"holdId\":\"a2\",\"reason\":\"APPLICANT_CANCELLED\",\"releasedAt\":\"2026-12-04T03:29:56Z\"}"));
+        java.util.Map<String, OfficeRow> rows = new java.util.HashMap<>();
+        d.view(NOW).offices().forEach(r -> rows.put(r.office(), r));
+        assertThat(rows.get("JKTSEL").holdsPerMinute()).isEqualTo(2);
+        assertThat(rows.get("SBY").holdsPerMinute()).isEqualTo(1);
+        assertThat(rows.get("SBY").expiriesToday()).isEqualTo(1);
+        assertThat(rows.get("JKTSEL").expiriesToday()).as("a cancellation is no expiry").isZero();
+        assertThat(d.view(NOW).holdsPerMinute()).isEqualTo(3);
     }
 
     @Test

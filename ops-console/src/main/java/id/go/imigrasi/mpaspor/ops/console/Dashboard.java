@@ -23,7 +23,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * The live figures of the console, folded from the services' events (the console's own consumer group reads
  * every {@code <service>.events} topic from the beginning): per office, today and for its latest release, the
- * places released, held, booked and remaining; holds per minute; hold expiries, bills expired and no-shows today;
+ * places released, held, booked and remaining, its holds in the last minute, expiries and no-shows today; holds per
+ * minute; hold expiries, bills expired and no-shows today;
  * late payments awaiting their refund; payments per channel per hour; the latest events. Each event counts once by its CloudEvents id, so a record the
  * relay published twice, a re-driven dead letter or a re-read after a rebalance changes nothing.
  * <p>
@@ -61,6 +62,10 @@ public final class Dashboard {
     private final Map<String, Map<LocalDate, Integer>> noShows = new HashMap<>();
     private final Map<String, Map<LocalDate, Integer>> submissions = new HashMap<>();
     private final Deque<Instant> holdTimes = new ArrayDeque<>();
+    /** office -> the times of its latest holds (for its holds per minute). */
+    private final Map<String, Deque<Instant>> holdTimesByOffice = new HashMap<>();
+    /** office -> date -> holds expired (their hold ran out or their bill expired). */
+    private final Map<String, Map<LocalDate, Integer>> expiriesByOffice = new HashMap<>();
     private final Map<LocalDate, Integer> holdExpiries = new HashMap<>();
     private final Map<LocalDate, Integer> billsExpired = new HashMap<>();
     /** channel -> hour -> payments. */
@@ -138,6 +143,13 @@ public final class Dashboard {
         while (holdTimes.size() > 100_000) {
             holdTimes.removeFirst();
         }
+        if (hold.office != null) {
+            Deque<Instant> ofOffice = holdTimesByOffice.computeIfAbsent(hold.office, o -> new ArrayDeque<>());
+            ofOffice.addLast(e.time());
+            while (ofOffice.size() > 10_000) {
+                ofOffice.removeFirst();
+            }
+        }
     }
 
     private void confirmed(ConsoleEvent e) {
@@ -160,7 +172,9 @@ public final class Dashboard {
         }
         String reason = e.text("reason");
         if ("HOLD_TIMEOUT".equals(reason) || "BILLING_EXPIRED".equals(reason)) {
-            holdExpiries.merge(day(instant(e.text("releasedAt"), e.time())), 1, Integer::sum);
+            LocalDate day = day(instant(e.text("releasedAt"), e.time()));
+            holdExpiries.merge(day, 1, Integer::sum);
+            count(expiriesByOffice, hold == null ? e.text("officeCode") : hold.office, day);
         }
     }
 
@@ -179,7 +193,8 @@ public final class Dashboard {
     // --- the view ---
 
     public record OfficeRow(String office, int heldToday, int bookedToday, int submittedToday, int noShowsToday,
-            String releaseDates, Integer released, int releaseHeld, int releaseBooked, Integer remaining) {
+            int holdsPerMinute, int expiriesToday, String releaseDates, Integer released, int releaseHeld,
+            int releaseBooked, Integer remaining) {
     }
 
     public record ChannelRow(String channel, List<Integer> perHour, int total) {
@@ -202,6 +217,8 @@ public final class Dashboard {
         offices.addAll(latestRelease.keySet());
         offices.addAll(noShows.keySet());
         offices.addAll(submissions.keySet());
+        offices.addAll(expiriesByOffice.keySet());
+        Instant since = now.minus(HOLD_RATE_WINDOW);
         List<OfficeRow> rows = new ArrayList<>();
         for (String office : offices) {
             int heldToday = 0;
@@ -232,12 +249,13 @@ public final class Dashboard {
             rows.add(new OfficeRow(office, heldToday, bookedToday,
                     submissions.getOrDefault(office, Map.of()).getOrDefault(today, 0),
                     noShows.getOrDefault(office, Map.of()).getOrDefault(today, 0),
+                    within(holdTimesByOffice.getOrDefault(office, new ArrayDeque<>()), since, now),
+                    expiriesByOffice.getOrDefault(office, Map.of()).getOrDefault(today, 0),
                     release == null ? null : release.from() + " – " + release.to(),
                     release == null ? null : release.slots(), releaseHeld, releaseBooked,
                     release == null ? null : Math.max(0, release.slots() - releaseHeld - releaseBooked)));
         }
-        Instant since = now.minus(HOLD_RATE_WINDOW);
-        int holdsPerMinute = (int) holdTimes.stream().filter(t -> t.isAfter(since) && !t.isAfter(now)).count();
+        int holdsPerMinute = within(holdTimes, since, now);
         Instant thisHour = now.truncatedTo(ChronoUnit.HOURS);
         List<Instant> hourStarts = new ArrayList<>();
         for (int i = PAYMENT_HOURS - 1; i >= 0; i--) {
@@ -254,6 +272,10 @@ public final class Dashboard {
         return new View(today, rows, holdsPerMinute, holdExpiries.getOrDefault(today, 0),
                 billsExpired.getOrDefault(today, 0), noShowsToday, latePayments, latePaymentAmount, hours, channels,
                 List.copyOf(recent), applied);
+    }
+
+    private static int within(Deque<Instant> times, Instant since, Instant now) {
+        return (int) times.stream().filter(t -> t.isAfter(since) && !t.isAfter(now)).count();
     }
 
     private LocalDate day(Instant instant) {
