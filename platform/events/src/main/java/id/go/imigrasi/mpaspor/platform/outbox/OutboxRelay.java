@@ -63,16 +63,23 @@ public final class OutboxRelay implements AutoCloseable {
     static final int LOCK_NAMESPACE = 0x4F42;
     static final String CHANNEL = "mpaspor_outbox";
     /**
-     * The oldest pending rows (a bounded window, materialized so that the advisory locks are tried on these rows
-     * only), restricted to aggregates whose lock this transaction gets, row-locked. {@code sent_at IS NULL} is
-     * repeated outside the window: if another relay marked a row sent meanwhile, FOR UPDATE re-checks it there.
+     * The oldest pending rows (a bounded window, materialized), restricted to the aggregates whose advisory lock
+     * this transaction gets, row-locked. The lock is tried once per aggregate ({@code locked}, materialized), never
+     * once per row: tried per row, a relay could be refused an aggregate's older row while another relay still held
+     * the lock and be granted its newer row a moment later in the same statement, once that relay committed without
+     * having sent the older row (it had locked the aggregate for a window row past its LIMIT), and then publish the
+     * newer event first (CI of 2026-12-05, {@code OutboxRelayTest.twoRelaysPublishEveryEventOnceAndInOrderPerAggregate}).
+     * With the lock decided per aggregate, a relay claims a prefix (by seq) of each aggregate's pending rows or none.
+     * {@code sent_at IS NULL} is repeated outside the window: if another relay marked a row sent meanwhile, FOR
+     * UPDATE re-checks it there.
      */
     private static final String CLAIM = "WITH window_rows AS MATERIALIZED ("
-            + " SELECT id, aggregate_id, seq FROM outbox WHERE sent_at IS NULL ORDER BY seq LIMIT ?)"
+            + " SELECT id, aggregate_id, seq FROM outbox WHERE sent_at IS NULL ORDER BY seq LIMIT ?),"
+            + " locked AS MATERIALIZED (SELECT a.aggregate_id FROM (SELECT DISTINCT aggregate_id FROM window_rows) a"
+            + " WHERE pg_try_advisory_xact_lock(" + LOCK_NAMESPACE + ", hashtext(a.aggregate_id)))"
             + " SELECT o.id, o.aggregate_id, o.type, o.topic, o.source, o.payload, o.created_at, o.traceparent"
-            + " FROM window_rows w JOIN outbox o ON o.id = w.id"
-            + " WHERE pg_try_advisory_xact_lock(" + LOCK_NAMESPACE + ", hashtext(w.aggregate_id))"
-            + " AND o.sent_at IS NULL"
+            + " FROM window_rows w JOIN locked l ON l.aggregate_id = w.aggregate_id JOIN outbox o ON o.id = w.id"
+            + " WHERE o.sent_at IS NULL"
             + " ORDER BY w.seq LIMIT ? FOR UPDATE OF o SKIP LOCKED";
     private static final String PENDING = "SELECT EXISTS (SELECT 1 FROM outbox WHERE sent_at IS NULL)";
     /** Per row: Kafka's acknowledgement as the producer received it; sent_at is when the relay recorded it. */
