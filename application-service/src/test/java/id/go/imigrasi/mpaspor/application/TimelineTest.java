@@ -168,9 +168,9 @@ class TimelineTest {
         // delivered reported before issued and approved: the timeline still reads approved, issued, delivered
         publish(new PassportDelivered(app, applicant, "X1234567", "POS", "P0S-889", base.plusSeconds(300)),
                 UUID.randomUUID().toString(), base.plusSeconds(300));
-        publish(new PassportIssued(app, applicant, "X1234567", base.plusSeconds(200)), UUID.randomUUID().toString(),
+        publish(new PassportIssued(app, applicant, "X1234567", "officer-1", base.plusSeconds(200)), UUID.randomUUID().toString(),
                 base.plusSeconds(200));
-        publish(new ApplicationApproved(app, applicant, "X1234567", LocalDate.now().plusDays(4)),
+        publish(new ApplicationApproved(app, applicant, "X1234567", LocalDate.now().plusDays(4), "officer-1"),
                 UUID.randomUUID().toString(), base.plusSeconds(100));
         await().atMost(Duration.ofSeconds(30)).until(() -> entries(app) == 4);
         given().auth().oauth2(token(account)).when().get("/applications/{id}", app).then()
@@ -189,7 +189,7 @@ class TimelineTest {
         String fatherId = addApplicant(account, app, father);
         String sonId = addApplicant(account, app, son);
         Instant base = Instant.now().plus(1, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
-        publish(new PassportIssued(app, fatherId, "C1000001", base), UUID.randomUUID().toString(), base);
+        publish(new PassportIssued(app, fatherId, "C1000001", "officer-1", base), UUID.randomUUID().toString(), base);
         publish(new PassportDelivered(app, fatherId, "C1000001", "POS", "P0S-1", base.plusSeconds(60)),
                 UUID.randomUUID().toString(), base.plusSeconds(60));
         await().atMost(Duration.ofSeconds(30)).until(() -> entries(app) == 3);
@@ -198,7 +198,7 @@ class TimelineTest {
         assertThat(count("SELECT count(*) FROM applicant WHERE application_id = ?::uuid AND active", app))
                 .as("the NIKs stay bound while the application is not finished").isEqualTo(2);
 
-        publish(new PassportCollected(app, sonId, "C1000002", "APPLICANT", "Andi Saputra", base.plusSeconds(120)),
+        publish(new PassportCollected(app, sonId, "C1000002", "APPLICANT", "Andi Saputra", "officer-1", base.plusSeconds(120)),
                 UUID.randomUUID().toString(), base.plusSeconds(120));
         await().atMost(Duration.ofSeconds(30)).until(() -> entries(app) == 4);
         given().auth().oauth2(token(account)).when().get("/applications/{id}", app).then()
@@ -214,14 +214,14 @@ class TimelineTest {
         String app = createApplication(account);
         String fatherId = addApplicant(account, app, adult("Bambang Wijaya"));
         String sonId = addApplicant(account, app, adult("Agus Wijaya"));
-        publish(new ApplicationRejected(app, fatherId, "DOCUMENT_FORGED"));
+        publish(new ApplicationRejected(app, fatherId, "DOCUMENT_FORGED", "officer-1"));
         await().atMost(Duration.ofSeconds(30)).until(() -> entries(app) == 2);
         given().auth().oauth2(token(account)).when().get("/applications/{id}", app).then()
                 .body("status", equalTo("DRAFT"));
         assertThat(count("SELECT count(*) FROM applicant WHERE application_id = ?::uuid AND active", app))
                 .as("one applicant is still to be decided").isEqualTo(2);
 
-        publish(new ApplicationRejected(app, sonId, "DOCUMENT_FORGED"));
+        publish(new ApplicationRejected(app, sonId, "DOCUMENT_FORGED", "officer-1"));
         await().atMost(Duration.ofSeconds(30)).until(() -> entries(app) == 3);
         given().auth().oauth2(token(account)).when().get("/applications/{id}", app).then()
                 .body("status", equalTo("REJECTED"))
@@ -238,7 +238,7 @@ class TimelineTest {
         Instant base = Instant.now().plus(1, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
         publish(new PassportDelivered(app, daughterId, "C2000001", "POS", "P0S-2", base),
                 UUID.randomUUID().toString(), base);
-        publish(new ApplicationRejected(app, motherId, "INTERVIEW_FAILED"), UUID.randomUUID().toString(),
+        publish(new ApplicationRejected(app, motherId, "INTERVIEW_FAILED", "officer-1"), UUID.randomUUID().toString(),
                 base.plusSeconds(60));
         await().atMost(Duration.ofSeconds(30)).until(() -> entries(app) == 3);
         given().auth().oauth2(token(account)).when().get("/applications/{id}", app).then()
@@ -254,7 +254,7 @@ class TimelineTest {
         String app = createApplication(account);
         String applicant = addApplicant(account, app, adult("Rudi Hartono"));
         Instant issued = Instant.now().minus(31, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
-        publish(new PassportIssued(app, applicant, "C3000001", issued), UUID.randomUUID().toString(), issued);
+        publish(new PassportIssued(app, applicant, "C3000001", "officer-1", issued), UUID.randomUUID().toString(), issued);
         publish(new PassportCancelled(app, applicant, "C3000001", "NOT_COLLECTED", issued, Instant.now()));
         await().atMost(Duration.ofSeconds(30)).until(() -> entries(app) == 3);
         given().auth().oauth2(token(account)).when().get("/applications/{id}", app).then()

@@ -9,6 +9,7 @@ import static id.go.imigrasi.mpaspor.biometric.support.BiometricFixtures.outboxE
 import static id.go.imigrasi.mpaspor.biometric.support.BiometricFixtures.rows;
 import static id.go.imigrasi.mpaspor.biometric.support.BiometricFixtures.scheduleOne;
 import static id.go.imigrasi.mpaspor.biometric.support.BiometricFixtures.status;
+import static id.go.imigrasi.mpaspor.biometric.support.BiometricFixtures.subjectOf;
 import static id.go.imigrasi.mpaspor.biometric.support.BiometricFixtures.throughCapture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -77,6 +78,7 @@ class ApprovalTest {
             assertThat(approved.get("applicantId").asText()).isEqualTo(b.applicantId());
             assertThat(approved.get("passportNumber").asText()).isEqualTo(passport);
             assertThat(approved.get("expectedReadyDate").asText()).isEqualTo("2026-12-31");
+            assertThat(approved.get("officerId").asText()).as("the audit: who approved").isEqualTo(subjectOf(officer));
         }
         // approving twice is the wrong step and assigns nothing new
         decide(officer, b.id(), "APPROVE", null).statusCode(409).body("type", equalTo(PROBLEMS + "wrong-step"));
@@ -127,6 +129,7 @@ class ApprovalTest {
             var issued = data(probe.await(r -> b.applicationId().equals(r.key())
                     && r.value().getType().equals("mpaspor.biometric.PassportIssued.v1"), Duration.ofSeconds(30)));
             assertThat(Instant.parse(issued.get("issuedAt").asText())).isEqualTo(clock.instant());
+            assertThat(issued.get("officerId").asText()).isEqualTo(subjectOf(officer));
         }
     }
 
@@ -144,5 +147,10 @@ class ApprovalTest {
                 .body("status", equalTo("REJECTED"));
         assertThat(outboxEvents(b.applicationId(), "ApplicationRejected")).isEqualTo(1);
         assertThat(outboxEvents(b.applicationId(), "ApplicationApproved")).isZero();
+        try (TopicProbe<CloudEvent> probe = TopicProbe.cloudEvents(kafka(), "biometric.events")) {
+            var rejected = data(probe.await(r -> b.applicationId().equals(r.key())
+                    && r.value().getType().equals("mpaspor.biometric.ApplicationRejected.v1"), Duration.ofSeconds(30)));
+            assertThat(rejected.get("officerId").asText()).isEqualTo(subjectOf(officer));
+        }
     }
 }

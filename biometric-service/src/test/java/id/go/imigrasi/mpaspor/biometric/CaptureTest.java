@@ -16,6 +16,7 @@ import static id.go.imigrasi.mpaspor.biometric.support.BiometricFixtures.outboxE
 import static id.go.imigrasi.mpaspor.biometric.support.BiometricFixtures.post;
 import static id.go.imigrasi.mpaspor.biometric.support.BiometricFixtures.scheduleOne;
 import static id.go.imigrasi.mpaspor.biometric.support.BiometricFixtures.status;
+import static id.go.imigrasi.mpaspor.biometric.support.BiometricFixtures.subjectOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -178,6 +179,7 @@ class CaptureTest {
             assertThat(captured.get("faceScore").asInt()).isEqualTo(70);
             assertThat(captured.get("fingersCaptured").asInt()).isEqualTo(9);
             assertThat(captured.get("fingerExceptions").get(0).asText()).isEqualTo("RIGHT_LITTLE:AMPUTATED");
+            assertThat(captured.get("officerId").asText()).isEqualTo(subjectOf(officer));
         }
         // nothing more to capture
         allFingers(officer, b.id(), 90).statusCode(409).body("type", equalTo(PROBLEMS + "wrong-step"));

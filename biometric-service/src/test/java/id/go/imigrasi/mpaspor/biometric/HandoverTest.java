@@ -10,6 +10,7 @@ import static id.go.imigrasi.mpaspor.biometric.support.BiometricFixtures.post;
 import static id.go.imigrasi.mpaspor.biometric.support.BiometricFixtures.rows;
 import static id.go.imigrasi.mpaspor.biometric.support.BiometricFixtures.scheduleOne;
 import static id.go.imigrasi.mpaspor.biometric.support.BiometricFixtures.status;
+import static id.go.imigrasi.mpaspor.biometric.support.BiometricFixtures.subjectOf;
 import static id.go.imigrasi.mpaspor.biometric.support.BiometricFixtures.throughIssuance;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -113,6 +114,7 @@ class HandoverTest {
                     && r.value().getType().equals("mpaspor.biometric.PassportCollected.v1"), Duration.ofSeconds(30)));
             assertThat(collected.get("collectedBy").asText()).isEqualTo("APPLICANT");
             assertThat(collected.get("passportNumber").asText()).matches("C\\d{7}");
+            assertThat(collected.get("officerId").asText()).as("the audit: who handed it over").isEqualTo(subjectOf(officer));
         }
     }
 

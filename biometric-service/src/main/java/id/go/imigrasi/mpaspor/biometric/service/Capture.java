@@ -65,7 +65,7 @@ public class Capture {
             a.faceAttempts++;
             a.faceScore = score;
             a.facePassed = rules.facePasses(score, icaoCompliant);
-            return fingers.ofAppointment(a.id).chain(all -> completeIfDone(a, all));
+            return fingers.ofAppointment(a.id).chain(all -> completeIfDone(a, all, caller.accountId()));
         });
     }
 
@@ -98,7 +98,7 @@ public class Capture {
                     chain = chain.chain(() -> fingers.persist(capture)).replaceWithVoid();
                 }
             }
-            return chain.chain(() -> completeIfDone(a, List.copyOf(byFinger.values())));
+            return chain.chain(() -> completeIfDone(a, List.copyOf(byFinger.values()), caller.accountId()));
         }));
     }
 
@@ -124,11 +124,12 @@ public class Capture {
                 all.add(capture);
                 persisted = fingers.persist(capture).replaceWithVoid();
             }
-            return persisted.chain(() -> completeIfDone(a, all));
+            return persisted.chain(() -> completeIfDone(a, all, caller.accountId()));
         }));
     }
 
-    private Uni<Void> completeIfDone(Appointment a, List<FingerCapture> all) {
+    /** The capture complete: BiometricsCaptured, with the officer whose action completed it. */
+    private Uni<Void> completeIfDone(Appointment a, List<FingerCapture> all, String officer) {
         if (!access.rules().complete(a.facePassed, all)) {
             return Uni.createFrom().voidItem();
         }
@@ -139,7 +140,7 @@ public class Capture {
                 .map(f -> f.finger.name() + ":" + f.exceptionKind.name()).toList();
         int captured = (int) all.stream().filter(f -> f.passed).count();
         return outbox.append(new BiometricsCaptured(a.id.toString(), a.applicationId, a.applicantId, a.faceScore,
-                captured, exceptions, a.capturedAt))
+                captured, exceptions, officer, a.capturedAt))
                 .invoke(() -> LOG.infof("appointment %s: capture complete (%d fingers, exceptions %s)", a.id, captured,
                         exceptions))
                 .replaceWithVoid();

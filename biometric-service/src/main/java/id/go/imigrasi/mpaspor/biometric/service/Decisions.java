@@ -98,7 +98,8 @@ public class Decisions {
             a.status = AppointmentStatus.ISSUED;
             a.issuedAt = now();
             a.collectBefore = a.issuedAt.plus(config.collectWithin());
-            return outbox.append(new PassportIssued(a.applicationId, a.applicantId, a.passportNumber, a.issuedAt))
+            return outbox.append(new PassportIssued(a.applicationId, a.applicantId, a.passportNumber,
+                    caller.accountId(), a.issuedAt))
                     .invoke(() -> LOG.infof("passport %s issued (appointment %s)", a.passportNumber, a.id))
                     .replaceWithVoid();
         });
@@ -116,7 +117,7 @@ public class Decisions {
         a.decidedBy = officer;
         a.expectedReadyDate = readyDate(LocalDate.now(clock));
         return outbox.append(new ApplicationApproved(a.applicationId, a.applicantId, a.passportNumber,
-                a.expectedReadyDate))
+                a.expectedReadyDate, officer))
                 .invoke(() -> LOG.infof("appointment %s approved: passport %s ready %s", a.id, a.passportNumber,
                         a.expectedReadyDate))
                 .replaceWithVoid();
@@ -127,7 +128,8 @@ public class Decisions {
         a.decisionReason = reason;
         a.decidedAt = now();
         a.decidedBy = officer;
-        return outbox.append(new ApplicationRejected(a.applicationId, a.applicantId, reason)).replaceWithVoid();
+        return outbox.append(new ApplicationRejected(a.applicationId, a.applicantId, reason, officer))
+                .replaceWithVoid();
     }
 
     private Instant now() {

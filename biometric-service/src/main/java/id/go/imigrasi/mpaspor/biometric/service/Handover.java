@@ -84,7 +84,7 @@ public class Handover {
             a.familyCardNumber = pickup.familyCardNumber();
             a.handedOverAt = now();
             return outbox.append(new PassportCollected(a.applicationId, a.applicantId, a.passportNumber, a.collectedBy,
-                    a.collectorName, a.handedOverAt))
+                    a.collectorName, caller.accountId(), a.handedOverAt))
                     .invoke(() -> LOG.infof("passport %s collected by %s", a.passportNumber, a.collectedBy))
                     .replaceWithVoid();
         });

@@ -188,6 +188,17 @@ public final class BiometricFixtures {
         return TestJwt.officer("officer-" + UUID.randomUUID(), OFFICE);
     }
 
+    /** The account id (the {@code sub} claim) of a test token: who the events must name as the officer. */
+    public static String subjectOf(String token) {
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]),
+                java.nio.charset.StandardCharsets.UTF_8);
+        java.util.regex.Matcher sub = java.util.regex.Pattern.compile("\"sub\"\\s*:\\s*\"([^\"]+)\"").matcher(payload);
+        if (!sub.find()) {
+            throw new IllegalArgumentException("no sub in " + payload);
+        }
+        return sub.group(1);
+    }
+
     public static String officerOf(String office) {
         return TestJwt.officer("officer-" + UUID.randomUUID(), office);
     }

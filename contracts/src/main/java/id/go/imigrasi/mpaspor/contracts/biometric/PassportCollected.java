@@ -7,11 +7,12 @@ import id.go.imigrasi.mpaspor.contracts.IntegrationEvent;
 
 /**
  * The passport was picked up at the office: {@code collectedBy} is APPLICANT or FAMILY_MEMBER (a member of the
- * same family card, named in {@code collectorName}).
+ * same family card, named in {@code collectorName}), handed over by {@code officerId} (null in events older than
+ * 2026-12-05).
  */
 @EventType(service = "biometric", name = "PassportCollected")
 public record PassportCollected(String applicationId, String applicantId, String passportNumber, String collectedBy,
-        String collectorName, Instant collectedAt) implements IntegrationEvent {
+        String collectorName, String officerId, Instant collectedAt) implements IntegrationEvent {
 
     @Override
     public String aggregateId() {
