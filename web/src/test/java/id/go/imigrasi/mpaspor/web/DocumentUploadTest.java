@@ -107,9 +107,12 @@ class DocumentUploadTest {
                 .get(PAGE).then().statusCode(200).extract().asString();
         assertThat(waiting).contains("id=\"receiving\"", "Dokumen terkirim dan sedang dicatat.",
                 "<noscript><meta http-equiv=\"refresh\" content=\"3;url=" + PAGE + "?sent=" + sent + "&amp;at=" + now
-                        + "#state-" + AGUS + "-EKTP\"></noscript>")
+                        + "&amp;n=1#state-" + AGUS + "-EKTP\"></noscript>")
                 .as("no second form for the document on its way").doesNotContain("id=\"upload-" + AGUS + "-EKTP\"")
                 .contains("id=\"upload-" + AGUS + "-PROOF_OF_BIRTH_DATA\"");
+        // each look goes to a new address (a refresh to the same address and fragment reloads nothing in Chromium)
+        assertThat(given().cookie("mpaspor_session", cookie).queryParam("sent", sent).queryParam("at", now)
+                .queryParam("n", "1").get(PAGE).asString()).contains("&amp;n=2#state-" + AGUS + "-EKTP");
         String late = given().cookie("mpaspor_session", cookie).queryParam("sent", sent).queryParam("at", now - 120)
                 .get(PAGE).then().statusCode(200).extract().asString();
         assertThat(late).contains("Belum tercatat juga").doesNotContain("http-equiv=\"refresh\"");

@@ -80,7 +80,7 @@ public class DocumentPages {
      */
     @GET
     public TemplateInstance documents(@PathParam("id") String id, @QueryParam("too-large") String tooLarge,
-            @QueryParam("sent") String sent, @QueryParam("at") String at) {
+            @QueryParam("sent") String sent, @QueryParam("at") String at, @QueryParam("n") String n) {
         visit.requireLogin();
         Map<String, Object> req = requirements(id);
         Form form = Form.empty();
@@ -94,11 +94,22 @@ public class DocumentPages {
             // the form away, and look again by itself for a minute (no JavaScript needed)
             long since = sentAt(at);
             boolean stillWaiting = Instant.now().getEpochSecond() - since < RECEIVING_PATIENCE.toSeconds();
+            // each look is a new address (n): a refresh to the very address the page has, fragment included, is
+            // a same-document navigation in Chromium, which reloads nothing (CI of 2026-12-05)
             page.data("receiving", sent).data("again", stillWaiting
-                    ? documentsPath(id) + "?sent=" + sent + "&at=" + since + "#" + sent.replace("file-", "state-")
+                    ? documentsPath(id) + "?sent=" + sent + "&at=" + since + "&n=" + (looks(n) + 1) + "#"
+                            + sent.replace("file-", "state-")
                     : null);
         }
         return page;
+    }
+
+    private static int looks(String n) {
+        try {
+            return n == null ? 0 : Math.max(0, Math.min(1000, Integer.parseInt(n)));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     private static long sentAt(String at) {
