@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -23,7 +22,6 @@ import io.restassured.response.Response;
 @WithTestResource(FakeApi.class)
 class BookingPagesTest {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
     private static final Pattern KEY = Pattern.compile("name=\"idempotencyKey\" value=\"([^\"]+)\"");
     private static final String APP = "/applications/" + FakeApi.APPLICATION;
 
@@ -35,13 +33,8 @@ class BookingPagesTest {
         FakeApi.billStatus = "ISSUED";
         FakeApi.HOLD_ANSWERS.clear();
         FakeApi.HOLD_KEYS.clear();
-        Response page = given().get("/login");
-        Response login = given().cookie("mpaspor_session", page.getCookie("mpaspor_session")).redirects().follow(false)
-                .contentType("application/x-www-form-urlencoded").formParam("csrf", find(CSRF, page.asString()))
-                .formParam("email", "agus@example.id").formParam("password", "Batagor-Kuah-2026").post("/login");
-        login.then().statusCode(303);
-        cookie = login.getCookie("mpaspor_session");
-        csrf = find(CSRF, get("/applications/" + FakeApi.APPLICATION + "/bill").asString());
+        cookie = AgusLogsIn.session();
+        csrf = AgusLogsIn.find(AgusLogsIn.CSRF, get("/applications/" + FakeApi.APPLICATION + "/bill").asString());
     }
 
     @Test
@@ -73,8 +66,8 @@ class BookingPagesTest {
 
     @Test
     void eachSlotFormCarriesItsOwnIdempotencyKeyWhichTheHoldSends() {
-        String first = find(KEY, get(APP + "/slot?office=MKS").asString());
-        String second = find(KEY, get(APP + "/slot?office=MKS").asString());
+        String first = AgusLogsIn.find(KEY, get(APP + "/slot?office=MKS").asString());
+        String second = AgusLogsIn.find(KEY, get(APP + "/slot?office=MKS").asString());
         assertThat(first).isNotEqualTo(second).matches("[0-9a-f-]{36}");
         hold(first).then().statusCode(303).header("Location", containsString("/submit"));
         assertThat(FakeApi.HOLD_KEYS).hasSize(1).first().asString().startsWith(first + " ");
@@ -82,7 +75,7 @@ class BookingPagesTest {
 
     @Test
     void applicantsNotYetKnownAreWaitedForAndTheSameKeyIsSentAgain() {
-        String key = find(KEY, get(APP + "/slot?office=MKS").asString());
+        String key = AgusLogsIn.find(KEY, get(APP + "/slot?office=MKS").asString());
         FakeApi.HOLD_ANSWERS.addAll(List.of(409, 409));
         hold(key).then().statusCode(303).header("Location", containsString("/submit"));
         assertThat(FakeApi.HOLD_KEYS).hasSize(3).allMatch(k -> k.startsWith(key + " "));
@@ -90,24 +83,24 @@ class BookingPagesTest {
 
     @Test
     void aBusyApiKeepsTheKeyForTheAutomaticRetryAndAFinalAnswerGivesANewOne() {
-        String key = find(KEY, get(APP + "/slot?office=MKS").asString());
+        String key = AgusLogsIn.find(KEY, get(APP + "/slot?office=MKS").asString());
         FakeApi.HOLD_ANSWERS.add(503);
         Response busy = hold(key);
         busy.then().statusCode(503).header("Retry-After", "2").body(containsString("data-resubmit=\"2\""));
-        assertThat(find(KEY, busy.asString())).as("the retry sends the same key").isEqualTo(key);
-        hold(find(KEY, busy.asString())).then().statusCode(303);
+        assertThat(AgusLogsIn.find(KEY, busy.asString())).as("the retry sends the same key").isEqualTo(key);
+        hold(AgusLogsIn.find(KEY, busy.asString())).then().statusCode(303);
         assertThat(FakeApi.HOLD_KEYS).hasSize(2).allMatch(k -> k.startsWith(key + " "));
 
         FakeApi.HOLD_ANSWERS.addAll(List.of(409, 409, 409, 409, 409, 409, 409, 409, 409, 409));
         Response waiting = hold(key);
         waiting.then().statusCode(409).header("Retry-After", "1").body(containsString("data-resubmit=\"1\""),
                 containsString("sedang diteruskan ke sistem jadwal"));
-        assertThat(find(KEY, waiting.asString())).as("still the same request: the same key").isEqualTo(key);
+        assertThat(AgusLogsIn.find(KEY, waiting.asString())).as("still the same request: the same key").isEqualTo(key);
     }
 
     @Test
     void theApiHearsEachVisitorsAddressFromTheWebsitesOwnSourceAddress() {
-        String key = find(KEY, get(APP + "/slot?office=MKS").asString());
+        String key = AgusLogsIn.find(KEY, get(APP + "/slot?office=MKS").asString());
         // as the gateway forwards two visitors to the website: each with the address the gateway vouches for
         hold(key, "203.0.113.7").then().statusCode(303);
         hold(freshKey(), "198.51.100.20, 203.0.113.8").then().statusCode(303);
@@ -134,11 +127,5 @@ class BookingPagesTest {
 
     private Response get(String path) {
         return given().cookie("mpaspor_session", cookie).get(path);
-    }
-
-    private static String find(Pattern p, String html) {
-        Matcher m = p.matcher(html);
-        assertThat(m.find()).as(p.pattern()).isTrue();
-        return m.group(1);
     }
 }

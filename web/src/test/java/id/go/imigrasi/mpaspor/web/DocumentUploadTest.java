@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -37,7 +36,6 @@ import io.restassured.specification.RequestSpecification;
 @WithTestResource(FakeApi.class)
 class DocumentUploadTest {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
     private static final String PAGE = "/applications/" + FakeDocuments.DRAFT + "/documents";
     private static final String AGUS = FakeDocuments.AGUS;
 
@@ -47,13 +45,8 @@ class DocumentUploadTest {
     @BeforeEach
     void logIn() {
         FakeDocuments.reset();
-        Response page = given().get("/login");
-        Response login = given().cookie("mpaspor_session", page.getCookie("mpaspor_session")).redirects().follow(false)
-                .contentType("application/x-www-form-urlencoded").formParam("csrf", find(CSRF, page.asString()))
-                .formParam("email", "agus@example.id").formParam("password", "Batagor-Kuah-2026").post("/login");
-        login.then().statusCode(303);
-        cookie = login.getCookie("mpaspor_session");
-        csrf = find(CSRF, given().cookie("mpaspor_session", cookie).get(PAGE).asString());
+        cookie = AgusLogsIn.session();
+        csrf = AgusLogsIn.find(AgusLogsIn.CSRF, given().cookie("mpaspor_session", cookie).get(PAGE).asString());
     }
 
     @Test
@@ -250,11 +243,5 @@ class DocumentUploadTest {
         byte[] magic = { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A };
         System.arraycopy(magic, 0, bytes, 0, magic.length);
         return bytes;
-    }
-
-    private static String find(Pattern pattern, String html) {
-        Matcher m = pattern.matcher(html);
-        assertThat(m.find()).as(pattern.pattern()).isTrue();
-        return m.group(1);
     }
 }

@@ -28,7 +28,6 @@ import io.restassured.response.Response;
 @WithTestResource(FakeApi.class)
 class WaitingRoomPagesTest {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
     private static final String APP = "/applications/" + FakeApi.APPLICATION;
     private static final String ROOM = APP + "/waiting-room/" + FakeWaitingRoom.RELEASE;
 
@@ -42,13 +41,8 @@ class WaitingRoomPagesTest {
     void logIn() {
         FakeWaitingRoom.reset();
         FakeApi.HOLD_ANSWERS.clear();
-        Response page = given().get("/login");
-        Response login = given().cookie("mpaspor_session", page.getCookie("mpaspor_session")).redirects().follow(false)
-                .contentType("application/x-www-form-urlencoded").formParam("csrf", find(CSRF, page.asString()))
-                .formParam("email", "agus@example.id").formParam("password", "Batagor-Kuah-2026").post("/login");
-        login.then().statusCode(303);
-        cookie = login.getCookie("mpaspor_session");
-        csrf = find(CSRF, get(ROOM).asString());
+        cookie = AgusLogsIn.session();
+        csrf = AgusLogsIn.find(AgusLogsIn.CSRF, get(ROOM).asString());
     }
 
     @Test
@@ -232,11 +226,5 @@ class WaitingRoomPagesTest {
         if (fresh != null) {
             cookie = fresh;
         }
-    }
-
-    private static String find(Pattern pattern, String html) {
-        Matcher m = pattern.matcher(html);
-        assertThat(m.find()).as(pattern + " in the page").isTrue();
-        return m.group(1);
     }
 }
