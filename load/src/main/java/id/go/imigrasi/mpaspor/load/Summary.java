@@ -347,6 +347,12 @@ public final class Summary {
                     + " ms (target >= 20,000/s)", text("wr.check-users", "?"), sustained.successThroughput(),
                     sustained.successPercentiles()[0], sustained.successPercentiles()[2]);
         }
+        RequestStats edge = blast == null ? null : blast.get("wr-check-edge");
+        if (edge != null) {
+            line("  position checks sustained, %s clients back to back at the gateway (answered at the edge): %.0f/s,"
+                    + " p50 / p99 %.1f / %.1f ms (target >= 20,000/s; p99 < 20 ms)", text("wr.check-users", "?"),
+                    edge.successThroughput(), edge.successPercentiles()[0], edge.successPercentiles()[2]);
+        }
         double arrivals = Double.parseDouble(text("wr.users", "0"));
         double spikeArrivals = Double.parseDouble(text("spike.users", "0"));
         double roomCpu = cpuBetween("wr.before", "wr.after");

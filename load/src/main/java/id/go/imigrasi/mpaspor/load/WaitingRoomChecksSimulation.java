@@ -2,6 +2,7 @@ package id.go.imigrasi.mpaspor.load;
 
 import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.feed;
 import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
@@ -19,8 +20,9 @@ import io.gatling.javaapi.core.Simulation;
 
 /**
  * How many position checks per second the machine sustains: {@code wr.check-users} clients check the tickets of the
- * waiting-room run back to back for {@code wr.check-seconds} (closed model), straight at quota-service (the check is
- * quota-service's work; through the gateway each client address is rate-limited, as a phone would be). Recorded as
+ * waiting-room run back to back for {@code wr.check-seconds} (closed model), first straight at quota-service
+ * ({@code wr-check-blast}), then at the gateway, which answers them itself ({@code wr-check-edge}; each check from
+ * another client address, as many phones are, since one address is rate-limited). Recorded as
  * {@code waiting-room-checks.csv}.
  */
 public class WaitingRoomChecksSimulation extends Simulation {
@@ -30,6 +32,7 @@ public class WaitingRoomChecksSimulation extends Simulation {
 
     {
         String quota = CONFIG.string("quota.direct-url", "http://127.0.0.1:8083");
+        String gateway = CONFIG.string("quota.url", "http://127.0.0.1:8080/api/v1");
         String release = CONFIG.string("wr.release", "");
         int users = CONFIG.integer("wr.check-users", 32);
         int seconds = CONFIG.integer("wr.check-seconds", 10);
@@ -48,7 +51,17 @@ public class WaitingRoomChecksSimulation extends Simulation {
                                 .header("Waiting-Room-Ticket", "#{ticket}")
                                 .check(status().saveAs(Recorder.STATUS), responseTimeInMillis().saveAs(Recorder.MILLIS)))
                         .exec(s -> RECORDER.record("wr-check-blast", s)));
-        setUp(checks.injectClosed(constantConcurrentUsers(users).during(Duration.ofSeconds(seconds))))
+        List<String> ticketPool = pool;
+        var phones = IntStream.iterate(0, i -> i + 1).<Map<String, Object>>mapToObj(i -> Map.of("ticket",
+                ticketPool.get(i % ticketPool.size()), Journeys.CLIENT_IP, Journeys.clientIp(i))).iterator();
+        ScenarioBuilder atTheEdge = scenario("position checks at the edge")
+                .during(Duration.ofSeconds(seconds)).on(feed(phones).exec(Recorder::arm)
+                        .exec(http("wr-check-edge").get(gateway + "/releases/" + release + "/waiting-room/position")
+                                .header("Waiting-Room-Ticket", "#{ticket}")
+                                .check(status().saveAs(Recorder.STATUS), responseTimeInMillis().saveAs(Recorder.MILLIS)))
+                        .exec(s -> RECORDER.record("wr-check-edge", s)));
+        setUp(checks.injectClosed(constantConcurrentUsers(users).during(Duration.ofSeconds(seconds)))
+                .andThen(atTheEdge.injectClosed(constantConcurrentUsers(users).during(Duration.ofSeconds(seconds)))))
                 .protocols(Journeys.protocol(CONFIG).shareConnections());
     }
 

@@ -42,6 +42,29 @@ public interface GatewayConfig {
     /** The security headers of every answer (see SecurityHeaders). */
     SecurityHeaders securityHeaders();
 
+    /** Position checks of the waiting rooms answered at the edge (see PositionChecks). */
+    WaitingRoom waitingRoom();
+
+    interface WaitingRoom {
+        /**
+         * The secret quota-service signs the waiting room's tickets with ({@code MPASPOR_WAITING_ROOM_SECRET}). Absent:
+         * the gateway cannot read tickets, and every check goes to quota-service as any other request.
+         */
+        Optional<String> secret();
+
+        /** How often a room being checked is read again from quota-service. */
+        @WithDefault("250ms")
+        Duration refreshInterval();
+
+        /** A room copy older than this is not answered from: the check goes to quota-service. */
+        @WithDefault("2s")
+        Duration maxAge();
+
+        /** A room nobody checked for this long is forgotten (and no longer read). */
+        @WithDefault("2m")
+        Duration keepFor();
+    }
+
     interface SecurityHeaders {
         /** {@code Referrer-Policy}, unless the answer has one. */
         @WithDefault("no-referrer")

@@ -20,6 +20,7 @@ import id.go.imigrasi.mpaspor.gateway.routing.PathNormalizer;
 import id.go.imigrasi.mpaspor.gateway.routing.Route;
 import id.go.imigrasi.mpaspor.gateway.routing.RouteTable;
 import id.go.imigrasi.mpaspor.gateway.routing.Upstream;
+import id.go.imigrasi.mpaspor.gateway.waitingroom.PositionChecks;
 import id.go.imigrasi.mpaspor.platform.problem.CommonProblem;
 import id.go.imigrasi.mpaspor.platform.security.RevokedSessionCheck;
 import id.go.imigrasi.mpaspor.platform.security.RevokedSessions;
@@ -41,7 +42,8 @@ import id.go.imigrasi.mpaspor.gateway.exchange.EdgeProblems;
  * The edge, in the order a request meets it: request id, route lookup, per-IP bucket, the stricter bucket of
  * login/OTP/registration/password reset, JWT verification for protected routes (a token of a revoked session,
  * platform {@code RevokedSessions} fed from {@code account.events}, is refused like an invalid one), per-account
- * bucket, then the proxy. Mounted on Quarkus's Vert.x router before the application's own routes.
+ * bucket, then the proxy (a waiting room's position check is answered at the edge: {@link PositionChecks}).
+ * Mounted on Quarkus's Vert.x router before the application's own routes.
  */
 @ApplicationScoped
 public class EdgeRouter {
@@ -61,10 +63,12 @@ public class EdgeRouter {
     private final SecurityHeaders securityHeaders;
     private final Duration retryAfter;
     private final RevokedSessions revokedSessions;
+    private final PositionChecks positionChecks;
 
     public EdgeRouter(JWTParser jwt, RateLimiter limiter, UpstreamProxy proxy, UpstreamAdmission admission,
             EdgeProblems problems, EdgeMetrics metrics, TrustedProxies trustedProxies, SecurityHeaders securityHeaders,
-            GatewayConfig config, RevokedSessions revokedSessions) {
+            GatewayConfig config, RevokedSessions revokedSessions, PositionChecks positionChecks) {
+        this.positionChecks = positionChecks;
         this.revokedSessions = revokedSessions;
         this.securityHeaders = securityHeaders;
         this.admission = admission;
@@ -171,6 +175,10 @@ public class EdgeRouter {
             return;
         }
         if (route.isPublic()) {
+            if (positionChecks.answered(ctx, path)) {
+                // a waiting room's position check: the ticket and the room's numbers say it all
+                return;
+            }
             forward(ctx, route, client);
             return;
         }

@@ -31,6 +31,8 @@ import io.vertx.core.json.JsonObject;
  * loaders).
  * <ul>
  * <li>{@code /q/health/live}: UP, or 503 after {@code POST /_fake/health?up=false}</li>
+ * <li>{@code GET /releases/{id}/waiting-room}: the room last set with {@code POST /_fake/room?id=} (the room's JSON;
+ * the echo before), counted ({@code GET /_fake/rooms-read?id=})</li>
  * <li>{@code /q/openapi}: a small document (account and application only; the others answer 404)</li>
  * <li>{@code POST /uploads}: 201 with a {@code Location} on the fake's own origin ({@code ?relative=true}: a
  * relative one)</li>
@@ -112,6 +114,8 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
         private final Map<String, AtomicLong> received = new ConcurrentHashMap<>();
         private final Map<String, AtomicInteger> chunks = new ConcurrentHashMap<>();
         private final Map<String, Promise<Void>> releases = new ConcurrentHashMap<>();
+        private final Map<String, String> rooms = new ConcurrentHashMap<>();
+        private final Map<String, AtomicInteger> roomsRead = new ConcurrentHashMap<>();
         private int port;
 
         Fake(String service) {
@@ -172,6 +176,16 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
                     }
                     response.end();
                 });
+            } else if (path.startsWith("/releases/") && path.endsWith("/waiting-room")
+                    && request.method().name().equals("GET")) {
+                String id = path.substring("/releases/".length(), path.length() - "/waiting-room".length());
+                roomsRead.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
+                String room = rooms.get(id);
+                if (room == null) {
+                    echo(request);
+                } else {
+                    request.response().putHeader("Content-Type", "application/json").end(room);
+                }
             } else if (path.endsWith("/waiting-room/events")) {
                 // Server-Sent Events as quota-service pushes a position: one event a second, n events, then the end
                 int events = Integer.parseInt(request.getParam("n"));
@@ -238,6 +252,12 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
                         .end(new JsonObject()
                                 .put("bytes", received.getOrDefault(id, new AtomicLong()).get())
                                 .put("chunks", chunks.getOrDefault(id, new AtomicInteger()).get()).encode());
+                case "/_fake/room" -> request.body().onSuccess(body -> {
+                    rooms.put(id, body.toString());
+                    request.response().end();
+                });
+                case "/_fake/rooms-read" -> request.response()
+                        .end(String.valueOf(roomsRead.getOrDefault(id, new AtomicInteger()).get()));
                 case "/_fake/release" -> {
                     release(id).tryComplete();
                     request.response().end();

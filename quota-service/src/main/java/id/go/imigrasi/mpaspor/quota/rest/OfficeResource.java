@@ -184,7 +184,7 @@ public class OfficeResource {
     @PermitAll
     @Operation(operationId = "listWaitingRooms", summary = "The office's releases with a waiting room:"
             + " dates, when the room opens, releaseAt, when the window closes, state, places left, next release")
-    public List<WaitingRoomService.Status> waitingRooms(@PathParam("code") String code) {
+    public List<id.go.imigrasi.mpaspor.platform.waitingroom.WaitingRoomStatus> waitingRooms(@PathParam("code") String code) {
         if (code == null || !code.matches("[A-Za-z0-9]{2,12}")) {
             throw ProblemException.invalid("code", "quota.office-unknown", code.length() > 12 ? code.substring(0, 12) : code);
         }

@@ -37,10 +37,10 @@ import id.go.imigrasi.mpaspor.platform.security.Caller;
 import id.go.imigrasi.mpaspor.platform.security.Roles;
 import id.go.imigrasi.mpaspor.quota.config.QuotaConfig;
 import id.go.imigrasi.mpaspor.quota.service.ProofOfWork;
-import id.go.imigrasi.mpaspor.quota.service.Tickets;
+import id.go.imigrasi.mpaspor.platform.waitingroom.Tickets;
+import id.go.imigrasi.mpaspor.platform.waitingroom.WaitingRoomStatus;
+import id.go.imigrasi.mpaspor.platform.waitingroom.WaitingRoomStatus.State;
 import id.go.imigrasi.mpaspor.quota.service.WaitingRoomService;
-import id.go.imigrasi.mpaspor.quota.service.WaitingRoomService.State;
-import id.go.imigrasi.mpaspor.quota.service.WaitingRoomService.Status;
 import id.go.imigrasi.mpaspor.quota.service.WaitingRooms;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -86,7 +86,7 @@ public class WaitingRoomResource {
     @PermitAll
     @Operation(operationId = "getWaitingRoom", summary = "The release's waiting room: when it opens, the release time, how many queue, admitted up to,"
             + " places left, sold out and the next release")
-    @APIResponse(responseCode = "200", description = "The room (no position: position, ahead and ticket are null)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Status.class)))
+    @APIResponse(responseCode = "200", description = "The room (no position: position, ahead and ticket are null)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WaitingRoomStatus.class)))
     @APIResponse(responseCode = "400", description = "releaseId is not a UUID", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "waiting-room-not-found: the release has no waiting room", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "429", description = "Too many requests from this client or account (gateway rate limit)", content = @Content(mediaType = PROBLEM), headers = @Header(name = "Retry-After", description = "seconds to wait before asking again", schema = @Schema(type = SchemaType.INTEGER)))
@@ -117,7 +117,7 @@ public class WaitingRoomResource {
             description = "Send the solved challenge (the ALTCHA widget's payload, base64 JSON). Before releaseAt you"
                     + " join the pre-queue, put in random order at releaseAt (position null until then); later you"
                     + " queue first come, first served. Keep the ticket: it is your place, also after closing the app.")
-    @APIResponse(responseCode = "200", description = "My place: state PRE_QUEUE (position null until releaseAt) or WAITING/ADMITTED, with the signed ticket; Retry-After says when to check", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Status.class)), headers = @Header(name = "Retry-After", description = "seconds until the first check is worth it", schema = @Schema(type = SchemaType.INTEGER)))
+    @APIResponse(responseCode = "200", description = "My place: state PRE_QUEUE (position null until releaseAt) or WAITING/ADMITTED, with the signed ticket; Retry-After says when to check", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WaitingRoomStatus.class)), headers = @Header(name = "Retry-After", description = "seconds until the first check is worth it", schema = @Schema(type = SchemaType.INTEGER)))
     @APIResponse(responseCode = "400", description = "altcha missing, invalid, expired or solved for another account (field error)", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "401", description = "No or an invalid access token", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "403", description = "Not an applicant", content = @Content(mediaType = PROBLEM))
@@ -136,7 +136,7 @@ public class WaitingRoomResource {
             description = "No account token needed: the signed ticket is the credential. A pre-queue ticket comes back"
                     + " with its position once the queue is shuffled (keep the new one). Retry-After says when to ask"
                     + " again; Server-Sent Events at ./events push the same answers.")
-    @APIResponse(responseCode = "200", description = "My position, ahead, estimated wait and places left; a pre-queue ticket comes back with its position once shuffled (keep the new ticket)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Status.class)), headers = @Header(name = "Retry-After", description = "seconds until the next check is worth it", schema = @Schema(type = SchemaType.INTEGER)))
+    @APIResponse(responseCode = "200", description = "My position, ahead, estimated wait and places left; a pre-queue ticket comes back with its position once shuffled (keep the new ticket)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WaitingRoomStatus.class)), headers = @Header(name = "Retry-After", description = "seconds until the next check is worth it", schema = @Schema(type = SchemaType.INTEGER)))
     @APIResponse(responseCode = "400", description = "releaseId is not a UUID", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "403", description = "waiting-room-ticket-invalid: forged, expired or of another release", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "404", description = "waiting-room-not-found", content = @Content(mediaType = PROBLEM))
@@ -161,7 +161,7 @@ public class WaitingRoomResource {
     @APIResponse(responseCode = "404", description = "waiting-room-not-found", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "429", description = "Too many requests from this client or account (gateway rate limit)", content = @Content(mediaType = PROBLEM), headers = @Header(name = "Retry-After", description = "seconds to wait before asking again", schema = @Schema(type = SchemaType.INTEGER)))
     @APIResponse(responseCode = "503", description = "Overloaded or a dependency is down: try again after Retry-After", content = @Content(mediaType = PROBLEM), headers = @Header(name = "Retry-After", description = "seconds to wait before asking again", schema = @Schema(type = SchemaType.INTEGER)))
-    public Multi<Status> events(@PathParam("releaseId") String releaseId, @QueryParam("ticket") String query,
+    public Multi<WaitingRoomStatus> events(@PathParam("releaseId") String releaseId, @QueryParam("ticket") String query,
             @HeaderParam(TICKET_HEADER) String header) {
         UUID release = uuid(releaseId);
         String token = header != null ? header : query;
@@ -171,9 +171,9 @@ public class WaitingRoomResource {
             AtomicReference<Tickets.Ticket> current = new AtomicReference<>(first);
             long[] sent = { -1, 0 };   // version of the rooms last pushed, when (ms)
             Runnable push = () -> {
-                Status status = service.peek(release, current.get(), ticket.get());
+                WaitingRoomStatus status = service.peek(release, current.get(), ticket.get());
                 long now = System.currentTimeMillis();
-                if (sent[0] == rooms.version() && now - sent[1] < KEEP_ALIVE.toMillis() && !terminal(status)) {
+                if (sent[0] == rooms.version() && now - sent[1] < KEEP_ALIVE.toMillis() && !status.terminal()) {
                     return;
                 }
                 if (current.get().preQueue() && status.state() == State.WAITING) {
@@ -188,7 +188,7 @@ public class WaitingRoomResource {
                 sent[0] = rooms.version();
                 sent[1] = now;
                 emitter.emit(status);
-                if (terminal(status)) {
+                if (status.terminal()) {
                     emitter.complete();
                 }
             };
@@ -217,11 +217,7 @@ public class WaitingRoomResource {
         return service.pass(caller.accountId(), uuid(releaseId), request.ticket());
     }
 
-    private static boolean terminal(Status status) {
-        return status.state() == State.ADMITTED || status.state() == State.SOLD_OUT || status.state() == State.CLOSED;
-    }
-
-    private static Response fresh(Status status) {
+    private static Response fresh(WaitingRoomStatus status) {
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);
         Response.ResponseBuilder answer = Response.ok(status).cacheControl(noStore);

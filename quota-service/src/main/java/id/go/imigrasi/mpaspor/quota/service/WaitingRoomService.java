@@ -14,6 +14,9 @@ import id.go.imigrasi.mpaspor.quota.config.QuotaConfig;
 import id.go.imigrasi.mpaspor.quota.QuotaProblem;
 import id.go.imigrasi.mpaspor.quota.repository.WaitingRoomRepository;
 import id.go.imigrasi.mpaspor.quota.repository.WaitingRoomRepository.Room;
+import id.go.imigrasi.mpaspor.platform.waitingroom.Positions;
+import id.go.imigrasi.mpaspor.platform.waitingroom.Tickets;
+import id.go.imigrasi.mpaspor.platform.waitingroom.WaitingRoomStatus;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -26,32 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @ApplicationScoped
 public class WaitingRoomService {
-
-    /** Where a person stands. */
-    @Schema(name = "WaitingRoomState")
-    public enum State {
-        /** Joined before {@code releaseAt}: the order is drawn at {@code releaseAt}. */
-        PRE_QUEUE,
-        /** Has a position, not yet admitted. */
-        WAITING,
-        /** Admitted: may take a hold pass now. */
-        ADMITTED,
-        /** Every place is taken: stop waiting ({@code nextReleaseAt}). */
-        SOLD_OUT,
-        /** The window is over: holds are first come, first served again. */
-        CLOSED
-    }
-
-    /**
-     * What a check answers: the (possibly re-issued) ticket, the position (null in the pre-queue), how many are ahead,
-     * how many are in the queue, the estimated wait, places left, and when to ask again.
-     */
-    @Schema(name = "WaitingRoomStatus")
-    public record Status(UUID releaseId, String officeCode, State state, String ticket, Long position, Long ahead,
-            long admittedUpTo, long queued, Long estimatedWaitSeconds, Integer placesLeft, Instant releaseAt,
-            Instant nextReleaseAt, Instant updatedAt, Long retryAfterSeconds, LocalDate fromDate, LocalDate toDate,
-            Instant opensAt, Instant closesAt) {
-    }
 
     /** A hold pass: present it as the {@code Hold-Pass} header of {@code POST /holds} before {@code expiresAt}. */
     public record HoldPass(UUID releaseId, String pass, Instant expiresAt) {
@@ -75,13 +52,13 @@ public class WaitingRoomService {
     }
 
     /** The room as anyone may see it (no position). */
-    public Status room(UUID releaseId) {
+    public WaitingRoomStatus room(UUID releaseId) {
         Room room = room(releaseId, clock.instant());
         return status(room, null, null, clock.instant());
     }
 
     /** The waiting rooms of an office (open, upcoming, or closed within the hour), by release time, from memory. */
-    public java.util.List<Status> roomsOf(String officeCode) {
+    public java.util.List<WaitingRoomStatus> roomsOf(String officeCode) {
         Instant now = clock.instant();
         return rooms.ofOffice(officeCode).stream().map(room -> status(room, null, null, now)).toList();
     }
@@ -93,7 +70,7 @@ public class WaitingRoomService {
     }
 
     /** Joins (or finds the account's place again): the answer carries the signed ticket. */
-    public Uni<Status> join(String accountId, UUID releaseId, String altcha) {
+    public Uni<WaitingRoomStatus> join(String accountId, UUID releaseId, String altcha) {
         Instant now = clock.instant();
         Room room = room(releaseId, now);
         if (now.isBefore(room.opensAt())) {
@@ -116,7 +93,7 @@ public class WaitingRoomService {
      * The position of a ticket, from the signature and the shared admission number. A pre-queue ticket is swapped
      * (one read) for one with its position once the room is shuffled.
      */
-    public Uni<Status> check(UUID releaseId, String token) {
+    public Uni<WaitingRoomStatus> check(UUID releaseId, String token) {
         Instant now = clock.instant();
         Tickets.Ticket ticket = ticket(releaseId, token, now);
         Room room = room(releaseId, now);
@@ -134,7 +111,7 @@ public class WaitingRoomService {
     }
 
     /** The status from memory only (the Server-Sent Events stream): a pre-queue ticket stays as it is. */
-    public Status peek(UUID releaseId, Tickets.Ticket ticket, String token) {
+    public WaitingRoomStatus peek(UUID releaseId, Tickets.Ticket ticket, String token) {
         Instant now = clock.instant();
         return status(room(releaseId, now), token, ticket.position(), now);
     }
@@ -159,7 +136,7 @@ public class WaitingRoomService {
         Room room = room(releaseId, now);
         requireOngoing(room, now);
         if (ticket.preQueue() || ticket.position() > room.admittedUpTo()) {
-            Status status = status(room, token, ticket.position(), now);
+            WaitingRoomStatus status = status(room, token, ticket.position(), now);
             throw ProblemException.retryLater(QuotaProblem.NOT_YOUR_TURN,
                     Duration.ofSeconds(status.retryAfterSeconds() == null ? 1 : status.retryAfterSeconds()));
         }
@@ -202,49 +179,16 @@ public class WaitingRoomService {
         }
     }
 
-    /**
-     * People fewer than this many times the places left from the head of the line are asked back each second: they
-     * are the next admitted if everyone before them holds, and the sooner they notice, the sooner the places are
-     * held. Once is enough: every place is at most one poll a second, 450 polls a second for 450 places.
-     */
-    static final long HEAD_OF_LINE_PLACES = 1;
-
-    /** The person's view of the room (position null: the room only). */
-    static Status status(Room room, String ticket, Long position, Instant now) {
-        State state;
-        Long ahead = null;
-        Long wait = null;
-        Long retryAfter = null;
-        if (room.soldOutAt() != null) {
-            state = State.SOLD_OUT;
-        } else if (!now.isBefore(room.closesAt())) {
-            state = State.CLOSED;
-        } else if (position == null || position == 0) {
-            state = room.shuffledAt() == null ? State.PRE_QUEUE : State.WAITING;
-            long untilRelease = Duration.between(now, room.releaseAt()).toSeconds();
-            retryAfter = room.shuffledAt() == null ? clamp(untilRelease / 4, 1, 30) : 1L;
-        } else if (position <= room.admittedUpTo()) {
-            state = State.ADMITTED;
-        } else {
-            state = State.WAITING;
-            ahead = position - room.admittedUpTo() - 1;
-            if (room.admitRate() > 0.01) {
-                wait = (long) Math.ceil(ahead / room.admitRate());
-            }
-            retryAfter = wait == null ? 2L : clamp(wait / 4, 1, 15);
-            if (room.placesLeft() != null && ahead < HEAD_OF_LINE_PLACES * room.placesLeft()) {
-                // near the head: likely admitted within moments, so asked back each second; at wait / 4 an admitted
-                // person noticed up to 15 s late and holds came at 2/s (the 2026-12-04 benchmark), paced by polls
-                retryAfter = 1L;
-            }
-        }
-        return new Status(room.releaseId(), room.officeCode(), state, ticket,
-                position == null || position == 0 ? null : position, ahead, room.admittedUpTo(), room.lastPosition(),
-                wait, room.placesLeft(), room.releaseAt(), room.nextReleaseAt(), room.updatedAt(),
-                position == null ? null : retryAfter, room.fromDate(), room.toDate(), room.opensAt(), room.closesAt());
+    /** The person's view of the room (position null: the room only): the shared rule, {@link Positions}. */
+    static WaitingRoomStatus status(Room room, String ticket, Long position, Instant now) {
+        return Positions.status(view(room), ticket, position, now);
     }
 
-    private static long clamp(long value, long min, long max) {
-        return Math.max(min, Math.min(max, value));
+    /** The room's shared numbers as the status record carries them (no person in it yet). */
+    static WaitingRoomStatus view(Room room) {
+        return new WaitingRoomStatus(room.releaseId(), room.officeCode(), null, null, null, null, room.admittedUpTo(),
+                room.lastPosition(), null, room.placesLeft(), room.releaseAt(), room.nextReleaseAt(), room.updatedAt(),
+                null, room.fromDate(), room.toDate(), room.opensAt(), room.closesAt(), room.shuffledAt(),
+                room.soldOutAt(), room.admitRate());
     }
 }

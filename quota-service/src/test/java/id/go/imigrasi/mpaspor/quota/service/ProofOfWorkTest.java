@@ -11,6 +11,8 @@ import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
 
+import id.go.imigrasi.mpaspor.platform.waitingroom.Signatures;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 

@@ -30,7 +30,7 @@ class WaitingRoomStatusTest {
     @Test
     void nearTheHeadOfTheLineAPersonIsAskedBackEachSecond() {
         var justBehind = WaitingRoomService.status(room(450), "t", 1_001L, NOW);
-        assertThat(justBehind.state()).isEqualTo(WaitingRoomService.State.WAITING);
+        assertThat(justBehind.state()).isEqualTo(id.go.imigrasi.mpaspor.platform.waitingroom.WaitingRoomStatus.State.WAITING);
         assertThat(justBehind.ahead()).isZero();
         assertThat(justBehind.retryAfterSeconds()).isEqualTo(1L);
         // 449 ahead, fewer than the 450 places left: still at the head

@@ -1,4 +1,4 @@
-package id.go.imigrasi.mpaspor.quota.service;
+package id.go.imigrasi.mpaspor.platform.waitingroom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

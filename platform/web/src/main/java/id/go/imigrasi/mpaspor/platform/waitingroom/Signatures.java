@@ -1,4 +1,4 @@
-package id.go.imigrasi.mpaspor.quota.service;
+package id.go.imigrasi.mpaspor.platform.waitingroom;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -9,16 +9,12 @@ import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
-import id.go.imigrasi.mpaspor.quota.config.QuotaConfig;
-
 /**
- * HMAC-SHA256 with the waiting room's secret ({@code mpaspor.quota.waiting-room.secret}, from the environment), one
- * derived key per purpose so that a ticket can never pass for a hold pass or a proof-of-work signature.
+ * HMAC-SHA256 with the waiting room's secret ({@code MPASPOR_WAITING_ROOM_SECRET}, from the environment: quota-service
+ * signs with it, the gateway verifies tickets with it), one derived key per purpose so that a ticket can never pass for
+ * a hold pass or a proof-of-work signature. Plain Java: each side makes its own from its configuration.
  */
-@ApplicationScoped
-public class Signatures {
+public final class Signatures {
 
     public enum Purpose {
         TICKET, PASS, POW
@@ -27,14 +23,9 @@ public class Signatures {
     private final Map<Purpose, byte[]> keys = new EnumMap<>(Purpose.class);
     private final ThreadLocal<Map<Purpose, Mac>> macs = ThreadLocal.withInitial(() -> new EnumMap<>(Purpose.class));
 
-    @jakarta.inject.Inject
-    public Signatures(QuotaConfig config) {
-        this(config.waitingRoom().secret());
-    }
-
-    Signatures(String secret) {
+    public Signatures(String secret) {
         if (secret == null || secret.length() < 16) {
-            throw new IllegalStateException("mpaspor.quota.waiting-room.secret (MPASPOR_WAITING_ROOM_SECRET) must be at"
+            throw new IllegalStateException("the waiting room secret (MPASPOR_WAITING_ROOM_SECRET) must be at"
                     + " least 16 characters");
         }
         byte[] master = secret.getBytes(StandardCharsets.UTF_8);

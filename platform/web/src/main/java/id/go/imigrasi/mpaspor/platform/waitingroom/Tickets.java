@@ -1,4 +1,4 @@
-package id.go.imigrasi.mpaspor.quota.service;
+package id.go.imigrasi.mpaspor.platform.waitingroom;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -7,17 +7,14 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
 /**
  * The waiting room's signed tokens, checked without any database read: a <b>ticket</b> (release, account, position,
  * issued at, expires at; position 0 while the pre-queue is not yet shuffled) and a <b>hold pass</b> (release,
  * account, expires at). Each is {@code base64url(fields) + "." + base64url(HMAC-SHA256(fields))} with its own key
  * ({@link Signatures}); a token whose signature does not match, that has expired, or that is not of the account
- * presenting it is refused.
+ * presenting it is refused. quota-service issues both; the gateway reads tickets to answer position checks itself.
  */
-@ApplicationScoped
-public class Tickets {
+public final class Tickets {
 
     public record Ticket(UUID releaseId, String accountId, long position, Instant issuedAt, Instant expiresAt) {
         public boolean preQueue() {

@@ -1,0 +1,164 @@
+package id.go.imigrasi.mpaspor.gateway.waitingroom;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+
+import id.go.imigrasi.mpaspor.gateway.config.GatewayConfig;
+import id.go.imigrasi.mpaspor.platform.waitingroom.WaitingRoomStatus;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+
+/**
+ * The gateway's copies of the waiting rooms people are checking: each is quota-service's public
+ * {@code GET /releases/{id}/waiting-room} (the room's shared numbers: admitted up to, places left, the admission rate,
+ * shuffled, sold out), read again every {@code refresh-interval} while someone checks it, forgotten after
+ * {@code keep-for} without a check. quota-service reads those numbers from PostgreSQL every 200 ms, so every gateway
+ * instance and every quota-service instance agree within a poll or two; a copy older than {@code max-age} (quota-service
+ * away or slow) is not used, and the checks go to quota-service again.
+ */
+@ApplicationScoped
+public class RoomCopies {
+
+    private static final Logger LOG = Logger.getLogger(RoomCopies.class);
+
+    private final class Copy {
+        final UUID releaseId;
+        volatile WaitingRoomStatus room;
+        volatile long readAt;
+        volatile long askedAt = System.nanoTime();
+        final AtomicBoolean reading = new AtomicBoolean();
+
+        Copy(UUID releaseId) {
+            this.releaseId = releaseId;
+        }
+    }
+
+    private final Map<UUID, Copy> copies = new ConcurrentHashMap<>();
+    private final Vertx vertx;
+    private final ObjectReader reader;
+    private final String quota;
+    private final long maxAge;
+    private final long keepFor;
+    private final long refreshMillis;
+    private volatile HttpClient client;
+    private volatile long timer = -1;
+
+    public RoomCopies(Vertx vertx, ObjectMapper json, GatewayConfig config) {
+        this.vertx = vertx;
+        // a newer quota-service may say more than this gateway knows: the rest is still the room
+        this.reader = json.readerFor(WaitingRoomStatus.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        String base = config.routes().quota().toString();
+        this.quota = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        this.maxAge = config.waitingRoom().maxAge().toNanos();
+        this.keepFor = config.waitingRoom().keepFor().toNanos();
+        this.refreshMillis = Math.max(10, config.waitingRoom().refreshInterval().toMillis());
+    }
+
+    /**
+     * The room as quota-service showed it at most {@code max-age} ago; empty when there is no such copy yet (then one
+     * is being read, and this check goes to quota-service).
+     */
+    public Optional<WaitingRoomStatus> fresh(UUID releaseId) {
+        long now = System.nanoTime();
+        Copy copy = copies.get(releaseId);
+        if (copy == null) {
+            copy = copies.computeIfAbsent(releaseId, Copy::new);
+            start();
+            read(copy);
+            return Optional.empty();
+        }
+        copy.askedAt = now;
+        WaitingRoomStatus room = copy.room;
+        if (room == null || now - copy.readAt > maxAge) {
+            read(copy);
+            return Optional.empty();
+        }
+        return Optional.of(room);
+    }
+
+    /** How many rooms are copied now (a gauge, and the tests). */
+    public int size() {
+        return copies.size();
+    }
+
+    private synchronized void start() {
+        if (timer >= 0) {
+            return;
+        }
+        client = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(4).setKeepAlive(true)
+                .setConnectTimeout(1_000).setIdleTimeout(30));
+        timer = vertx.setPeriodic(refreshMillis, id -> refresh());
+    }
+
+    private void refresh() {
+        long now = System.nanoTime();
+        copies.values().removeIf(copy -> now - copy.askedAt > keepFor);
+        copies.values().forEach(this::read);
+    }
+
+    private void read(Copy copy) {
+        if (!copy.reading.compareAndSet(false, true)) {
+            return;
+        }
+        RequestOptions request = new RequestOptions().setMethod(HttpMethod.GET)
+                .setAbsoluteURI(quota + "/releases/" + copy.releaseId + "/waiting-room").setTimeout(1_000)
+                .putHeader("Accept", "application/json");
+        client.request(request).compose(sent -> sent.send()).compose(answer -> answer.body().map(body -> {
+            if (answer.statusCode() == 200) {
+                try {
+                    WaitingRoomStatus room = reader.readValue(body.getBytes());
+                    if (copy.releaseId.equals(room.releaseId()) && room.releaseAt() != null
+                            && room.closesAt() != null) {
+                        copy.room = room;
+                        copy.readAt = System.nanoTime();
+                    } else {
+                        LOG.warnf("waiting room %s: quota-service's answer is not that room", copy.releaseId);
+                    }
+                } catch (java.io.IOException unreadable) {
+                    LOG.warnf("waiting room %s: quota-service's answer is not a room: %s", copy.releaseId,
+                            unreadable.getMessage());
+                }
+            } else if (answer.statusCode() == 404) {
+                // no such room: quota-service answers the checks (404) itself
+                copies.remove(copy.releaseId);
+            }
+            return null;
+        })).onComplete(done -> {
+            copy.reading.set(false);
+            if (done.failed()) {
+                LOG.debugf("waiting room %s not read: %s", copy.releaseId, done.cause().toString());
+            }
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+        }
+        if (client != null) {
+            client.close();
+        }
+    }
+
+    /** For tests: how long a copy is used. */
+    Duration maxAge() {
+        return Duration.ofNanos(maxAge);
+    }
+}

@@ -1,0 +1,149 @@
+package id.go.imigrasi.mpaspor.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import id.go.imigrasi.mpaspor.gateway.support.FakeUpstreams;
+import id.go.imigrasi.mpaspor.gateway.support.Fakes;
+import id.go.imigrasi.mpaspor.gateway.support.Management;
+import id.go.imigrasi.mpaspor.platform.waitingroom.Signatures;
+import id.go.imigrasi.mpaspor.platform.waitingroom.Tickets;
+import id.go.imigrasi.mpaspor.testkit.RealInfrastructure;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * A waiting room's position check is answered at the edge (issue 17): the ticket's HMAC (the secret quota-service
+ * signs with) and the room's numbers as quota-service last showed them, by the rule quota-service uses. The fake
+ * quota-service echoes what reaches it ({@code "service": "quota"}), so each answer tells where it came from. What the
+ * edge cannot answer as quota-service would (a forged, expired or other release's ticket; a pre-queue ticket once the
+ * order is drawn; a room with no fresh copy) still goes to quota-service.
+ */
+@QuarkusTest
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES,
+        initArgs = { @ResourceArg(name = "database", value = "none"), @ResourceArg(name = "kafka", value = "false") })
+@WithTestResource(value = FakeUpstreams.class, scope = TestResourceScope.MATCHING_RESOURCES)
+class WaitingRoomAtTheEdgeTest {
+
+    private static final Tickets QUOTA_SIGNS = new Tickets(new Signatures("test-only-waiting-room-secret-not-a-secret"));
+    private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    private static final Instant CLOSES = NOW.plus(Duration.ofHours(1));
+
+    /** A shuffled room, positions 1..100 admitted, 50 places left, 10 admitted a second lately. */
+    private static JsonObject room(UUID release, boolean shuffled, Instant soldOutAt) {
+        return new JsonObject().put("releaseId", release.toString()).put("officeCode", "SBY").put("admittedUpTo", 100)
+                .put("queued", 5_000).put("placesLeft", soldOutAt == null ? 50 : 0)
+                .put("releaseAt", NOW.minusSeconds(300).toString()).put("updatedAt", NOW.toString())
+                .put("fromDate", "2026-12-14").put("toDate", "2026-12-18")
+                .put("opensAt", NOW.minusSeconds(2_100).toString()).put("closesAt", CLOSES.toString())
+                .put("shuffledAt", shuffled ? NOW.minusSeconds(300).toString() : null)
+                .put("soldOutAt", soldOutAt == null ? null : soldOutAt.toString())
+                .put("nextReleaseAt", NOW.plus(Duration.ofDays(7)).toString()).put("admitRatePerSecond", 10.0);
+    }
+
+    private static void quotaShows(UUID release, JsonObject room) {
+        given().queryParam("id", release.toString()).body(room.encode())
+                .post(Fakes.url("quota") + "/_fake/room").then().statusCode(200);
+    }
+
+    private static String ticket(UUID release, String account, long position) {
+        return QUOTA_SIGNS.sign(new Tickets.Ticket(release, account, position, NOW, CLOSES));
+    }
+
+    private static Response check(UUID release, String ticket) {
+        return given().header("Waiting-Room-Ticket", ticket)
+                .when().get("/api/v1/releases/" + release + "/waiting-room/position");
+    }
+
+    /** The first check of a room goes to quota-service while the edge reads the room; then the edge answers. */
+    private static Response answeredAtTheEdge(UUID release, String ticket) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> check(release, ticket).jsonPath().get("service") == null);
+        return check(release, ticket);
+    }
+
+    @Test
+    void anAdmittedOrWaitingTicketIsAnsweredAtTheEdgeAsQuotaServiceWould() {
+        UUID release = UUID.randomUUID();
+        quotaShows(release, room(release, true, null));
+        String admitted = ticket(release, "acc-1", 90);
+
+        answeredAtTheEdge(release, admitted).then().statusCode(200).contentType("application/json")
+                .header("Cache-Control", "no-store")
+                .body("state", equalTo("ADMITTED")).body("position", equalTo(90)).body("ticket", equalTo(admitted))
+                .body("admittedUpTo", equalTo(100)).body("placesLeft", equalTo(50)).body("officeCode", equalTo("SBY"))
+                .body("closesAt", equalTo(CLOSES.toString()));
+
+        // 299 ahead at 10 a second: 30 s to wait, asked back in a quarter of it
+        String waiting = ticket(release, "acc-2", 400);
+        check(release, waiting).then().statusCode(200).header("Retry-After", "7")
+                .body("state", equalTo("WAITING")).body("ahead", equalTo(299)).body("estimatedWaitSeconds", equalTo(30))
+                .body("service", nullValue());
+        // fewer ahead than places left: asked back each second
+        check(release, ticket(release, "acc-3", 130)).then().statusCode(200).header("Retry-After", "1")
+                .body("ahead", equalTo(29));
+
+        String metrics = given().get(Management.url("/q/metrics")).asString();
+        assertThat(metrics).containsPattern("mpaspor_gateway_waiting_room_checks_total\\{answered=\"edge\"[^}]*} [1-9]");
+    }
+
+    @Test
+    void whatTheEdgeCannotAnswerAsQuotaServiceWouldGoesToQuotaService() {
+        UUID release = UUID.randomUUID();
+        quotaShows(release, room(release, true, null));
+        answeredAtTheEdge(release, ticket(release, "acc-1", 90));
+
+        String forged = new Tickets(new Signatures("another-secret-0123456789"))
+                .sign(new Tickets.Ticket(release, "acc-1", 1, NOW, CLOSES));
+        check(release, forged).then().statusCode(200).body("service", equalTo("quota"));
+        String expired = QUOTA_SIGNS.sign(new Tickets.Ticket(release, "acc-1", 1, NOW.minusSeconds(60),
+                NOW.minusSeconds(1)));
+        check(release, expired).then().body("service", equalTo("quota"));
+        check(release, ticket(UUID.randomUUID(), "acc-1", 1)).then().body("service", equalTo("quota"));
+        check(release, "not-a-ticket").then().body("service", equalTo("quota"));
+        // drawn: the pre-queue ticket is swapped for one with its position, which needs quota-service's database
+        check(release, ticket(release, "acc-4", 0)).then().body("service", equalTo("quota"))
+                .body("path", equalTo("/releases/" + release + "/waiting-room/position"));
+        // a room quota-service does not know: quota-service answers (its 404)
+        UUID unknown = UUID.randomUUID();
+        for (int i = 0; i < 5; i++) {
+            check(unknown, ticket(unknown, "acc-1", 1)).then().body("service", equalTo("quota"));
+        }
+    }
+
+    @Test
+    void beforeTheDrawThePreQueueIsAnsweredAtTheEdgeAndSoldOutReachesEveryoneWithinAPoll() {
+        UUID release = UUID.randomUUID();
+        quotaShows(release, room(release, false, null));
+        String early = ticket(release, "acc-1", 0);
+        answeredAtTheEdge(release, early).then().statusCode(200).body("state", equalTo("PRE_QUEUE"))
+                .body("position", nullValue());
+
+        String waiting = ticket(release, "acc-2", 4_000);
+        check(release, waiting).then().body("state", equalTo("WAITING"));
+        quotaShows(release, room(release, true, NOW));
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> "SOLD_OUT".equals(check(release, waiting).jsonPath().getString("state")));
+        check(release, waiting).then().body("service", nullValue()).body("nextReleaseAt", equalTo(
+                NOW.plus(Duration.ofDays(7)).toString()));
+        // sold out: a pre-queue ticket needs no swap either
+        check(release, early).then().body("state", equalTo("SOLD_OUT")).body("service", nullValue());
+        int reads = Integer.parseInt(given().queryParam("id", release.toString())
+                .get(Fakes.url("quota") + "/_fake/rooms-read").asString());
+        assertThat(reads).as("the room is read from quota-service, a few times a second, not once per check")
+                .isBetween(2, 200);
+    }
+}
