@@ -29,6 +29,11 @@ public final class ApplicationProblem {
     /** After payment the application can no longer be cancelled online. */
     public static final ProblemType NOT_CANCELLABLE = ProblemType.of("application-not-cancellable", 409);
 
+    /** No accepted document of that type for that applicant (never uploaded, still being checked, or rejected). */
+    public static final ProblemType DOCUMENT_NOT_FOUND = ProblemType.of("document-not-found", 404);
+    /** An officer opens documents only of an applicant checked in at their office today. */
+    public static final ProblemType DOCUMENT_NOT_AT_THE_DESK = ProblemType.of("document-not-at-the-desk", 403);
+
     /** A NIK claim: the NIK is not held by another account's active application (add it directly). */
     public static final ProblemType NIK_NOT_CLAIMABLE = ProblemType.of("nik-not-claimable", 409);
     /** A NIK claim that needs the office: no phone registered at Dukcapil, or the other application is submitted. */

@@ -126,10 +126,18 @@ class WaitingRoomTest {
             assertThat(positions).as("the pre-queue holds positions 1..12, each once")
                     .containsExactlyInAnyOrder(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L);
 
+            List<String> lateTickets = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 JsonNode late = join(Quota.account(), release);
-                assertThat(late.path("position").asLong()).as("first come, first served after releaseAt")
-                        .isEqualTo(13L + i);
+                assertThat(late.path("state").asText()).isEqualTo("WAITING");
+                assertThat(late.path("retryAfterSeconds").asLong()).as("the position is a moment away").isEqualTo(1L);
+                lateTickets.add(late.path("ticket").asText());
+            }
+            for (int i = 0; i < 4; i++) {
+                String ticket = lateTickets.get(i);
+                await().atMost(Duration.ofSeconds(30)).until(() -> check(release, ticket).hasNonNull("position"));
+                assertThat(check(release, ticket).path("position").asLong())
+                        .as("first come, first served after releaseAt, in join order").isEqualTo(13L + i);
             }
             await().atMost(Duration.ofSeconds(30)).until(() -> Quota.count("SELECT count(*) FROM waiting_room_entry"
                     + " WHERE release_id = CAST(? AS uuid) AND admitted_at IS NOT NULL", release) == 16);
@@ -160,10 +168,12 @@ class WaitingRoomTest {
         String late = Quota.account();
         join(Quota.account(), release);
         List<HttpResponse<String>> fifo = concurrentJoins(late, release, 15);
+        assertThat(fifo).allSatisfy(r -> assertThat(r.statusCode()).isEqualTo(200));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Quota.count("SELECT count(*) FROM waiting_room_entry"
+                + " WHERE release_id = CAST(? AS uuid) AND account_id = ? AND position IS NOT NULL", release, late) == 1);
         Set<Long> positions = new HashSet<>();
         for (HttpResponse<String> r : fifo) {
-            assertThat(r.statusCode()).isEqualTo(200);
-            positions.add(read(r.body()).path("position").asLong());
+            positions.add(check(release, read(r.body()).path("ticket").asText()).path("position").asLong());
         }
         assertThat(positions).as("the same place for every join").containsExactly(3L);
         assertThat(Quota.count("SELECT count(*) FROM waiting_room_entry WHERE release_id = CAST(? AS uuid)", release))

@@ -667,4 +667,10 @@ public interface Kantor {
 
     @Message
     String done_reopen();
+
+    @Message
+    String documents_title();
+
+    @Message
+    String documents_hint();
 }

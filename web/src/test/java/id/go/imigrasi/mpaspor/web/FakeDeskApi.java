@@ -33,6 +33,10 @@ public class FakeDeskApi implements QuarkusTestResourceLifecycleManager {
     public static final List<String> SEEN = new CopyOnWriteArrayList<>();
     static final ObjectMapper JSON = new ObjectMapper();
     static volatile ObjectNode appointment;
+    /** The e-KTP the applicant uploaded (a PNG's first bytes will do: the page passes the bytes on). */
+    public static final byte[] EKTP = { (byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 1, 2, 3 };
+    /** Whether application-service counts the check-in as today's at this office (it decides). */
+    static volatile boolean checkedInToday;
     private HttpServer server;
 
     public static synchronized void reset() {
@@ -51,6 +55,7 @@ public class FakeDeskApi implements QuarkusTestResourceLifecycleManager {
         }
         capture.put("complete", false);
         appointment = a;
+        checkedInToday = true;
         SEEN.clear();
         OFFICERS.clear();
         rules = "{\"rules\":[]}";
@@ -127,6 +132,35 @@ public class FakeDeskApi implements QuarkusTestResourceLifecycleManager {
             } else {
                 appointment.put("status", "CHECKED_IN").put("checkedInAt", "2026-12-04T01:15:00Z");
                 send(x, 200, appointment.toString());
+            }
+            return;
+        }
+        if (path.equals("/applications/app-1/requirements")) {
+            // application-service: the officer reads applications booked at their office
+            if (!"JKT".equals(office)) {
+                problem(x, 404, "application-not-found", "Permohonan tidak ditemukan");
+                return;
+            }
+            send(x, 200, "{\"applicationId\":\"app-1\",\"applicants\":[{\"applicantId\":\"ap-1\",\"documents\":["
+                    + "{\"code\":\"EKTP\",\"state\":\"ACCEPTED\",\"documentType\":\"EKTP\"},"
+                    + "{\"code\":\"KK\",\"state\":\"UPLOADED\",\"documentType\":\"KK\"}]},"
+                    + "{\"applicantId\":\"ap-2\",\"documents\":[{\"code\":\"DIPLOMA\",\"state\":\"ACCEPTED\","
+                    + "\"documentType\":\"DIPLOMA\"}]}]}");
+            return;
+        }
+        if (path.startsWith("/applications/app-1/applicants/ap-1/documents/")) {
+            if (!"JKT".equals(office)) {
+                problem(x, 404, "application-not-found", "Permohonan tidak ditemukan");
+            } else if (appointment.path("checkedInAt").isNull() || !checkedInToday) {
+                problem(x, 403, "document-not-at-the-desk", "Dokumen hanya dapat dibuka di loket");
+            } else if (path.endsWith("/EKTP")) {
+                x.getResponseHeaders().set("Content-Type", "image/png");
+                x.sendResponseHeaders(200, EKTP.length);
+                try (OutputStream out = x.getResponseBody()) {
+                    out.write(EKTP);
+                }
+            } else {
+                problem(x, 404, "document-not-found", "Dokumen tidak ditemukan");
             }
             return;
         }

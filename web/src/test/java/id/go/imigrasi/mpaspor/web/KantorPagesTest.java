@@ -141,6 +141,42 @@ class KantorPagesTest {
     }
 
     @Test
+    void onceCheckedInTheApplicantsAcceptedDocumentsOpenFromTheAppointmentAsTheApiAllows() {
+        Desk desk = Desk.login("officer@jkt");
+        String before = desk.get("/kantor/appointments/" + FakeDeskApi.ID).then().statusCode(200).extract().asString();
+        assertThat(before).doesNotContain("id=\"documents\"");
+        assertThat(FakeDeskApi.SEEN).noneMatch(seen -> seen.contains("/requirements"));
+
+        desk.post("/kantor/check-in", Map.of("bookingCode", FakeDeskApi.CODE, "nik", FakeDeskApi.NIK));
+        String page = desk.get("/kantor/appointments/" + FakeDeskApi.ID).then().statusCode(200).extract().asString();
+        String link = "/kantor/appointments/" + FakeDeskApi.ID + "/documents/EKTP";
+        assertThat(page).contains("Dokumen pemohon", "id=\"documents\"", "href=\"" + link + "\"", "e-KTP",
+                "dicatat atas nama Anda");
+        assertThat(page).as("only this applicant's accepted documents")
+                .doesNotContain("/documents/KK\"", "/documents/DIPLOMA\"");
+
+        Response document = desk.get(link);
+        assertThat(document.statusCode()).isEqualTo(200);
+        assertThat(document.contentType()).isEqualTo("image/png");
+        assertThat(document.header("Cache-Control")).isEqualTo("no-store");
+        assertThat(document.asByteArray()).isEqualTo(FakeDeskApi.EKTP);
+        assertThat(FakeDeskApi.SEEN).anyMatch(seen -> seen.startsWith("GET /applications/app-1/applicants/ap-1/documents/EKTP"));
+
+        // application-service decides "today at this office": its refusal is the appointment page with its words
+        FakeDeskApi.checkedInToday = false;
+        Response refused = desk.get(link);
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.asString()).contains("Dokumen hanya dapat dibuka di loket", "Dewi Lestari");
+        assertThat(desk.get("/kantor/appointments/" + FakeDeskApi.ID + "/documents/ektp%27").statusCode())
+                .as("no such document code: nothing asked").isEqualTo(404);
+
+        Desk other = Desk.login("officer@bdg");
+        FakeDeskApi.SEEN.clear();
+        assertThat(other.get(link).statusCode()).isEqualTo(404);
+        assertThat(FakeDeskApi.SEEN).noneMatch(seen -> seen.contains("/documents/"));
+    }
+
+    @Test
     void anOfficerOfAnotherOfficeSeesNothingOfTheAppointment() {
         Desk other = Desk.login("officer@bdg");
         String day = other.get("/kantor").then().statusCode(200).extract().asString();

@@ -31,6 +31,7 @@ import id.go.imigrasi.mpaspor.application.service.ApplicationViews.RequirementsV
 import id.go.imigrasi.mpaspor.application.service.ApplicationViews.Summary;
 import id.go.imigrasi.mpaspor.application.service.ApplicantRequest;
 import id.go.imigrasi.mpaspor.application.service.ApplicationQueries;
+import id.go.imigrasi.mpaspor.application.service.DocumentReads;
 import id.go.imigrasi.mpaspor.application.service.Applications;
 import id.go.imigrasi.mpaspor.application.service.Submissions;
 import id.go.imigrasi.mpaspor.platform.problem.IdempotentReads;
@@ -59,9 +60,11 @@ public class ApplicationResource {
     private final Submissions submissions;
     private final ApplicationQueries queries;
     private final Caller caller;
+    private final DocumentReads documentReads;
 
     public ApplicationResource(Applications applications, Submissions submissions, ApplicationQueries queries,
-            Caller caller) {
+            Caller caller, DocumentReads documentReads) {
+        this.documentReads = documentReads;
         this.applications = applications;
         this.submissions = submissions;
         this.queries = queries;
@@ -133,6 +136,40 @@ public class ApplicationResource {
     public Uni<Response> removeApplicant(@PathParam("id") String id, @PathParam("applicantId") String applicantId) {
         return applications.removeApplicant(uuid(id), applicantUuid(applicantId), caller)
                 .map(ignored -> Response.noContent().build());
+    }
+
+    @GET
+    @Path("/{id}/applicants/{applicantId}/documents/{documentType}")
+    @RolesAllowed({ Roles.APPLICANT, Roles.OFFICER })
+    @Produces({ "image/jpeg", "image/png", "application/pdf", "application/problem+json" })
+    @Operation(operationId = "getApplicantDocument", summary = "Open an applicant's accepted document: the owner, or an officer at the desk (recorded)",
+            description = "An officer opens the documents only of an applicant checked in at the officer's own office"
+                    + " today; each read is recorded as ApplicantDocumentRead (officerId) before a byte is sent."
+                    + " The type is the one the validation found by content.")
+    @APIResponse(responseCode = "200", description = "The document (image/jpeg, image/png or application/pdf), never cached", content = {
+            @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")) })
+    @APIResponse(responseCode = "400", description = "An id that is no UUID, or no known document code (field error)", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "403", description = "document-not-at-the-desk: an officer, and the applicant is not checked in at their office today", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "404", description = "application-not-found (or another office's), applicant-not-found, document-not-found (none accepted of that type)", content = @Content(mediaType = "application/problem+json"))
+    public Uni<Response> document(@PathParam("id") String id, @PathParam("applicantId") String applicantId,
+            @PathParam("documentType") String documentType) {
+        return documentReads.read(uuid(id), applicantUuid(applicantId), documentType, caller)
+                .map(content -> Response.ok(content.bytes(), content.contentType())
+                        .header("Cache-Control", "no-store")
+                        .header("X-Content-Type-Options", "nosniff")
+                        .header("Content-Disposition", "inline; filename=\"" + documentType.toLowerCase()
+                                + extension(content.contentType()) + "\"")
+                        .build());
+    }
+
+    private static String extension(String contentType) {
+        return switch (contentType) {
+            case "image/jpeg" -> ".jpg";
+            case "image/png" -> ".png";
+            default -> ".pdf";
+        };
     }
 
     @POST

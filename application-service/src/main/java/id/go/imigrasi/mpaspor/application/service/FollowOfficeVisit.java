@@ -62,8 +62,9 @@ public class FollowOfficeVisit {
     }
 
     public Uni<Void> checkedIn(CheckedIn e, Envelope envelope) {
+        // where: an officer of that office may open this applicant's documents today (DeskDocumentAccess)
         return follower.step(envelope, e.applicationId(), "CHECKED_IN", ApplicationStatus.IN_PROCESS,
-                e.checkedInAt(), "applicantId", e.applicantId());
+                e.checkedInAt(), "applicantId", e.applicantId(), "officeCode", e.officeCode());
     }
 
     public Uni<Void> interviewCompleted(InterviewCompleted e, Envelope envelope) {

@@ -116,8 +116,10 @@ public class WaitingRoomResource {
     @Operation(operationId = "joinWaitingRoom", summary = "Join the waiting room (one place per account: joining again returns the same place)",
             description = "Send the solved challenge (the ALTCHA widget's payload, base64 JSON). Before releaseAt you"
                     + " join the pre-queue, put in random order at releaseAt (position null until then); later you"
-                    + " queue first come, first served. Keep the ticket: it is your place, also after closing the app.")
-    @APIResponse(responseCode = "200", description = "My place: state PRE_QUEUE (position null until releaseAt) or WAITING/ADMITTED, with the signed ticket; Retry-After says when to check", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WaitingRoomStatus.class)), headers = @Header(name = "Retry-After", description = "seconds until the first check is worth it", schema = @Schema(type = SchemaType.INTEGER)))
+                    + " queue first come, first served, in join order (position null for a moment: the next check,"
+                    + " a second later, returns a ticket with it). Keep the ticket: it is your place, also after"
+                    + " closing the app.")
+    @APIResponse(responseCode = "200", description = "My place: state PRE_QUEUE (position null until releaseAt) or WAITING (position null until the next check), with the signed ticket; Retry-After says when to check", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WaitingRoomStatus.class)), headers = @Header(name = "Retry-After", description = "seconds until the first check is worth it", schema = @Schema(type = SchemaType.INTEGER)))
     @APIResponse(responseCode = "400", description = "altcha missing, invalid, expired or solved for another account (field error)", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "401", description = "No or an invalid access token", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "403", description = "Not an applicant", content = @Content(mediaType = PROBLEM))

@@ -80,7 +80,7 @@ public class WaitingRoomService {
         if (!proofOfWork.verify(altcha, accountId)) {
             throw ProblemException.invalid("altcha", "quota.pow-invalid");
         }
-        return repository.join(releaseId, accountId, room.shuffledAt() != null, now.truncatedTo(ChronoUnit.MICROS))
+        return repository.join(releaseId, accountId, now.truncatedTo(ChronoUnit.MICROS))
                 .map(entry -> {
                     long position = entry.position() == null ? 0 : entry.position();
                     String ticket = tickets.sign(new Tickets.Ticket(releaseId, accountId, position, now,

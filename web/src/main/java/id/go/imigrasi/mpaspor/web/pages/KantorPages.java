@@ -33,13 +33,17 @@ import io.quarkus.qute.TemplateInstance;
  * (face, each finger with its attempts, the exception after the last failed attempt), the decision, issuance and
  * the handover (pickup by the applicant or a family member of the same KK, or Pos delivery). Every action is one
  * form post answered with the page as the API left the appointment (one page load, no JavaScript needed); the API
- * decides everything, including that the appointment belongs to the officer's office.
+ * decides everything, including that the appointment belongs to the officer's office. Once the applicant is checked
+ * in, the page lists their accepted documents; opening one is the API's decision too (checked in at this office
+ * today) and is recorded there with the officer's id.
  */
 @Path("/kantor")
 @Produces(MediaType.TEXT_HTML)
 public class KantorPages {
 
     private static final Pattern ID = Pattern.compile("[0-9a-fA-F-]{36}");
+    private static final Pattern DOCUMENT_TYPE = Pattern.compile("[A-Z_]{2,40}");
+    private static final String DOCUMENT_TYPES = "image/jpeg, image/png, application/pdf, application/problem+json";
     public static final List<String> FINGERS = List.of("RIGHT_THUMB", "RIGHT_INDEX", "RIGHT_MIDDLE", "RIGHT_RING",
             "RIGHT_LITTLE", "LEFT_THUMB", "LEFT_INDEX", "LEFT_MIDDLE", "LEFT_RING", "LEFT_LITTLE");
 
@@ -94,6 +98,40 @@ public class KantorPages {
     public Object appointment(@PathParam("id") String id) {
         Staff staff = officer();
         return appointmentPage(staff, read(id), Form.empty(), null, null, 200);
+    }
+
+    /**
+     * One of the checked-in applicant's documents, as the API serves it to this officer (and records the read); a
+     * refusal (not checked in here today) is the appointment's page with the API's words.
+     */
+    @GET
+    @Path("appointments/{id}/documents/{type}")
+    @Produces({ "image/jpeg", "image/png", "application/pdf", MediaType.TEXT_HTML })
+    public Object document(@PathParam("id") String id, @PathParam("type") String type) {
+        Staff staff = officer();
+        if (!DOCUMENT_TYPE.matcher(type).matches()) {
+            throw new NotFoundException();
+        }
+        Map<String, Object> a = read(id);
+        try {
+            ApiResponse r = api.download("/applications/" + a.get("applicationId") + "/applicants/"
+                    + a.get("applicantId") + "/documents/" + type, DOCUMENT_TYPES);
+            if (r.ok()) {
+                String contentType = r.header("Content-Type");
+                return Response.ok(r.body(), contentType == null ? "application/octet-stream" : contentType)
+                        .header("Cache-Control", "no-store").header("X-Content-Type-Options", "nosniff")
+                        .header("Content-Disposition", "inline").build();
+            }
+            if (r.status() == 403 && r.header("Content-Type") != null
+                    && r.header("Content-Type").startsWith("application/problem+json")) {
+                Form form = Form.empty();
+                form.problem(r.problem());
+                return appointmentPage(staff, a, form, null, null, 403);
+            }
+            throw new NotFoundException();
+        } catch (ApiBusy busy) {
+            return appointmentPage(staff, a, Form.empty().busy(busy.retryAfterSeconds()), null, null, 503);
+        }
     }
 
     @POST
@@ -229,8 +267,38 @@ public class KantorPages {
         String zone = zones.of(a.get("officeCode"));
         TemplateInstance page = pages.form("kantor/appointment", form).data("staff", staff).data("a", a)
                 .data("zone", zone).data("failed", failed == null ? "" : failed).data("done", done == null ? "" : done)
-                .data("fingerNames", FINGERS);
+                .data("fingerNames", FINGERS).data("documents", documents(a));
         return render(page, status);
+    }
+
+    /**
+     * The accepted document types of a checked-in applicant (empty before check-in, or when the API does not say):
+     * the links of the page's documents section.
+     */
+    private List<String> documents(Map<String, Object> a) {
+        if (a.get("checkedInAt") == null || a.get("applicationId") == null) {
+            return List.of();
+        }
+        try {
+            ApiResponse r = api.get("/applications/" + a.get("applicationId") + "/requirements");
+            if (!r.ok()) {
+                return List.of();
+            }
+            List<String> out = new ArrayList<>();
+            for (var applicant : r.json().path("applicants")) {
+                if (!applicant.path("applicantId").asText().equals(String.valueOf(a.get("applicantId")))) {
+                    continue;
+                }
+                for (var line : applicant.path("documents")) {
+                    if ("ACCEPTED".equals(line.path("state").asText()) && line.hasNonNull("documentType")) {
+                        out.add(line.path("documentType").asText());
+                    }
+                }
+            }
+            return out;
+        } catch (ApiBusy busy) {
+            return List.of();
+        }
     }
 
     private Map<String, Object> read(String id) {

@@ -1,0 +1,121 @@
+package id.go.imigrasi.mpaspor.application.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import id.go.imigrasi.mpaspor.application.ApplicationProblem;
+import id.go.imigrasi.mpaspor.application.config.ApplicationConfig;
+import id.go.imigrasi.mpaspor.application.domain.ApplicantDocument;
+import id.go.imigrasi.mpaspor.application.domain.DocumentState;
+import id.go.imigrasi.mpaspor.application.domain.TimelineEntry;
+import id.go.imigrasi.mpaspor.application.repository.ApplicantDocumentRepository;
+import id.go.imigrasi.mpaspor.application.repository.ApplicantRepository;
+import id.go.imigrasi.mpaspor.application.repository.ApplicationRepository;
+import id.go.imigrasi.mpaspor.application.repository.TimelineRepository;
+import id.go.imigrasi.mpaspor.application.upload.service.UploadContents;
+import id.go.imigrasi.mpaspor.contracts.application.ApplicantDocumentRead;
+import id.go.imigrasi.mpaspor.contracts.application.DocumentType;
+import id.go.imigrasi.mpaspor.platform.outbox.Outbox;
+import id.go.imigrasi.mpaspor.platform.problem.ProblemException;
+import id.go.imigrasi.mpaspor.platform.security.Caller;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Opening an applicant's accepted document: the owner any time; an officer at the desk only as
+ * {@link DeskDocumentAccess} allows, and then the read is recorded first ({@code ApplicantDocumentRead} through the
+ * outbox, in the transaction that decided it): if it cannot be recorded, nothing is served.
+ */
+@ApplicationScoped
+public class DocumentReads {
+
+    private static final TypeReference<Map<String, Object>> DETAILS = new TypeReference<>() {
+    };
+
+    private final ApplicationRepository applications;
+    private final ApplicantRepository applicants;
+    private final ApplicantDocumentRepository documents;
+    private final TimelineRepository timeline;
+    private final UploadContents contents;
+    private final Outbox outbox;
+    private final ApplicationConfig config;
+    private final Clock clock;
+    private final ObjectMapper json;
+
+    public DocumentReads(ApplicationRepository applications, ApplicantRepository applicants,
+            ApplicantDocumentRepository documents, TimelineRepository timeline, UploadContents contents, Outbox outbox,
+            ApplicationConfig config, Clock clock, ObjectMapper json) {
+        this.applications = applications;
+        this.applicants = applicants;
+        this.documents = documents;
+        this.timeline = timeline;
+        this.contents = contents;
+        this.outbox = outbox;
+        this.config = config;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    /** The document's type, name and bytes, once the caller may see it (and an officer's read is recorded). */
+    public Uni<UploadContents.Content> read(UUID applicationId, UUID applicantId, String documentCode, Caller caller) {
+        DocumentType type = DocumentType.parse(documentCode)
+                .orElseThrow(() -> ProblemException.invalid("documentType", "validation.document-type"));
+        Instant now = clock.instant();
+        return Panache.withTransaction(() -> applications.findById(applicationId)
+                .chain(app -> timeline.ofApplication(applicationId).chain(entries -> {
+                    DeskDocumentAccess.Reader reader = DeskDocumentAccess.check(app, caller, applicantId,
+                            checkIns(entries), config.timeZone(), now);
+                    return applicants.findById(applicantId).chain(applicant -> {
+                        if (applicant == null || !applicant.applicationId.equals(applicationId)) {
+                            throw ProblemException.of(ApplicationProblem.APPLICANT_NOT_FOUND);
+                        }
+                        return documents.ofApplicants(List.of(applicantId));
+                    }).chain(list -> {
+                        ApplicantDocument document = list.stream()
+                                .filter(d -> d.documentType.equals(type.name()) && d.state == DocumentState.ACCEPTED)
+                                .findFirst()
+                                .orElseThrow(() -> ProblemException.of(ApplicationProblem.DOCUMENT_NOT_FOUND,
+                                        type.name()));
+                        Uni<Void> recorded = reader == DeskDocumentAccess.Reader.OWNER ? Uni.createFrom().voidItem()
+                                : outbox.append(new ApplicantDocumentRead(applicationId.toString(),
+                                        applicantId.toString(), type.name(), document.uploadId, caller.accountId(),
+                                        app.officeCode, now)).replaceWithVoid();
+                        return recorded.replaceWith(document.uploadId);
+                    });
+                })))
+                .chain(uploadId -> Panache.withSession(() -> contents.accepted(UUID.fromString(uploadId))))
+                .map(content -> {
+                    if (content == null) {
+                        throw ProblemException.of(ApplicationProblem.DOCUMENT_NOT_FOUND, type.name());
+                    }
+                    return content;
+                });
+    }
+
+    private List<DeskDocumentAccess.CheckIn> checkIns(List<TimelineEntry> entries) {
+        List<DeskDocumentAccess.CheckIn> out = new ArrayList<>();
+        for (TimelineEntry entry : entries) {
+            if (!"CHECKED_IN".equals(entry.kind)) {
+                continue;
+            }
+            try {
+                Map<String, Object> details = json.readValue(entry.details, DETAILS);
+                Object office = details.get("officeCode");
+                out.add(new DeskDocumentAccess.CheckIn(String.valueOf(details.get("applicantId")),
+                        office == null ? null : office.toString(), entry.occurredAt));
+            } catch (java.io.IOException unreadable) {
+                // a timeline entry we cannot read grants nothing
+            }
+        }
+        return out;
+    }
+}
