@@ -51,6 +51,7 @@ public class WaitingRoomSimulation extends Simulation {
     private static final String RETRY = "wrRetry";
     private static final String CHECKS = "wrChecks";
     private static final String ATTEMPTS = "wrAttempts";
+    private static final String PASS_ATTEMPTS = "wrPassAttempts";
 
     {
         int users = CONFIG.integer("wr.users", 100);
@@ -104,13 +105,22 @@ public class WaitingRoomSimulation extends Simulation {
                 .exec(s -> s.set(CHECKS, s.getInt(CHECKS) + 1)
                         .set(RETRY, s.contains(Recorder.RETRY_AFTER) ? s.getString(Recorder.RETRY_AFTER) : "1"));
 
-        ChainBuilder hold = exec(Recorder::arm)
+        // a person whose claim is shed (429/503) or not yet their turn (409 with Retry-After: another instance's copy
+        // of "admitted up to" a poll behind) tries again after Retry-After, as the website does; before, a shed claim
+        // ended the simulated person, and admission waited out the notice window for each of them
+        ChainBuilder claim = exec(Recorder::arm)
                 .exec(http("wr-pass").post(room + "/pass").header("Authorization", "Bearer #{token}")
                         .body(StringBody("{\"ticket\":\"#{ticket}\"}"))
                         .check(status().saveAs(Recorder.STATUS), responseTimeInMillis().saveAs(Recorder.MILLIS),
                                 header("Retry-After").optional().saveAs(Recorder.RETRY_AFTER),
                                 jsonPath("$.pass").optional().saveAs("pass"), status().in(200, 409, 429, 503)))
                 .exec(s -> RECORDER.record("wr-pass", s))
+                .exec(s -> s.set(PASS_ATTEMPTS, s.getInt(PASS_ATTEMPTS) + 1))
+                .doIf(s -> !s.contains("pass") && s.contains(Recorder.RETRY_AFTER)).then(
+                        exec(s -> s.set("pause", Journeys.retryPause(s, 5))).pause(s -> s.<Duration>get("pause")));
+        ChainBuilder hold = exec(s -> s.set(PASS_ATTEMPTS, 0))
+                .asLongAs(s -> !s.contains("pass") && s.getInt(PASS_ATTEMPTS) < 10
+                        && (s.getInt(PASS_ATTEMPTS) == 0 || s.contains(Recorder.RETRY_AFTER))).on(claim)
                 .doIf(s -> s.contains("pass")).then(exec(Recorder::arm)
                         .exec(http("wr-hold").post(quota + "/holds").header("Authorization", "Bearer #{token}")
                                 .header("Hold-Pass", "#{pass}").header("Idempotency-Key", "#{account}")

@@ -42,6 +42,7 @@ import id.go.imigrasi.mpaspor.platform.waitingroom.WaitingRoomStatus;
 import id.go.imigrasi.mpaspor.platform.waitingroom.WaitingRoomStatus.State;
 import id.go.imigrasi.mpaspor.quota.service.WaitingRoomService;
 import id.go.imigrasi.mpaspor.quota.service.WaitingRooms;
+import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
@@ -91,6 +92,7 @@ public class WaitingRoomResource {
     @APIResponse(responseCode = "404", description = "waiting-room-not-found: the release has no waiting room", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "429", description = "Too many requests from this client or account (gateway rate limit)", content = @Content(mediaType = PROBLEM), headers = @Header(name = "Retry-After", description = "seconds to wait before asking again", schema = @Schema(type = SchemaType.INTEGER)))
     @APIResponse(responseCode = "503", description = "Overloaded or a dependency is down: try again after Retry-After", content = @Content(mediaType = PROBLEM), headers = @Header(name = "Retry-After", description = "seconds to wait before asking again", schema = @Schema(type = SchemaType.INTEGER)))
+    @NonBlocking // memory only: no worker thread hop (the gateway reads it every 250 ms while people check)
     public Response room(@PathParam("releaseId") String releaseId) {
         return fresh(service.room(uuid(releaseId)));
     }
@@ -106,6 +108,7 @@ public class WaitingRoomResource {
     @APIResponse(responseCode = "404", description = "waiting-room-not-found", content = @Content(mediaType = PROBLEM))
     @APIResponse(responseCode = "429", description = "Too many requests from this client or account (gateway rate limit)", content = @Content(mediaType = PROBLEM), headers = @Header(name = "Retry-After", description = "seconds to wait before asking again", schema = @Schema(type = SchemaType.INTEGER)))
     @APIResponse(responseCode = "503", description = "Overloaded or a dependency is down: try again after Retry-After", content = @Content(mediaType = PROBLEM), headers = @Header(name = "Retry-After", description = "seconds to wait before asking again", schema = @Schema(type = SchemaType.INTEGER)))
+    @NonBlocking // an HMAC: on the event loop, not queued for a worker thread behind a crowd of joins
     public ProofOfWork.Challenge challenge(@PathParam("releaseId") String releaseId) {
         return service.challenge(caller.accountId(), uuid(releaseId));
     }
@@ -214,6 +217,7 @@ public class WaitingRoomResource {
     @APIResponse(responseCode = "409", description = "waiting-room-not-your-turn (with Retry-After), release-sold-out or waiting-room-closed", content = @Content(mediaType = PROBLEM), headers = @Header(name = "Retry-After", description = "seconds to wait before asking again", schema = @Schema(type = SchemaType.INTEGER)))
     @APIResponse(responseCode = "429", description = "Too many requests from this client or account (gateway rate limit)", content = @Content(mediaType = PROBLEM), headers = @Header(name = "Retry-After", description = "seconds to wait before asking again", schema = @Schema(type = SchemaType.INTEGER)))
     @APIResponse(responseCode = "503", description = "Overloaded or a dependency is down: try again after Retry-After", content = @Content(mediaType = PROBLEM), headers = @Header(name = "Retry-After", description = "seconds to wait before asking again", schema = @Schema(type = SchemaType.INTEGER)))
+    @NonBlocking // an HMAC and numbers in memory
     public WaitingRoomService.HoldPass pass(@PathParam("releaseId") String releaseId,
             @NotNull @Valid PassRequest request) {
         return service.pass(caller.accountId(), uuid(releaseId), request.ticket());
