@@ -81,6 +81,9 @@ public interface WaitingRoomMsg {
     String wr_puzzle_invalid();
 
     @Message
+    String wr_placing();
+
+    @Message
     String wr_pre_queue();
 
     @Message

@@ -25,7 +25,7 @@ public final class FakeWaitingRoom {
     public static final String CHALLENGE = "9".repeat(64);
     public static final String SIGNATURE = "5".repeat(64);
     public static final List<String> SEEN = new CopyOnWriteArrayList<>();
-    /** PRE_QUEUE, WAITING, ADMITTED or SOLD_OUT: what a check of a ticket answers. */
+    /** PRE_QUEUE, PLACING (WAITING without a position yet), WAITING, ADMITTED or SOLD_OUT: what a check answers. */
     public static volatile String state = "WAITING";
     public static volatile boolean requirePass;
     /** Every ticket refused (403 waiting-room-ticket-invalid), as after a change of the signing key. */
@@ -74,6 +74,10 @@ public final class FakeWaitingRoom {
             } else if ("PRE_QUEUE".equals(state)) {
                 exchange.getResponseHeaders().set("Retry-After", "9");
                 json(exchange, 200, status("PRE_QUEUE", ticket, null));
+            } else if ("PLACING".equals(state)) {
+                // joined after the release: in the queue, the position given at the leader's next tick
+                exchange.getResponseHeaders().set("Retry-After", "1");
+                json(exchange, 200, status("WAITING", ticket, null));
             } else {
                 // the pre-queue ticket is swapped for the one with its shuffled position
                 if (!"SOLD_OUT".equals(state)) {

@@ -83,6 +83,11 @@ class WaitingRoomPagesTest {
                 .doesNotContain("<altcha-widget", FakeWaitingRoom.TICKET);
         assertThat(FakeWaitingRoom.SEEN).contains("position " + FakeWaitingRoom.TICKET);
 
+        // joined after the release: in the queue, the position a moment away (the leader's next tick)
+        FakeWaitingRoom.state = "PLACING";
+        assertThat(get(ROOM).then().statusCode(200).extract().asString()).contains("id=\"wr-placing\"",
+                "urut waktu masuk").doesNotContain("id=\"wr-pre-queue\"", "id=\"wr-position\"");
+
         // the shuffle: the check swaps the pre-queue ticket for the placed one, kept for the next visit
         FakeWaitingRoom.state = "WAITING";
         Response placed = get(ROOM);
