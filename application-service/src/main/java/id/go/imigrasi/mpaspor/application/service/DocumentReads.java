@@ -21,7 +21,7 @@ import id.go.imigrasi.mpaspor.application.repository.ApplicantDocumentRepository
 import id.go.imigrasi.mpaspor.application.repository.ApplicantRepository;
 import id.go.imigrasi.mpaspor.application.repository.ApplicationRepository;
 import id.go.imigrasi.mpaspor.application.repository.TimelineRepository;
-import id.go.imigrasi.mpaspor.application.upload.service.UploadContents;
+import id.go.imigrasi.mpaspor.application.upload.UploadContents;
 import id.go.imigrasi.mpaspor.contracts.application.ApplicantDocumentRead;
 import id.go.imigrasi.mpaspor.contracts.application.DocumentType;
 import id.go.imigrasi.mpaspor.platform.outbox.Outbox;
