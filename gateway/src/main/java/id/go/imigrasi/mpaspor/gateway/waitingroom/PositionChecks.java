@@ -40,7 +40,6 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 public class PositionChecks {
 
-    static final String TICKET_HEADER = "Waiting-Room-Ticket";
     private static final Pattern POSITION = Pattern.compile("/api/v1/releases/([0-9a-fA-F-]{36})/waiting-room/position");
     private static final CharSequence APPLICATION_JSON = HttpHeaders.createOptimized("application/json");
     private static final CharSequence NO_STORE = HttpHeaders.createOptimized("no-store");
@@ -134,7 +133,7 @@ public class PositionChecks {
     }
 
     private static String token(HttpServerRequest request) {
-        String header = request.getHeader(TICKET_HEADER);
+        String header = request.getHeader(Tickets.HEADER);
         return header != null ? header : request.getParam("ticket");
     }
 }

@@ -1,6 +1,5 @@
 package id.go.imigrasi.mpaspor.gateway.waitingroom;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -155,10 +154,5 @@ public class RoomCopies {
         if (client != null) {
             client.close();
         }
-    }
-
-    /** For tests: how long a copy is used. */
-    Duration maxAge() {
-        return Duration.ofNanos(maxAge);
     }
 }

@@ -58,7 +58,7 @@ import io.vertx.core.Vertx;
 @Tag(name = "waiting-room", description = "The fair waiting room of a quota release: join, wait, claim a hold pass")
 public class WaitingRoomResource {
 
-    public static final String TICKET_HEADER = "Waiting-Room-Ticket";
+    public static final String TICKET_HEADER = Tickets.HEADER;
     static final String PROBLEM = "application/problem+json";
     private static final Duration KEEP_ALIVE = Duration.ofSeconds(4);
 

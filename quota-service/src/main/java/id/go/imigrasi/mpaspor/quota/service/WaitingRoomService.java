@@ -18,7 +18,6 @@ import id.go.imigrasi.mpaspor.platform.waitingroom.Positions;
 import id.go.imigrasi.mpaspor.platform.waitingroom.Tickets;
 import id.go.imigrasi.mpaspor.platform.waitingroom.WaitingRoomStatus;
 import io.smallrye.mutiny.Uni;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The waiting room as a person meets it: a proof-of-work challenge, joining (one place per account and release; joining

@@ -16,6 +16,9 @@ import java.util.UUID;
  */
 public final class Tickets {
 
+    /** The request header that carries a ticket (or the {@code ticket} query parameter). */
+    public static final String HEADER = "Waiting-Room-Ticket";
+
     public record Ticket(UUID releaseId, String accountId, long position, Instant issuedAt, Instant expiresAt) {
         public boolean preQueue() {
             return position == 0;
