@@ -26,6 +26,10 @@ public final class ApplicationProblem {
     public static final ProblemType HOLD_EXPIRED = ProblemType.of("hold-expired", 409);
     /** The hold's NIKs do not cover every applicant. */
     public static final ProblemType HOLD_DOES_NOT_COVER = ProblemType.of("hold-does-not-cover-applicants", 422);
+    /** An e-passport applicant with a hold taken for ordinary passports only (the date may be closed to e-passports). */
+    public static final ProblemType HOLD_PASSPORT_KIND_MISMATCH = ProblemType.of("hold-passport-kind-mismatch", 422);
+    /** A same-day applicant without a SAME_DAY hold, or a regular applicant with one. */
+    public static final ProblemType HOLD_SERVICE_LINE_MISMATCH = ProblemType.of("hold-service-line-mismatch", 422);
     /** After payment the application can no longer be cancelled online. */
     public static final ProblemType NOT_CANCELLABLE = ProblemType.of("application-not-cancellable", 409);
 

@@ -17,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -103,9 +104,14 @@ class SubmissionTest {
                 .body(Map.of("holdId", holdId)).when().post("/applications/{id}/submission", app).then();
     }
 
+    /** A same-day, e-passport hold: what the same-day e-passport applicant of the submission test needs. */
     private static SlotHeld hold(String account, List<String> niks, Instant expiresAt) {
+        return hold(account, niks, expiresAt, "SAME_DAY", "ELECTRONIC");
+    }
+
+    private static SlotHeld hold(String account, List<String> niks, Instant expiresAt, String service, String kind) {
         return new SlotHeld(UUID.randomUUID().toString(), account, "JKTSEL", LocalDate.now().plusDays(10), "MORNING",
-                "REGULAR", niks, expiresAt);
+                service, niks, expiresAt, kind);
     }
 
     @Test
@@ -210,17 +216,40 @@ class SubmissionTest {
         SlotHeld someoneElses = hold(newAccount(), List.of(nik), Instant.now().plusSeconds(900));
         SlotHeld expired = hold(account, List.of(nik), Instant.now().minusSeconds(5));
         SlotHeld notCovering = hold(account, List.of("3171010101900099"), Instant.now().plusSeconds(900));
+        // issue 22: the same-day e-passport applicant with a regular hold, and with a hold for ordinary passports
+        // (a date closed to e-passports, or a hold taken without saying the kind: SlotHeld before the field = ORDINARY)
+        SlotHeld regular = hold(account, List.of(nik), Instant.now().plusSeconds(900), "REGULAR", "ELECTRONIC");
+        SlotHeld ordinary = hold(account, List.of(nik), Instant.now().plusSeconds(900), "SAME_DAY", "ORDINARY");
+        SlotHeld unsaid = hold(account, List.of(nik), Instant.now().plusSeconds(900), "SAME_DAY", null);
         publish(someoneElses);
         publish(expired);
         publish(notCovering);
+        publish(regular);
+        publish(ordinary);
+        publish(unsaid);
         publish(good);
-        await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT count(*) FROM hold WHERE hold_id IN (?,?,?,?)",
-                someoneElses.holdId(), expired.holdId(), notCovering.holdId(), good.holdId()) == 4);
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(
+                "SELECT count(*) FROM hold WHERE hold_id IN (?,?,?,?,?,?,?)", someoneElses.holdId(), expired.holdId(),
+                notCovering.holdId(), regular.holdId(), ordinary.holdId(), unsaid.holdId(), good.holdId()) == 7);
+        given().auth().oauth2(token(account)).when().get("/applications/{id}", app).then().statusCode(200)
+                .body("booking.service", equalTo("SAME_DAY")).body("booking.passportKind", equalTo("ELECTRONIC"));
         submit(account, app, someoneElses.holdId()).statusCode(422).body("type", equalTo(PROBLEMS + "hold-not-yours"));
         submit(account, app, expired.holdId()).statusCode(409).body("type", equalTo(PROBLEMS + "hold-expired"));
         submit(account, app, notCovering.holdId()).statusCode(422)
                 .body("type", equalTo(PROBLEMS + "hold-does-not-cover-applicants"))
                 .body("errors.field", contains("applicants[0].nik"));
+        submit(account, app, regular.holdId()).statusCode(422).contentType("application/problem+json")
+                .body("type", equalTo(PROBLEMS + "hold-service-line-mismatch"))
+                .body("detail", containsString("REGULAR"))
+                .body("errors.field", contains("applicants[0].sameDayService"))
+                .body("errors[0].message", containsString("Agus Wijaya"));
+        for (SlotHeld notElectronic : List.of(ordinary, unsaid)) {
+            submit(account, app, notElectronic.holdId()).statusCode(422)
+                    .body("type", equalTo(PROBLEMS + "hold-passport-kind-mismatch"))
+                    .body("errors.field", contains("applicants[0].passportKind"));
+        }
+        assertThat(count("SELECT count(*) FROM outbox WHERE aggregate_id = ? AND type = ?", app,
+                "mpaspor.application.ApplicationSubmitted.v1")).isZero();
 
         try (TopicProbe<CloudEvent> probe = TopicProbe.cloudEvents(kafka(), "application.events")) {
             submit(account, app, good.holdId()).statusCode(202).body("status", equalTo("SUBMITTED"));
@@ -233,6 +262,7 @@ class SubmissionTest {
             assertThat(submitted.get("officeCode").asText()).isEqualTo("JKTSEL");
             assertThat(submitted.get("appointmentDate").asText()).isEqualTo(good.date().toString());
             assertThat(submitted.get("session").asText()).isEqualTo("MORNING");
+            assertThat(submitted.get("service").asText()).isEqualTo("SAME_DAY");
             JsonNode only = submitted.get("applicants").get(0);
             assertThat(only.get("applicantId").asText()).isEqualTo(a);
             assertThat(only.get("nik").asText()).isEqualTo(nik);

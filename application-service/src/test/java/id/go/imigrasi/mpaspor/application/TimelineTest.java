@@ -170,7 +170,8 @@ class TimelineTest {
                 UUID.randomUUID().toString(), base.plusSeconds(300));
         publish(new PassportIssued(app, applicant, "X1234567", "officer-1", base.plusSeconds(200)), UUID.randomUUID().toString(),
                 base.plusSeconds(200));
-        publish(new ApplicationApproved(app, applicant, "X1234567", LocalDate.now().plusDays(4), "officer-1"),
+        publish(new ApplicationApproved(app, applicant, "X1234567", LocalDate.now().plusDays(4), "officer-1",
+                "REGULAR"),
                 UUID.randomUUID().toString(), base.plusSeconds(100));
         await().atMost(Duration.ofSeconds(30)).until(() -> entries(app) == 4);
         given().auth().oauth2(token(account)).when().get("/applications/{id}", app).then()

@@ -148,7 +148,8 @@ class BillIssuanceTest {
         publish(submitted, UUID.randomUUID().toString());
         // a later event on the same key: once it is billed, the three before it were consumed
         ApplicationSubmitted marker = new ApplicationSubmitted(newId("app"), submitted.accountId(), "hold-m", "JKTSEL",
-                submitted.appointmentDate(), submitted.session(), submitted.applicants(), Instant.now());
+                submitted.appointmentDate(), submitted.session(), submitted.applicants(), Instant.now(),
+                submitted.service());
         publish(marker);
         awaitBill(marker.applicationId());
         awaitBill(submitted.applicationId());

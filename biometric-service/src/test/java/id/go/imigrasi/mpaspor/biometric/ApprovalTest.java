@@ -1,15 +1,19 @@
 package id.go.imigrasi.mpaspor.biometric;
 
+import static id.go.imigrasi.mpaspor.biometric.support.BiometricFixtures.applicant;
 import static id.go.imigrasi.mpaspor.biometric.support.BiometricFixtures.data;
 import static id.go.imigrasi.mpaspor.biometric.support.BiometricFixtures.decide;
 import static id.go.imigrasi.mpaspor.biometric.support.BiometricFixtures.issue;
 import static id.go.imigrasi.mpaspor.biometric.support.BiometricFixtures.kafka;
+import static id.go.imigrasi.mpaspor.biometric.support.BiometricFixtures.newId;
 import static id.go.imigrasi.mpaspor.biometric.support.BiometricFixtures.officer;
 import static id.go.imigrasi.mpaspor.biometric.support.BiometricFixtures.outboxEvents;
 import static id.go.imigrasi.mpaspor.biometric.support.BiometricFixtures.rows;
+import static id.go.imigrasi.mpaspor.biometric.support.BiometricFixtures.schedule;
 import static id.go.imigrasi.mpaspor.biometric.support.BiometricFixtures.scheduleOne;
 import static id.go.imigrasi.mpaspor.biometric.support.BiometricFixtures.status;
 import static id.go.imigrasi.mpaspor.biometric.support.BiometricFixtures.subjectOf;
+import static id.go.imigrasi.mpaspor.biometric.support.BiometricFixtures.submitted;
 import static id.go.imigrasi.mpaspor.biometric.support.BiometricFixtures.throughCapture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -95,6 +99,33 @@ class ApprovalTest {
         decide(officer, b.id(), "APPROVE", null).statusCode(200)
                 .body("decision.expectedReadyDate", equalTo("2027-02-11"))
                 .body("decision.passportNumber", matchesPattern("X\\d{7}"));
+    }
+
+    @Test
+    void aSameDayApprovalBeforeTheCutoffIsReadyThatDayAfterItTheNextWorkingDay() {
+        String officer = officer();
+        // Friday 2027-02-05, paid days before: approved at 10:00 office time, before the 13:00 cutoff
+        LocalDate friday = LocalDate.of(2027, 2, 5);
+        Booked early = schedule(submitted("SAME_DAY", newId("acc"), friday, applicant("Sri Wahyuni", "ELECTRONIC")))
+                .get(0);
+        clock.setOfficeTime(friday, LocalTime.of(10, 0));
+        throughCapture(officer, early);
+        decide(officer, early.id(), "APPROVE", null).statusCode(200)
+                .body("decision.expectedReadyDate", equalTo("2027-02-05"));
+        try (TopicProbe<CloudEvent> probe = TopicProbe.cloudEvents(kafka(), "biometric.events")) {
+            var approved = data(probe.await(r -> early.applicationId().equals(r.key())
+                    && r.value().getType().equals("mpaspor.biometric.ApplicationApproved.v1"), Duration.ofSeconds(30)));
+            assertThat(approved.get("expectedReadyDate").asText()).isEqualTo("2027-02-05");
+            assertThat(approved.get("service").asText()).isEqualTo("SAME_DAY");
+        }
+
+        // the same day, approved at 14:00: past the cutoff, so Monday (the weekend skipped), not four working days
+        Booked late = schedule(submitted("SAME_DAY", newId("acc"), friday, applicant("Rudi Hartono", "ORDINARY")))
+                .get(0);
+        clock.setOfficeTime(friday, LocalTime.of(14, 0));
+        throughCapture(officer, late);
+        decide(officer, late.id(), "APPROVE", null).statusCode(200)
+                .body("decision.expectedReadyDate", equalTo("2027-02-08"));
     }
 
     @Test

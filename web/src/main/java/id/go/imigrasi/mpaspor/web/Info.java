@@ -160,4 +160,10 @@ public interface Info {
 
     @Message
     String service_short_OTHER();
+
+    @Message
+    String ready_expected();
+
+    @Message
+    String ready_same_day();
 }

@@ -33,6 +33,8 @@ class BookingPagesTest {
         FakeApi.billStatus = "ISSUED";
         FakeApi.HOLD_ANSWERS.clear();
         FakeApi.HOLD_KEYS.clear();
+        FakeApi.HOLD_BODIES.clear();
+        FakeApi.CALENDAR_QUERIES.clear();
         cookie = AgusLogsIn.session();
         csrf = AgusLogsIn.find(AgusLogsIn.CSRF, get("/applications/" + FakeApi.APPLICATION + "/bill").asString());
     }
@@ -71,6 +73,16 @@ class BookingPagesTest {
         assertThat(first).isNotEqualTo(second).matches("[0-9a-f-]{36}");
         hold(first).then().statusCode(303).header("Location", containsString("/submit"));
         assertThat(FakeApi.HOLD_KEYS).hasSize(1).first().asString().startsWith(first + " ");
+    }
+
+    @Test
+    void theCalendarShownAndTheHoldAskedForAreOfTheLineAndKindTheApplicantsNeed() {
+        // the application says its applicants need a same-day e-passport hold (application-service's BookingNeed)
+        String key = AgusLogsIn.find(KEY, get(APP + "/slot?office=MKS").asString());
+        assertThat(FakeApi.CALENDAR_QUERIES).containsExactly("service=SAME_DAY&passportKind=ELECTRONIC");
+        hold(key).then().statusCode(303);
+        assertThat(FakeApi.HOLD_BODIES).hasSize(1).first().asString().contains("\"service\":\"SAME_DAY\"")
+                .contains("\"passportKind\":\"ELECTRONIC\"");
     }
 
     @Test

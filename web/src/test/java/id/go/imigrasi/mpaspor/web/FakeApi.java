@@ -33,6 +33,9 @@ public class FakeApi implements QuarkusTestResourceLifecycleManager {
     public static final String BILL_EXPIRES = "2099-12-04T07:52:00Z";
     public static final java.util.Queue<Integer> HOLD_ANSWERS = new java.util.concurrent.ConcurrentLinkedQueue<>();
     public static final List<String> HOLD_KEYS = new CopyOnWriteArrayList<>();
+    /** The bodies of POST /holds and the queries of the MKS calendar, in order (the line and kind asked for). */
+    public static final List<String> HOLD_BODIES = new CopyOnWriteArrayList<>();
+    public static final List<String> CALENDAR_QUERIES = new CopyOnWriteArrayList<>();
     public static volatile String billStatus = "ISSUED";
     /** Refresh tokens as the account service keeps them: rotated on use, a rotated one presented again is theft. */
     public static final java.util.Set<String> SPENT = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -175,6 +178,7 @@ public class FakeApi implements QuarkusTestResourceLifecycleManager {
                     + "\"minor\":false,\"questionnaire\":{\"passportKind\":\"ELECTRONIC\"},\"verification\":{\"status\":\"VERIFIED\"}},"
                     + "{\"id\":\"a2\",\"fullName\":\"Dewi Lestari\",\"nik\":\"3273155708880001\","
                     + "\"minor\":false,\"questionnaire\":{\"passportKind\":\"ELECTRONIC\"},\"verification\":{\"status\":\"VERIFIED\"}}],"
+                    + "\"booking\":{\"service\":\"SAME_DAY\",\"passportKind\":\"ELECTRONIC\"},"
                     + "\"appointment\":{\"officeCode\":\"MKS\"},\"timeline\":[{\"status\":\"SUBMITTED\","
                     + "\"at\":\"2026-12-04T07:52:00Z\"}]}");
         } else if (path.equals("/api/v1/offices")) {
@@ -186,9 +190,11 @@ public class FakeApi implements QuarkusTestResourceLifecycleManager {
         } else if (path.equals("/api/v1/offices/TIM/calendar")) {
             json(exchange, 200, "{\"days\":[]}");
         } else if (path.equals("/api/v1/offices/MKS/calendar")) {
+            CALENDAR_QUERIES.add(String.valueOf(exchange.getRequestURI().getQuery()));
             json(exchange, 200, "{\"days\":[{\"date\":\"2099-12-07\",\"sessions\":[{\"session\":\"MORNING\","
                     + "\"remaining\":9,\"status\":\"AVAILABLE\"}]}]}");
         } else if (method.equals("POST") && path.equals("/api/v1/holds")) {
+            HOLD_BODIES.add(body);
             HOLD_KEYS.add(exchange.getRequestHeaders().getFirst("Idempotency-Key") + " "
                     + exchange.getRequestHeaders().getFirst("X-Forwarded-For") + " "
                     + exchange.getRemoteAddress().getAddress().getHostAddress());

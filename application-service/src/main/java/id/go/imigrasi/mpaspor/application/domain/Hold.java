@@ -31,7 +31,12 @@ public class Hold {
 
     public String session;
 
+    /** REGULAR or SAME_DAY: the line whose places the hold took. */
     public String service;
+
+    /** ORDINARY or ELECTRONIC: the kind the hold's date was checked open for. */
+    @Column(name = "passport_kind", nullable = false)
+    public String passportKind = "ORDINARY";
 
     @Column(nullable = false)
     public String niks;

@@ -16,6 +16,7 @@ import id.go.imigrasi.mpaspor.application.config.ApplicationConfig;
 import id.go.imigrasi.mpaspor.application.domain.Applicant;
 import id.go.imigrasi.mpaspor.application.domain.ApplicantDocument;
 import id.go.imigrasi.mpaspor.application.domain.Application;
+import id.go.imigrasi.mpaspor.application.domain.BookingNeed;
 import id.go.imigrasi.mpaspor.application.domain.DocumentRequirements;
 import id.go.imigrasi.mpaspor.application.domain.DocumentState;
 import id.go.imigrasi.mpaspor.application.domain.TimelineEntry;
@@ -131,7 +132,13 @@ public class ApplicationQueries {
         List<TimelineView> history = entries.stream()
                 .map(e -> new TimelineView(e.kind, e.status, e.occurredAt, parse(e.details))).toList();
         return new Detail(app.id, app.status.name(), app.createdAt, app.updatedAt, app.submittedAt, app.cancelledAt,
-                appointment, billing, views, Requirements.blocking(people, lines).isEmpty(), history);
+                appointment, billing, views, Requirements.blocking(people, lines).isEmpty(), history,
+                booking(people));
+    }
+
+    private static ApplicationViews.Booking booking(List<Applicant> people) {
+        BookingNeed need = BookingNeed.of(people);
+        return new ApplicationViews.Booking(need.service(), need.passportKind());
     }
 
     private boolean minor(Applicant p, LocalDate today) {

@@ -34,7 +34,15 @@ public final class ApplicationViews {
     @Schema(name = "ApplicationDetail")
     public record Detail(UUID id, String status, Instant createdAt, Instant updatedAt, Instant submittedAt,
             Instant cancelledAt, Appointment appointment, Billing billing, List<ApplicantView> applicants,
-            boolean readyToSubmit, List<TimelineView> timeline) {
+            boolean readyToSubmit, List<TimelineView> timeline, Booking booking) {
+    }
+
+    @Schema(name = "BookingNeed", description = "The quota hold these applicants need (POST /holds): the service"
+            + " line (SAME_DAY when every applicant asked for same-day service, REGULAR when none did, absent when"
+            + " they differ: one hold cannot serve both) and the passport kind (ELECTRONIC when any applicant asks"
+            + " for an e-passport). Submission refuses a hold that does not fit.")
+    public record Booking(@Schema(examples = "REGULAR") String service,
+            @Schema(examples = "ELECTRONIC") String passportKind) {
     }
 
     public record Appointment(String holdId, String officeCode, LocalDate date, String session) {

@@ -84,7 +84,8 @@ public class FollowOfficeVisit {
 
     public Uni<Void> approved(ApplicationApproved e, Envelope envelope) {
         return follower.step(envelope, e.applicationId(), "APPROVED", ApplicationStatus.APPROVED, null,
-                "applicantId", e.applicantId(), "expectedReadyDate", e.expectedReadyDate());
+                "applicantId", e.applicantId(), "expectedReadyDate", e.expectedReadyDate(), "service",
+                e.service() == null ? "REGULAR" : e.service());
     }
 
     /** One applicant's final outcome: rejected, with the officer's reason. */

@@ -83,6 +83,7 @@ public class FollowQuota {
             hold.date = e.date();
             hold.session = e.session();
             hold.service = e.service();
+            hold.passportKind = e.passportKind() == null ? "ORDINARY" : e.passportKind();
             hold.niks = e.niks() == null ? "" : String.join(",", e.niks());
             hold.expiresAt = e.expiresAt();
             return holds.persist(hold).replaceWithVoid();

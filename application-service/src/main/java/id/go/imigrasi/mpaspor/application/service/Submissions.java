@@ -15,6 +15,7 @@ import id.go.imigrasi.mpaspor.application.config.ApplicationConfig;
 import id.go.imigrasi.mpaspor.application.domain.Applicant;
 import id.go.imigrasi.mpaspor.application.domain.Application;
 import id.go.imigrasi.mpaspor.application.domain.ApplicationStatus;
+import id.go.imigrasi.mpaspor.application.domain.BookingNeed;
 import id.go.imigrasi.mpaspor.application.domain.Hold;
 import id.go.imigrasi.mpaspor.application.repository.ApplicantDocumentRepository;
 import id.go.imigrasi.mpaspor.application.repository.ApplicantRepository;
@@ -34,7 +35,8 @@ import io.smallrye.mutiny.Uni;
  * Submitting and cancelling. Submission checks, under the application's row lock: every applicant verified and
  * every required document accepted (all gaps listed at once), then the quota hold as quota.events announced it:
  * known (else 409 with Retry-After: the SlotHeld event is on its way), the caller's, unused, not expired or
- * released, and covering every applicant's NIK. ApplicationSubmitted then leaves through the outbox in the same
+ * released, covering every applicant's NIK, and of the passport kind and service line the applicants need
+ * ({@link BookingNeed}). ApplicationSubmitted then leaves through the outbox in the same
  * transaction. Cancelling is possible until payment and publishes ApplicationCancelled.
  */
 @ApplicationScoped
@@ -113,6 +115,15 @@ public class Submissions {
         if (!uncovered.isEmpty()) {
             throw new ProblemException(ApplicationProblem.HOLD_DOES_NOT_COVER, List.of(holdId), uncovered, null);
         }
+        List<FieldError> kind = BookingNeed.passportKindMisfits(people, hold.passportKind);
+        if (!kind.isEmpty()) {
+            throw new ProblemException(ApplicationProblem.HOLD_PASSPORT_KIND_MISMATCH, List.of(holdId), kind, null);
+        }
+        List<FieldError> line = BookingNeed.serviceLineMisfits(people, hold.service);
+        if (!line.isEmpty()) {
+            throw new ProblemException(ApplicationProblem.HOLD_SERVICE_LINE_MISMATCH, List.of(holdId,
+                    hold.service == null ? BookingNeed.REGULAR : hold.service), line, null);
+        }
         return hold;
     }
 
@@ -126,10 +137,12 @@ public class Submissions {
         List<SubmittedApplicant> submitted = people.stream().map(a -> new SubmittedApplicant(a.id.toString(),
                 a.fullName, a.nik, a.birthDate, a.passportKind.name(), a.validityYears, a.sameDayService)).toList();
         return outbox.append(new ApplicationSubmitted(app.id.toString(), app.accountId.toString(), hold.holdId,
-                hold.officeCode, hold.date, hold.session, submitted, now))
+                hold.officeCode, hold.date, hold.session, submitted, now,
+                hold.service == null ? BookingNeed.REGULAR : hold.service))
                 .chain(eventId -> timeline.record(app.id, eventId.toString(), "SUBMITTED", now,
                         ApplicationStatus.SUBMITTED, ApplicationFollower.details("holdId", hold.holdId, "officeCode",
-                                hold.officeCode, "date", hold.date, "session", hold.session)))
+                                hold.officeCode, "date", hold.date, "session", hold.session, "service",
+                                hold.service)))
                 .replaceWith(app);
     }
 

@@ -30,6 +30,9 @@ public final class Tariff {
     }
 
     private final Map<String, Long> passportFees;
+    /** The service line whose bookings pay the same-day surcharge. */
+    public static final String SAME_DAY = "SAME_DAY";
+
     private final long sameDaySurcharge;
     private final int adultAge;
     private final int minorMaxValidity;
@@ -48,8 +51,22 @@ public final class Tariff {
         this.zone = zone;
     }
 
-    /** The bill's lines for the applicants of one application, submitted at {@code submittedAt}. */
+    /**
+     * The lines of a fee quote: each applicant's same-day surcharge follows their own {@code sameDayService} (there
+     * is no booking yet).
+     */
     public List<Line> linesFor(List<SubmittedApplicant> applicants, Instant submittedAt) {
+        return linesFor(applicants, submittedAt, null);
+    }
+
+    /**
+     * The bill's lines for the applicants of one application, submitted at {@code submittedAt} with a hold of
+     * {@code serviceLine}. The same-day surcharge follows the booked line (issue 22): every applicant of a SAME_DAY
+     * booking pays it, no applicant of a REGULAR one does (application-service refused any applicant whose choice
+     * differs from the hold's line). For an event from before the line travelled with it ({@code serviceLine} null),
+     * each applicant's own choice decides.
+     */
+    public List<Line> linesFor(List<SubmittedApplicant> applicants, Instant submittedAt, String serviceLine) {
         if (applicants == null || applicants.isEmpty()) {
             throw new UnpriceableApplicant("an application without applicants cannot be billed");
         }
@@ -75,7 +92,7 @@ public final class Tariff {
                     (kind.equals("ELECTRONIC") ? "Paspor elektronik" : "Paspor biasa") + ", masa berlaku "
                             + a.validityYears() + " tahun",
                     fee));
-            if (a.sameDayService()) {
+            if (serviceLine == null ? a.sameDayService() : SAME_DAY.equals(serviceLine)) {
                 lines.add(new Line(a.applicantId(), a.fullName().trim(), "SAME_DAY_SERVICE",
                         "Layanan percepatan paspor (selesai hari yang sama)", sameDaySurcharge));
             }

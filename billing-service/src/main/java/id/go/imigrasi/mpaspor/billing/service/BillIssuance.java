@@ -58,7 +58,7 @@ public class BillIssuance {
         }
         List<Tariff.Line> priced;
         try {
-            priced = tariff.linesFor(submitted.applicants(), submitted.submittedAt());
+            priced = tariff.linesFor(submitted.applicants(), submitted.submittedAt(), submitted.service());
         } catch (Tariff.UnpriceableApplicant e) {
             return Uni.createFrom().failure(new PoisonEventException(
                     "application " + submitted.applicationId() + " cannot be billed: " + e.getMessage(), e));

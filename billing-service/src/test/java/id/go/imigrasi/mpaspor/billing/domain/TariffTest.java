@@ -49,6 +49,20 @@ class TariffTest {
     }
 
     @Test
+    void theSurchargeFollowsTheBookedLineNotTheApplicantsWord() {
+        SubmittedApplicant asked = applicant("ORDINARY", 5, true, LocalDate.of(1990, 1, 1));
+        SubmittedApplicant didNotAsk = applicant("ORDINARY", 5, false, LocalDate.of(1990, 1, 1));
+        // a SAME_DAY booking: every applicant pays the surcharge
+        assertThat(tariff.linesFor(List.of(didNotAsk), SUBMITTED, "SAME_DAY")).extracting(Tariff.Line::item)
+                .containsExactly("PASSPORT_ORDINARY_5Y", "SAME_DAY_SERVICE");
+        // a REGULAR booking: nobody does, whatever the questionnaire said
+        assertThat(tariff.linesFor(List.of(asked), SUBMITTED, "REGULAR")).extracting(Tariff.Line::item)
+                .containsExactly("PASSPORT_ORDINARY_5Y");
+        // an event from before the line travelled with it: the applicant's own choice
+        assertThat(Tariff.total(tariff.linesFor(List.of(asked), SUBMITTED, null))).isEqualTo(1_350_000L);
+    }
+
+    @Test
     void familyBillHasALinePerFeeAndSumsEveryApplicant() {
         List<Tariff.Line> lines = tariff.linesFor(List.of(
                 applicant("ORDINARY", 5, true, LocalDate.of(1985, 5, 5)),

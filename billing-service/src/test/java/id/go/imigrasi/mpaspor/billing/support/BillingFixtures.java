@@ -61,7 +61,7 @@ public final class BillingFixtures {
     public static ApplicationSubmitted application(String accountId, SubmittedApplicant... applicants) {
         String applicationId = newId("app");
         return new ApplicationSubmitted(applicationId, accountId, "hold-" + applicationId, "JKTSEL",
-                LocalDate.now().plusDays(7), "MORNING", List.of(applicants), Instant.now());
+                LocalDate.now().plusDays(7), "MORNING", List.of(applicants), Instant.now(), null);
     }
 
     /** Publishes the event as application-service's outbox relay would; returns the CloudEvents id. */

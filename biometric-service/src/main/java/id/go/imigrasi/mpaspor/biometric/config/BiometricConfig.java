@@ -47,6 +47,12 @@ public interface BiometricConfig {
         /** Working days from approval to the expected ready date (4). */
         int readyWorkingDays();
 
+        /**
+         * Same-day service (percepatan): paid and approved before this office time, the passport is ready that day;
+         * otherwise the next working day (13:00).
+         */
+        java.time.LocalTime sameDayCutoff();
+
         /** Public holidays (yyyy-MM-dd) that are not working days, besides Saturdays and Sundays. */
         List<LocalDate> holidays();
 

@@ -43,6 +43,14 @@ public class Appointment {
     @Column(name = "validity_years", nullable = false, updatable = false)
     public int validityYears;
 
+    /** REGULAR or SAME_DAY: the line the slot was booked and paid on (HoldConfirmed). */
+    @Column(nullable = false, updatable = false)
+    public String service = "REGULAR";
+
+    /** When the booking was paid (its confirmation arrived): a same-day approval's ready date depends on it. */
+    @Column(name = "paid_at", updatable = false)
+    public Instant paidAt;
+
     @Column(name = "office_code", nullable = false, updatable = false)
     public String officeCode;
 

@@ -2,7 +2,6 @@ package id.go.imigrasi.mpaspor.biometric.service;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
@@ -15,6 +14,7 @@ import id.go.imigrasi.mpaspor.biometric.config.BiometricConfig;
 import id.go.imigrasi.mpaspor.biometric.domain.Appointment;
 import id.go.imigrasi.mpaspor.biometric.domain.AppointmentStatus;
 import id.go.imigrasi.mpaspor.biometric.domain.PassportNumber;
+import id.go.imigrasi.mpaspor.biometric.domain.ReadyDates;
 import id.go.imigrasi.mpaspor.biometric.domain.WorkingDays;
 import id.go.imigrasi.mpaspor.biometric.repository.AppointmentRepository;
 import id.go.imigrasi.mpaspor.contracts.biometric.ApplicationApproved;
@@ -28,8 +28,7 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * The officer's decisions: the interview outcome (documents verified, or rejected with a reason), approval
- * (passport number of the kind, expected ready date {@code ready-working-days} working days after today, skipping
- * weekends and the configured holidays) or rejection, and the issuance once printed.
+ * (passport number of the kind, expected ready date by the booked service line: {@link ReadyDates}) or rejection, and the issuance once printed.
  */
 @ApplicationScoped
 public class Decisions {
@@ -49,7 +48,7 @@ public class Decisions {
     private final Outbox outbox;
     private final Clock clock;
     private final BiometricConfig config;
-    private final WorkingDays workingDays;
+    private final ReadyDates readyDates;
 
     public Decisions(Appointments access, AppointmentRepository appointments, Outbox outbox, Clock clock,
             BiometricConfig config) {
@@ -58,7 +57,8 @@ public class Decisions {
         this.outbox = outbox;
         this.clock = clock;
         this.config = config;
-        this.workingDays = new WorkingDays(config.approval().holidays());
+        this.readyDates = new ReadyDates(new WorkingDays(config.approval().holidays()),
+                config.approval().readyWorkingDays(), config.approval().sameDayCutoff(), config.timeZone());
     }
 
     public Uni<AppointmentView> interview(String id, InterviewOutcome outcome, String reason, Caller caller) {
@@ -105,19 +105,14 @@ public class Decisions {
         });
     }
 
-    /** The expected ready date of an approval on {@code day}. */
-    public LocalDate readyDate(LocalDate day) {
-        return workingDays.plus(day, config.approval().readyWorkingDays());
-    }
-
     private Uni<Void> approve(Appointment a, long sequence, String officer) {
         a.status = AppointmentStatus.APPROVED;
         a.passportNumber = PassportNumber.of(a.passportKind, sequence, config.approval().passportNumberPrefix());
         a.decidedAt = now();
         a.decidedBy = officer;
-        a.expectedReadyDate = readyDate(LocalDate.now(clock));
+        a.expectedReadyDate = readyDates.of(a.service, a.paidAt, a.decidedAt);
         return outbox.append(new ApplicationApproved(a.applicationId, a.applicantId, a.passportNumber,
-                a.expectedReadyDate, officer))
+                a.expectedReadyDate, officer, a.service))
                 .invoke(() -> LOG.infof("appointment %s approved: passport %s ready %s", a.id, a.passportNumber,
                         a.expectedReadyDate))
                 .replaceWithVoid();

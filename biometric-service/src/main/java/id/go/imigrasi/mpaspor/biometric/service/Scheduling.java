@@ -186,6 +186,8 @@ public class Scheduling {
             a.nik = applicant.nik();
             a.passportKind = applicant.passportKind();
             a.validityYears = applicant.validityYears();
+            a.service = booking.service == null ? "REGULAR" : booking.service;
+            a.paidAt = booking.confirmedAt;
             a.officeCode = booking.officeCode;
             a.date = booking.date;
             a.session = booking.session;

@@ -80,14 +80,21 @@ public final class BiometricFixtures {
     }
 
     public static ApplicationSubmitted submitted(String accountId, LocalDate date, SubmittedApplicant... applicants) {
-        String applicationId = newId("app");
-        return new ApplicationSubmitted(applicationId, accountId, "hold-" + applicationId, OFFICE, date, "MORNING",
-                List.of(applicants), Instant.now());
+        return submitted("REGULAR", accountId, date, applicants);
     }
 
+    /** Submitted with a hold of the service line {@code service} (REGULAR or SAME_DAY). */
+    public static ApplicationSubmitted submitted(String service, String accountId, LocalDate date,
+            SubmittedApplicant... applicants) {
+        String applicationId = newId("app");
+        return new ApplicationSubmitted(applicationId, accountId, "hold-" + applicationId, OFFICE, date, "MORNING",
+                List.of(applicants), Instant.now(), service);
+    }
+
+    /** The paid confirmation of the submission's hold, on the submission's service line. */
     public static HoldConfirmed confirmed(ApplicationSubmitted s) {
         return new HoldConfirmed(s.holdId(), s.applicationId(), s.officeCode(), s.appointmentDate(), s.session(),
-                "REGULAR", s.applicants().stream().map(SubmittedApplicant::nik).toList());
+                s.service(), s.applicants().stream().map(SubmittedApplicant::nik).toList());
     }
 
     /** Publishes as the producer's outbox relay would; returns the CloudEvents id. */

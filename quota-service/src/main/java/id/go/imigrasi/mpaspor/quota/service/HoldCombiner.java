@@ -235,7 +235,8 @@ public class HoldCombiner {
 
     private static SlotHeld slotHeld(Hold hold) {
         return new SlotHeld(hold.id.toString(), hold.accountId, hold.officeCode, hold.slotDate,
-                hold.slotSession.name(), hold.service.name(), hold.nikList(), hold.expiresAt);
+                hold.slotSession.name(), hold.service.name(), hold.nikList(), hold.expiresAt,
+                hold.passportKind.name());
     }
 
     /** Unique index (23505) or deadlock (40P01): the statement as a whole was refused, single holds may pass. */

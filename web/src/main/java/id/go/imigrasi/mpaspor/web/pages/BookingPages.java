@@ -100,9 +100,9 @@ public class BookingPages {
         }
         List<String> niks = new ArrayList<>();
         app.path("applicants").forEach(a -> niks.add(a.path("nik").asText()));
-        String kind = app.path("applicants").path(0).path("questionnaire").path("passportKind").asText("ORDINARY");
+        Need need = Need.of(app);
         Map<String, Object> request = Map.of("officeCode", office, "date", slot.group(1), "session", slot.group(2),
-                "service", "REGULAR", "niks", niks, "passportKind", kind);
+                "service", need.service(), "niks", niks, "passportKind", need.passportKind());
         ApiResponse r;
         // during a release's waiting-room window the hold needs the pass the waiting room gave (issue 17)
         String pass = WaitingRoomPages.passFor(visit.session(), office).map(p -> p[2]).orElse(null);
@@ -179,6 +179,33 @@ public class BookingPages {
             return r.json().path("type").asText("").endsWith("/applicants-not-yet-known");
         } catch (RuntimeException notJson) {
             return false;
+        }
+    }
+
+    /**
+     * The hold the application's applicants need, as application-service says on the application ({@code booking}:
+     * the one rule, BookingNeed): the same-day line when every applicant asked for same-day service, the e-passport
+     * kind when any applicant asks for one. The calendar shown and the hold asked for are of that line and kind, so a
+     * date closed to e-passports is never offered to an e-passport applicant. When the applicants disagree on
+     * same-day service there is no line for all of them: the regular one is shown, and the submission names who
+     * differs.
+     */
+    record Need(String service, String passportKind) {
+        static Need of(JsonNode app) {
+            JsonNode booking = app.path("booking");
+            String service = booking.path("service").asText("");
+            String kind = booking.path("passportKind").asText("");
+            return new Need(service.equals("SAME_DAY") ? "SAME_DAY" : "REGULAR",
+                    kind.equals("ELECTRONIC") || kind.equals("ORDINARY") ? kind : anyElectronic(app));
+        }
+
+        private static String anyElectronic(JsonNode app) {
+            for (JsonNode a : app.path("applicants")) {
+                if ("ELECTRONIC".equals(a.path("questionnaire").path("passportKind").asText())) {
+                    return "ELECTRONIC";
+                }
+            }
+            return "ORDINARY";
         }
     }
 
@@ -358,7 +385,9 @@ public class BookingPages {
         }
         int places = Math.max(1, app.path("applicants").size());
         ApiResponse officeInfo = api.get("/offices/" + office);
-        ApiResponse calendar = api.get("/offices/" + office + "/calendar");
+        Need need = Need.of(app);
+        ApiResponse calendar = api.get("/offices/" + office + "/calendar?service=" + need.service() + "&passportKind="
+                + need.passportKind());
         if (!officeInfo.ok() || !calendar.ok()) {
             throw new NotFoundException();
         }
