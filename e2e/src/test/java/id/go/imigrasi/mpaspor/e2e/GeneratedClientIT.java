@@ -238,6 +238,7 @@ class GeneratedClientIT {
         HoldsApi holds = new HoldsApi(client);
         HoldRequest request = new HoldRequest().officeCode(OFFICE).date(day.getDate())
                 .session(chosen[0].getSession()).service(ServiceLine.REGULAR)
+                .passportKind(id.go.imigrasi.mpaspor.client.model.PassportKind.ELECTRONIC) // an e-passport applicant
                 .niks(java.util.Set.of(nik));
         String key = UUID.randomUUID().toString();
         AtomicReference<HoldView> hold = new AtomicReference<>();

@@ -135,12 +135,21 @@ final class Journey {
      * not yet known to it (their ApplicantsChanged event is on its way): wait and retry.
      */
     String hold(String token, Slot slot, List<String> niks) {
+        return hold(token, slot, niks, "ORDINARY");
+    }
+
+    /**
+     * The same for {@code passportKind}: an application with an e-passport applicant needs an ELECTRONIC hold (the
+     * date checked open to e-passports), or its submission is refused with hold-passport-kind-mismatch.
+     */
+    String hold(String token, Slot slot, List<String> niks, String passportKind) {
         String key = UUID.randomUUID().toString();
         Response[] last = new Response[1];
         Awaitility.await("hold of " + niks).atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofSeconds(1)).until(() -> {
                     Response r = json(as(token), Map.of("officeCode", slot.officeCode(), "date", slot.date(),
-                            "session", slot.session(), "service", "REGULAR", "niks", niks))
+                            "session", slot.session(), "service", "REGULAR", "niks", niks,
+                            "passportKind", passportKind))
                             .header("Idempotency-Key", key).post("/holds");
                     if (r.statusCode() == 201) {
                         last[0] = r;

@@ -147,7 +147,7 @@ class JourneyIT {
         List<Slot> slots = journey.availableSlots(OFFICE, 2);
         Slot slot = slots.stream().filter(s -> s.date().equals(firstDate.toString())).findFirst()
                 .orElseThrow(() -> new AssertionError("no slot on " + firstDate + " in " + slots));
-        holdId = journey.hold(siti, slot, List.of(SITI.nik(), NADIA.nik()));
+        holdId = journey.hold(siti, slot, List.of(SITI.nik(), NADIA.nik()), "ELECTRONIC"); // Siti: an e-passport
         say("  hold " + holdId + " on " + slot.date() + " " + slot.session());
 
         journey.submit(siti, applicationId, holdId);
