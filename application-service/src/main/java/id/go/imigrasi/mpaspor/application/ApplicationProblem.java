@@ -22,6 +22,8 @@ public final class ApplicationProblem {
     public static final ProblemType HOLD_NOT_YET_KNOWN = ProblemType.of("hold-not-yet-known", 409);
     /** The hold belongs to another account, or is already used by another application. */
     public static final ProblemType HOLD_NOT_YOURS = ProblemType.of("hold-not-yours", 422);
+    /** The status check without login: no application with this number has an applicant of this NIK and birth date. */
+    public static final ProblemType STATUS_NOT_FOUND = ProblemType.of("application-status-not-found", 404);
     /** The hold expired or was released: pick a slot again. */
     public static final ProblemType HOLD_EXPIRED = ProblemType.of("hold-expired", 409);
     /** The hold's NIKs do not cover every applicant. */

@@ -84,6 +84,7 @@ class EdgeAuthenticationTest {
             "POST, /api/v1/accounts/password-reset, account",
             "POST, /api/v1/auth/login, account",
             "POST, /api/v1/auth/refresh, account",
+            "POST, /api/v1/application-status, application",
             "GET, /api/v1/offices, quota",
             "GET, /api/v1/offices/JKT1/calendar, quota",
             "POST, /api/v1/payments/callbacks/bni, billing" })

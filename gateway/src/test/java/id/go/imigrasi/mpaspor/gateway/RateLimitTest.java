@@ -44,7 +44,9 @@ class RateLimitTest {
                     "mpaspor.gateway.rate-limits.login.capacity", "3",
                     "mpaspor.gateway.rate-limits.login.period", "10m",
                     "mpaspor.gateway.rate-limits.registration.capacity", "2",
-                    "mpaspor.gateway.rate-limits.registration.period", "10m");
+                    "mpaspor.gateway.rate-limits.registration.period", "10m",
+                    "mpaspor.gateway.rate-limits.status-check.capacity", "3",
+                    "mpaspor.gateway.rate-limits.status-check.period", "10m");
         }
     }
 
@@ -85,6 +87,23 @@ class RateLimitTest {
         given().header("X-Forwarded-For", "198.51.100.9").contentType("application/json").body("{}")
                 .when().post("/api/v1/accounts").then().statusCode(429).header("Retry-After", org.hamcrest.Matchers.notNullValue())
                 .body("type", equalTo(RATE_LIMITED));
+    }
+
+    @Test
+    void theStatusCheckWithoutLoginHasItsOwnBucketWhateverThePathsCase() {
+        // issue 22: an application number, a NIK and a birth date; guessing them is what the bucket stops
+        String[] spellings = { "/api/v1/application-status", "/api/v1/Application-Status", "/API/v1/application-status" };
+        for (String path : spellings) {
+            given().header("X-Forwarded-For", "198.51.100.30").contentType("application/json").body("{}")
+                    .when().post(path).then().statusCode(200).body("service", equalTo("application"));
+        }
+        given().header("X-Forwarded-For", "198.51.100.30").header("Accept-Language", "en")
+                .contentType("application/json").body("{}").when().post("/api/v1/application-status/")
+                .then().statusCode(429).header("Retry-After", org.hamcrest.Matchers.notNullValue())
+                .body("type", equalTo(RATE_LIMITED)).body("detail", containsString("status-check"));
+        // another client still checks
+        given().header("X-Forwarded-For", "198.51.100.31").contentType("application/json").body("{}")
+                .when().post("/api/v1/application-status").then().statusCode(200);
     }
 
     @Test

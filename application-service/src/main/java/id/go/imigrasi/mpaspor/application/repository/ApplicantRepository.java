@@ -19,6 +19,11 @@ public class ApplicantRepository implements PanacheRepositoryBase<Applicant, UUI
         return find("applicationId", Sort.ascending("position"), applicationId).list();
     }
 
+    /** The applicants (active or not: a cancelled application keeps them) of an application with this NIK. */
+    public Uni<List<Applicant>> onApplicationWithNik(UUID applicationId, String nik) {
+        return find("applicationId = ?1 and nik = ?2", applicationId, nik).list();
+    }
+
     public Uni<List<Applicant>> ofApplications(List<UUID> applicationIds) {
         return find("applicationId in ?1", Sort.ascending("position"), applicationIds).list();
     }

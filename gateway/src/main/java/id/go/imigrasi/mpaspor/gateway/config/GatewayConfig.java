@@ -210,6 +210,9 @@ public interface GatewayConfig {
         /** Per client IP: password reset request and confirmation. */
         Limit passwordReset();
 
+        /** Per client IP: the status check without login (an application number, a NIK and a birth date). */
+        Limit statusCheck();
+
         /** A bucket not used for this long is forgotten (it would be full again anyway). */
         Duration idleExpiry();
 

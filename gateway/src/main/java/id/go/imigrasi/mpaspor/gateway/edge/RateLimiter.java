@@ -31,7 +31,8 @@ public class RateLimiter {
         LOGIN("login"),
         OTP("otp"),
         REGISTRATION("registration"),
-        PASSWORD_RESET("password-reset");
+        PASSWORD_RESET("password-reset"),
+        STATUS_CHECK("status-check");
 
         private final String label;
 
@@ -49,6 +50,7 @@ public class RateLimiter {
                 case OTP -> OTP;
                 case REGISTRATION -> REGISTRATION;
                 case PASSWORD_RESET -> PASSWORD_RESET;
+                case STATUS_CHECK -> STATUS_CHECK;
             };
         }
     }
@@ -88,6 +90,7 @@ public class RateLimiter {
             case OTP -> config.otp();
             case REGISTRATION -> config.registration();
             case PASSWORD_RESET -> config.passwordReset();
+            case STATUS_CHECK -> config.statusCheck();
         };
     }
 }

@@ -5,5 +5,6 @@ public enum LimitCategory {
     LOGIN,
     OTP,
     REGISTRATION,
-    PASSWORD_RESET
+    PASSWORD_RESET,
+    STATUS_CHECK
 }

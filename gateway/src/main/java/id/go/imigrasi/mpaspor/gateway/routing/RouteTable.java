@@ -23,6 +23,7 @@ public final class RouteTable {
             Map.entry("/auth", Upstream.ACCOUNT),
             Map.entry("/admin", Upstream.ACCOUNT),
             Map.entry("/applications", Upstream.APPLICATION),
+            Map.entry("/application-status", Upstream.APPLICATION),
             Map.entry("/uploads", Upstream.APPLICATION),
             Map.entry("/document-requirements", Upstream.APPLICATION),
             Map.entry("/offices", Upstream.QUOTA),
@@ -102,6 +103,8 @@ public final class RouteTable {
                 // what a passport costs and which documents it needs: asked before anyone has an account
                 || (read && under(path, "/fees"))
                 || (read && under(path, "/document-requirements"))
+                // an application's state by its number, a NIK and a birth date (issue 22): no account needed
+                || ("POST".equals(method) && "/application-status".equalsIgnoreCase(path))
                 || (read && WAITING_ROOM_BY_TICKET.matcher(path).matches())
                 || under(path, "/payments/callbacks");
     }
@@ -118,6 +121,9 @@ public final class RouteTable {
         }
         if (under(path, "/accounts/password-reset")) {
             return Optional.of(LimitCategory.PASSWORD_RESET);
+        }
+        if (under(path, "/application-status")) {
+            return Optional.of(LimitCategory.STATUS_CHECK);
         }
         return Optional.empty();
     }

@@ -76,6 +76,10 @@ class RouteTableTest {
             "GET, /api/v1/fees, true",
             "GET, /api/v1/fees/quote, true",
             "GET, /api/v1/document-requirements, true",
+            "POST, /api/v1/application-status, true",
+            "POST, /api/v1/Application-Status, true",
+            "GET, /api/v1/application-status, false",
+            "POST, /api/v1/application-status/x, false",
             "POST, /api/v1/fees, false",
             "GET, /api/v1/payments, false",
             "GET, /api/v1/applications, false",
@@ -94,7 +98,9 @@ class RouteTableTest {
             "POST, /api/v1/accounts/verification, OTP",
             "POST, /api/v1/accounts, REGISTRATION",
             "POST, /api/v1/accounts/password-reset, PASSWORD_RESET",
-            "POST, /api/v1/accounts/password-reset/confirm, PASSWORD_RESET" })
+            "POST, /api/v1/accounts/password-reset/confirm, PASSWORD_RESET",
+            "POST, /api/v1/application-status, STATUS_CHECK",
+            "POST, /api/v1/APPLICATION-STATUS, STATUS_CHECK" })
     void sensitiveAnonymousEndpointsHaveAStricterBucket(String method, String path, LimitCategory category) {
         assertThat(RouteTable.match(method, path).orElseThrow().limitCategory()).contains(category);
     }

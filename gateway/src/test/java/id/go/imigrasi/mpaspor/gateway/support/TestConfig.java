@@ -28,7 +28,8 @@ public final class TestConfig {
         values.put("mpaspor.gateway.proxy.retry-after", "5s");
         values.put("mpaspor.gateway.proxy.max-pool-size", "10");
         values.put("mpaspor.gateway.proxy.max-wait-queue", "10");
-        for (String scope : new String[] { "per-ip", "per-account", "login", "otp", "registration", "password-reset" }) {
+        for (String scope : new String[] { "per-ip", "per-account", "login", "otp", "registration", "password-reset",
+                "status-check" }) {
             values.put("mpaspor.gateway.rate-limits." + scope + ".capacity", "100");
             values.put("mpaspor.gateway.rate-limits." + scope + ".period", "1m");
         }
