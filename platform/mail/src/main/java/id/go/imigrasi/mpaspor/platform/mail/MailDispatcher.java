@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PreDestroy;
@@ -78,17 +79,27 @@ public class MailDispatcher {
         this.metrics = metrics;
     }
 
-    /** Runs the dispatcher soon on this instance's dispatch thread (at most one run waits); returns at once. */
+    /**
+     * Runs the dispatcher soon on this instance's dispatch thread (at most one run waits); returns at once. Once the
+     * application is stopping, nothing: the mails wait in the table for the next instance.
+     */
     public void wake() {
-        if (runWaiting.compareAndSet(false, true)) {
-            runs.execute(() -> {
-                runWaiting.set(false);
-                try {
-                    VertxContextSupport.subscribeAndAwait(this::dispatchAllDue);
-                } catch (Throwable e) {
-                    LOG.warnf("mail dispatch failed (%s); the next run retries", e.toString());
-                }
-            });
+        if (!runWaiting.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            runs.execute(this::run);
+        } catch (RejectedExecutionException stopping) {
+            runWaiting.set(false);
+        }
+    }
+
+    private void run() {
+        runWaiting.set(false);
+        try {
+            VertxContextSupport.subscribeAndAwait(this::dispatchAllDue);
+        } catch (Throwable e) {
+            LOG.warnf("mail dispatch failed (%s); the next run retries", e.toString());
         }
     }
 
