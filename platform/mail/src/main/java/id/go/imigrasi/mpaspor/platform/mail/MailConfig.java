@@ -2,6 +2,8 @@ package id.go.imigrasi.mpaspor.platform.mail;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.Min;
+
 import io.smallrye.config.ConfigMapping;
 
 /** {@code mpaspor.mail.*}: the mail outbox; defaults in platform-mail's microprofile-config.properties. */
@@ -11,6 +13,7 @@ public interface MailConfig {
     Dispatch dispatch();
 
     /** Mails claimed (and then sent one by one) per claim. */
+    @Min(1)
     int batch();
 
     /** A dispatcher owns the mails it claimed this long; then another may take them over. */
@@ -18,7 +21,8 @@ public interface MailConfig {
 
     Backoff backoff();
 
-    /** Attempts before a mail is given up (dead: kept, counted); at least 1. */
+    /** Attempts before a mail is given up (dead: kept, counted); at least 1 (checked at startup). */
+    @Min(1)
     int maxAttempts();
 
     interface Dispatch {

@@ -71,9 +71,6 @@ public class MailDispatcher {
     private final AtomicBoolean runWaiting = new AtomicBoolean();
 
     public MailDispatcher(ReactiveMailer mailer, MailConfig config, MailMetrics metrics) {
-        if (config.maxAttempts() < 1) {
-            throw new IllegalArgumentException("mpaspor.mail.max-attempts must be at least 1");
-        }
         this.mailer = mailer;
         this.config = config;
         this.metrics = metrics;
