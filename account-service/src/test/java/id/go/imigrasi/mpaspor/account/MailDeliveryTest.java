@@ -27,7 +27,7 @@ class MailDeliveryTest {
         try {
             Accounts.register(email, Accounts.PASSWORD).then().statusCode(201);
             await().atMost(Duration.ofSeconds(20)).until(() -> Db.count(
-                    "SELECT count(*) FROM mail_outbox WHERE recipient = ? AND sent_at IS NULL AND attempts >= 1", email) == 1);
+                    "SELECT count(*) FROM queued_mail WHERE recipient = ? AND sent_at IS NULL AND attempts >= 1", email) == 1);
         } finally {
             MailServer.up();
         }

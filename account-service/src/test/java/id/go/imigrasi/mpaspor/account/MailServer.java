@@ -19,8 +19,8 @@ public class MailServer extends id.go.imigrasi.mpaspor.testkit.MailServer {
     @Override
     public Map<String, String> start() {
         Map<String, String> config = new HashMap<>(super.start());
-        config.put("mpaspor.account.mail.backoff-initial", "PT1S");
-        config.put("mpaspor.account.mail.backoff-max", "PT2S");
+        config.put("mpaspor.mail.backoff.initial", "PT1S");
+        config.put("mpaspor.mail.backoff.max", "PT2S");
         return config;
     }
 

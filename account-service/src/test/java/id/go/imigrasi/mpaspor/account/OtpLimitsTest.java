@@ -93,7 +93,7 @@ class OtpLimitsTest {
         Accounts.requestOtp(email, "RESET_PASSWORD").then().statusCode(202);
         Accounts.requestOtp(email, "RESET_PASSWORD").then().statusCode(429)
                 .body("type", equalTo("https://mpaspor.imigrasi.go.id/problems/otp-too-soon"));
-        assertThat(Db.count("SELECT count(*) FROM mail_outbox WHERE recipient = ?", email)).isZero();
+        assertThat(Db.count("SELECT count(*) FROM queued_mail WHERE recipient = ?", email)).isZero();
         assertThat(MailServer.messagesTo(email)).isEmpty();
     }
 
@@ -105,6 +105,6 @@ class OtpLimitsTest {
         assertThat(Db.count("SELECT count(*) FROM otp WHERE code_hash LIKE ?", "%" + code + "%")).isZero();
         // once sent, the mail body that carried the code is erased
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> Db.count(
-                "SELECT count(*) FROM mail_outbox WHERE recipient = ? AND sent_at IS NOT NULL AND body IS NULL", email) == 1);
+                "SELECT count(*) FROM queued_mail WHERE recipient = ? AND sent_at IS NOT NULL AND body IS NULL", email) == 1);
     }
 }

@@ -84,7 +84,7 @@ class RegistrationValidationTest {
         Accounts.register(email.toUpperCase(), "Another-Good-Pass-9").then().statusCode(201)
                 .body("status", equalTo("PENDING_VERIFICATION"));
         assertThat(Db.count("SELECT count(*) FROM account WHERE email = ?", email)).isEqualTo(1);
-        assertThat(Db.count("SELECT count(*) FROM mail_outbox WHERE recipient = ? AND kind = 'REGISTRATION_ATTEMPT'",
+        assertThat(Db.count("SELECT count(*) FROM queued_mail WHERE recipient = ? AND kind = 'REGISTRATION_ATTEMPT'",
                 email)).isEqualTo(1);
     }
 

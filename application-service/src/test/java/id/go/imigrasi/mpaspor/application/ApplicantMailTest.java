@@ -40,14 +40,14 @@ class ApplicantMailTest {
         MailCatcher.down();
         try {
             publish(new BillingIssued(app, "hold-m", "877777777777770", 650_000, Instant.now().plusSeconds(7200)));
-            await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT count(*) FROM applicant_mail "
-                    + "WHERE application_id = ?::uuid AND tries >= 1 AND error IS NOT NULL AND delivered_at IS NULL",
+            await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT count(*) FROM queued_mail "
+                    + "WHERE aggregate_id = ? AND attempts >= 1 AND last_error IS NOT NULL AND sent_at IS NULL",
                     app) == 1);
         } finally {
             MailCatcher.up();
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT count(*) FROM applicant_mail "
-                + "WHERE application_id = ?::uuid AND delivered_at IS NOT NULL", app) == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT count(*) FROM queued_mail "
+                + "WHERE aggregate_id = ? AND sent_at IS NOT NULL", app) == 1);
         await().atMost(Duration.ofSeconds(10)).until(() -> !MailCatcher.to(email(account)).isEmpty());
         assertThat(MailCatcher.to(email(account))).hasSize(1)
                 .allSatisfy(m -> assertThat(m.subject()).contains("877777777777770"));

@@ -21,8 +21,6 @@ public interface AccountConfig {
 
     BootstrapAdmin bootstrapAdmin();
 
-    Mail mail();
-
     interface Jwt {
         /** Location (file: URL or classpath) of the PEM public key published as JWKS. */
         String publicKey();
@@ -109,13 +107,5 @@ public interface AccountConfig {
         Optional<String> email();
 
         Optional<String> password();
-    }
-
-    interface Mail {
-        Duration pollInterval();
-
-        Duration backoffInitial();
-
-        Duration backoffMax();
     }
 }

@@ -88,7 +88,7 @@ public class AccountService {
             // the resend limits first: they serialise the registrations of one email, and apply to taken ones too
             return otp.admit(account.email, Otp.Purpose.VERIFY_EMAIL, now)
                     .chain(() -> accounts.findByEmail(account.email))
-                    .chain(existing -> existing != null ? registrationAttempt(existing, account, now)
+                    .chain(existing -> existing != null ? registrationAttempt(existing, account)
                             : accounts.persistAndFlush(account)
                                     .chain(() -> otp.issue(account, Otp.Purpose.VERIFY_EMAIL, now))
                                     .chain(() -> outbox.append(registered(account)))
@@ -97,11 +97,11 @@ public class AccountService {
     }
 
     /** The owner of a taken email is told; the caller gets what a new registration gets, minus the account. */
-    private Uni<Account> registrationAttempt(Account owner, Account attempted, Instant now) {
+    private Uni<Account> registrationAttempt(Account owner, Account attempted) {
         security.log(SecurityLog.Event.REGISTRATION_EMAIL_TAKEN, "account_id", owner.id,
                 "email", SecurityLog.mask(owner.email));
         attempted.id = UUID.randomUUID();
-        return mail.enqueue(owner, MailOutbox.Kind.REGISTRATION_ATTEMPT, now).replaceWith(attempted);
+        return mail.enqueue(owner, MailOutbox.Kind.REGISTRATION_ATTEMPT).replaceWith(attempted);
     }
 
     /**
@@ -170,7 +170,7 @@ public class AccountService {
         return Panache.withTransaction(() -> accounts.findByEmail(normalized).chain(account -> {
             Instant now = clock.instant();
             return otp.check(normalized, account, Otp.Purpose.VERIFY_EMAIL, code, now).call(check -> check.accepted()
-                    ? activate(account, now).chain(() -> mail.enqueue(account, MailOutbox.Kind.WELCOME, now))
+                    ? activate(account, now).chain(() -> mail.enqueue(account, MailOutbox.Kind.WELCOME))
                     : Uni.createFrom().voidItem());
         })).invoke(mail::wake);
     }
@@ -258,7 +258,7 @@ public class AccountService {
         return sessions.revokeAllExcept(account.id, keepSession, how, now)
                 .chain(() -> outbox.append(new PasswordChanged(account.id.toString(),
                         how == SessionRevocation.Reason.PASSWORD_RESET ? "RESET" : "CHANGE", now)))
-                .chain(() -> mail.enqueue(account, MailOutbox.Kind.PASSWORD_CHANGED, now));
+                .chain(() -> mail.enqueue(account, MailOutbox.Kind.PASSWORD_CHANGED));
     }
 
     private Uni<Void> activate(Account account, Instant now) {

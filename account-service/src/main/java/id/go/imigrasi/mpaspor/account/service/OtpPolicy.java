@@ -102,7 +102,7 @@ public class OtpPolicy {
                 : MailOutbox.Kind.OTP_RESET_PASSWORD;
         return otps.voidOpen(account.id, purpose, now)
                 .chain(() -> otps.persist(otp))
-                .chain(() -> mail.enqueue(account, kind, now, code, policy.lifetime().toMinutes()));
+                .chain(() -> mail.enqueue(account, kind, code, policy.lifetime().toMinutes()));
     }
 
     /**

@@ -29,8 +29,6 @@ public interface ApplicationConfig {
 
     Dukcapil dukcapil();
 
-    Mail mail();
-
     /** What the requirements list shows for every document (enforced by the upload side). */
     interface Documents {
         List<String> acceptedTypes();
@@ -51,21 +49,5 @@ public interface ApplicationConfig {
 
         /** Applicants re-checked per run. */
         int recheckBatch();
-    }
-
-    interface Mail {
-        /** How often the mail dispatcher looks for due mails ({@code off} disables it). */
-        String every();
-
-        /** A dispatcher owns a claimed mail this long; then another may take it over. */
-        Duration lease();
-
-        /** Mails sent per run. */
-        int batch();
-
-        /** Waits after a failed send: doubles from {@code retryInitial} up to {@code retryMax}. */
-        Duration retryInitial();
-
-        Duration retryMax();
     }
 }

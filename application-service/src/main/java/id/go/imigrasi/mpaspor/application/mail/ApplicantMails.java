@@ -4,21 +4,21 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import id.go.imigrasi.mpaspor.application.config.ApplicationConfig;
-import id.go.imigrasi.mpaspor.application.domain.ApplicantMail;
 import id.go.imigrasi.mpaspor.application.domain.Application;
-import id.go.imigrasi.mpaspor.application.repository.MailRepository;
 import id.go.imigrasi.mpaspor.platform.i18n.Messages;
+import id.go.imigrasi.mpaspor.platform.mail.MailQueue;
+import id.go.imigrasi.mpaspor.platform.mail.OutgoingMail;
 import io.smallrye.mutiny.Uni;
 
 /**
  * The mails that ask the applicant to act (pay before the deadline, start again after expiry, replace a
  * rejected document, come to the appointment, correct a NIK). Each is queued in the transaction of the step
- * that calls for it, in Bahasa Indonesia with the English text below, and sent later by {@link MailDispatcher}.
+ * that calls for it, in Bahasa Indonesia with the English text below, on the platform's mail outbox
+ * ({@link MailQueue}, about the application), which sends it after commit.
  */
 @ApplicationScoped
 public class ApplicantMails {
@@ -39,34 +39,40 @@ public class ApplicantMails {
         }
     }
 
-    private final MailRepository mails;
+    private final MailQueue queue;
     private final Messages messages;
     private final ApplicationConfig config;
     private final DateTimeFormatter dateTime = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm");
 
-    public ApplicantMails(MailRepository mails, Messages messages, ApplicationConfig config) {
-        this.mails = mails;
+    public ApplicantMails(MailQueue queue, Messages messages, ApplicationConfig config) {
+        this.queue = queue;
         this.messages = messages;
         this.config = config;
     }
 
     /** Queues the mail for the application's owner; nothing when the account gave no address. */
     public Uni<Void> queue(Application app, Kind kind, Object... args) {
-        if (app.email == null) {
-            return Uni.createFrom().voidItem();
-        }
-        ApplicantMail mail = new ApplicantMail();
-        mail.id = UUID.randomUUID();
-        mail.applicationId = app.id;
-        mail.recipient = app.email;
-        mail.subject = messages.get(Messages.INDONESIAN, "mail." + kind.key + ".subject", args) + " / "
+        return app.email == null ? Uni.createFrom().voidItem()
+                : queue.enqueue(mail(app, kind, args)).replaceWithVoid();
+    }
+
+    /**
+     * Queues the mail an event calls for, once: a redelivery of the event ({@code eventId}, its CloudEvents id)
+     * queues nothing more, even past the inbox.
+     */
+    public Uni<Void> queueOnce(String eventId, Application app, Kind kind, Object... args) {
+        return app.email == null ? Uni.createFrom().voidItem()
+                : queue.enqueue(mail(app, kind, args).once(eventId + ":" + kind.name() + ":" + app.id))
+                        .replaceWithVoid();
+    }
+
+    private OutgoingMail mail(Application app, Kind kind, Object... args) {
+        String subject = messages.get(Messages.INDONESIAN, "mail." + kind.key + ".subject", args) + " / "
                 + messages.get(Locale.ENGLISH, "mail." + kind.key + ".subject", args);
-        mail.body = messages.get(Messages.INDONESIAN, "mail." + kind.key + ".body", args) + "\n\n-- English --\n"
+        String body = messages.get(Messages.INDONESIAN, "mail." + kind.key + ".body", args) + "\n\n-- English --\n"
                 + messages.get(Locale.ENGLISH, "mail." + kind.key + ".body", args) + "\n\n"
                 + messages.get(Messages.INDONESIAN, "mail.footer", app.id.toString());
-        mail.createdAt = Instant.now();
-        mail.dueAt = mail.createdAt;
-        return mails.persist(mail).replaceWithVoid();
+        return OutgoingMail.of(app.email, kind.name(), subject, body).about(app.id.toString());
     }
 
     /** A time as the applicant reads it: local time in WIB. */

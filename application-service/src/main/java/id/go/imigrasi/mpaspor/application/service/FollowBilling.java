@@ -34,8 +34,8 @@ public class FollowBilling {
     public Uni<Void> issued(BillingIssued e, Envelope envelope) {
         return follower.lock(e.applicationId(), "BILLING_ISSUED").chain(app -> app == null ? none()
                 : (app.billingIssued(e.billingCode(), e.amount(), e.expiresAt())
-                        ? mails.queue(app, ApplicantMails.Kind.BILLING_ISSUED, e.billingCode(), e.amount(),
-                                mails.local(e.expiresAt()))
+                        ? mails.queueOnce(envelope.id(), app, ApplicantMails.Kind.BILLING_ISSUED, e.billingCode(),
+                                e.amount(), mails.local(e.expiresAt()))
                         : none())
                         .chain(() -> follower.record(envelope, app, "BILLING_ISSUED",
                                 ApplicationStatus.AWAITING_PAYMENT, envelope.time(), details("billingCode",
@@ -58,7 +58,8 @@ public class FollowBilling {
     /** EXPIRED (the held place is released by quota-service); the applicant is mailed unless it was paid. */
     public Uni<Void> expired(BillingExpired e, Envelope envelope) {
         return follower.lock(e.applicationId(), "BILLING_EXPIRED").chain(app -> app == null ? none()
-                : (app.billingExpired() ? mails.queue(app, ApplicantMails.Kind.BILLING_EXPIRED, e.billingCode())
+                : (app.billingExpired() ? mails.queueOnce(envelope.id(), app,
+                        ApplicantMails.Kind.BILLING_EXPIRED, e.billingCode())
                         : none())
                         .chain(() -> follower.record(envelope, app, "BILLING_EXPIRED", ApplicationStatus.EXPIRED,
                                 envelope.or(e.expiredAt()), details("billingCode", e.billingCode()))));

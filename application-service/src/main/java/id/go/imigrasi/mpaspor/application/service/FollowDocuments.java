@@ -86,8 +86,8 @@ public class FollowDocuments {
             String kind = state == DocumentState.ACCEPTED ? "DOCUMENT_ACCEPTED" : "DOCUMENT_REJECTED";
             return follower.lock(applicationId, kind).chain(app -> app == null ? none()
                     : (state == DocumentState.REJECTED
-                            ? mails.queue(app, ApplicantMails.Kind.DOCUMENT_REJECTED, doc.documentType,
-                                    String.valueOf(reasonId), String.valueOf(reasonEn))
+                            ? mails.queueOnce(envelope.id(), app, ApplicantMails.Kind.DOCUMENT_REJECTED,
+                                    doc.documentType, String.valueOf(reasonId), String.valueOf(reasonEn))
                             : none())
                             .chain(() -> follower.record(envelope, app, kind, null, envelope.or(at),
                                     details("applicantId", doc.applicantId, "documentType", doc.documentType,

@@ -47,7 +47,7 @@ public class FollowOfficeVisit {
                 return none();
             }
             app.appointment(e.officeCode(), e.date(), e.session(), envelope.time());
-            return mails.queue(app, ApplicantMails.Kind.APPOINTMENT_SCHEDULED, e.officeCode(),
+            return mails.queueOnce(envelope.id(), app, ApplicantMails.Kind.APPOINTMENT_SCHEDULED, e.officeCode(),
                     String.valueOf(e.date()), e.session(), e.bookingCode())
                     .chain(() -> follower.record(envelope, app, "APPOINTMENT_SCHEDULED",
                             ApplicationStatus.APPOINTMENT_SCHEDULED, envelope.time(), details("applicantId",

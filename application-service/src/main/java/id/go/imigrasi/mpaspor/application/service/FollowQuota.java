@@ -51,7 +51,7 @@ public class FollowQuota {
      * "It is your turn": quota-service admitted these accounts' positions in a release's waiting room; each gets a
      * mail (to the address of its newest open application) with the waiting room's page, valid until its turn ends.
      */
-    public Uni<Void> positionsAdmitted(PositionsAdmitted admitted) {
+    public Uni<Void> positionsAdmitted(PositionsAdmitted admitted, Envelope envelope) {
         Uni<Void> chain = none();
         String link = website + "/ruang-tunggu/" + admitted.releaseId();
         for (String account : admitted.accountIds()) {
@@ -63,8 +63,8 @@ public class FollowQuota {
             }
             chain = chain.chain(() -> applications.ofAccount(id).chain(apps -> apps.stream()
                     .filter(app -> app.email != null && !app.status.finished()).findFirst()
-                    .map(app -> mails.queue(app, ApplicantMails.Kind.WAITING_ROOM_TURN, admitted.officeCode(), link,
-                            mails.local(admitted.claimUntil())))
+                    .map(app -> mails.queueOnce(envelope.id(), app, ApplicantMails.Kind.WAITING_ROOM_TURN,
+                            admitted.officeCode(), link, mails.local(admitted.claimUntil())))
                     .orElse(none())));
         }
         return chain;

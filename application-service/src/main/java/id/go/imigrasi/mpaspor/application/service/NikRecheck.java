@@ -7,8 +7,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
-import org.jboss.logging.Logger;
-
 import id.go.imigrasi.mpaspor.application.config.ApplicationConfig;
 import id.go.imigrasi.mpaspor.application.domain.Verification;
 import id.go.imigrasi.mpaspor.application.mail.ApplicantMails;
@@ -21,21 +19,18 @@ import id.go.imigrasi.mpaspor.platform.reactive.OnContext;
 import id.go.imigrasi.mpaspor.contracts.application.ApplicantVerificationCompleted;
 import id.go.imigrasi.mpaspor.platform.outbox.Outbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The background job that asks Dukcapil again for every applicant left "verification pending". Each answer is
- * stored with ApplicantVerificationCompleted (outbox) and a timeline entry in one transaction; a NIK Dukcapil does
- * not know also mails the applicant. Still no answer: the applicant stays pending for the next run. Runs on
- * every instance; an applicant is updated under its row lock and only while still pending, so two runs never
- * record it twice.
+ * Asks Dukcapil again for every applicant left "verification pending" (scheduled by {@code jobs.NikRecheckJob}).
+ * Each answer is stored with ApplicantVerificationCompleted (outbox) and a timeline entry in one transaction; a NIK
+ * Dukcapil does not know also mails the applicant. Still no answer: the applicant stays pending for the next run.
+ * Runs on every instance; an applicant is updated under its row lock and only while still pending, so two runs
+ * never record it twice.
  */
 @ApplicationScoped
 public class NikRecheck {
-
-    private static final Logger LOG = Logger.getLogger(NikRecheck.class);
 
     private final ApplicantRepository applicants;
     private final ApplicationRepository applications;
@@ -54,16 +49,6 @@ public class NikRecheck {
         this.timeline = timeline;
         this.mails = mails;
         this.config = config;
-    }
-
-    @Scheduled(identity = "nik-recheck", every = "${mpaspor.application.dukcapil.recheck-every}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> scheduled() {
-        return recheckDue().invoke(n -> {
-            if (n > 0) {
-                LOG.infof("Dukcapil re-check settled %d applicant(s)", n);
-            }
-        }).replaceWithVoid();
     }
 
     /** One run: returns how many pending applicants got Dukcapil's answer. */
