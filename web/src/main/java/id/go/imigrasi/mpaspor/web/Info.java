@@ -166,4 +166,31 @@ public interface Info {
 
     @Message
     String ready_same_day();
+
+    @Message
+    String status_nav();
+
+    @Message
+    String status_title();
+
+    @Message
+    String status_lead();
+
+    @Message
+    String status_number();
+
+    @Message
+    String status_number_hint();
+
+    @Message
+    String status_check();
+
+    @Message
+    String status_result();
+
+    @Message
+    String status_since();
+
+    @Message
+    String status_more();
 }

@@ -113,6 +113,22 @@ public class FakeApi implements QuarkusTestResourceLifecycleManager {
                         + "{\"item\":\"SAME_DAY_SERVICE\",\"description\":\"Layanan percepatan\",\"amount\":1000000}],"
                         + "\"total\":1950000}");
             }
+        } else if (method.equals("POST") && path.equals("/api/v1/application-status")) {
+            // the status check: one application matches (number, NIK, birth date); anything else is the one 404
+            if (body.contains("\"applicationId\":\"" + APPLICATION + "\"") && body.contains("\"nik\":\"3273151205850001\"")
+                    && body.contains("\"birthDate\":\"1985-05-12\"")) {
+                json(exchange, 200, "{\"status\":\"AWAITING_PAYMENT\",\"since\":\"2026-12-04T07:52:00Z\"}");
+            } else if (body.contains("\"nik\":\"12\"")) {
+                exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
+                send(exchange, 400, "{\"type\":\"https://mpaspor.imigrasi.go.id/problems/validation\",\"title\":"
+                        + "\"Data tidak valid\",\"status\":400,\"errors\":[{\"field\":\"nik\",\"code\":"
+                        + "\"validation.nik-format\",\"message\":\"NIK harus 16 digit angka\"}]}");
+            } else {
+                exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
+                send(exchange, 404, "{\"type\":\"https://mpaspor.imigrasi.go.id/problems/application-status-not-found\","
+                        + "\"title\":\"Permohonan tidak ditemukan\",\"status\":404,\"detail\":\"Tidak ada permohonan"
+                        + " dengan nomor ini yang memiliki pemohon dengan NIK dan tanggal lahir tersebut.\"}");
+            }
         } else if (path.equals("/api/v1/document-requirements")) {
             String query = exchange.getRequestURI().getQuery();
             ADVICE_QUERIES.add(query);
