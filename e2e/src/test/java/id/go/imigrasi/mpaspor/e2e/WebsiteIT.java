@@ -459,6 +459,22 @@ class WebsiteIT {
         browser.open("/applications");
         browser.awaitPath("starts with " + "/login", p -> p.startsWith("/login"));
         say("  after logout the old cookie leads to the login page");
+
+        // issue 22: without an account, the application number, Agus's NIK and birth date show the state only
+        browser.open("/status");
+        browser.check("status");
+        browser.type("applicationId", applicationId);
+        browser.type("nik", agusNik);
+        browser.type("birthDate", "12");
+        browser.type("birthMonth", "5");
+        browser.type("birthYear", "1985");
+        browser.click("#check");
+        Awaitility.await("the state").atMost(Duration.ofSeconds(30)).until(() -> !browser.all("#state-value").isEmpty());
+        String state = browser.text("#state-value");
+        assertThat(state).isNotBlank();
+        assertThat(browser.text("main")).doesNotContain("Agus Wijaya").doesNotContain(agusNik.substring(6));
+        browser.check("status-found");
+        say("  the status check without login: '" + state + "', no name or NIK on the page");
     }
 
     @Test

@@ -127,24 +127,26 @@ class WebsiteBffTest {
         Response page = given().get("/status");
         page.then().statusCode(200);
         assertThat(page.asString()).contains("<form method=\"post\" action=\"/status#state\"", "id=\"applicationId\"",
-                "id=\"nik\"", "type=\"date\"");
+                "id=\"nik\"", "name=\"birthDay\"", "name=\"birthMonth\"", "name=\"birthYear\"");
         String cookie = page.getCookie("mpaspor_session");
         String token = csrf(page.asString());
         String found = given().cookie("mpaspor_session", cookie).contentType("application/x-www-form-urlencoded")
                 .formParam("csrf", token).formParam("applicationId", FakeApi.APPLICATION)
-                .formParam("nik", " 3273151205850001 ").formParam("birthDate", "1985-05-12").post("/status").then()
+                .formParam("nik", " 3273 1512 0585 0001 ").formParam("birthDay", "12").formParam("birthMonth", "5")
+                .formParam("birthYear", "1985").post("/status").then()
                 .statusCode(200).extract().asString();
         assertThat(found).contains("id=\"state-value\">Menunggu pembayaran", "datetime=\"2026-12-04T07:52:00Z\"")
                 .doesNotContain("Agus Wijaya");
         String missed = given().cookie("mpaspor_session", cookie).contentType("application/x-www-form-urlencoded")
                 .formParam("csrf", token).formParam("applicationId", FakeApi.APPLICATION)
-                .formParam("nik", "3273151205850001").formParam("birthDate", "1985-05-13").post("/status").then()
+                .formParam("nik", "3273151205850001").formParam("birthDay", "13").formParam("birthMonth", "5")
+                .formParam("birthYear", "1985").post("/status").then()
                 .statusCode(200).extract().asString();
         assertThat(missed).contains("class=\"error-summary\"", "Tidak ada permohonan dengan nomor ini")
-                .doesNotContain("id=\"state-value\"").contains("value=\"1985-05-13\"");
+                .doesNotContain("id=\"state-value\"").contains("name=\"birthDay\" inputmode=\"numeric\" value=\"13\"");
         String bad = given().cookie("mpaspor_session", cookie).contentType("application/x-www-form-urlencoded")
                 .formParam("csrf", token).formParam("applicationId", "x").formParam("nik", "12")
-                .formParam("birthDate", "").post("/status").then().statusCode(200).extract().asString();
+                .post("/status").then().statusCode(200).extract().asString();
         assertThat(bad).contains("<p class=\"error-message\" id=\"nik-error\">NIK harus 16 digit angka</p>");
         // the NIK never goes into an address: the form posts, and a forged form reaches nothing
         given().cookie("mpaspor_session", cookie).contentType("application/x-www-form-urlencoded")

@@ -193,14 +193,23 @@ public class ApplicationPages {
         return form;
     }
 
+    /** The three birth date fields ({@code tags/birth.html}) as one ISO date for the API; null when all are empty. */
+    static String birthDate(Form form) {
+        String y = form.value("birthYear"), m = form.value("birthMonth"), d = form.value("birthDay");
+        if (y.isEmpty() && m.isEmpty() && d.isEmpty()) {
+            return null;
+        }
+        return String.format("%s-%s-%s", y, pad(m), pad(d));
+    }
+
     /** The API's applicant body from the form (the three date fields become one ISO date). */
     static Map<String, Object> applicantBody(Form form) {
         Map<String, Object> body = new LinkedHashMap<>();
         putText(body, "fullName", form.value("fullName"));
         putText(body, "nik", form.value("nik").replaceAll("\\s", ""));
-        String y = form.value("birthYear"), m = form.value("birthMonth"), d = form.value("birthDay");
-        if (!y.isEmpty() || !m.isEmpty() || !d.isEmpty()) {
-            body.put("birthDate", String.format("%s-%s-%s", y, pad(m), pad(d)));
+        String birthDate = birthDate(form);
+        if (birthDate != null) {
+            body.put("birthDate", birthDate);
         }
         putText(body, "birthPlace", form.value("birthPlace"));
         putText(body, "sex", form.value("sex"));

@@ -25,7 +25,7 @@ import io.quarkus.qute.TemplateInstance;
 @Produces(MediaType.TEXT_HTML)
 public class StatusPages {
 
-    private static final String[] FIELDS = { "applicationId", "nik", "birthDate" };
+    private static final String[] FIELDS = { "applicationId", "nik", "birthDay", "birthMonth", "birthYear" };
 
     private final Pages pages;
     private final ApiClient api;
@@ -49,7 +49,12 @@ public class StatusPages {
     public Object check(MultivaluedMap<String, String> in) {
         visit.requireCsrf(in.getFirst("csrf"));
         Form form = AccountPages.typed(in, FIELDS);
-        Map<String, String> body = AccountPages.fields(in, FIELDS);
+        Map<String, String> body = AccountPages.fields(in, "applicationId");
+        body.put("nik", form.value("nik").replaceAll("\\s", ""));
+        String birthDate = ApplicationPages.birthDate(form);
+        if (birthDate != null) {
+            body.put("birthDate", birthDate);
+        }
         return AccountPages.submit(pages, "status", form, () -> {
             ApiResponse r = api.postAnonymous("/application-status", body);
             if (r.ok()) {
