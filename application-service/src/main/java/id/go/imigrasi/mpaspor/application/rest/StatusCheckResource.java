@@ -42,6 +42,9 @@ public class StatusCheckResource {
                     + " Retry-After).")
     @APIResponse(responseCode = "200", description = "The state", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatusLookup.State.class)))
+    @APIResponse(responseCode = "404", description = "application-status-not-found: no application with this number"
+            + " has an applicant of this NIK and birth date (one answer for every mismatch)",
+            content = @Content(mediaType = "application/problem+json"))
     public Uni<StatusLookup.State> check(StatusLookup.Query query) {
         return lookup.lookup(query);
     }
