@@ -10,6 +10,7 @@ import jakarta.persistence.LockModeType;
 
 import id.go.imigrasi.mpaspor.biometric.domain.Appointment;
 import id.go.imigrasi.mpaspor.biometric.domain.AppointmentStatus;
+import id.go.imigrasi.mpaspor.biometric.domain.DeskQuery;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
@@ -42,6 +43,20 @@ public class AppointmentRepository implements PanacheRepositoryBase<Appointment,
 
     public Uni<List<Appointment>> ofOfficeOn(String officeCode, LocalDate date) {
         return list("officeCode = ?1 and date = ?2", Sort.by("session").and("createdAt"), officeCode, date);
+    }
+
+    /** The office's appointments matching an officer's search ({@link DeskQuery}), newest day first. */
+    public Uni<List<Appointment>> search(String officeCode, DeskQuery query, int limit) {
+        Sort newest = Sort.descending("date").and("createdAt", Sort.Direction.Descending);
+        var found = switch (query.kind()) {
+            case NIK -> find("officeCode = ?1 and nik = ?2", newest, officeCode, query.value());
+            case PASSPORT_NUMBER -> find("officeCode = ?1 and passportNumber = ?2", newest, officeCode, query.value());
+            case BOOKING_CODE -> find("officeCode = ?1 and (bookingCode = ?2 or lower(fullName) like ?3 escape '\\')",
+                    newest, officeCode, query.value(), query.likePattern());
+            case NAME -> find("officeCode = ?1 and lower(fullName) like ?2 escape '\\'", newest, officeCode,
+                    query.likePattern());
+        };
+        return found.page(0, limit).list();
     }
 
     public Uni<List<Appointment>> inDelivery(int limit) {

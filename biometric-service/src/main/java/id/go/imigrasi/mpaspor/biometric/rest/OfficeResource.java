@@ -18,6 +18,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import id.go.imigrasi.mpaspor.biometric.domain.Finger;
@@ -82,6 +83,17 @@ public class OfficeResource {
             throw ProblemException.invalid("date", "validation.date-format");
         }
         return appointments.ofOffice(day, caller);
+    }
+
+    @GET
+    @Path("/appointments/search")
+    @Operation(operationId = "searchOfficeAppointments", summary = "The officer's office's appointments matching a"
+            + " NIK, a booking code, a passport number or a part of a name, newest day first (at most 20)",
+            description = "16 digits: the NIK; a booking code or a passport number: exactly; else at least three letters"
+                    + " of the applicant's name, case ignored. Only the officer's own office is searched.")
+    public Uni<List<AppointmentView>> search(@QueryParam("q") @Parameter(description = "What was typed at the desk",
+            example = "3171014101900001") String q) {
+        return appointments.search(q, caller);
     }
 
     @POST

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import id.go.imigrasi.mpaspor.biometric.BiometricProblem;
 import id.go.imigrasi.mpaspor.biometric.config.BiometricConfig;
 import id.go.imigrasi.mpaspor.biometric.domain.Appointment;
+import id.go.imigrasi.mpaspor.biometric.domain.DeskQuery;
 import id.go.imigrasi.mpaspor.biometric.domain.AppointmentStatus;
 import id.go.imigrasi.mpaspor.biometric.domain.CaptureRules;
 import id.go.imigrasi.mpaspor.biometric.repository.AppointmentRepository;
@@ -72,6 +73,21 @@ public class Appointments {
         String office = caller.officeCode().orElseThrow(() -> ProblemException.of(CommonProblem.FORBIDDEN));
         return Panache.withSession(() -> appointments.ofOfficeOn(office, date).chain(this::views));
     }
+
+    /**
+     * The officer's search at the desk ({@link DeskQuery}): in the officer's own office only, at most
+     * {@link #SEARCH_LIMIT} appointments, newest day first; 400 {@code validation.desk-query} for what cannot be
+     * searched (fewer than three letters of a name).
+     */
+    public Uni<List<AppointmentView>> search(String typed, Caller caller) {
+        String office = caller.officeCode().orElseThrow(() -> ProblemException.of(CommonProblem.FORBIDDEN));
+        DeskQuery query = DeskQuery.of(typed).orElseThrow(() -> ProblemException.invalid("q",
+                "validation.desk-query", DeskQuery.MIN_NAME));
+        return Panache.withSession(() -> appointments.search(office, query, SEARCH_LIMIT).chain(this::views));
+    }
+
+    /** The most appointments one desk search answers: a name common in the office asks for more letters. */
+    public static final int SEARCH_LIMIT = 20;
 
     private Uni<List<AppointmentView>> views(List<Appointment> list) {
         Uni<List<AppointmentView>> chain = Uni.createFrom().item(new ArrayList<>());
