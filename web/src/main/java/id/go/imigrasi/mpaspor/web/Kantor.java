@@ -673,4 +673,22 @@ public interface Kantor {
 
     @Message
     String documents_hint();
+
+    @Message
+    String search_title();
+
+    @Message
+    String search_label();
+
+    @Message
+    String search_hint();
+
+    @Message
+    String search_submit();
+
+    @Message
+    String search_none();
+
+    @Message
+    String col_date();
 }

@@ -88,6 +88,25 @@ class KantorPagesTest {
     }
 
     @Test
+    void theDeskFindsAnApplicantByNameOrNikAndSaysWhatCannotBeSearched() {
+        Desk desk = Desk.login("officer@jkt");
+        assertThat(desk.get("/kantor").then().statusCode(200).extract().asString())
+                .contains("action=\"/kantor/search\"", "role=\"search\"");
+        String found = desk.get("/kantor/search?q=Lestari").then().statusCode(200).extract().asString();
+        assertThat(found).contains("href=\"/kantor/appointments/" + FakeDeskApi.ID + "\"", "Dewi Lestari",
+                "value=\"Lestari\"");
+        assertThat(desk.get("/kantor/search?q=" + FakeDeskApi.NIK).then().statusCode(200).extract().asString())
+                .contains("Dewi Lestari");
+        assertThat(desk.get("/kantor/search?q=Santoso").then().statusCode(200).extract().asString())
+                .contains("id=\"no-results\"").doesNotContain("Dewi Lestari");
+        assertThat(desk.get("/kantor/search?q=ab").then().statusCode(200).extract().asString())
+                .contains("id=\"q-error\"", "sedikitnya 3 huruf nama").doesNotContain("no-results");
+        // another office's officer: the API answers nothing of JKT's
+        assertThat(Desk.login("officer@bdg").get("/kantor/search?q=Lestari").then().statusCode(200).extract()
+                .asString()).contains("id=\"no-results\"");
+    }
+
+    @Test
     void aWrongNikIsRefusedBesideTheNikFieldAndTheRightOneChecksInWithOneAnswer() {
         Desk desk = Desk.login("officer@jkt");
         Response wrong = desk.post("/kantor/check-in", Map.of("bookingCode", FakeDeskApi.CODE,

@@ -93,6 +93,32 @@ public class KantorPages {
         }
     }
 
+    /**
+     * The desk search (issue 22): an applicant who lost the booking code, or comes back for the passport, found by
+     * NIK, booking code, passport number or a part of the name, in the officer's office only (the API's rule,
+     * DeskQuery). A plain GET form, so a result can be opened and the back button returns to the list.
+     */
+    @GET
+    @Path("search")
+    public Object search(@QueryParam("q") String q) {
+        Staff staff = officer();
+        Form form = Form.empty().with("q", q);
+        List<Map<String, Object>> results = null;
+        if (q != null && !q.isBlank()) {
+            ApiResponse r = api.get("/office/appointments/search?q=" + ApiClient.q(q));
+            if (r.status() == 403) {
+                return render(pages.page("kantor/refused").data("staff", staff), 403);
+            }
+            if (r.ok()) {
+                results = Pages.list(r.json());
+            } else {
+                form.problem(r.problem());
+            }
+        }
+        return render(pages.form("kantor/search", form).data("staff", staff).data("zone", zones.of(staff.officeCode()))
+                .data("searched", results != null).data("results", results == null ? List.of() : results), 200);
+    }
+
     @GET
     @Path("appointments/{id}")
     public Object appointment(@PathParam("id") String id) {
