@@ -206,6 +206,13 @@ class OfficeDeskIT {
         assertThat(status(desk)).isEqualTo("Sudah check-in");
         desk.check("kantor-checked-in");
         say("  checked in with the right NIK");
+
+        // issue 22: the desk search finds Rudi by a part of his name, in this office
+        desk.open("/kantor/search?q=" + rudi.fullName().split(" ")[1]);
+        desk.awaitVisible("#search");
+        assertThat(desk.find("main").getText()).contains(bookingCode, rudi.fullName());
+        desk.check("kantor-search");
+        say("  the desk search finds " + rudi.fullName() + " by his family name");
     }
 
     @Test
@@ -285,6 +292,9 @@ class OfficeDeskIT {
             elsewhere.awaitVisible("#checkin");
             assertThat(elsewhere.find("main").getText()).doesNotContain(bookingCode, rudi.fullName());
             elsewhere.check("kantor-other-office");
+            elsewhere.open("/kantor/search?q=" + rudi.nik());
+            elsewhere.awaitVisible("#search");
+            assertThat(elsewhere.find("main").getText()).doesNotContain(bookingCode, rudi.fullName());
             elsewhere.open("/kantor/appointments/" + appointmentId);
             elsewhere.awaitVisible("h1");
             assertThat(elsewhere.find("main").getText()).doesNotContain(rudi.fullName(), bookingCode);
