@@ -57,10 +57,10 @@ public class FileSystemUploadStore implements UploadStore {
             BodyCopy.ChunkWriter writer;
             if (offset == 0) {
                 file.truncate(0);
-                DataKey sealing = encryption.keyForNewDocument();
+                DataKey sealing = encryption.keyForNewDocument(key);
                 writer = sealing == null ? plain(out) : sealed(out, sealing, 0, maxBytes);
             } else {
-                Optional<DataKey> sealing = keyOf(file);
+                Optional<DataKey> sealing = keyOf(key, file);
                 file.position(cutTo(file, offset, sealing));
                 writer = sealing.isEmpty() ? plain(out) : sealed(out, sealing.get(), offset, offset + maxBytes);
             }
@@ -89,14 +89,14 @@ public class FileSystemUploadStore implements UploadStore {
     @Override
     public void truncate(String key, long length) throws IOException {
         try (FileChannel file = FileChannel.open(path(key), StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            cutTo(file, length, length == 0 ? Optional.empty() : keyOf(file));
+            cutTo(file, length, length == 0 ? Optional.empty() : keyOf(key, file));
             file.force(false);
         }
     }
 
     /** The document's key from the file's header; empty for a plaintext (legacy) or empty file. */
-    private Optional<DataKey> keyOf(FileChannel file) throws IOException {
-        return encryption.keyOf(Channels.newInputStream(file.position(0)));
+    private Optional<DataKey> keyOf(String key, FileChannel file) throws IOException {
+        return encryption.keyOf(key, Channels.newInputStream(file.position(0)));
     }
 
     /**
@@ -124,7 +124,7 @@ public class FileSystemUploadStore implements UploadStore {
 
     @Override
     public InputStream open(String key) throws IOException {
-        return encryption.plaintext(Files.newInputStream(path(key)));
+        return encryption.plaintext(key, Files.newInputStream(path(key)));
     }
 
     @Override

@@ -101,7 +101,7 @@ public class S3UploadStore implements UploadStore {
             throws IOException, Interrupted {
         List<Part> parts = parts(key);
         cutBack(parts, offset);
-        DataKey sealing = offset == 0 ? encryption.keyForNewDocument() : keyOf(key, parts).orElse(null);
+        DataKey sealing = offset == 0 ? encryption.keyForNewDocument(key) : keyOf(key, parts).orElse(null);
         Path spool = Files.createTempFile("mpaspor-upload-", ".part");
         try {
             BodyCopy.Copied copied;
@@ -136,7 +136,7 @@ public class S3UploadStore implements UploadStore {
         String first = parts.get(0).name();
         try (InputStream start = s3.getObject(b -> b.bucket(bucket).key(first)
                 .range("bytes=0-" + (DocumentHeader.MAX_BYTES - 1)), ResponseTransformer.toInputStream())) {
-            return encryption.keyOf(start);
+            return encryption.keyOf(key, start);
         }
     }
 
@@ -158,7 +158,7 @@ public class S3UploadStore implements UploadStore {
     @Override
     public InputStream open(String key) throws IOException {
         Iterator<Part> parts = parts(key).iterator();
-        return encryption.plaintext(new SequenceInputStream(new Enumeration<InputStream>() {
+        return encryption.plaintext(key, new SequenceInputStream(new Enumeration<InputStream>() {
             @Override
             public boolean hasMoreElements() {
                 return parts.hasNext();

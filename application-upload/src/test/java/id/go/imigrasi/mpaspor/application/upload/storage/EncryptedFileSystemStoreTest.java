@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -112,7 +113,7 @@ class EncryptedFileSystemStoreTest {
         String key = upload(store, bytes(4 * BUFFER), 4 * BUFFER);
         Path path = directory.resolve(key);
         byte[] stored = Files.readAllBytes(path);
-        List<byte[]> parts = split(stored);
+        List<byte[]> parts = split(key);
         byte[] header = parts.get(0);
         assertThat(parts).hasSize(5);
 
@@ -139,12 +140,24 @@ class EncryptedFileSystemStoreTest {
         UploadStore store = store(sealingWith("k1", "k1"));
         String mine = upload(store, bytes(2 * BUFFER), 2 * BUFFER);
         String other = upload(store, bytes(2 * BUFFER), 2 * BUFFER);
-        List<byte[]> minePieces = split(Files.readAllBytes(directory.resolve(mine)));
-        List<byte[]> otherPieces = split(Files.readAllBytes(directory.resolve(other)));
+        List<byte[]> minePieces = split(mine);
+        List<byte[]> otherPieces = split(other);
 
         Files.write(directory.resolve(mine), concat(minePieces.get(0), minePieces.get(1), otherPieces.get(2)));
 
         assertThatThrownBy(() -> read(store, mine)).isInstanceOf(TamperedUploadException.class);
+    }
+
+    @Test
+    void aWholeDocumentMovedUnderAnotherUploadsNameDoesNotOpenThere() throws Exception {
+        UploadStore store = store(sealingWith("k1", "k1"));
+        String mine = upload(store, bytes(1000), 1000);
+        String other = upload(store, bytes(2000), 2000);
+
+        Files.copy(directory.resolve(other), directory.resolve(mine), StandardCopyOption.REPLACE_EXISTING);
+
+        assertThatThrownBy(() -> read(store, mine)).isInstanceOf(TamperedUploadException.class)
+                .hasMessageContaining("another document");
     }
 
     @Test
@@ -239,14 +252,15 @@ class EncryptedFileSystemStoreTest {
 
     private String keyIdOf(String key) throws IOException {
         try (InputStream in = Files.newInputStream(directory.resolve(key))) {
-            return sealingWith("k1", "k1", "k2").keyOf(in).orElseThrow().header().keyId();
+            return sealingWith("k1", "k1", "k2").keyOf(key, in).orElseThrow().header().keyId();
         }
     }
 
-    /** The stored bytes cut into the header and each segment's frame. */
-    private static List<byte[]> split(byte[] stored) throws IOException {
+    /** The stored bytes of document {@code key} cut into the header and each segment's frame. */
+    private List<byte[]> split(String key) throws IOException {
+        byte[] stored = Files.readAllBytes(directory.resolve(key));
         ByteArrayInputStream in = new ByteArrayInputStream(stored);
-        int header = sealingWith("k1", "k1").keyOf(in).orElseThrow().header().length();
+        int header = sealingWith("k1", "k1").keyOf(key, in).orElseThrow().header().length();
         List<byte[]> pieces = new ArrayList<>();
         pieces.add(Arrays.copyOf(stored, header));
         int at = header;

@@ -142,7 +142,7 @@ public final class Uploads {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
             UploadConfig config = ConfigProvider.getConfig().unwrap(SmallRyeConfig.class)
                     .getConfigMapping(UploadConfig.class);
-            if (DocumentEncryption.of(config.encryption()).keyOf(in).isEmpty()) {
+            if (DocumentEncryption.of(config.encryption()).keyOf(idOf(location), in).isEmpty()) {
                 return Files.size(file);
             }
             long size = 0;

@@ -42,9 +42,12 @@ public final class DocumentEncryption {
                 MasterKeys.parse(config.activeKey(), config.keys().orElse(List.of())));
     }
 
-    /** The key of a document whose first byte is about to be written, or null: it is stored in plaintext. */
-    public DataKey keyForNewDocument() {
-        return sealNewDocuments ? keys.newDataKey() : null;
+    /**
+     * The key of the document named {@code document} (its storage key) whose first byte is about to be written, or
+     * null: it is stored in plaintext.
+     */
+    public DataKey keyForNewDocument(String document) {
+        return sealNewDocuments ? keys.newDataKey(document) : null;
     }
 
     /**
@@ -53,23 +56,26 @@ public final class DocumentEncryption {
      *
      * @return the document's key, or empty for a plaintext (legacy) or empty document
      */
-    public Optional<DataKey> keyOf(InputStream start) throws IOException {
+    public Optional<DataKey> keyOf(String document, InputStream start) throws IOException {
         byte[] prefix = start.readNBytes(DocumentHeader.MAGIC.length);
         if (!DocumentHeader.isMarker(prefix)) {
             return Optional.empty();
         }
-        return Optional.of(keys.unwrap(DocumentHeader.readAfterMagic(start)));
+        return Optional.of(keys.unwrap(DocumentHeader.readAfterMagic(start), document));
     }
 
-    /** The plaintext of a complete stored document, decrypted and verified as it is read, or passed through. */
-    public InputStream plaintext(InputStream stored) throws IOException {
+    /**
+     * The plaintext of the complete stored document named {@code document}, decrypted and verified as it is read,
+     * or passed through.
+     */
+    public InputStream plaintext(String document, InputStream stored) throws IOException {
         byte[] prefix = stored.readNBytes(DocumentHeader.MAGIC.length);
         if (!DocumentHeader.isMarker(prefix)) {
             return new SequenceInputStream(new ByteArrayInputStream(prefix), stored);
         }
         InputStream buffered = new BufferedInputStream(stored, 64 * 1024);
         try {
-            return new PlaintextInputStream(buffered, keys.unwrap(DocumentHeader.readAfterMagic(buffered)));
+            return new PlaintextInputStream(buffered, keys.unwrap(DocumentHeader.readAfterMagic(buffered), document));
         } catch (IOException | RuntimeException e) {
             buffered.close();
             throw e;

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * version      1 byte   1
  * key id       1 byte length + 1..64 ASCII bytes [A-Za-z0-9._-]
  * wrap nonce  12 bytes  random
- * wrapped key 48 bytes  AES-256-GCM(master key, wrap nonce, data key; associated data = the bytes above)
+ * wrapped key 48 bytes  AES-256-GCM(master key, wrap nonce, data key; associated data = the bytes above and
+ *                       the document's storage key, the upload id: a document moved under another name fails)
  * </pre>
  *
  * A stored document that does not start with the magic is a legacy plaintext one (stored before encryption, or

@@ -1,5 +1,6 @@
 package id.go.imigrasi.mpaspor.application.upload.storage.encryption;
 
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -80,8 +81,12 @@ public final class MasterKeys {
         return active.isPresent();
     }
 
-    /** A fresh data key for a new document, wrapped by the active master key into the document's header. */
-    public DataKey newDataKey() {
+    /**
+     * A fresh data key for a new document, wrapped by the active master key into the document's header; the wrap
+     * also authenticates {@code document} (the storage key), so a document's stored bytes moved under another
+     * upload's name do not open there.
+     */
+    public DataKey newDataKey(String document) {
         String id = active.orElseThrow(() -> new IllegalStateException("no active master key is configured"));
         byte[] material = new byte[32];
         RANDOM.nextBytes(material);
@@ -91,6 +96,7 @@ public final class MasterKeys {
             Cipher wrap = Cipher.getInstance("AES/GCM/NoPadding");
             wrap.init(Cipher.ENCRYPT_MODE, keys.get(id), new GCMParameterSpec(128, nonce));
             wrap.updateAAD(DocumentHeader.associatedData(id));
+            wrap.updateAAD(document.getBytes(StandardCharsets.UTF_8));
             byte[] wrapped = wrap.doFinal(material);
             return new DataKey(new SecretKeySpec(material, "AES"), new DocumentHeader(id, nonce, wrapped));
         } catch (GeneralSecurityException e) {
@@ -101,13 +107,14 @@ public final class MasterKeys {
     }
 
     /**
-     * The data key of a stored document.
+     * The data key of the stored document named {@code document}.
      *
      * @throws UnknownMasterKeyException when the header names a master key that is not configured (retired too
      *         early, or a wrong environment)
      * @throws TamperedUploadException when the wrapped key does not authenticate
      */
-    public DataKey unwrap(DocumentHeader header) throws TamperedUploadException, UnknownMasterKeyException {
+    public DataKey unwrap(DocumentHeader header, String document)
+            throws TamperedUploadException, UnknownMasterKeyException {
         SecretKey master = keys.get(header.keyId());
         if (master == null) {
             throw new UnknownMasterKeyException(header.keyId());
@@ -117,11 +124,12 @@ public final class MasterKeys {
             Cipher unwrap = Cipher.getInstance("AES/GCM/NoPadding");
             unwrap.init(Cipher.DECRYPT_MODE, master, new GCMParameterSpec(128, header.nonce()));
             unwrap.updateAAD(DocumentHeader.associatedData(header.keyId()));
+            unwrap.updateAAD(document.getBytes(StandardCharsets.UTF_8));
             material = unwrap.doFinal(header.wrappedKey());
             return new DataKey(new SecretKeySpec(material, "AES"), header);
         } catch (AEADBadTagException e) {
-            throw new TamperedUploadException("the document key (master key " + header.keyId()
-                    + ") failed authentication", e);
+            throw new TamperedUploadException("the document key of " + document + " (master key " + header.keyId()
+                    + ") failed authentication (changed, or another document's)", e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("unwrapping a data key failed", e);
         } finally {
