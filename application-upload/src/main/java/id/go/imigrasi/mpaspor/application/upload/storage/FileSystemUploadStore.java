@@ -107,7 +107,7 @@ public class FileSystemUploadStore implements UploadStore {
     private static long cutTo(FileChannel file, long offset, Optional<DataKey> key) throws IOException {
         long end = offset;
         if (key.isPresent() && offset > 0) {
-            SegmentCut cut = SegmentCut.find(Channels.newInputStream(file), file.position(), 0, offset, key.get());
+            SegmentCut cut = SegmentCut.find(new SeekingInput(file), file.position(), 0, offset, key.get());
             if (cut.resealed() != null) {
                 ByteBuffer frame = ByteBuffer.wrap(cut.resealed());
                 while (frame.hasRemaining()) {
@@ -120,6 +120,36 @@ public class FileSystemUploadStore implements UploadStore {
             file.truncate(end);
         }
         return end;
+    }
+
+    /**
+     * The file from the channel's position, skipping by moving the position: walking the frame headers to an
+     * offset reads 17 bytes per segment, not the whole document (JDK 17's channel stream skips by reading).
+     */
+    private static final class SeekingInput extends InputStream {
+        private final FileChannel file;
+
+        SeekingInput(FileChannel file) {
+            this.file = file;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] buffer, int from, int length) throws IOException {
+            return file.read(ByteBuffer.wrap(buffer, from, length));
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = Math.max(0, Math.min(n, file.size() - file.position()));
+            file.position(file.position() + skipped);
+            return skipped;
+        }
     }
 
     @Override

@@ -1,5 +1,8 @@
 package id.go.imigrasi.mpaspor.application.upload.storage;
 
+import static id.go.imigrasi.mpaspor.application.upload.storage.StoreFixtures.bytes;
+import static id.go.imigrasi.mpaspor.application.upload.storage.StoreFixtures.read;
+import static id.go.imigrasi.mpaspor.application.upload.storage.StoreFixtures.slice;
 import static id.go.imigrasi.mpaspor.application.upload.support.AtRest.assertHoldsNoPlaintext;
 import static id.go.imigrasi.mpaspor.application.upload.support.AtRest.plaintextWith;
 import static id.go.imigrasi.mpaspor.application.upload.support.AtRest.sealingWith;
@@ -17,7 +20,6 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -280,19 +282,4 @@ class EncryptedFileSystemStoreTest {
         return out.toByteArray();
     }
 
-    private static byte[] read(UploadStore store, String key) throws IOException {
-        try (InputStream in = store.open(key)) {
-            return in.readAllBytes();
-        }
-    }
-
-    private static byte[] bytes(int size) {
-        byte[] bytes = new byte[size];
-        new Random(size).nextBytes(bytes);
-        return bytes;
-    }
-
-    private static InputStream slice(byte[] bytes, int from, int to) {
-        return new ByteArrayInputStream(bytes, from, to - from);
-    }
 }

@@ -2,6 +2,8 @@ package id.go.imigrasi.mpaspor.application.upload.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static id.go.imigrasi.mpaspor.application.upload.storage.StoreFixtures.bytes;
+import static id.go.imigrasi.mpaspor.application.upload.storage.StoreFixtures.slice;
 import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayInputStream;
@@ -11,7 +13,6 @@ import java.net.URI;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.Random;
 import java.util.UUID;
 
 import org.gaul.s3proxy.AuthenticationType;
@@ -155,19 +156,7 @@ class S3UploadStoreTest {
     }
 
     private static byte[] read(String key) throws IOException {
-        try (InputStream in = store.open(key)) {
-            return in.readAllBytes();
-        }
-    }
-
-    private static byte[] bytes(int size) {
-        byte[] bytes = new byte[size];
-        new Random(size).nextBytes(bytes);
-        return bytes;
-    }
-
-    private static InputStream slice(byte[] bytes, int from, int to) {
-        return new ByteArrayInputStream(bytes, from, to - from);
+        return StoreFixtures.read(store, key);
     }
 
     private record TestS3(URI uri) implements UploadConfig.S3 {

@@ -25,8 +25,7 @@ final class PlaintextInputStream extends InputStream {
 
     @Override
     public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        return filled() ? segment[position++] & 0xFF : -1;
     }
 
     @Override
@@ -34,15 +33,23 @@ final class PlaintextInputStream extends InputStream {
         if (length == 0) {
             return 0;
         }
-        while (position == segment.length) {
-            if (!nextSegment()) {
-                return -1;
-            }
+        if (!filled()) {
+            return -1;
         }
         int n = Math.min(length, segment.length - position);
         System.arraycopy(segment, position, buffer, from, n);
         position += n;
         return n;
+    }
+
+    /** Whether a byte is there to read, opening the next segment when this one is used up. */
+    private boolean filled() throws IOException {
+        while (position == segment.length) {
+            if (!nextSegment()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean nextSegment() throws IOException {
