@@ -167,17 +167,7 @@ class EncryptedFileSystemStoreTest {
         UploadStore store = store(sealingWith("k1", "k1"));
         byte[] file = bytes(100_000);
         String key = newKey(store);
-        InputStream breaksOff = new InputStream() {
-            private int position;
-
-            @Override
-            public int read() throws IOException {
-                if (position == 30_000) {
-                    throw new IOException("connection reset by peer");
-                }
-                return file[position++] & 0xFF;
-            }
-        };
+        InputStream breaksOff = StoreFixtures.breakingOffAt(file, 30_000);
         assertThatThrownBy(() -> store.append(key, 0, breaksOff, file.length, null))
                 .isInstanceOfSatisfying(UploadStore.Interrupted.class, e -> assertThat(e.written()).isEqualTo(30_000));
 

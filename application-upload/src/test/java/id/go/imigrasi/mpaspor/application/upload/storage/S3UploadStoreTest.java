@@ -86,17 +86,7 @@ class S3UploadStoreTest {
     void anInterruptedBodyKeepsTheBytesThatArrived() throws Exception {
         String key = UUID.randomUUID().toString();
         byte[] file = bytes(100_000);
-        InputStream breaksOff = new InputStream() {
-            private int position;
-
-            @Override
-            public int read() throws IOException {
-                if (position == 30_000) {
-                    throw new IOException("connection reset by peer");
-                }
-                return file[position++] & 0xFF;
-            }
-        };
+        InputStream breaksOff = StoreFixtures.breakingOffAt(file, 30_000);
         assertThatThrownBy(() -> store.append(key, 0, breaksOff, 100_000, null))
                 .isInstanceOfSatisfying(UploadStore.Interrupted.class, e -> assertThat(e.written()).isEqualTo(30_000));
         // an unfinished encrypted upload has no last segment yet, so it is not read as a document: its parts say

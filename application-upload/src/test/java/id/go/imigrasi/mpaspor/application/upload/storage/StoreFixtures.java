@@ -29,4 +29,19 @@ final class StoreFixtures {
     static InputStream slice(byte[] bytes, int from, int to) {
         return new ByteArrayInputStream(bytes, from, to - from);
     }
+
+    /** A PATCH body whose connection is reset after {@code at} bytes of {@code bytes}. */
+    static InputStream breakingOffAt(byte[] bytes, int at) {
+        return new InputStream() {
+            private int position;
+
+            @Override
+            public int read() throws IOException {
+                if (position == at) {
+                    throw new IOException("connection reset by peer");
+                }
+                return bytes[position++] & 0xFF;
+            }
+        };
+    }
 }
