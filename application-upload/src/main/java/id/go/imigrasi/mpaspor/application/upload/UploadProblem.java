@@ -25,6 +25,11 @@ public final class UploadProblem {
     public static final ProblemType TOO_LARGE = ProblemType.of("upload-too-large", 413);
     /** tus checksum extension: the body does not match Upload-Checksum; nothing of it was kept. */
     public static final ProblemType CHECKSUM_MISMATCH = ProblemType.of("upload-checksum-mismatch", 460);
+    /**
+     * A stored document cannot be read as stored: it failed authentication (changed, cut or moved bytes) or was
+     * sealed with a master key that is not configured. Nothing of it is served; ops are told in the log.
+     */
+    public static final ProblemType DOCUMENT_UNREADABLE = ProblemType.of("upload-document-unreadable", 500);
     /** The client speaks a tus version we do not. */
     public static final ProblemType VERSION_UNSUPPORTED = ProblemType.of("upload-tus-version-unsupported", 412);
     /** Admission control: the instance is at its limit of concurrent PATCHes or bytes in flight. */

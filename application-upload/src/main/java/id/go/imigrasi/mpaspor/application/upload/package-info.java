@@ -36,6 +36,14 @@
  * gateway must route an upload's requests to one instance (or use a shared volume); the conditional offset update
  * refuses the loser of a race either way.
  *
+ * <h2>Encryption at rest</h2>
+ * Documents are stored encrypted (issue 23, UU PDP):
+ * {@link id.go.imigrasi.mpaspor.application.upload.storage.encryption.DocumentEncryption}, a data key per document
+ * wrapped by the active master key ({@code mpaspor.upload.encryption.*}), each piece of a PATCH sealed as an
+ * AES-GCM segment bound to its plaintext offset, so that appends, broken bodies and discarded chunks work as
+ * before; offsets stay plaintext offsets, checksums are over the plaintext, and every reader gets the verified
+ * plaintext through the store or an error. Documents stored before it (no format marker) are read as plaintext.
+ *
  * <h2>Admission control</h2>
  * {@link id.go.imigrasi.mpaspor.application.upload.admission.PatchAdmission}, checked in a pre-matching filter on
  * the event loop, before any worker thread, database connection or body byte is spent:

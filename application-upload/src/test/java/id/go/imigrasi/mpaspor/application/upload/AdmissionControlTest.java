@@ -2,7 +2,7 @@ package id.go.imigrasi.mpaspor.application.upload;
 
 import static id.go.imigrasi.mpaspor.application.upload.support.Uploads.randomBytes;
 import static id.go.imigrasi.mpaspor.application.upload.support.Uploads.slice;
-import static id.go.imigrasi.mpaspor.application.upload.support.Uploads.storedFile;
+import static id.go.imigrasi.mpaspor.application.upload.support.Uploads.storedContent;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -13,7 +13,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -200,7 +199,7 @@ class AdmissionControlTest {
         greedy.patch(greedyThird, 0, file).then().statusCode(204);
         late.patch(lateUpload, 0, file).then().statusCode(204);
         for (String location : slowLocations) {
-            assertThat(Files.readAllBytes(storedFile(location))).isEqualTo(file);
+            assertThat(storedContent(location)).isEqualTo(file);
         }
         assertThat(RealInfrastructure.database().count("SELECT count(*) FROM upload WHERE status = 'COMPLETE'"
                 + " AND account_id IN (?::uuid, ?::uuid, ?::uuid)", greedy.account().toString(),

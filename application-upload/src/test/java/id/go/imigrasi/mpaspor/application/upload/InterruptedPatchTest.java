@@ -3,12 +3,11 @@ package id.go.imigrasi.mpaspor.application.upload;
 import static id.go.imigrasi.mpaspor.application.upload.support.Uploads.digestBase64;
 import static id.go.imigrasi.mpaspor.application.upload.support.Uploads.randomBytes;
 import static id.go.imigrasi.mpaspor.application.upload.support.Uploads.slice;
-import static id.go.imigrasi.mpaspor.application.upload.support.Uploads.storedFile;
+import static id.go.imigrasi.mpaspor.application.upload.support.Uploads.storedContent;
 import static id.go.imigrasi.mpaspor.application.upload.support.Uploads.storedSize;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Files;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
@@ -43,7 +42,7 @@ class InterruptedPatchTest {
         me.patch(location, 150_000, slice(file, 150_000, file.length)).then().statusCode(204)
                 .header("Upload-Offset", String.valueOf(file.length));
 
-        assertThat(Files.readAllBytes(storedFile(location))).isEqualTo(file);
+        assertThat(storedContent(location)).isEqualTo(file);
         assertThat(RealInfrastructure.database().count(
                 "SELECT count(*) FROM upload WHERE id = ?::uuid AND status = 'COMPLETE'",
                 location.substring(location.lastIndexOf('/') + 1))).isEqualTo(1);
@@ -65,7 +64,7 @@ class InterruptedPatchTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> storedSize(location) == 50_000);
         assertThat(me.offset(location)).isEqualTo(50_000);
         me.patch(location, 50_000, slice(file, 50_000, 200_000)).then().statusCode(204);
-        assertThat(Files.readAllBytes(storedFile(location))).isEqualTo(file);
+        assertThat(storedContent(location)).isEqualTo(file);
     }
 
     @Test
@@ -81,6 +80,6 @@ class InterruptedPatchTest {
         // a stale client repeating the old offset is told where to resume
         me.patch(location, 0, slice(file, 0, 60_000)).then().statusCode(409);
         me.patch(location, 60_000, slice(file, 60_000, 100_000)).then().statusCode(204);
-        assertThat(Files.readAllBytes(storedFile(location))).isEqualTo(file);
+        assertThat(storedContent(location)).isEqualTo(file);
     }
 }

@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import id.go.imigrasi.mpaspor.application.upload.config.UploadConfig;
 import id.go.imigrasi.mpaspor.application.upload.storage.UploadStoreProducer;
+import id.go.imigrasi.mpaspor.application.upload.support.AtRest;
 import id.go.imigrasi.mpaspor.application.upload.support.S3Server;
 import id.go.imigrasi.mpaspor.application.upload.support.Uploads;
 import id.go.imigrasi.mpaspor.application.upload.support.Uploads.Applicant;
@@ -38,8 +39,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
 /**
- * The same tus endpoint with the S3-compatible store (S3Proxy): chunks land in the bucket, a checksum mismatch
- * leaves nothing behind, the completed file is validated from the bucket, termination empties it.
+ * The same tus endpoint with the S3-compatible store (S3Proxy): chunks land in the bucket (encrypted), a checksum
+ * mismatch leaves nothing behind, the completed file is validated from the bucket, termination empties it.
  */
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES,
@@ -122,7 +123,8 @@ class S3StoreUploadTest {
                             b -> b.bucket(S3Server.BUCKET).key(part.key()));
                     stored.writeBytes(bytes.asByteArray());
                 });
-        assertThat(stored.toByteArray()).isEqualTo(file);
+        AtRest.assertHoldsNoPlaintext(stored.toByteArray(), file);
+        assertThat(Uploads.storedContent(location)).isEqualTo(file);
         assertThat(RealInfrastructure.database().count("SELECT count(*) FROM upload WHERE id = ?::uuid"
                 + " AND status = 'COMPLETE' AND sha256 = ?", idOf(location), sha256Hex(file))).isEqualTo(1);
 

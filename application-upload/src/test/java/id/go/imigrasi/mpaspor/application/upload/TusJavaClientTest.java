@@ -2,7 +2,7 @@ package id.go.imigrasi.mpaspor.application.upload;
 
 import static id.go.imigrasi.mpaspor.application.upload.support.Uploads.randomBytes;
 import static id.go.imigrasi.mpaspor.application.upload.support.Uploads.sha256Hex;
-import static id.go.imigrasi.mpaspor.application.upload.support.Uploads.storedFile;
+import static id.go.imigrasi.mpaspor.application.upload.support.Uploads.storedContent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
@@ -73,7 +73,7 @@ class TusJavaClientTest {
 
         String location = url.getPath();
         assertThat(me.offset(location)).isEqualTo(bytes.length);
-        assertThat(Files.readAllBytes(storedFile(location))).isEqualTo(bytes);
+        assertThat(storedContent(location)).isEqualTo(bytes);
         assertThat(RealInfrastructure.database().count("SELECT count(*) FROM upload WHERE id = ?::uuid"
                 + " AND status = 'COMPLETE' AND sha256 = ? AND file_name = 'akta-kelahiran.pdf'",
                 location.substring(location.lastIndexOf('/') + 1), sha256Hex(bytes))).isEqualTo(1);

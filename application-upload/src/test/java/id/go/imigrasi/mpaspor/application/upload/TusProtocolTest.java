@@ -5,6 +5,7 @@ import static id.go.imigrasi.mpaspor.application.upload.support.Uploads.idOf;
 import static id.go.imigrasi.mpaspor.application.upload.support.Uploads.randomBytes;
 import static id.go.imigrasi.mpaspor.application.upload.support.Uploads.sha256Hex;
 import static id.go.imigrasi.mpaspor.application.upload.support.Uploads.slice;
+import static id.go.imigrasi.mpaspor.application.upload.support.Uploads.storedContent;
 import static id.go.imigrasi.mpaspor.application.upload.support.Uploads.storedFile;
 import static id.go.imigrasi.mpaspor.application.upload.support.Uploads.storedSize;
 import static io.restassured.RestAssured.given;
@@ -32,6 +33,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import id.go.imigrasi.mpaspor.application.upload.UploadTargets.Target;
 import id.go.imigrasi.mpaspor.application.upload.service.ExpiredUploadCleanup;
+import id.go.imigrasi.mpaspor.application.upload.support.AtRest;
 import id.go.imigrasi.mpaspor.application.upload.support.TestUploadTargets;
 import id.go.imigrasi.mpaspor.application.upload.support.Uploads;
 import id.go.imigrasi.mpaspor.application.upload.support.Uploads.Applicant;
@@ -127,7 +129,8 @@ class TusProtocolTest {
         me.patch(location, 100_000, slice(file, 100_000, 300_000)).then().statusCode(204)
                 .header("Upload-Offset", "300000").header("Upload-Expires", nullValue());
 
-        assertThat(Files.readAllBytes(storedFile(location))).isEqualTo(file);
+        assertThat(storedContent(location)).isEqualTo(file);
+        AtRest.assertHoldsNoPlaintext(Files.readAllBytes(storedFile(location)), file);
         assertThat(me.storedSha256(location)).as("what the owner can compare with the file sent")
                 .isEqualTo(sha256Hex(file));
         assertThat(RealInfrastructure.database().count("SELECT count(*) FROM upload WHERE id = ?::uuid"
@@ -203,7 +206,7 @@ class TusProtocolTest {
                 .header("Upload-Checksum", "sha256 " + digestBase64("SHA-256", slice(file, 1_000, 2_000)))
                 .body(slice(file, 1_000, 2_000)).patch(location).then().statusCode(204)
                 .header("Upload-Offset", "2000");
-        assertThat(Files.readAllBytes(storedFile(location))).isEqualTo(file);
+        assertThat(storedContent(location)).isEqualTo(file);
     }
 
     @Test
@@ -226,7 +229,7 @@ class TusProtocolTest {
                 .header("Upload-Checksum", "sha256 " + digestBase64("SHA-256", slice(file, 500, 2_000)))
                 .body(slice(file, 500, 2_000)).patch(location).then().statusCode(204)
                 .header("Upload-Offset", "2000");
-        assertThat(Files.readAllBytes(storedFile(location))).isEqualTo(file);
+        assertThat(storedContent(location)).isEqualTo(file);
     }
 
     @Test

@@ -2,6 +2,7 @@ package id.go.imigrasi.mpaspor.application.upload.config;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -34,6 +35,8 @@ public interface UploadConfig {
     Admission admission();
 
     Validation validation();
+
+    Encryption encryption();
 
     interface Cleanup {
         /** How often the cleanup job runs ({@code off} disables it on an instance). */
@@ -146,5 +149,28 @@ public interface UploadConfig {
          * that takes longer to open is refused ({@code pdf-too-complex}).
          */
         Duration maxDecodeTime();
+    }
+
+    /**
+     * Encryption at rest of the stored documents (issue 23): envelope encryption, AES-256-GCM in segments, a data
+     * key per document wrapped by a master key. See application-upload/README.md, "Encryption at rest".
+     */
+    interface Encryption {
+        /**
+         * Whether new documents are stored encrypted (default). Either way, encrypted documents are read with the
+         * configured keys and plaintext ones (stored before encryption existed, or while it was off) as they are.
+         */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The id of the master key that wraps the data keys of new documents; one of {@link #keys()}. */
+        Optional<String> activeKey();
+
+        /**
+         * The master keys, as {@code id:base64} entries (32 random bytes each), separated by commas: the active
+         * one and every retired one that documents still use. Secrets: from the environment
+         * ({@code MPASPOR_UPLOAD_ENCRYPTION_KEYS}) or a secret store, never from code or a committed file.
+         */
+        Optional<List<String>> keys();
     }
 }

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
 import id.go.imigrasi.mpaspor.application.upload.config.UploadConfig;
+import id.go.imigrasi.mpaspor.application.upload.storage.encryption.DocumentEncryption;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
@@ -15,19 +16,21 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
-/** The configured store ({@code mpaspor.upload.storage.kind}). */
+/** The configured store ({@code mpaspor.upload.storage.kind}), encrypting as {@code mpaspor.upload.encryption.*} says. */
 public class UploadStoreProducer {
 
     @Produces
     @ApplicationScoped
     UploadStore store(UploadConfig config) {
         String kind = config.storage().kind();
+        DocumentEncryption encryption = DocumentEncryption.of(config.encryption());
         if ("filesystem".equals(kind)) {
-            return new FileSystemUploadStore(Path.of(config.storage().directory()), config.storage().bufferSize());
+            return new FileSystemUploadStore(Path.of(config.storage().directory()), config.storage().bufferSize(),
+                    encryption);
         }
         if ("s3".equals(kind)) {
             return new S3UploadStore(s3Client(config.storage().s3()), config.storage().s3().bucket(),
-                    config.storage().bufferSize()).ensureBucket();
+                    config.storage().bufferSize(), encryption).ensureBucket();
         }
         throw new IllegalStateException("mpaspor.upload.storage.kind=" + kind + " is unknown; use filesystem or s3");
     }

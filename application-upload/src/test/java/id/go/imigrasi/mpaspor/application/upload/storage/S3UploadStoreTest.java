@@ -2,6 +2,8 @@ package id.go.imigrasi.mpaspor.application.upload.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static id.go.imigrasi.mpaspor.application.upload.storage.StoreFixtures.bytes;
+import static id.go.imigrasi.mpaspor.application.upload.storage.StoreFixtures.slice;
 import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayInputStream;
@@ -11,7 +13,6 @@ import java.net.URI;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.Random;
 import java.util.UUID;
 
 import org.gaul.s3proxy.AuthenticationType;
@@ -23,12 +24,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import id.go.imigrasi.mpaspor.application.upload.config.UploadConfig;
+import id.go.imigrasi.mpaspor.application.upload.storage.encryption.TamperedUploadException;
+import id.go.imigrasi.mpaspor.application.upload.support.AtRest;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The S3 store against a real S3-compatible server (S3Proxy from Maven Central, in this JVM, no Docker), through
- * the same AWS SDK client production uses: parts at offsets read back in order, an interrupted body keeps what
- * arrived, leftovers beyond the recorded offset are cut, termination removes everything.
+ * the same AWS SDK client production uses, encrypting as configured by default: parts at offsets read back in
+ * order, an interrupted body keeps what arrived, leftovers beyond the recorded offset are cut (inside a sealed
+ * segment too), termination removes everything; the parts hold no plaintext and a changed byte is refused.
  */
 class S3UploadStoreTest {
 
@@ -47,7 +51,7 @@ class S3UploadStoreTest {
         proxy.start();
         await().atMost(Duration.ofSeconds(30)).until(() -> "STARTED".equals(proxy.getState()));
         client = UploadStoreProducer.s3Client(new TestS3(URI.create("http://127.0.0.1:" + proxy.getPort())));
-        store = new S3UploadStore(client, "mpaspor-uploads-test", 8192).ensureBucket();
+        store = new S3UploadStore(client, "mpaspor-uploads-test", 8192, AtRest.sealingWith("k1", "k1")).ensureBucket();
     }
 
     @AfterAll
@@ -82,20 +86,12 @@ class S3UploadStoreTest {
     void anInterruptedBodyKeepsTheBytesThatArrived() throws Exception {
         String key = UUID.randomUUID().toString();
         byte[] file = bytes(100_000);
-        InputStream breaksOff = new InputStream() {
-            private int position;
-
-            @Override
-            public int read() throws IOException {
-                if (position == 30_000) {
-                    throw new IOException("connection reset by peer");
-                }
-                return file[position++] & 0xFF;
-            }
-        };
+        InputStream breaksOff = StoreFixtures.breakingOffAt(file, 30_000);
         assertThatThrownBy(() -> store.append(key, 0, breaksOff, 100_000, null))
                 .isInstanceOfSatisfying(UploadStore.Interrupted.class, e -> assertThat(e.written()).isEqualTo(30_000));
-        assertThat(read(key)).isEqualTo(java.util.Arrays.copyOf(file, 30_000));
+        // an unfinished encrypted upload has no last segment yet, so it is not read as a document: its parts say
+        // how much plaintext they hold
+        assertThat(storedLength(key)).isEqualTo(30_000);
 
         store.append(key, 30_000, slice(file, 30_000, 100_000), 70_000, null);
         assertThat(read(key)).isEqualTo(file);
@@ -109,11 +105,30 @@ class S3UploadStoreTest {
         // a chunk whose checksum failed, or that the database never recorded
         store.append(key, 40_000, new ByteArrayInputStream(new byte[30_000]), 50_000, null);
         store.truncate(key, 25_000);
-        assertThat(read(key)).isEqualTo(java.util.Arrays.copyOf(file, 25_000));
+        assertThat(storedLength(key)).isEqualTo(25_000);
 
         store.append(key, 25_000, slice(file, 25_000, 90_000), 65_000, null);
         assertThat(read(key)).isEqualTo(file);
         assertThat(store.parts(key)).hasSize(2);
+    }
+
+    @Test
+    void thePartsHoldNoPlaintextAndAChangedByteIsRefused() throws Exception {
+        String key = UUID.randomUUID().toString();
+        byte[] file = bytes(60_000);
+        store.append(key, 0, slice(file, 0, 20_000), 60_000, null);
+        store.append(key, 20_000, slice(file, 20_000, 60_000), 40_000, null);
+        assertThat(store.parts(key)).extracting(S3UploadStore.Part::name)
+                .containsExactly(key + "/" + "0".repeat(19) + ".20000", key + "/" + "0".repeat(14) + "20000.40000");
+
+        byte[] second = client.getObjectAsBytes(b -> b.bucket("mpaspor-uploads-test")
+                .key(store.parts(key).get(1).name())).asByteArray();
+        AtRest.assertHoldsNoPlaintext(second, java.util.Arrays.copyOfRange(file, 20_000, 60_000));
+        second[100] ^= 0x01;
+        client.putObject(b -> b.bucket("mpaspor-uploads-test").key(store.parts(key).get(1).name()),
+                software.amazon.awssdk.core.sync.RequestBody.fromBytes(second));
+
+        assertThatThrownBy(() -> read(key)).isInstanceOf(TamperedUploadException.class);
     }
 
     @Test
@@ -126,20 +141,12 @@ class S3UploadStoreTest {
         assertThat(read(key)).isEmpty();
     }
 
+    private static long storedLength(String key) {
+        return store.parts(key).stream().mapToLong(S3UploadStore.Part::length).sum();
+    }
+
     private static byte[] read(String key) throws IOException {
-        try (InputStream in = store.open(key)) {
-            return in.readAllBytes();
-        }
-    }
-
-    private static byte[] bytes(int size) {
-        byte[] bytes = new byte[size];
-        new Random(size).nextBytes(bytes);
-        return bytes;
-    }
-
-    private static InputStream slice(byte[] bytes, int from, int to) {
-        return new ByteArrayInputStream(bytes, from, to - from);
+        return StoreFixtures.read(store, key);
     }
 
     private record TestS3(URI uri) implements UploadConfig.S3 {

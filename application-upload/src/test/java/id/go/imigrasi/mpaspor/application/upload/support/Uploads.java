@@ -2,6 +2,7 @@ package id.go.imigrasi.mpaspor.application.upload.support;
 
 import static io.restassured.RestAssured.given;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,6 +19,12 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import id.go.imigrasi.mpaspor.application.upload.UploadTargets.Target;
+import id.go.imigrasi.mpaspor.application.upload.config.UploadConfig;
+import id.go.imigrasi.mpaspor.application.upload.storage.UploadStore;
+import id.go.imigrasi.mpaspor.application.upload.storage.encryption.DataKey;
+import id.go.imigrasi.mpaspor.application.upload.storage.encryption.DocumentEncryption;
+import io.quarkus.arc.Arc;
+import io.smallrye.config.SmallRyeConfig;
 import id.go.imigrasi.mpaspor.testkit.TestJwt;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
@@ -113,15 +120,37 @@ public final class Uploads {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
-    /** Where the filesystem store keeps an upload's bytes in tests. */
+    /** Where the filesystem store keeps an upload's bytes in tests (encrypted: header and sealed segments). */
     public static Path storedFile(String location) {
         String directory = ConfigProvider.getConfig().getValue("mpaspor.upload.storage.directory", String.class);
         return Path.of(directory).resolve(idOf(location));
     }
 
+    /** A complete upload's plaintext, read through the service's store (decrypted and verified as it is read). */
+    public static byte[] storedContent(String location) throws IOException {
+        try (InputStream in = Arc.container().instance(UploadStore.class).get().open(idOf(location))) {
+            return in.readAllBytes();
+        }
+    }
+
+    /**
+     * The plaintext bytes the filesystem store holds for an upload, complete or not: the sum of its segments'
+     * lengths (or the file's size for a plaintext one); -1 when there is no file or a segment is being written.
+     */
     public static long storedSize(String location) {
-        try {
-            return Files.exists(storedFile(location)) ? Files.size(storedFile(location)) : -1;
+        Path file = storedFile(location);
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            UploadConfig config = ConfigProvider.getConfig().unwrap(SmallRyeConfig.class)
+                    .getConfigMapping(UploadConfig.class);
+            if (DocumentEncryption.of(config.encryption()).keyOf(idOf(location), in).isEmpty()) {
+                return Files.size(file);
+            }
+            long size = 0;
+            for (DataKey.Frame frame = DataKey.Frame.read(in); frame != null; frame = DataKey.Frame.read(in)) {
+                frame.skipSealed(in);
+                size += frame.length();
+            }
+            return size;
         } catch (IOException e) {
             return -1;
         }

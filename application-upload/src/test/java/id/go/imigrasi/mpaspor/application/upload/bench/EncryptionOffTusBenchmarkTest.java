@@ -1,0 +1,32 @@
+package id.go.imigrasi.mpaspor.application.upload.bench;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+import id.go.imigrasi.mpaspor.testkit.RealInfrastructure;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/** The upload benchmark with encryption at rest off ({@link TusBenchmarkRun}); run only when asked. */
+@QuarkusTest
+@TestProfile(EncryptionOffTusBenchmarkTest.EncryptionOff.class)
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES,
+        initArgs = @ResourceArg(name = "database", value = "application"))
+@EnabledIfSystemProperty(named = TusBenchmarkRun.CLIENTS, matches = "\\d+")
+class EncryptionOffTusBenchmarkTest {
+
+    /** Encryption at rest off. */
+    public static class EncryptionOff extends TusBenchmarkRun.Profile {
+        public EncryptionOff() {
+            super(false);
+        }
+    }
+
+    @Test
+    void everyUploadCompletesVerifiedWithEncryptionOff() throws Exception {
+        TusBenchmarkRun.measure("off");
+    }
+}
