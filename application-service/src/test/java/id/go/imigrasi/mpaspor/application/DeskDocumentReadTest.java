@@ -167,5 +167,11 @@ class DeskDocumentReadTest {
         read(TestJwt.admin("admin-1"), app, today, "EKTP").then().statusCode(403);
         assertThat(count("SELECT count(*) FROM outbox WHERE aggregate_id = ? AND type = ?", app,
                 "mpaspor.application.ApplicantDocumentRead.v1")).as("refusals record nothing").isOne();
+        // the owner sees on the timeline which document which office opened (issue 23), and only the desk's read
+        given().auth().oauth2(token(account)).when().get("/applications/{id}", app).then().statusCode(200)
+                .body("timeline.findAll { it.kind == 'DOCUMENT_READ' }.size()", equalTo(1))
+                .body("timeline.find { it.kind == 'DOCUMENT_READ' }.details.officeCode", equalTo("JKTSEL"))
+                .body("timeline.find { it.kind == 'DOCUMENT_READ' }.details.documentType", equalTo("EKTP"))
+                .body("timeline.find { it.kind == 'DOCUMENT_READ' }.details.applicantId", equalTo(today));
     }
 }

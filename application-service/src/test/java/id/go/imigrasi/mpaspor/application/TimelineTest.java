@@ -182,6 +182,29 @@ class TimelineTest {
     }
 
     @Test
+    void anApprovalMailsTheReadyDateOnceAndSaysSameDayServiceWhenBooked() {
+        String account = newAccount();
+        String app = createApplication(account);
+        String applicant = addApplicant(account, app, adult("Sri Wahyuni"));
+        LocalDate today = LocalDate.now();
+        String eventId = UUID.randomUUID().toString();
+        ApplicationApproved approved = new ApplicationApproved(app, applicant, "X7654321", today, "officer-1",
+                "SAME_DAY");
+        publish(approved, eventId, Instant.now());
+        publish(approved, eventId, Instant.now()); // redelivered: one mail all the same
+        await().atMost(Duration.ofSeconds(30)).until(() -> MailCatcher.to(email(account)).stream()
+                .anyMatch(m -> m.subject().contains("X7654321")));
+        assertThat(MailCatcher.to(email(account))).filteredOn(m -> m.subject().contains("X7654321")).singleElement()
+                .satisfies(m -> {
+                    assertThat(m.subject()).contains("Paspor X7654321 disetujui");
+                    assertThat(m.body()).contains("siap pada " + today + " (layanan percepatan)",
+                            "ready on " + today + " (same-day service)");
+                });
+        given().auth().oauth2(token(account)).when().get("/applications/{id}", app).then()
+                .body("timeline.find { it.kind == 'APPROVED' }.details.service", equalTo("SAME_DAY"));
+    }
+
+    @Test
     void aFamilyApplicationIsDeliveredOnlyWhenEveryApplicantsPassportIsHandedOver() {
         String account = newAccount();
         String app = createApplication(account);

@@ -816,6 +816,9 @@ public interface Msg {
     String event_APPOINTMENT_MOVED();
 
     @Message
+    String event_DOCUMENT_READ();
+
+    @Message
     String event_OTHER();
 
     @Message

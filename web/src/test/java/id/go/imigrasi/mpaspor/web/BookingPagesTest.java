@@ -63,7 +63,9 @@ class BookingPagesTest {
 
     @Test
     void theTimelineAndTheHoldAreInTheOfficesZone() {
-        assertThat(get(APP).asString()).contains("4 Desember 2026 15.52 WITA").doesNotContain("UTC");
+        assertThat(get(APP).asString()).contains("4 Desember 2026 15.52 WITA").doesNotContain("UTC")
+                // who opened which document (issue 23): the office and the document, on the owner's timeline
+                .contains("Dokumen dibuka petugas kantor imigrasi", "e-KTP · MKS");
     }
 
     @Test

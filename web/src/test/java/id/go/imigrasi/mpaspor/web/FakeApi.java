@@ -196,7 +196,8 @@ public class FakeApi implements QuarkusTestResourceLifecycleManager {
                     + "\"minor\":false,\"questionnaire\":{\"passportKind\":\"ELECTRONIC\"},\"verification\":{\"status\":\"VERIFIED\"}}],"
                     + "\"booking\":{\"service\":\"SAME_DAY\",\"passportKind\":\"ELECTRONIC\"},"
                     + "\"appointment\":{\"officeCode\":\"MKS\"},\"timeline\":[{\"status\":\"SUBMITTED\","
-                    + "\"at\":\"2026-12-04T07:52:00Z\"}]}");
+                    + "\"at\":\"2026-12-04T07:52:00Z\"},{\"kind\":\"DOCUMENT_READ\",\"at\":\"2026-12-04T08:10:00Z\","
+                    + "\"details\":{\"applicantId\":\"a1\",\"documentType\":\"EKTP\",\"officeCode\":\"MKS\"}}]}");
         } else if (path.equals("/api/v1/offices")) {
             json(exchange, 200, "[" + MKS + "," + TIM + "]");
         } else if (path.equals("/api/v1/offices/MKS")) {

@@ -16,7 +16,7 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * The mails that ask the applicant to act (pay before the deadline, start again after expiry, replace a
- * rejected document, come to the appointment, correct a NIK). Each is queued in the transaction of the step
+ * rejected document, come to the appointment, correct a NIK, collect the approved passport). Each is queued in the transaction of the step
  * that calls for it, in Bahasa Indonesia with the English text below, on the platform's mail outbox
  * ({@link MailQueue}, about the application), which sends it after commit.
  */
@@ -29,6 +29,7 @@ public class ApplicantMails {
         BILLING_EXPIRED("billing-expired"),
         DOCUMENT_REJECTED("document-rejected"),
         APPOINTMENT_SCHEDULED("appointment-scheduled"),
+        APPLICATION_APPROVED("application-approved"),
         NIK_NOT_VERIFIED("nik-not-verified"),
         WAITING_ROOM_TURN("waiting-room-turn");
 

@@ -33,7 +33,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * Opening an applicant's accepted document: the owner any time; an officer at the desk only as
  * {@link DeskDocumentAccess} allows, and then the read is recorded first ({@code ApplicantDocumentRead} through the
- * outbox, in the transaction that decided it): if it cannot be recorded, nothing is served.
+ * outbox, in the transaction that decided it), and put on the application's timeline ({@code DOCUMENT_READ}: which
+ * document, which office, when) where its owner sees it: if it cannot be recorded, nothing is served.
  */
 @ApplicationScoped
 public class DocumentReads {
@@ -45,6 +46,7 @@ public class DocumentReads {
     private final ApplicantRepository applicants;
     private final ApplicantDocumentRepository documents;
     private final TimelineRepository timeline;
+    private final Timeline history;
     private final UploadContents contents;
     private final Outbox outbox;
     private final ApplicationConfig config;
@@ -52,12 +54,13 @@ public class DocumentReads {
     private final ObjectMapper json;
 
     public DocumentReads(ApplicationRepository applications, ApplicantRepository applicants,
-            ApplicantDocumentRepository documents, TimelineRepository timeline, UploadContents contents, Outbox outbox,
-            ApplicationConfig config, Clock clock, ObjectMapper json) {
+            ApplicantDocumentRepository documents, TimelineRepository timeline, Timeline history,
+            UploadContents contents, Outbox outbox, ApplicationConfig config, Clock clock, ObjectMapper json) {
         this.applications = applications;
         this.applicants = applicants;
         this.documents = documents;
         this.timeline = timeline;
+        this.history = history;
         this.contents = contents;
         this.outbox = outbox;
         this.config = config;
@@ -85,10 +88,16 @@ public class DocumentReads {
                                 .findFirst()
                                 .orElseThrow(() -> ProblemException.of(ApplicationProblem.DOCUMENT_NOT_FOUND,
                                         type.name()));
+                        // the owner sees on the timeline which office opened which document when (UU PDP, issue 23)
                         Uni<Void> recorded = reader == DeskDocumentAccess.Reader.OWNER ? Uni.createFrom().voidItem()
                                 : outbox.append(new ApplicantDocumentRead(applicationId.toString(),
                                         applicantId.toString(), type.name(), document.uploadId, caller.accountId(),
-                                        app.officeCode, now)).replaceWithVoid();
+                                        app.officeCode, now))
+                                        .chain(eventId -> history.record(applicationId, eventId.toString(),
+                                                "DOCUMENT_READ", now, null, ApplicationFollower.details("applicantId",
+                                                        applicantId, "documentType", type.name(), "officeCode",
+                                                        app.officeCode)))
+                                        .replaceWithVoid();
                         return recorded.replaceWith(document.uploadId);
                     });
                 })))

@@ -82,10 +82,24 @@ public class FollowOfficeVisit {
                 "date", e.date());
     }
 
+    /**
+     * APPROVED, and a mail per approved applicant with the passport number and the expected ready date (the same day
+     * for same-day service paid and approved before the office's cutoff: biometric's ReadyDates). An approval
+     * reported after the passport was already issued or handed over tells nothing stale: no mail then.
+     */
     public Uni<Void> approved(ApplicationApproved e, Envelope envelope) {
-        return follower.step(envelope, e.applicationId(), "APPROVED", ApplicationStatus.APPROVED, null,
-                "applicantId", e.applicantId(), "expectedReadyDate", e.expectedReadyDate(), "service",
-                e.service() == null ? "REGULAR" : e.service());
+        String service = e.service() == null ? "REGULAR" : e.service();
+        return follower.lock(e.applicationId(), "APPROVED").chain(app -> {
+            if (app == null) {
+                return none();
+            }
+            Uni<Void> mail = app.status.rank() > ApplicationStatus.APPROVED.rank() ? none()
+                    : mails.queueOnce(envelope.id(), app, ApplicantMails.Kind.APPLICATION_APPROVED, e.passportNumber(),
+                            String.valueOf(e.expectedReadyDate()), "SAME_DAY".equals(service) ? 1 : 0);
+            return mail.chain(() -> follower.record(envelope, app, "APPROVED", ApplicationStatus.APPROVED,
+                    envelope.time(), details("applicantId", e.applicantId(), "expectedReadyDate",
+                            e.expectedReadyDate(), "service", service)));
+        });
     }
 
     /** One applicant's final outcome: rejected, with the officer's reason. */

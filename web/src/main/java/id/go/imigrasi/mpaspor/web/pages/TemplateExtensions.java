@@ -88,7 +88,7 @@ public final class TemplateExtensions {
 
     /** Timeline kinds that carry no application status, each with its own text ({@code event_<kind>}). */
     private static final java.util.Set<String> EVENTS = java.util.Set.of("DOCUMENT_UPLOADED", "DOCUMENT_ACCEPTED",
-            "DOCUMENT_REJECTED", "HOLD_EXTENDED", "BOOKING_RESCHEDULED", "APPOINTMENT_MOVED");
+            "DOCUMENT_REJECTED", "HOLD_EXTENDED", "BOOKING_RESCHEDULED", "APPOINTMENT_MOVED", "DOCUMENT_READ");
 
     /**
      * The message key of a timeline entry without a status (a document, the hold, a reschedule): {@code event_<kind>},
