@@ -213,6 +213,9 @@ class OfficeDeskIT {
         assertThat(desk.find("main").getText()).contains(bookingCode, rudi.fullName());
         desk.check("kantor-search");
         say("  the desk search finds " + rudi.fullName() + " by his family name");
+        // and its result opens the appointment, where the visit goes on
+        desk.click("a[href='/kantor/appointments/" + appointmentId + "']");
+        desk.awaitVisible("#interview");
     }
 
     @Test

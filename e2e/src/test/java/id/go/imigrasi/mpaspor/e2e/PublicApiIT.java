@@ -52,7 +52,7 @@ class PublicApiIT {
 
     private static final Set<String> TAGS = Set.of("accounts", "auth", "admin", "applications", "uploads", "offices",
             "holds", "waiting-room", "bills", "fees", "payments", "reconciliation", "appointments", "office-desk",
-            "document-requirements");
+            "document-requirements", "application-status");
     private static final List<String> METHODS = List.of("get", "put", "post", "delete", "patch", "head", "options");
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
