@@ -1,5 +1,7 @@
 package id.go.imigrasi.mpaspor.application.upload.bench;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -27,6 +29,7 @@ class EncryptionOffTusBenchmarkTest {
 
     @Test
     void everyUploadCompletesVerifiedWithEncryptionOff() throws Exception {
-        TusBenchmarkRun.measure("off");
+        TusBenchmarkRun.Result result = TusBenchmarkRun.measure("off");
+        assertThat(result.exitCode()).as("every upload completed and verified:%n%s", result.output()).isZero();
     }
 }

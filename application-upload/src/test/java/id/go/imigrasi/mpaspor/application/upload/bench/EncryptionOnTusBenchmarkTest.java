@@ -1,5 +1,7 @@
 package id.go.imigrasi.mpaspor.application.upload.bench;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -27,6 +29,7 @@ class EncryptionOnTusBenchmarkTest {
 
     @Test
     void everyUploadCompletesVerifiedWithEncryptionOn() throws Exception {
-        TusBenchmarkRun.measure("on");
+        TusBenchmarkRun.Result result = TusBenchmarkRun.measure("on");
+        assertThat(result.exitCode()).as("every upload completed and verified:%n%s", result.output()).isZero();
     }
 }

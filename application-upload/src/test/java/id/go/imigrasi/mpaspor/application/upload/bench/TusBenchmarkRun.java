@@ -57,15 +57,23 @@ final class TusBenchmarkRun {
         }
     }
 
-    static void measure(String label) throws Exception {
-        run(label + "-warm-up", 50, 1024);
-        int clients = Integer.getInteger(CLIENTS);
-        int fileKb = Integer.getInteger(FILE_KB, 1024);
-        String report = run(label, clients, fileKb);
-        Files.writeString(Path.of("target", "tus-bench-" + label + "-" + clients + "x" + fileKb + "k.txt"), report);
+    /** What the benchmark client printed, and its exit code: 0 when every upload completed and verified. */
+    record Result(int exitCode, String output) {
     }
 
-    private static String run(String label, int clients, int fileKb) throws Exception {
+    /** A warm-up, then the measured run, whose report is kept in {@code target/}; the caller judges the result. */
+    static Result measure(String label) throws Exception {
+        Result warmUp = run(label + "-warm-up", 50, 1024);
+        assertThat(warmUp.exitCode()).as("the warm-up's uploads completed and verified:%n%s", warmUp.output()).isZero();
+        int clients = Integer.getInteger(CLIENTS);
+        int fileKb = Integer.getInteger(FILE_KB, 1024);
+        Result measured = run(label, clients, fileKb);
+        Files.writeString(Path.of("target", "tus-bench-" + label + "-" + clients + "x" + fileKb + "k.txt"),
+                measured.output());
+        return measured;
+    }
+
+    private static Result run(String label, int clients, int fileKb) throws Exception {
         Path identities = Files.createTempFile("tus-bench-" + label, ".csv");
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
@@ -83,9 +91,8 @@ final class TusBenchmarkRun {
         String output = new String(bench.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(bench.waitFor(6, TimeUnit.MINUTES)).isTrue();
         System.out.println("==== upload benchmark, encryption " + label + " ====\n" + output);
-        assertThat(bench.exitValue()).as("every upload completed and verified:%n%s", output).isZero();
         deleteQuietly(identities);
-        return output;
+        return new Result(bench.exitValue(), output);
     }
 
     private static void deleteQuietly(Path file) {
