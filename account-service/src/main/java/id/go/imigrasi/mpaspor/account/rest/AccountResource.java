@@ -22,11 +22,13 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import id.go.imigrasi.mpaspor.account.rest.AccountApi.ChangePasswordRequest;
 import id.go.imigrasi.mpaspor.account.rest.AccountApi.Created;
+import id.go.imigrasi.mpaspor.account.rest.AccountApi.ErasureRequest;
 import id.go.imigrasi.mpaspor.account.rest.AccountApi.Me;
 import id.go.imigrasi.mpaspor.account.rest.AccountApi.OtpRequest;
 import id.go.imigrasi.mpaspor.account.rest.AccountApi.RegisterRequest;
 import id.go.imigrasi.mpaspor.account.rest.AccountApi.ResetPasswordRequest;
 import id.go.imigrasi.mpaspor.account.rest.AccountApi.VerificationRequest;
+import id.go.imigrasi.mpaspor.account.service.AccountErasure;
 import id.go.imigrasi.mpaspor.account.service.AccountService;
 import id.go.imigrasi.mpaspor.account.service.Registration;
 import id.go.imigrasi.mpaspor.account.service.TokenIssuer;
@@ -43,11 +45,13 @@ import io.vertx.core.http.HttpServerRequest;
 public class AccountResource {
 
     private final AccountService accounts;
+    private final AccountErasure erasure;
     private final Caller caller;
     private final JsonWebToken jwt;
 
-    public AccountResource(AccountService accounts, Caller caller, JsonWebToken jwt) {
+    public AccountResource(AccountService accounts, AccountErasure erasure, Caller caller, JsonWebToken jwt) {
         this.accounts = accounts;
+        this.erasure = erasure;
         this.caller = caller;
         this.jwt = jwt;
     }
@@ -113,6 +117,23 @@ public class AccountResource {
     public Uni<Void> changePassword(@Valid @NotNull ChangePasswordRequest body, @Context HttpServerRequest request) {
         return accounts.changePassword(caller.accountId(), jwt.getClaim(TokenIssuer.SESSION_CLAIM),
                 body.currentPassword(), body.newPassword(), ClientAddress.of(request));
+    }
+
+    /**
+     * Asks for the account and everything held about it and its applicants to be erased (UU PDP), confirmed with the
+     * password. The account is locked and every session ends at once; the services then erase their part (or, with an
+     * application in progress, the request is refused and the holder told by e-mail).
+     */
+    @POST
+    @Path("/me/erasure")
+    @RolesAllowed(Roles.APPLICANT)
+    @ResponseStatus(202)
+    @Operation(operationId = "requestAccountErasure")
+    @APIResponse(responseCode = "202", description = "Accepted: the account is locked (`ERASURE_PENDING`) and every session has ended; the erasure goes on in every service", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AccountErasure.Requested.class)))
+    @APIResponse(responseCode = "400", description = "`wrong-current-password`: the password is wrong (a field error on `password`; attempts count toward the login lockout)")
+    public Uni<AccountErasure.Requested> requestErasure(@Valid @NotNull ErasureRequest body,
+            @Context HttpServerRequest request) {
+        return erasure.request(caller.accountId(), body.password(), ClientAddress.of(request));
     }
 
     /** Sets a new password with a RESET_PASSWORD code; every session is signed out. */
