@@ -186,6 +186,16 @@ public class FakeApi implements QuarkusTestResourceLifecycleManager {
             }
         } else if (path.startsWith("/api/v1/") && "Bearer expired".equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
             send(exchange, 401, "{\"title\":\"Token kedaluwarsa\",\"status\":401}");
+        } else if (method.equals("POST") && path.equals("/api/v1/accounts/me/erasure")) {
+            // erasure (issue 23): Agus's password is accepted, anything else is the API's field error
+            if (body.contains("\"password\":\"Batagor-Kuah-2026\"")) {
+                json(exchange, 202, "{\"status\":\"ERASURE_PENDING\",\"requestedAt\":\"2026-12-05T03:00:00Z\"}");
+            } else {
+                exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
+                send(exchange, 400, "{\"type\":\"https://mpaspor.imigrasi.go.id/problems/wrong-current-password\","
+                        + "\"title\":\"Kata sandi saat ini salah\",\"status\":400,\"errors\":[{\"field\":\"password\","
+                        + "\"code\":\"account.erasure.wrong-password\",\"message\":\"kata sandi salah\"}]}");
+            }
         } else if (method.equals("POST") && path.equals("/api/v1/auth/login")) {
             json(exchange, 200, "{\"accessToken\":\"access-1\",\"refreshToken\":\"refresh-1\",\"expiresIn\":300}");
         } else if (path.equals("/api/v1/applications/" + APPLICATION)) {

@@ -14,6 +14,8 @@ class RouteTableTest {
     @CsvSource({
             "POST, /api/v1/accounts, ACCOUNT, /accounts",
             "GET, /api/v1/accounts/me, ACCOUNT, /accounts/me",
+            "POST, /api/v1/accounts/me/erasure, ACCOUNT, /accounts/me/erasure",
+            "GET, /api/v1/admin/erasures, ACCOUNT, /admin/erasures",
             "POST, /api/v1/auth/login, ACCOUNT, /auth/login",
             "GET, /api/v1/admin/officers, ACCOUNT, /admin/officers",
             "PUT, /api/v1/admin/offices/JKT1/capacity, QUOTA, /admin/offices/JKT1/capacity",
@@ -52,6 +54,7 @@ class RouteTableTest {
             "POST, /api/v1/accounts, true",
             "GET, /api/v1/accounts, false",
             "GET, /api/v1/accounts/me, false",
+            "POST, /api/v1/accounts/me/erasure, false",
             "POST, /api/v1/accounts/verification, true",
             "POST, /api/v1/accounts/otp, true",
             "POST, /api/v1/accounts/password-reset, true",
