@@ -2,10 +2,11 @@ package id.go.imigrasi.mpaspor.application.service;
 
 import static id.go.imigrasi.mpaspor.platform.privacy.ErasureStatements.statement;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,16 +14,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import id.go.imigrasi.mpaspor.application.domain.ApplicationStatus;
-import id.go.imigrasi.mpaspor.application.upload.storage.UploadStore;
+import id.go.imigrasi.mpaspor.application.upload.UploadErasure;
 import id.go.imigrasi.mpaspor.contracts.account.AccountErasureRequested;
 import id.go.imigrasi.mpaspor.contracts.application.AccountErasureRefused;
 import id.go.imigrasi.mpaspor.contracts.application.ApplicationDataErased;
 import id.go.imigrasi.mpaspor.platform.outbox.Outbox;
 import id.go.imigrasi.mpaspor.platform.privacy.ErasureStatements;
-import id.go.imigrasi.mpaspor.platform.reactive.OnContext;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * The first step of an account's erasure ({@link AccountErasureRequested}), in the event's inbox transaction:
@@ -31,8 +30,8 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
  * <li>An application submitted and not finished (see {@link ApplicationStatus#finished()}: awaiting payment, booked,
  * at the office, approved, issued and not yet handed over) keeps the whole account: nothing is erased and
  * {@link AccountErasureRefused} names those applications (account-service unlocks the account and tells the holder).
- * <li>Otherwise everything of the account goes, drafts and finished applications alike: the stored document bytes
- * first (deleting is idempotent, so a transaction that fails after them is simply retried), then the rows below, then
+ * <li>Otherwise everything of the account goes, drafts and finished applications alike: the rows below, then the
+ * uploads through the upload module's port ({@link UploadErasure}: the stored bytes, then their rows), then
  * {@link ApplicationDataErased} confirms with the counts, after which account-service erases the account.
  * </ul>
  * Nothing here is kept by law: the passport register is Imigrasi's (SIMKIM), the bills are billing-service's.
@@ -54,7 +53,6 @@ public class AccountErasure {
             statement("queued_mail", "DELETE FROM queued_mail WHERE recipient IN ("
                     + "SELECT email FROM application WHERE account_id = CAST(:account AS uuid) AND email IS NOT NULL)"
                     + " OR aggregate_id IN (SELECT id::text FROM application WHERE account_id = CAST(:account AS uuid))"),
-            statement("upload", "DELETE FROM upload WHERE account_id = CAST(:account AS uuid)"),
             statement("applicant_document", "DELETE FROM applicant_document WHERE applicant_id IN (" + APPLICANTS + ")"),
             statement("timeline_entry", "DELETE FROM timeline_entry WHERE application_id IN (" + OF_ACCOUNT + ")"),
             statement("applicant", "DELETE FROM applicant WHERE application_id IN (" + OF_ACCOUNT + ")"),
@@ -68,16 +66,14 @@ public class AccountErasure {
                     .filter(s -> s != ApplicationStatus.DRAFT && !s.finished()).map(s -> "'" + s.name() + "'")
                     .collect(Collectors.joining(", ")) + ")";
 
-    private static final String STORED = "SELECT storage_key FROM upload WHERE account_id = CAST(:account AS uuid)";
-
     private final Outbox outbox;
     private final Clock clock;
-    private final UploadStore store;
+    private final UploadErasure uploads;
 
-    public AccountErasure(Outbox outbox, Clock clock, UploadStore store) {
+    public AccountErasure(Outbox outbox, Clock clock, UploadErasure uploads) {
         this.outbox = outbox;
         this.clock = clock;
-        this.store = store;
+        this.uploads = uploads;
     }
 
     public Uni<Void> requested(AccountErasureRequested request) {
@@ -87,31 +83,18 @@ public class AccountErasure {
                 LOG.infof("account %s: erasure refused, applications in progress %s", account, inProgress);
                 return outbox.append(new AccountErasureRefused(account, inProgress, clock.instant())).replaceWithVoid();
             }
-            return strings(STORED, account).chain(this::deleteBytes)
-                    .chain(() -> STATEMENTS.eraseAndConfirm(account, outbox,
-                            removed -> new ApplicationDataErased(account, removed, clock.instant())));
+            // the rows first (the outbox statement finds the uploads' events by their ids), then the uploads
+            return STATEMENTS.run(account).chain(removed -> uploads.eraseAccount(account).chain(documents -> {
+                Map<String, Integer> all = new LinkedHashMap<>(removed);
+                all.put("upload", documents);
+                LOG.infof("account %s: personal data erased %s", account, all);
+                return outbox.append(new ApplicationDataErased(account, all, clock.instant()));
+            })).replaceWithVoid();
         });
     }
 
     private static Uni<List<String>> strings(String sql, String account) {
         return Panache.getSession().chain(s -> s.createNativeQuery(sql, String.class).setParameter("account", account)
                 .getResultList());
-    }
-
-    /** The documents' bytes, off the event loop, resuming on the transaction's context. */
-    private Uni<Void> deleteBytes(List<String> keys) {
-        if (keys.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return OnContext.resume(Uni.createFrom().<Void>item(() -> {
-            for (String key : keys) {
-                try {
-                    store.delete(key);
-                } catch (IOException e) {
-                    throw new IllegalStateException("the bytes of upload " + key + " could not be deleted", e);
-                }
-            }
-            return null;
-        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()));
     }
 }
