@@ -66,8 +66,10 @@ final class Journey {
 
     /** Registers, reads the OTP from the mailbox, verifies, logs in; returns the access token. */
     String registerVerifyAndLogin(Mailbox mailbox, String name, String email, String phone, String password) {
-        json(anonymous(), Map.of("name", name, "email", email, "phone", phone, "password", password))
-                .post("/accounts").then().statusCode(201);
+        // the person accepts the privacy notice in force (its version is the account service's public answer)
+        String notice = anonymous().get("/accounts/privacy-notice").then().statusCode(200).extract().path("version");
+        json(anonymous(), Map.of("name", name, "email", email, "phone", phone, "password", password,
+                "privacyNoticeVersion", notice)).post("/accounts").then().statusCode(201);
         // the first mail of a new account is its verification code (subject in the account's language)
         String otp = mailbox.otp(email, "M-Paspor", 1);
         say("  OTP for " + email + " read from the mailbox: " + otp);
