@@ -102,14 +102,14 @@ class PrivacyConsentTest {
     @Test
     void aRegistrationWithTheCurrentVersionRecordsTheAcceptanceWithTheAccount() {
         String email = Accounts.newEmail("consent");
-        given().contentType(ContentType.JSON).header("Accept-Language", "en").header("X-Forwarded-For", "198.51.100.7")
+        given().contentType(ContentType.JSON).header("Accept-Language", "id").header("X-Forwarded-For", "198.51.100.7")
                 .body(registration(email, Accounts.NOTICE))
                 .when().post("/accounts").then().statusCode(201);
         var rows = RealInfrastructure.database().rows("SELECT c.notice_version, c.language, c.client_address,"
                 + " c.accepted_at, a.created_at FROM privacy_consent c JOIN account a ON a.id = c.account_id"
                 + " WHERE a.email = ?", email);
         assertThat(rows).hasSize(1);
-        assertThat(rows.get(0)).containsEntry("notice_version", Accounts.NOTICE).containsEntry("language", "en")
+        assertThat(rows.get(0)).containsEntry("notice_version", Accounts.NOTICE).containsEntry("language", "id")
                 .containsEntry("client_address", "198.51.100.7");
         assertThat(rows.get(0).get("accepted_at")).isNotNull();
 

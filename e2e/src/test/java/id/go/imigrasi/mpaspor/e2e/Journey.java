@@ -312,11 +312,22 @@ final class Journey {
             String applicationType, String passportKind, int validityYears) {
 
         Map<String, Object> body() {
-            return Map.of("fullName", fullName, "nik", nik, "birthDate", birthDate, "birthPlace", birthPlace, "sex", sex,
+            return Map.of("authority", authority(), "fullName", fullName, "nik", nik, "birthDate", birthDate,
+                    "birthPlace", birthPlace, "sex", sex,
                     "motherName", motherName, "address", "Jl. Kemang Raya No. 10, Jakarta Selatan", "phone",
                     "081234567890", "questionnaire", Map.of("applicationType", applicationType, "passportKind",
                             passportKind, "validityYears", validityYears, "sameDayService", false, "travelPurpose",
                             "Liburan keluarga"));
+        }
+
+        /** The holder's declaration of authority (issue 23): a child's data only as its parent. */
+        String authority() {
+            try {
+                return java.time.Period.between(java.time.LocalDate.parse(birthDate), java.time.LocalDate.now())
+                        .getYears() < 17 ? "PARENT" : "SELF";
+            } catch (java.time.format.DateTimeParseException notADate) {
+                return "SELF";
+            }
         }
 
         Person withBirthDate(String date) {

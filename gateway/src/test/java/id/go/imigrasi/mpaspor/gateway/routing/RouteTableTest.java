@@ -14,6 +14,8 @@ class RouteTableTest {
     @CsvSource({
             "POST, /api/v1/accounts, ACCOUNT, /accounts",
             "GET, /api/v1/accounts/me, ACCOUNT, /accounts/me",
+            "POST, /api/v1/accounts/me/privacy-consents, ACCOUNT, /accounts/me/privacy-consents",
+            "GET, /api/v1/accounts/privacy-notice, ACCOUNT, /accounts/privacy-notice",
             "POST, /api/v1/auth/login, ACCOUNT, /auth/login",
             "GET, /api/v1/admin/officers, ACCOUNT, /admin/officers",
             "PUT, /api/v1/admin/offices/JKT1/capacity, QUOTA, /admin/offices/JKT1/capacity",
@@ -52,6 +54,12 @@ class RouteTableTest {
             "POST, /api/v1/accounts, true",
             "GET, /api/v1/accounts, false",
             "GET, /api/v1/accounts/me, false",
+            // the privacy notice in force is read before anyone has an account; accepting it needs one (issue 23)
+            "GET, /api/v1/accounts/privacy-notice, true",
+            "HEAD, /api/v1/accounts/privacy-notice, true",
+            "POST, /api/v1/accounts/privacy-notice, false",
+            "POST, /api/v1/accounts/me/privacy-consents, false",
+            "GET, /api/v1/accounts/me/privacy-consents, false",
             "POST, /api/v1/accounts/verification, true",
             "POST, /api/v1/accounts/otp, true",
             "POST, /api/v1/accounts/password-reset, true",
