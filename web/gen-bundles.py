@@ -14,6 +14,8 @@ BUNDLES = {
     'wr': ('WaitingRoomMsg', 'The waiting room\'s texts (issue 17)'),
     'info': ('Info', 'The public information pages\' texts: the document advisor ({@code /requirements}) and the'
                      ' offices\' hours and services'),
+    'privacy': ('PrivacyMsg', 'The privacy notice ({@code /privasi}), its acceptance, the registration\'s consent and the'
+                              ' applicant form\'s declaration of authority (issue 23)'),
 }
 
 for name, (interface, what) in BUNDLES.items():
