@@ -1,6 +1,8 @@
 -- Consent to the privacy notice (issue 23, UU PDP 27/2022 art. 20-22): which account accepted which version of the
 -- notice, when, in which language, from which client address. Append-only: a newer acceptance is a new row; a
--- trigger refuses UPDATE and DELETE, so the record cannot be rewritten after the fact.
+-- trigger refuses UPDATE, DELETE and TRUNCATE, so the record cannot be rewritten after the fact. The one change it
+-- lets through is forgetting the client address (client_address set to NULL, nothing else changed), for the erasure
+-- of an account: the proof of consent stays, naming an account id only.
 CREATE TABLE privacy_consent (
     id             UUID        PRIMARY KEY,
     account_id     UUID        NOT NULL REFERENCES account (id),
@@ -13,6 +15,11 @@ CREATE TABLE privacy_consent (
 
 CREATE FUNCTION privacy_consent_append_only() RETURNS trigger AS $$
 BEGIN
+    IF TG_OP = 'UPDATE' AND NEW.client_address IS NULL
+            AND (NEW.id, NEW.account_id, NEW.notice_version, NEW.accepted_at, NEW.language)
+                IS NOT DISTINCT FROM (OLD.id, OLD.account_id, OLD.notice_version, OLD.accepted_at, OLD.language) THEN
+        RETURN NEW;
+    END IF;
     RAISE EXCEPTION 'privacy_consent is append-only (% refused)', TG_OP USING ERRCODE = 'insufficient_privilege';
 END;
 $$ LANGUAGE plpgsql;

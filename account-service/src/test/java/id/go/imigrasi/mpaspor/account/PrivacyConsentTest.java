@@ -143,7 +143,7 @@ class PrivacyConsentTest {
     }
 
     @Test
-    void theConsentRecordIsAppendOnly() {
+    void theConsentRecordIsAppendOnlyButForForgettingTheClientAddress() {
         String email = Accounts.newEmail("appendonly");
         Accounts.register(email, Accounts.PASSWORD).then().statusCode(201);
         assertThat(consentsOf(email)).isEqualTo(1);
@@ -153,7 +153,18 @@ class PrivacyConsentTest {
         assertThatThrownBy(() -> Db.update("DELETE FROM privacy_consent"
                 + " WHERE account_id = (SELECT id FROM account WHERE email = ?)", email))
                 .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> Db.update("UPDATE privacy_consent SET client_address = NULL, language = 'en'"
+                + " WHERE account_id = (SELECT id FROM account WHERE email = ?)", email))
+                .hasMessageContaining("append-only");
         assertThat(Db.count("SELECT count(*) FROM privacy_consent c JOIN account a ON a.id = c.account_id"
-                + " WHERE a.email = ? AND c.notice_version = ?", email, Accounts.NOTICE)).isEqualTo(1);
+                + " WHERE a.email = ? AND c.notice_version = ? AND c.client_address IS NOT NULL", email,
+                Accounts.NOTICE)).isEqualTo(1);
+
+        // the one change allowed: the client address forgotten (an erased account), the proof itself stays
+        assertThat(Db.update("UPDATE privacy_consent SET client_address = NULL"
+                + " WHERE account_id = (SELECT id FROM account WHERE email = ?)", email)).isEqualTo(1);
+        assertThat(Db.count("SELECT count(*) FROM privacy_consent c JOIN account a ON a.id = c.account_id"
+                + " WHERE a.email = ? AND c.notice_version = ? AND c.client_address IS NULL", email,
+                Accounts.NOTICE)).isEqualTo(1);
     }
 }
