@@ -23,6 +23,8 @@ public final class AccountProblem {
 
     /** The account was disabled by an admin (officers): no login, said only after the right password. */
     public static final ProblemType ACCOUNT_DISABLED = ProblemType.of("account-disabled", 403);
+    /** The holder asked for erasure; the account is locked until it is carried out or refused (issue 23). */
+    public static final ProblemType ACCOUNT_ERASURE_PENDING = ProblemType.of("account-erasure-pending", 403);
 
     /** No officer account with this id (admin's officer actions). */
     public static final ProblemType NOT_AN_OFFICER = ProblemType.of("not-an-officer", 404);

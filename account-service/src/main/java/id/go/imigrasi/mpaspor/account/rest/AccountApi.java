@@ -154,6 +154,12 @@ public final class AccountApi {
             String refreshToken) {
     }
 
+    /** The holder's confirmation of an erasure request. */
+    public record ErasureRequest(
+            @Schema(description = "The account's password (wrong tries count toward the login lockout)",
+                    examples = "Sate-Padang-Enak-2025") @NotBlank @Size(max = SECRET_MAX) String password) {
+    }
+
     public record ChangePasswordRequest(
             @Schema(description = "The current password (wrong tries count toward the login"
                     + " lockout)", examples = "Sate-Padang-Enak-2025") @NotBlank @Size(max = SECRET_MAX)

@@ -25,11 +25,13 @@ import id.go.imigrasi.mpaspor.account.rest.AccountApi.ChangePasswordRequest;
 import id.go.imigrasi.mpaspor.account.rest.AccountApi.PrivacyNotice;
 import id.go.imigrasi.mpaspor.account.rest.AccountApi.PrivacyNoticeStatus;
 import id.go.imigrasi.mpaspor.account.rest.AccountApi.Created;
+import id.go.imigrasi.mpaspor.account.rest.AccountApi.ErasureRequest;
 import id.go.imigrasi.mpaspor.account.rest.AccountApi.Me;
 import id.go.imigrasi.mpaspor.account.rest.AccountApi.OtpRequest;
 import id.go.imigrasi.mpaspor.account.rest.AccountApi.RegisterRequest;
 import id.go.imigrasi.mpaspor.account.rest.AccountApi.ResetPasswordRequest;
 import id.go.imigrasi.mpaspor.account.rest.AccountApi.VerificationRequest;
+import id.go.imigrasi.mpaspor.account.service.AccountErasure;
 import id.go.imigrasi.mpaspor.account.service.AccountService;
 import id.go.imigrasi.mpaspor.account.service.PrivacyConsents;
 import id.go.imigrasi.mpaspor.account.service.Registration;
@@ -47,12 +49,15 @@ import io.vertx.core.http.HttpServerRequest;
 public class AccountResource {
 
     private final AccountService accounts;
+    private final AccountErasure erasure;
     private final PrivacyConsents privacy;
     private final Caller caller;
     private final JsonWebToken jwt;
 
-    public AccountResource(AccountService accounts, PrivacyConsents privacy, Caller caller, JsonWebToken jwt) {
+    public AccountResource(AccountService accounts, AccountErasure erasure, PrivacyConsents privacy, Caller caller,
+            JsonWebToken jwt) {
         this.accounts = accounts;
+        this.erasure = erasure;
         this.privacy = privacy;
         this.caller = caller;
         this.jwt = jwt;
@@ -147,6 +152,23 @@ public class AccountResource {
     public Uni<Void> changePassword(@Valid @NotNull ChangePasswordRequest body, @Context HttpServerRequest request) {
         return accounts.changePassword(caller.accountId(), jwt.getClaim(TokenIssuer.SESSION_CLAIM),
                 body.currentPassword(), body.newPassword(), ClientAddress.of(request));
+    }
+
+    /**
+     * Asks for the account and everything held about it and its applicants to be erased (UU PDP), confirmed with the
+     * password. The account is locked and every session ends at once; the services then erase their part (or, with an
+     * application in progress, the request is refused and the holder told by e-mail).
+     */
+    @POST
+    @Path("/me/erasure")
+    @RolesAllowed(Roles.APPLICANT)
+    @ResponseStatus(202)
+    @Operation(operationId = "requestAccountErasure")
+    @APIResponse(responseCode = "202", description = "Accepted: the account is locked (`ERASURE_PENDING`) and every session has ended; the erasure goes on in every service", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AccountErasure.Requested.class)))
+    @APIResponse(responseCode = "400", description = "`wrong-current-password`: the password is wrong (a field error on `password`; attempts count toward the login lockout)")
+    public Uni<AccountErasure.Requested> requestErasure(@Valid @NotNull ErasureRequest body,
+            @Context HttpServerRequest request) {
+        return erasure.request(caller.accountId(), body.password(), ClientAddress.of(request));
     }
 
     /** Sets a new password with a RESET_PASSWORD code; every session is signed out. */
