@@ -29,6 +29,12 @@ public final class AccountProblem {
     /** No officer account with this id (admin's officer actions). */
     public static final ProblemType NOT_AN_OFFICER = ProblemType.of("not-an-officer", 404);
 
+    /**
+     * A registration or an acceptance without the current privacy notice version (absent, or an older one): 422 with
+     * a field error on {@code privacyNoticeVersion} (or {@code noticeVersion}); nothing is created.
+     */
+    public static final ProblemType PRIVACY_NOTICE_NOT_ACCEPTED = ProblemType.of("privacy-notice-not-accepted", 422);
+
     private AccountProblem() {
     }
 }

@@ -64,6 +64,9 @@ public class AccountErasure {
             statement("login_guard", "DELETE FROM login_guard WHERE email = " + EMAIL),
             statement("otp", "DELETE FROM otp WHERE account_id = CAST(:account AS uuid)"),
             statement("refresh_token", "DELETE FROM refresh_token WHERE account_id = CAST(:account AS uuid)"),
+            // the proof of consent stays (append-only), without the client address: the one change its trigger allows
+            statement("privacy_consent", "UPDATE privacy_consent SET client_address = NULL"
+                    + " WHERE account_id = CAST(:account AS uuid) AND client_address IS NOT NULL"),
             statement("account", "UPDATE account SET email = " + ERASED_EMAIL + ", full_name = '', phone = NULL,"
                     + " password_hash = '!', status = 'ERASED', version = version + 1"
                     + " WHERE id = CAST(:account AS uuid) AND status <> 'ERASED'"));
