@@ -14,13 +14,10 @@ class RouteTableTest {
     @CsvSource({
             "POST, /api/v1/accounts, ACCOUNT, /accounts",
             "GET, /api/v1/accounts/me, ACCOUNT, /accounts/me",
-<<<<<<< HEAD
             "POST, /api/v1/accounts/me/erasure, ACCOUNT, /accounts/me/erasure",
             "GET, /api/v1/admin/erasures, ACCOUNT, /admin/erasures",
-=======
             "POST, /api/v1/accounts/me/privacy-consents, ACCOUNT, /accounts/me/privacy-consents",
             "GET, /api/v1/accounts/privacy-notice, ACCOUNT, /accounts/privacy-notice",
->>>>>>> consent
             "POST, /api/v1/auth/login, ACCOUNT, /auth/login",
             "GET, /api/v1/admin/officers, ACCOUNT, /admin/officers",
             "PUT, /api/v1/admin/offices/JKT1/capacity, QUOTA, /admin/offices/JKT1/capacity",
@@ -59,16 +56,13 @@ class RouteTableTest {
             "POST, /api/v1/accounts, true",
             "GET, /api/v1/accounts, false",
             "GET, /api/v1/accounts/me, false",
-<<<<<<< HEAD
             "POST, /api/v1/accounts/me/erasure, false",
-=======
             // the privacy notice in force is read before anyone has an account; accepting it needs one (issue 23)
             "GET, /api/v1/accounts/privacy-notice, true",
             "HEAD, /api/v1/accounts/privacy-notice, true",
             "POST, /api/v1/accounts/privacy-notice, false",
             "POST, /api/v1/accounts/me/privacy-consents, false",
             "GET, /api/v1/accounts/me/privacy-consents, false",
->>>>>>> consent
             "POST, /api/v1/accounts/verification, true",
             "POST, /api/v1/accounts/otp, true",
             "POST, /api/v1/accounts/password-reset, true",
