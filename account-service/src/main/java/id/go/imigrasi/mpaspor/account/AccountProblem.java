@@ -25,6 +25,10 @@ public final class AccountProblem {
     public static final ProblemType ACCOUNT_DISABLED = ProblemType.of("account-disabled", 403);
     /** The holder asked for erasure; the account is locked until it is carried out or refused (issue 23). */
     public static final ProblemType ACCOUNT_ERASURE_PENDING = ProblemType.of("account-erasure-pending", 403);
+    /** A data export still being gathered from the services (issue 23). */
+    public static final ProblemType DATA_EXPORT_NOT_READY = ProblemType.of("data-export-not-ready", 409);
+    /** A data export past its link lifetime: its content is deleted; ask for a new one. */
+    public static final ProblemType DATA_EXPORT_EXPIRED = ProblemType.of("data-export-expired", 410);
 
     /** No officer account with this id (admin's officer actions). */
     public static final ProblemType NOT_AN_OFFICER = ProblemType.of("not-an-officer", 404);

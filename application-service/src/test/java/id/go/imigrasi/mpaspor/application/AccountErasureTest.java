@@ -34,6 +34,7 @@ import id.go.imigrasi.mpaspor.application.support.DukcapilStubResource;
 import id.go.imigrasi.mpaspor.application.support.MailCatcher;
 import id.go.imigrasi.mpaspor.application.upload.storage.UploadStore;
 import id.go.imigrasi.mpaspor.contracts.account.AccountErasureRequested;
+import id.go.imigrasi.mpaspor.contracts.account.DataExportRequested;
 import id.go.imigrasi.mpaspor.testkit.PersonalDataScan;
 import id.go.imigrasi.mpaspor.testkit.RealInfrastructure;
 import id.go.imigrasi.mpaspor.testkit.TopicProbe;
@@ -105,6 +106,21 @@ class AccountErasureTest {
         store.open(key).close(); // the bytes are there (a partial upload: opened, not read)
         await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT count(*) FROM outbox WHERE sent_at IS NULL") == 0);
         assertThat(PersonalDataScan.traces(RealInfrastructure.database(), nik, name, account)).isNotEmpty();
+
+        // the person's copy first (issue 23, access): every application, applicant, document record and timeline
+        String exportId = UUID.randomUUID().toString();
+        try (TopicProbe<CloudEvent> probe = TopicProbe.cloudEvents(kafka(), "application.events")) {
+            publish(new DataExportRequested(exportId, account, Instant.now()));
+            var part = probe.await(r -> "mpaspor.application.ApplicationDataExported.v1".equals(r.value().getType())
+                    && account.equals(r.key()), Duration.ofSeconds(30));
+            JsonNode exported = data(part.value());
+            assertThat(exported.path("exportId").asText()).isEqualTo(exportId);
+            assertThat(exported.path("data").path("applications")).hasSize(2);
+            assertThat(exported.path("data").path("applicants").get(0).path("nik").asText()).isEqualTo(nik);
+            assertThat(exported.path("data").path("documents").get(0).path("applicant_id").asText()).isEqualTo(applicant);
+            assertThat(exported.path("data").path("documents").get(0).has("storage_key")).isFalse();
+            assertThat(exported.toString()).doesNotContain(othersApplicant);
+        }
 
         String eventId = UUID.randomUUID().toString();
         try (TopicProbe<CloudEvent> probe = TopicProbe.cloudEvents(kafka(), "application.events")) {

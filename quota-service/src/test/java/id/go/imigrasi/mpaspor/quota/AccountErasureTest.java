@@ -33,7 +33,8 @@ import io.restassured.http.ContentType;
 /**
  * Issue 23, erasure: on AccountErased quota-service removes every NIK of the account (holds, the applicant projection)
  * and confirms with QuotaDataErased; the holds stay as the calendar's history, without personal data. A redelivered
- * event changes nothing and confirms nothing twice.
+ * event changes nothing and confirms nothing twice. Before that, the person's copy of their data (DataExportRequested)
+ * gets this service's part, with the account's hold and nobody else's.
  */
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES,
@@ -70,6 +71,17 @@ class AccountErasureTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> count(
                 "SELECT count(*) FROM outbox WHERE aggregate_id = ? AND sent_at IS NULL", hold) == 0);
         assertThat(PersonalDataScan.traces(RealInfrastructure.database(), nik)).isNotEmpty();
+
+        // the person's copy first (issue 23, access): this service's part names the hold and its NIK
+        String exportId = UUID.randomUUID().toString();
+        try (TopicProbe<CloudEvent> probe = TopicProbe.cloudEvents(kafka, "quota.events")) {
+            Quota.publish(kafka, "account.events", UUID.randomUUID().toString(), "/mpaspor/account-service",
+                    "mpaspor.account.DataExportRequested.v1", account, "{\"exportId\":\"" + exportId
+                            + "\",\"accountId\":\"" + account + "\",\"requestedAt\":\"" + Instant.now() + "\"}");
+            var part = probe.await(r -> "mpaspor.quota.QuotaDataExported.v1".equals(r.value().getType())
+                    && account.equals(r.key()), Duration.ofSeconds(30));
+            assertThat(data(part.value())).contains(exportId, hold, nik).doesNotContain(othersNik);
+        }
 
         String eventId = UUID.randomUUID().toString();
         try (TopicProbe<CloudEvent> probe = TopicProbe.cloudEvents(kafka, "quota.events")) {

@@ -55,4 +55,37 @@ public interface RightsMsg {
 
     @Message
     String erased_home();
+
+    @Message
+    String export_title();
+
+    @Message
+    String export_what();
+
+    @Message
+    String export_asked();
+
+    @Message
+    String export_list();
+
+    @Message
+    String export_requested();
+
+    @Message
+    String export_status();
+
+    @Message
+    String export_files();
+
+    @Message
+    String export_ready();
+
+    @Message
+    String export_preparing();
+
+    @Message
+    String export_expired();
+
+    @Message
+    String export_ask();
 }

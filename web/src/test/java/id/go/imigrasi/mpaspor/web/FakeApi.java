@@ -64,6 +64,10 @@ public class FakeApi implements QuarkusTestResourceLifecycleManager {
     /** Timika (WIT) as an API from before office hours answers: no hours, no services. */
     public static final String TIM = "{\"code\":\"TIM\",\"name\":\"Kantor Imigrasi Kelas II TPI Tembagapura\","
             + "\"city\":\"Mimika\",\"address\":\"Jl. Cenderawasih, Timika\",\"timeZone\":\"WIT\"}";
+    /** The ready data export of Agus (issue 23). */
+    static final String EXPORT = "5b2d8c1e-7f3a-4e9b-8c2d-1a0b9c8d7e6f";
+    static final java.util.concurrent.atomic.AtomicBoolean EXPORT_ASKED = new java.util.concurrent.atomic.AtomicBoolean();
+
     private HttpServer server;
 
     @Override
@@ -213,6 +217,20 @@ public class FakeApi implements QuarkusTestResourceLifecycleManager {
             }
         } else if (path.startsWith("/api/v1/") && "Bearer expired".equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
             send(exchange, 401, "{\"title\":\"Token kedaluwarsa\",\"status\":401}");
+        } else if (path.equals("/api/v1/accounts/me/data-exports")) {
+            // data exports (issue 23): one ready, one being prepared; asking is accepted
+            if (method.equals("POST")) {
+                EXPORT_ASKED.set(true);
+                json(exchange, 202, "{\"id\":\"" + EXPORT + "\",\"status\":\"PREPARING\"}");
+            } else {
+                json(exchange, 200, "[{\"id\":\"" + EXPORT + "\",\"status\":\"READY\",\"requestedAt\":"
+                        + "\"2026-12-05T02:00:00Z\",\"readyAt\":\"2026-12-05T02:01:00Z\",\"expiresAt\":"
+                        + "\"2026-12-12T02:01:00Z\"},{\"id\":\"0d7c1f4e-2b1a-4e5f-9a8b-7c6d5e4f3a21\",\"status\":"
+                        + "\"PREPARING\",\"requestedAt\":\"2026-12-05T03:00:00Z\"}]");
+            }
+        } else if (path.equals("/api/v1/accounts/me/data-exports/" + EXPORT + "/data.pdf")) {
+            exchange.getResponseHeaders().set("Content-Type", "application/pdf");
+            send(exchange, 200, "%PDF-1.7 salinan");
         } else if (method.equals("POST") && path.equals("/api/v1/accounts/me/erasure")) {
             // erasure (issue 23): Agus's password is accepted, anything else is the API's field error
             if (body.contains("\"password\":\"Batagor-Kuah-2026\"")) {

@@ -32,6 +32,30 @@ class RightsPagesTest {
     }
 
     @Test
+    void aCopyOfTheDataIsAskedForListedAndDownloadedThroughTheSite() {
+        String session = AgusLogsIn.session();
+        Response page = given().cookie("mpaspor_session", session).get("/account/data");
+        assertThat(page.asString()).contains("Salinan data Anda", "Siap, dapat diunduh sampai", "Sedang disiapkan",
+                "href=\"/account/exports/" + FakeApi.EXPORT + "/data.pdf\"");
+        FakeApi.EXPORT_ASKED.set(false);
+        given().cookie("mpaspor_session", session).contentType("application/x-www-form-urlencoded")
+                .formParam("csrf", find(CSRF, page.asString())).redirects().follow(false).post("/account/export").then()
+                .statusCode(303).header("Location", containsString("/account/data?asked=1"));
+        assertThat(FakeApi.EXPORT_ASKED.get()).isTrue();
+        assertThat(given().cookie("mpaspor_session", session).get("/account/data?asked=1").asString())
+                .contains("id=\"export-asked\"");
+        Response pdf = given().cookie("mpaspor_session", session)
+                .get("/account/exports/" + FakeApi.EXPORT + "/data.pdf");
+        pdf.then().statusCode(200).contentType("application/pdf").header("Cache-Control", "no-store")
+                .header("Content-Disposition", containsString("attachment"));
+        assertThat(pdf.asString()).startsWith("%PDF");
+        given().cookie("mpaspor_session", session).get("/account/exports/" + FakeApi.EXPORT + "/passwd").then()
+                .statusCode(404);
+        given().redirects().follow(false).get("/account/exports/" + FakeApi.EXPORT + "/data.pdf").then()
+                .statusCode(303);
+    }
+
+    @Test
     void erasureNeedsThePasswordThenTheSessionEnds() {
         String session = AgusLogsIn.session();
         Response form = given().cookie("mpaspor_session", session).get("/account/erase");

@@ -23,6 +23,8 @@ public interface AccountConfig {
 
     PrivacyNotice privacyNotice();
 
+    DataExport dataExport();
+
     interface Jwt {
         /** Location (file: URL or classpath) of the PEM public key published as JWKS. */
         String publicKey();
@@ -122,5 +124,10 @@ public interface AccountConfig {
         Optional<String> email();
 
         Optional<String> password();
+    }
+
+    interface DataExport {
+        /** How long a ready export can be downloaded; then its content is deleted (the record stays). */
+        Duration linkLifetime();
     }
 }

@@ -1,10 +1,14 @@
 package id.go.imigrasi.mpaspor.account.rest;
 
+import java.util.List;
+
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
@@ -33,6 +37,7 @@ import id.go.imigrasi.mpaspor.account.rest.AccountApi.ResetPasswordRequest;
 import id.go.imigrasi.mpaspor.account.rest.AccountApi.VerificationRequest;
 import id.go.imigrasi.mpaspor.account.service.AccountErasure;
 import id.go.imigrasi.mpaspor.account.service.AccountService;
+import id.go.imigrasi.mpaspor.account.service.DataExports;
 import id.go.imigrasi.mpaspor.account.service.PrivacyConsents;
 import id.go.imigrasi.mpaspor.account.service.Registration;
 import id.go.imigrasi.mpaspor.account.service.TokenIssuer;
@@ -51,11 +56,13 @@ public class AccountResource {
     private final AccountService accounts;
     private final AccountErasure erasure;
     private final PrivacyConsents privacy;
+    private final DataExports exports;
     private final Caller caller;
     private final JsonWebToken jwt;
 
-    public AccountResource(AccountService accounts, AccountErasure erasure, PrivacyConsents privacy, Caller caller,
-            JsonWebToken jwt) {
+    public AccountResource(AccountService accounts, AccountErasure erasure, PrivacyConsents privacy,
+            DataExports exports, Caller caller, JsonWebToken jwt) {
+        this.exports = exports;
         this.accounts = accounts;
         this.erasure = erasure;
         this.privacy = privacy;
@@ -169,6 +176,64 @@ public class AccountResource {
     public Uni<AccountErasure.Requested> requestErasure(@Valid @NotNull ErasureRequest body,
             @Context HttpServerRequest request) {
         return erasure.request(caller.accountId(), body.password(), ClientAddress.of(request));
+    }
+
+    /**
+     * Asks for a copy of everything held about the account and its applicants, gathered from every service (UU PDP:
+     * access and portability). It is made asynchronously; the holder is mailed when it is ready. Asking again while
+     * one is being prepared answers that one.
+     */
+    @POST
+    @Path("/me/data-exports")
+    @RolesAllowed(Roles.APPLICANT)
+    @ResponseStatus(202)
+    @Operation(operationId = "requestDataExport")
+    @APIResponse(responseCode = "202", description = "Accepted: `PREPARING`; the services send their parts and the holder is mailed when it is `READY`", content = @Content(mediaType = "application/json", schema = @Schema(implementation = DataExports.View.class)))
+    public Uni<DataExports.View> requestExport() {
+        return exports.request(caller.accountId());
+    }
+
+    /** The account's data exports, newest first: PREPARING, READY (until expiresAt) or EXPIRED (content deleted). */
+    @GET
+    @Path("/me/data-exports")
+    @RolesAllowed(Roles.APPLICANT)
+    @Operation(operationId = "listDataExports")
+    public Uni<List<DataExports.View>> listExports() {
+        return exports.list(caller.accountId());
+    }
+
+    /** A ready export as JSON (machine-readable: every service's rows by kind). */
+    @GET
+    @Path("/me/data-exports/{id}/data.json")
+    @RolesAllowed(Roles.APPLICANT)
+    @Produces({ "application/json", "application/problem+json" })
+    @Operation(operationId = "downloadDataExportJson")
+    @APIResponse(responseCode = "200", description = "The export as JSON", content = @Content(mediaType = "application/json"))
+    @APIResponse(responseCode = "404", description = "No such export of this account")
+    @APIResponse(responseCode = "409", description = "`data-export-not-ready`: still being gathered")
+    @APIResponse(responseCode = "410", description = "`data-export-expired`: its content is deleted; ask for a new one")
+    public Uni<jakarta.ws.rs.core.Response> exportJson(@PathParam("id") String id) {
+        return exports.download(caller.accountId(), id, false).map(AccountResource::attachment);
+    }
+
+    /** A ready export as PDF (human-readable: the same content). */
+    @GET
+    @Path("/me/data-exports/{id}/data.pdf")
+    @RolesAllowed(Roles.APPLICANT)
+    @Produces({ "application/pdf", "application/problem+json" })
+    @Operation(operationId = "downloadDataExportPdf")
+    @APIResponse(responseCode = "200", description = "The export as PDF", content = @Content(mediaType = "application/pdf"))
+    @APIResponse(responseCode = "404", description = "No such export of this account")
+    @APIResponse(responseCode = "409", description = "`data-export-not-ready`: still being gathered")
+    @APIResponse(responseCode = "410", description = "`data-export-expired`: its content is deleted; ask for a new one")
+    public Uni<jakarta.ws.rs.core.Response> exportPdf(@PathParam("id") String id) {
+        return exports.download(caller.accountId(), id, true).map(AccountResource::attachment);
+    }
+
+    private static jakarta.ws.rs.core.Response attachment(DataExports.Content c) {
+        return jakarta.ws.rs.core.Response.ok(c.entity(), c.contentType())
+                .header("Content-Disposition", "attachment; filename=\"" + c.fileName() + "\"")
+                .header("Cache-Control", "no-store").build();
     }
 
     /** Sets a new password with a RESET_PASSWORD code; every session is signed out. */

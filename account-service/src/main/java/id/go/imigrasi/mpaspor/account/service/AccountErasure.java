@@ -67,6 +67,11 @@ public class AccountErasure {
             // the proof of consent stays (append-only), without the client address: the one change its trigger allows
             statement("privacy_consent", "UPDATE privacy_consent SET client_address = NULL"
                     + " WHERE account_id = CAST(:account AS uuid) AND client_address IS NOT NULL"),
+            statement("data_export_part", "DELETE FROM data_export_part WHERE export_id IN"
+                    + " (SELECT id FROM data_export WHERE account_id = CAST(:account AS uuid))"),
+            statement("data_export", "UPDATE data_export SET json = NULL, pdf = NULL, status = 'EXPIRED'"
+                    + " WHERE account_id = CAST(:account AS uuid) AND (json IS NOT NULL OR pdf IS NOT NULL"
+                    + " OR status <> 'EXPIRED')"),
             statement("account", "UPDATE account SET email = " + ERASED_EMAIL + ", full_name = '', phone = NULL,"
                     + " password_hash = '!', status = 'ERASED', version = version + 1"
                     + " WHERE id = CAST(:account AS uuid) AND status <> 'ERASED'"));

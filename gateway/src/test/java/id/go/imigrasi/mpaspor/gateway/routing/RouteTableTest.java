@@ -15,6 +15,8 @@ class RouteTableTest {
             "POST, /api/v1/accounts, ACCOUNT, /accounts",
             "GET, /api/v1/accounts/me, ACCOUNT, /accounts/me",
             "POST, /api/v1/accounts/me/erasure, ACCOUNT, /accounts/me/erasure",
+            "POST, /api/v1/accounts/me/data-exports, ACCOUNT, /accounts/me/data-exports",
+            "GET, /api/v1/accounts/me/data-exports/e1/data.pdf, ACCOUNT, /accounts/me/data-exports/e1/data.pdf",
             "GET, /api/v1/admin/erasures, ACCOUNT, /admin/erasures",
             "POST, /api/v1/accounts/me/privacy-consents, ACCOUNT, /accounts/me/privacy-consents",
             "GET, /api/v1/accounts/privacy-notice, ACCOUNT, /accounts/privacy-notice",
@@ -57,6 +59,7 @@ class RouteTableTest {
             "GET, /api/v1/accounts, false",
             "GET, /api/v1/accounts/me, false",
             "POST, /api/v1/accounts/me/erasure, false",
+            "GET, /api/v1/accounts/me/data-exports/e1/data.json, false",
             // the privacy notice in force is read before anyone has an account; accepting it needs one (issue 23)
             "GET, /api/v1/accounts/privacy-notice, true",
             "HEAD, /api/v1/accounts/privacy-notice, true",
