@@ -312,10 +312,25 @@ class JourneyIT {
     @Test
     @Order(8)
     void sitiErasesHerAccountAndNothingOfHerFamilyRemainsInAnyService() throws Exception {
-        step("8. Siti, her passport delivered, erases her account: every service confirms, nothing of the family remains");
+        step("8. Siti, her passport delivered, downloads a copy of her data, then erases her account: every service"
+                + " confirms, nothing of the family remains");
         String password = "Kopi-Tubruk-2026";
         String token = journey.login(sitiEmail, password);
         String accountId = journey.as(token).get("/accounts/me").then().statusCode(200).extract().path("id");
+        // first her copy of everything held about the family, gathered from every service (access, portability)
+        String exportId = journey.as(token).post("/accounts/me/data-exports").then().statusCode(202).extract()
+                .path("id");
+        Awaitility.await().atMost(EVENTUALLY).pollInterval(Duration.ofSeconds(1)).until(() -> "READY".equals(journey
+                .as(token).get("/accounts/me/data-exports").then().statusCode(200).extract().jsonPath()
+                .getString("find { it.id == '" + exportId + "' }.status")));
+        String copy = journey.as(token).get("/accounts/me/data-exports/{id}/data.json", exportId).then().statusCode(200)
+                .extract().asString();
+        assertThat(copy).contains(sitiEmail, NADIA.nik(), SITI.nik(), applicationId, "\"passport_number\"",
+                "\"billing_code\"", "\"holds\"");
+        byte[] pdf = journey.as(token).get("/accounts/me/data-exports/{id}/data.pdf", exportId).then().statusCode(200)
+                .extract().asByteArray();
+        assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+        say("  her copy: " + copy.length() + " characters of JSON and a " + pdf.length + "-byte PDF, from every service");
         journey.json(journey.as(token), Map.of("password", "bukan-sandinya")).post("/accounts/me/erasure").then()
                 .statusCode(400).body("errors[0].field", org.hamcrest.Matchers.equalTo("password"));
         journey.json(journey.as(token), Map.of("password", password)).post("/accounts/me/erasure").then()

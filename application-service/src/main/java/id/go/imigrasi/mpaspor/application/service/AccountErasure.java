@@ -45,6 +45,8 @@ public class AccountErasure {
     private static final String APPLICANTS = "SELECT id FROM applicant WHERE application_id IN (" + OF_ACCOUNT + ")";
 
     static final ErasureStatements STATEMENTS = ErasureStatements.of(
+            // this service's parts of the person's data exports, published or not (an erased account's export is gone)
+            statement("outbox_export", "DELETE FROM outbox WHERE aggregate_id = :account AND type LIKE '%DataExported.v%'"),
             statement("outbox", "DELETE FROM outbox WHERE sent_at IS NOT NULL AND aggregate_id IN ("
                     + "SELECT id::text FROM application WHERE account_id = CAST(:account AS uuid)"
                     + " UNION SELECT id::text FROM applicant WHERE application_id IN (" + OF_ACCOUNT + ")"

@@ -27,6 +27,8 @@ public class AccountErasure {
     public static final String ERASED_NAME = "(dihapus)";
 
     static final ErasureStatements STATEMENTS = ErasureStatements.of(
+            // this service's parts of the person's data exports, published or not (an erased account's export is gone)
+            statement("outbox_export", "DELETE FROM outbox WHERE aggregate_id = :account AND type LIKE '%DataExported.v%'"),
             statement("outbox", "DELETE FROM outbox WHERE sent_at IS NOT NULL"
                     + " AND aggregate_id IN (SELECT application_id FROM bill WHERE account_id = :account"
                     + " UNION SELECT id::text FROM bill WHERE account_id = :account)"),

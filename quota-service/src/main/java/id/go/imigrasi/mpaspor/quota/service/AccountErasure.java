@@ -25,6 +25,8 @@ import io.smallrye.mutiny.Uni;
 public class AccountErasure {
 
     static final ErasureStatements STATEMENTS = ErasureStatements.of(
+            // this service's parts of the person's data exports, published or not (an erased account's export is gone)
+            statement("outbox_export", "DELETE FROM outbox WHERE aggregate_id = :account AND type LIKE '%DataExported.v%'"),
             statement("outbox", "DELETE FROM outbox WHERE sent_at IS NOT NULL"
                     + " AND aggregate_id IN (SELECT id::text FROM hold WHERE account_id = :account)"),
             statement("hold_nik", "DELETE FROM hold_nik WHERE hold_id IN (SELECT id FROM hold WHERE account_id = :account)"),
