@@ -73,7 +73,7 @@ public class RetentionQueries {
     /**
      * Deletes the drafts and everything hanging off them: document states, applicants, timeline, their mails
      * (queued or sent), and references from holds and NIK claims. Their uploads go first
-     * ({@code DocumentDeletions}).
+     * ({@code UploadDeletions}).
      */
     public Uni<DraftsDeleted> deleteDrafts(List<UUID> drafts) {
         List<String> aggregates = drafts.stream().map(UUID::toString).toList();

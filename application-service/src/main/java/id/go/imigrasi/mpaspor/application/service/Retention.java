@@ -11,7 +11,7 @@ import org.jboss.logging.Logger;
 
 import id.go.imigrasi.mpaspor.application.config.ApplicationConfig;
 import id.go.imigrasi.mpaspor.application.repository.RetentionQueries;
-import id.go.imigrasi.mpaspor.application.upload.service.DocumentDeletions;
+import id.go.imigrasi.mpaspor.application.upload.UploadDeletions;
 import id.go.imigrasi.mpaspor.contracts.application.ApplicantsChanged;
 import id.go.imigrasi.mpaspor.platform.outbox.Outbox;
 import id.go.imigrasi.mpaspor.platform.retention.RetentionMetrics;
@@ -33,7 +33,7 @@ import io.smallrye.mutiny.Uni;
  * same transaction (outbox), so quota-service drops the draft's applicants from its projection.</li>
  * </ul>
  * Each batch of {@code batch} applications is one transaction that claims them with {@code FOR UPDATE SKIP LOCKED};
- * the stored bytes are deleted after it commits ({@link DocumentDeletions}: rows first, bytes from a queue that a
+ * the stored bytes are deleted after it commits ({@link UploadDeletions}: rows first, bytes from a queue that a
  * later run finishes if this one could not). Counts go to the log (one line per run) and to
  * {@code mpaspor_retention_deleted_total}, each row counted by the instance whose transaction deleted it.
  */
@@ -69,13 +69,13 @@ public class Retention {
     }
 
     private final RetentionQueries queries;
-    private final DocumentDeletions documents;
+    private final UploadDeletions documents;
     private final Outbox outbox;
     private final ApplicationConfig config;
     private final Clock clock;
     private final RetentionMetrics.Task metrics;
 
-    public Retention(RetentionQueries queries, DocumentDeletions documents, Outbox outbox, ApplicationConfig config,
+    public Retention(RetentionQueries queries, UploadDeletions documents, Outbox outbox, ApplicationConfig config,
             Clock clock, RetentionMetrics metrics) {
         this.queries = queries;
         this.documents = documents;

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import id.go.imigrasi.mpaspor.application.upload.UploadDeletions;
 import id.go.imigrasi.mpaspor.application.upload.config.UploadConfig;
 import id.go.imigrasi.mpaspor.application.upload.storage.UploadStore;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -32,7 +33,7 @@ import io.smallrye.mutiny.Uni;
  * </ol>
  */
 @ApplicationScoped
-public class DocumentDeletions {
+public class DocumentDeletions implements UploadDeletions {
 
     private static final Logger LOG = Logger.getLogger(DocumentDeletions.class);
     private static final String DELETE_ROWS = "WITH gone AS (DELETE FROM upload WHERE application_id IN (:ids)"
@@ -59,6 +60,7 @@ public class DocumentDeletions {
      * Inside the caller's transaction: deletes every upload (complete or partial) of these applications and queues
      * their bytes for {@link #deleteQueuedObjects}. Returns the number of uploads deleted.
      */
+    @Override
     public Uni<Integer> deleteOfApplications(Collection<UUID> applicationIds) {
         if (applicationIds.isEmpty()) {
             return Uni.createFrom().item(0);
@@ -78,6 +80,7 @@ public class DocumentDeletions {
      * Outside any transaction: deletes the queued bytes from the store, claim by claim, until none is due. Returns
      * the number of stored objects deleted (and removed from the queue) by this call.
      */
+    @Override
     public Uni<Integer> deleteQueuedObjects() {
         return round(0);
     }
