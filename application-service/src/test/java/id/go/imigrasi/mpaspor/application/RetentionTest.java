@@ -316,6 +316,20 @@ class RetentionTest {
         assertThat(counted(Retention.DRAFTS) - draftsBefore).isEqualTo(4.0);
     }
 
+    @Test
+    void countsAndLastRunsAreExportedForPrometheusFromTheStart() {
+        String exported = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+
+        assertThat(exported)
+                .contains("mpaspor_retention_deleted_total{kind=\"finished_documents\",service=\"application-service\"}")
+                .contains("mpaspor_retention_deleted_total{kind=\"drafts\",service=\"application-service\"}")
+                .contains("mpaspor_retention_deleted_total{kind=\"mail_sent\",service=\"application-service\"}")
+                .contains("mpaspor_retention_last_success_timestamp_seconds{service=\"application-service\","
+                        + "task=\"application\"}")
+                .contains("mpaspor_retention_last_success_timestamp_seconds{service=\"application-service\","
+                        + "task=\"mail\"}");
+    }
+
     private static JsonNode data(CloudEvent event) {
         try {
             return JSON.readTree(new String(event.getData().toBytes(), StandardCharsets.UTF_8));
