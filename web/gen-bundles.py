@@ -12,8 +12,11 @@ BUNDLES = {
     'msg': ('Msg', 'The website\'s texts'),
     'kantor': ('Kantor', 'The texts of the office desk ({@code /kantor}) and the admin console ({@code /admin})'),
     'wr': ('WaitingRoomMsg', 'The waiting room\'s texts (issue 17)'),
+    'rights': ('RightsMsg', 'The pages of the data subject\'s rights (issue 23): {@code /account/data}, erasure and export'),
     'info': ('Info', 'The public information pages\' texts: the document advisor ({@code /requirements}) and the'
                      ' offices\' hours and services'),
+    'privacy': ('PrivacyMsg', 'The privacy notice ({@code /privasi}), its acceptance, the registration\'s consent and the'
+                              ' applicant form\'s declaration of authority (issue 23)'),
 }
 
 for name, (interface, what) in BUNDLES.items():

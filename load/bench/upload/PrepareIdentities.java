@@ -77,7 +77,7 @@ public final class PrepareIdentities {
                         + "\",\"birthPlace\":\"Jakarta\",\"sex\":\"MALE\",\"motherName\":\"Ibu " + i
                         + "\",\"address\":\"Jl. Benchmark " + i + "\",\"phone\":\"081200000000\",\"questionnaire\":"
                         + "{\"applicationType\":\"NEW\",\"passportKind\":\"ORDINARY\",\"validityYears\":5,"
-                        + "\"sameDayService\":false,\"travelPurpose\":\"Bench\"}}", 201));
+                        + "\"sameDayService\":false,\"travelPurpose\":\"Bench\"},\"authority\":\"SELF\"}", 201));
         return token + "," + applicationId + "," + applicantId + ",EKTP";
     }
 

@@ -23,9 +23,17 @@ public final class AccountProblem {
 
     /** The account was disabled by an admin (officers): no login, said only after the right password. */
     public static final ProblemType ACCOUNT_DISABLED = ProblemType.of("account-disabled", 403);
+    /** The holder asked for erasure; the account is locked until it is carried out or refused (issue 23). */
+    public static final ProblemType ACCOUNT_ERASURE_PENDING = ProblemType.of("account-erasure-pending", 403);
 
     /** No officer account with this id (admin's officer actions). */
     public static final ProblemType NOT_AN_OFFICER = ProblemType.of("not-an-officer", 404);
+
+    /**
+     * A registration or an acceptance without the current privacy notice version (absent, or an older one): 422 with
+     * a field error on {@code privacyNoticeVersion} (or {@code noticeVersion}); nothing is created.
+     */
+    public static final ProblemType PRIVACY_NOTICE_NOT_ACCEPTED = ProblemType.of("privacy-notice-not-accepted", 422);
 
     private AccountProblem() {
     }

@@ -12,6 +12,8 @@ import io.restassured.response.Response;
 final class Accounts {
 
     static final String PASSWORD = "Paspor-Keluarga-2026";
+    /** The privacy notice version in force in the tests (mpaspor.account.privacy-notice.version). */
+    static final String NOTICE = "2026-12-01";
 
     private Accounts() {
     }
@@ -22,7 +24,8 @@ final class Accounts {
 
     static Response register(String email, String password) {
         return given().contentType(ContentType.JSON)
-                .body(Map.of("name", "Siti Aminah", "email", email, "phone", "0812-3456-7890", "password", password))
+                .body(Map.of("name", "Siti Aminah", "email", email, "phone", "0812-3456-7890", "password", password,
+                        "privacyNoticeVersion", NOTICE))
                 .when().post("/accounts");
     }
 

@@ -25,13 +25,15 @@ class PasswordPolicyEndpointsTest {
     void registrationRefusesABreachedPasswordWithAFieldErrorInEnglishOrIndonesian() {
         String email = Accounts.newEmail("breached");
         given().contentType(ContentType.JSON).header("Accept-Language", "en")
-                .body(Map.of("name", "Budi", "email", email, "phone", "081234567890", "password", "iloveyou123"))
+                .body(Map.of("name", "Budi", "email", email, "phone", "081234567890", "password", "iloveyou123",
+                        "privacyNoticeVersion", Accounts.NOTICE))
                 .when().post("/accounts").then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("password"))
                 .body("errors[0].code", equalTo("account.password.too-common"))
                 .body("errors[0].message", equalTo("a commonly breached password, easy to guess; choose another"));
         given().contentType(ContentType.JSON)
-                .body(Map.of("name", "Budi", "email", email, "phone", "081234567890", "password", "zzzzzzzzzz"))
+                .body(Map.of("name", "Budi", "email", email, "phone", "081234567890", "password", "zzzzzzzzzz",
+                        "privacyNoticeVersion", Accounts.NOTICE))
                 .when().post("/accounts").then().statusCode(400)
                 .body("errors[0].message", equalTo("tidak boleh satu karakter yang diulang"));
         org.assertj.core.api.Assertions.assertThat(Db.count("SELECT count(*) FROM account WHERE email = ?", email)).isZero();

@@ -30,6 +30,7 @@ class RegistrationValidationTest {
         body.put("email", email);
         body.put("phone", phone);
         body.put("password", password);
+        body.put("privacyNoticeVersion", Accounts.NOTICE);
         return body;
     }
 
@@ -43,7 +44,7 @@ class RegistrationValidationTest {
         given().contentType(ContentType.JSON).body(Map.of())
                 .when().post("/accounts")
                 .then().statusCode(400).contentType("application/problem+json")
-                .body("errors.field", hasItems("name", "email", "phone", "password"))
+                .body("errors.field", hasItems("name", "email", "phone", "password", "privacyNoticeVersion"))
                 .body("errors.find { it.field == 'email' }.message", equalTo("wajib diisi"));
         assertThat(accounts()).isEqualTo(before);
     }

@@ -10,6 +10,11 @@ public final class ApplicationProblem {
     public static final ProblemType APPLICANT_NOT_FOUND = ProblemType.of("applicant-not-found", 404);
     /** Applicants and documents change only while the application is a draft. */
     public static final ProblemType NOT_EDITABLE = ProblemType.of("application-not-editable", 409);
+    /**
+     * The account holder's declaration of authority is missing or cannot stand (a minor declared SELF or AUTHORISED):
+     * 422 with a field error on {@code authority}; nothing is changed.
+     */
+    public static final ProblemType AUTHORITY_NOT_DECLARED = ProblemType.of("authority-not-declared", 422);
     /** The sixth applicant. */
     public static final ProblemType APPLICANT_LIMIT = ProblemType.of("applicant-limit-reached", 409);
     /** Anti-scalping: the NIK is already in another active application (or twice in this one). */

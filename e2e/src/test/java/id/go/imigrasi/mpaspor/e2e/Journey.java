@@ -66,8 +66,10 @@ final class Journey {
 
     /** Registers, reads the OTP from the mailbox, verifies, logs in; returns the access token. */
     String registerVerifyAndLogin(Mailbox mailbox, String name, String email, String phone, String password) {
-        json(anonymous(), Map.of("name", name, "email", email, "phone", phone, "password", password))
-                .post("/accounts").then().statusCode(201);
+        // the person accepts the privacy notice in force (its version is the account service's public answer)
+        String notice = anonymous().get("/accounts/privacy-notice").then().statusCode(200).extract().path("version");
+        json(anonymous(), Map.of("name", name, "email", email, "phone", phone, "password", password,
+                "privacyNoticeVersion", notice)).post("/accounts").then().statusCode(201);
         // the first mail of a new account is its verification code (subject in the account's language)
         String otp = mailbox.otp(email, "M-Paspor", 1);
         say("  OTP for " + email + " read from the mailbox: " + otp);
@@ -310,11 +312,22 @@ final class Journey {
             String applicationType, String passportKind, int validityYears) {
 
         Map<String, Object> body() {
-            return Map.of("fullName", fullName, "nik", nik, "birthDate", birthDate, "birthPlace", birthPlace, "sex", sex,
+            return Map.of("authority", authority(), "fullName", fullName, "nik", nik, "birthDate", birthDate,
+                    "birthPlace", birthPlace, "sex", sex,
                     "motherName", motherName, "address", "Jl. Kemang Raya No. 10, Jakarta Selatan", "phone",
                     "081234567890", "questionnaire", Map.of("applicationType", applicationType, "passportKind",
                             passportKind, "validityYears", validityYears, "sameDayService", false, "travelPurpose",
                             "Liburan keluarga"));
+        }
+
+        /** The holder's declaration of authority (issue 23): a child's data only as its parent. */
+        String authority() {
+            try {
+                return java.time.Period.between(java.time.LocalDate.parse(birthDate), java.time.LocalDate.now())
+                        .getYears() < 17 ? "PARENT" : "SELF";
+            } catch (java.time.format.DateTimeParseException notADate) {
+                return "SELF";
+            }
         }
 
         Person withBirthDate(String date) {

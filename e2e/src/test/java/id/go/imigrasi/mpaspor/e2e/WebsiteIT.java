@@ -106,6 +106,8 @@ class WebsiteIT {
         browser.type("email", email);
         browser.type("phone", "0813 2222 3333");
         browser.type("password", password);
+        // the privacy notice (issue 23): the box carries the version in force
+        browser.click("#privacyNoticeVersion");
         browser.click("#submit");
         browser.awaitPath("starts with " + "/verify", p -> p.startsWith("/verify"));
         browser.check("verify");
@@ -379,6 +381,7 @@ class WebsiteIT {
             noScript.type("email", budiEmail);
             noScript.type("phone", "0813 4444 5555");
             noScript.type("password", "Soto-Betawi-2026");
+            noScript.click("#privacyNoticeVersion");
             noScript.click("#submit");
             // the post may still be in flight after the click: wait for the page (asserting at once raced it)
             noScript.awaitPath("starts with /verify", p -> p.startsWith("/verify"));
@@ -525,6 +528,8 @@ class WebsiteIT {
 
     private static void fillApplicant(Browser browser, String name, String nik, String day, String month,
             String year, String place, String sex, String mother) {
+        // the holder's declaration of authority (issue 23): Agus and Budi apply for themselves, Agus for his wife
+        browser.click(name.startsWith("Dewi") ? "#authority-AUTHORISED" : "#authority-SELF");
         browser.type("fullName", name);
         browser.type("nik", nik);
         browser.type("birthDate", day);

@@ -137,7 +137,7 @@ public class UploadStormSimulation extends Simulation {
                 + "\",\"motherName\":\"Siti Aminah\",\"address\":\"Jl. Merdeka No. 1, Jakarta\","
                 + "\"phone\":\"081234567890\",\"questionnaire\":{\"applicationType\":\"NEW\","
                 + "\"passportKind\":\"ORDINARY\",\"validityYears\":10,\"sameDayService\":false,"
-                + "\"travelPurpose\":\"TOURISM\"}}";
+                + "\"travelPurpose\":\"TOURISM\"},\"authority\":\"SELF\"}";
     }
 
     /** The document's bytes from {@code offset}, at most {@code chunk}: deterministic per applicant (seeded by NIK). */

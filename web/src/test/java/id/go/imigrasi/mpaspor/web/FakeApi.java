@@ -37,6 +37,13 @@ public class FakeApi implements QuarkusTestResourceLifecycleManager {
     public static final List<String> HOLD_BODIES = new CopyOnWriteArrayList<>();
     public static final List<String> CALENDAR_QUERIES = new CopyOnWriteArrayList<>();
     public static volatile String billStatus = "ISSUED";
+    /** The bodies of POST /applications/{APPLICATION}/applicants: PARENT is added, anything else refused (a child). */
+    public static final List<String> APPLICANT_BODIES = new CopyOnWriteArrayList<>();
+    /** The privacy notice in force at the stand-in account service. */
+    public static final String NOTICE = "2026-12-01";
+    /** Whether {@code lama@example.id} (who accepted an older notice only) has accepted the current one. */
+    public static final java.util.concurrent.atomic.AtomicBoolean OLD_NOTICE_ACCEPTED =
+            new java.util.concurrent.atomic.AtomicBoolean();
     /** Refresh tokens as the account service keeps them: rotated on use, a rotated one presented again is theft. */
     public static final java.util.Set<String> SPENT = java.util.concurrent.ConcurrentHashMap.newKeySet();
     public static final java.util.Set<String> REVOKED = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -76,11 +83,31 @@ public class FakeApi implements QuarkusTestResourceLifecycleManager {
                     + "\"title\":\"Layanan sibuk\",\"status\":503}");
             return;
         }
+        if (path.equals("/api/v1/accounts/privacy-notice")) {
+            json(exchange, 200, "{\"version\":\"" + NOTICE + "\",\"contactEmail\":\"dpo@imigrasi.example.id\"}");
+            return;
+        }
+        String consent = body.contains("\"privacyNoticeVersion\":\"" + NOTICE + "\"") ? ""
+                : ",{\"field\":\"privacyNoticeVersion\",\"code\":\"account.privacy-notice.required\","
+                        + "\"message\":\"setujui pemberitahuan privasi untuk melanjutkan\"}";
+        if (path.equals("/api/v1/accounts") && body.contains("dewi@example.id")) {
+            // a registration right in every field: only the privacy notice can be missing
+            if (consent.isEmpty()) {
+                json(exchange, 201, "{\"id\":\"5f0c2a4e-8d1b-4c7e-9a3f-2b6d8e1c4a70\",\"status\":\"PENDING_VERIFICATION\"}");
+            } else {
+                exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
+                send(exchange, 422, "{\"type\":\"https://mpaspor.imigrasi.go.id/problems/privacy-notice-not-accepted\","
+                        + "\"title\":\"Pemberitahuan privasi belum disetujui\",\"status\":422,\"errors\":["
+                        + consent.substring(1) + "]}");
+            }
+            return;
+        }
         if (path.equals("/api/v1/accounts")) {
             send(exchange, 400, "{\"type\":\"https://mpaspor.imigrasi.go.id/problems/validation\","
                     + "\"title\":\"Data tidak valid\",\"status\":400,\"errors\":["
                     + "{\"field\":\"register.body.email\",\"code\":\"validation.email\",\"message\":\"Alamat e-mail tidak valid\"},"
-                    + "{\"field\":\"password\",\"code\":\"validation.password-short\",\"message\":\"Kata sandi terlalu pendek\"}]}");
+                    + "{\"field\":\"password\",\"code\":\"validation.password-short\",\"message\":\"Kata sandi terlalu pendek\"}"
+                    + consent + "]}");
             return;
         }
         if (FakeWaitingRoom.answer(exchange, path, body)) {
@@ -186,11 +213,52 @@ public class FakeApi implements QuarkusTestResourceLifecycleManager {
             }
         } else if (path.startsWith("/api/v1/") && "Bearer expired".equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
             send(exchange, 401, "{\"title\":\"Token kedaluwarsa\",\"status\":401}");
+        } else if (method.equals("POST") && path.equals("/api/v1/accounts/me/erasure")) {
+            // erasure (issue 23): Agus's password is accepted, anything else is the API's field error
+            if (body.contains("\"password\":\"Batagor-Kuah-2026\"")) {
+                json(exchange, 202, "{\"status\":\"ERASURE_PENDING\",\"requestedAt\":\"2026-12-05T03:00:00Z\"}");
+            } else {
+                exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
+                send(exchange, 400, "{\"type\":\"https://mpaspor.imigrasi.go.id/problems/wrong-current-password\","
+                        + "\"title\":\"Kata sandi saat ini salah\",\"status\":400,\"errors\":[{\"field\":\"password\","
+                        + "\"code\":\"account.erasure.wrong-password\",\"message\":\"kata sandi salah\"}]}");
+            }
+        } else if (method.equals("POST") && path.equals("/api/v1/auth/login") && body.contains("lama@example.id")) {
+            // an account that accepted an older privacy notice only
+            json(exchange, 200, "{\"accessToken\":\"access-old-notice\",\"refreshToken\":\"refresh-old\",\"expiresIn\":300}");
+        } else if (path.equals("/api/v1/accounts/me")) {
+            boolean old = "Bearer access-old-notice".equals(exchange.getRequestHeaders().getFirst("Authorization"))
+                    && !OLD_NOTICE_ACCEPTED.get();
+            json(exchange, 200, "{\"id\":\"5f0c2a4e-8d1b-4c7e-9a3f-2b6d8e1c4a70\",\"role\":\"APPLICANT\","
+                    + "\"privacyNotice\":{\"current\":\"" + NOTICE + "\",\"accepted\":" + !old
+                    + ",\"acceptanceRequired\":" + old + "}}");
+        } else if (method.equals("POST") && path.equals("/api/v1/accounts/me/privacy-consents")) {
+            if (body.contains("\"noticeVersion\":\"" + NOTICE + "\"")) {
+                OLD_NOTICE_ACCEPTED.set(true);
+                json(exchange, 200, "{\"current\":\"" + NOTICE + "\",\"accepted\":true,\"acceptanceRequired\":false}");
+            } else {
+                exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
+                send(exchange, 422, "{\"type\":\"https://mpaspor.imigrasi.go.id/problems/privacy-notice-not-accepted\","
+                        + "\"title\":\"Pemberitahuan privasi belum disetujui\",\"status\":422,\"errors\":[{\"field\":"
+                        + "\"noticeVersion\",\"message\":\"pemberitahuan privasi telah diperbarui\"}]}");
+            }
         } else if (method.equals("POST") && path.equals("/api/v1/auth/login")) {
             json(exchange, 200, "{\"accessToken\":\"access-1\",\"refreshToken\":\"refresh-1\",\"expiresIn\":300}");
+        } else if (method.equals("POST") && path.equals("/api/v1/applications/" + APPLICATION + "/applicants")) {
+            APPLICANT_BODIES.add(body);
+            if (body.contains("\"authority\":\"PARENT\"")) {
+                json(exchange, 201, "{\"id\":\"a3\",\"verification\":\"VERIFIED\"}");
+            } else {
+                exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
+                send(exchange, 422, "{\"type\":\"https://mpaspor.imigrasi.go.id/problems/authority-not-declared\","
+                        + "\"title\":\"Dasar kewenangan belum dinyatakan\",\"status\":422,\"errors\":[{\"field\":"
+                        + "\"authority\",\"code\":\"validation.authority-minor\",\"message\":\"pemohon di bawah 17"
+                        + " tahun hanya dapat diajukan oleh orang tua atau wali yang sah\"}]}");
+            }
         } else if (path.equals("/api/v1/applications/" + APPLICATION)) {
             json(exchange, 200, "{\"id\":\"" + APPLICATION + "\",\"status\":\"AWAITING_PAYMENT\",\"applicants\":["
                     + "{\"id\":\"a1\",\"fullName\":\"Agus Wijaya\",\"nik\":\"3273151205850001\","
+                    + "\"authority\":{\"declaration\":\"SELF\",\"declaredAt\":\"2026-12-04T07:40:00Z\"},"
                     + "\"minor\":false,\"questionnaire\":{\"passportKind\":\"ELECTRONIC\"},\"verification\":{\"status\":\"VERIFIED\"}},"
                     + "{\"id\":\"a2\",\"fullName\":\"Dewi Lestari\",\"nik\":\"3273155708880001\","
                     + "\"minor\":false,\"questionnaire\":{\"passportKind\":\"ELECTRONIC\"},\"verification\":{\"status\":\"VERIFIED\"}}],"

@@ -21,6 +21,8 @@ public interface AccountConfig {
 
     BootstrapAdmin bootstrapAdmin();
 
+    PrivacyNotice privacyNotice();
+
     interface Jwt {
         /** Location (file: URL or classpath) of the PEM public key published as JWKS. */
         String publicKey();
@@ -101,6 +103,19 @@ public interface AccountConfig {
             /** The longest wait between two attempts: a victim is never kept out longer than this. */
             Duration maxDelay();
         }
+    }
+
+    /**
+     * The privacy notice (UU PDP 27/2022): its current version is the one source of truth for the website too (it
+     * reads it from the public {@code GET /accounts/privacy-notice}). A new version makes every account that accepted
+     * an older one accept again.
+     */
+    interface PrivacyNotice {
+        /** The current version, e.g. {@code 2026-12-01}: what a registration must accept. */
+        String version();
+
+        /** E-mail address of the data protection officer, named in the notice. */
+        String contactEmail();
     }
 
     interface BootstrapAdmin {

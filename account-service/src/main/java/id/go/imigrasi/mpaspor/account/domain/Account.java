@@ -27,7 +27,11 @@ public class Account {
     }
 
     public enum Status {
-        PENDING_VERIFICATION, ACTIVE, DISABLED
+        PENDING_VERIFICATION, ACTIVE, DISABLED,
+        /** The holder asked for erasure: locked until application-service decides (issue 23). */
+        ERASURE_PENDING,
+        /** Erased: the row stays, without personal data, so that ids elsewhere never name another account. */
+        ERASED
     }
 
     @Id

@@ -20,7 +20,7 @@ import io.smallrye.mutiny.Uni;
 public class MailOutbox {
 
     public enum Kind {
-        OTP_VERIFY_EMAIL, OTP_RESET_PASSWORD, WELCOME, PASSWORD_CHANGED, REGISTRATION_ATTEMPT
+        OTP_VERIFY_EMAIL, OTP_RESET_PASSWORD, WELCOME, PASSWORD_CHANGED, REGISTRATION_ATTEMPT, ERASURE_REFUSED
     }
 
     private final MailQueue queue;

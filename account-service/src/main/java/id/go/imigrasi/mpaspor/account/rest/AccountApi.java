@@ -10,6 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import id.go.imigrasi.mpaspor.account.domain.Account;
 import id.go.imigrasi.mpaspor.account.domain.Otp;
+import id.go.imigrasi.mpaspor.account.service.PrivacyConsents;
 
 /** The request and response bodies of the account API. */
 public final class AccountApi {
@@ -53,7 +54,39 @@ public final class AccountApi {
             @Schema(required = true, pattern = PHONE_PATTERN, description = PHONE_DESCRIPTION,
                     examples = { "+6281234567890", "0812-3456-7890" }) String phone,
             @Schema(required = true, format = "password", minLength = 8, maxLength = 64,
-                    description = PASSWORD_DESCRIPTION, examples = "Sate-Padang-Enak-2025") String password) {
+                    description = PASSWORD_DESCRIPTION, examples = "Sate-Padang-Enak-2025") String password,
+            @Schema(required = true, description = PRIVACY_NOTICE_DESCRIPTION, examples = "2026-12-01")
+            String privacyNoticeVersion) {
+    }
+
+    static final String PRIVACY_NOTICE_DESCRIPTION = "The version of the privacy notice the person read and accepted:"
+            + " must be the current one (GET /accounts/privacy-notice); absent or older is 422"
+            + " privacy-notice-not-accepted and nothing is saved";
+
+    @Schema(description = "The privacy notice in force: its version and the data protection officer's contact")
+    public record PrivacyNotice(
+            @Schema(description = "The current version (accept exactly this)", examples = "2026-12-01") String version,
+            @Schema(format = "email", description = "E-mail address of the data protection officer",
+                    examples = "pelindungan.data@imigrasi.go.id") String contactEmail) {
+    }
+
+    @Schema(description = "Accepting the current privacy notice")
+    public record AcceptPrivacyNoticeRequest(
+            @Schema(required = true, description = PRIVACY_NOTICE_DESCRIPTION, examples = "2026-12-01")
+            String noticeVersion) {
+    }
+
+    @Schema(name = "PrivacyNoticeStatus", description = "Where the account stands with the current privacy notice")
+    public record PrivacyNoticeStatus(
+            @Schema(description = "The current version", examples = "2026-12-01") String current,
+            @Schema(description = "Whether this account accepted the current version") boolean accepted,
+            @Schema(description = "Whether the account must accept the current version before going on (an applicant"
+                    + " account that has not accepted it: never registered with it, or the notice changed since)")
+            boolean acceptanceRequired) {
+
+        public static PrivacyNoticeStatus of(PrivacyConsents.Status s) {
+            return new PrivacyNoticeStatus(s.current(), s.accepted(), s.acceptanceRequired());
+        }
     }
 
     @Schema(description = "An officer account of an immigration office, created by an admin and active at once")
@@ -121,6 +154,12 @@ public final class AccountApi {
             String refreshToken) {
     }
 
+    /** The holder's confirmation of an erasure request. */
+    public record ErasureRequest(
+            @Schema(description = "The account's password (wrong tries count toward the login lockout)",
+                    examples = "Sate-Padang-Enak-2025") @NotBlank @Size(max = SECRET_MAX) String password) {
+    }
+
     public record ChangePasswordRequest(
             @Schema(description = "The current password (wrong tries count toward the login"
                     + " lockout)", examples = "Sate-Padang-Enak-2025") @NotBlank @Size(max = SECRET_MAX)
@@ -139,11 +178,11 @@ public final class AccountApi {
     }
 
     public record Me(String id, String name, String email, String phone, String role, String officeCode, String status,
-            Instant createdAt, Instant verifiedAt) {
+            Instant createdAt, Instant verifiedAt, PrivacyNoticeStatus privacyNotice) {
 
-        static Me of(Account a) {
+        static Me of(Account a, PrivacyConsents.Status privacy) {
             return new Me(a.id.toString(), a.fullName, a.email, a.phone, a.role.name(), a.officeCode, a.status.name(),
-                    a.createdAt, a.verifiedAt);
+                    a.createdAt, a.verifiedAt, PrivacyNoticeStatus.of(privacy));
         }
     }
 }

@@ -24,6 +24,8 @@ import id.go.imigrasi.mpaspor.account.domain.AdminAuditEntry;
 import id.go.imigrasi.mpaspor.account.rest.AccountApi.CreateOfficerRequest;
 import id.go.imigrasi.mpaspor.account.rest.AccountApi.CreateOpsRequest;
 import id.go.imigrasi.mpaspor.account.rest.AccountApi.Created;
+import id.go.imigrasi.mpaspor.account.repository.ErasureRepository;
+import id.go.imigrasi.mpaspor.account.service.AccountErasure;
 import id.go.imigrasi.mpaspor.account.service.AccountService;
 import id.go.imigrasi.mpaspor.account.service.OfficerAdmin;
 import id.go.imigrasi.mpaspor.account.service.Registration;
@@ -61,11 +63,33 @@ public class AdminResource {
         }
     }
 
+    /**
+     * One erasure request: when it was asked and decided, its outcome ({@code null} while application-service decides,
+     * {@code REFUSED} with the applications in progress, or {@code ERASED}), each service's confirmation, and which
+     * services have not confirmed yet.
+     */
+    public record Erasure(String id, String accountId, Instant requestedAt, String outcome, Instant decidedAt,
+            List<String> applicationsInProgress, List<ErasureRepository.Confirmation> confirmations,
+            List<String> awaiting) {
+
+        static Erasure of(ErasureRepository.Row r) {
+            List<String> confirmed = r.confirmations().stream().map(ErasureRepository.Confirmation::service).toList();
+            List<String> awaiting = "ERASED".equals(r.outcome())
+                    ? AccountErasure.CONFIRMING.stream().filter(s -> !confirmed.contains(s)).toList()
+                    : List.of();
+            return new Erasure(r.id().toString(), r.accountId().toString(), r.requestedAt(), r.outcome(),
+                    r.decidedAt(), r.inProgress() == null ? List.of() : List.of(r.inProgress().split(",")),
+                    r.confirmations(), awaiting);
+        }
+    }
+
     private final AccountService accounts;
     private final OfficerAdmin officers;
+    private final AccountErasure erasure;
     private final Caller caller;
 
-    public AdminResource(AccountService accounts, OfficerAdmin officers, Caller caller) {
+    public AdminResource(AccountService accounts, OfficerAdmin officers, AccountErasure erasure, Caller caller) {
+        this.erasure = erasure;
         this.accounts = accounts;
         this.officers = officers;
         this.caller = caller;
@@ -126,5 +150,13 @@ public class AdminResource {
             @QueryParam("limit") Integer limit) {
         return officers.audit(officeCode == null || officeCode.isBlank() ? null : officeCode,
                 limit == null ? 50 : limit).map(list -> list.stream().map(AuditEntry::of).toList());
+    }
+
+    @GET
+    @Path("/erasures")
+    @Operation(operationId = "listAccountErasures", summary = "Erasure requests, newest first, with each service's confirmation (UU PDP accountability)")
+    public Uni<List<Erasure>> erasures(@QueryParam("limit") Integer limit) {
+        int n = limit == null ? 50 : Math.max(1, Math.min(limit, 500));
+        return erasure.latest(n).map(rows -> rows.stream().map(Erasure::of).toList());
     }
 }

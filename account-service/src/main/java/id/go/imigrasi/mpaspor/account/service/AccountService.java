@@ -48,13 +48,15 @@ public class AccountService {
     private final Outbox outbox;
     private final OfficeDirectory offices;
     private final OfficerAudit officerAudit;
+    private final PrivacyConsents privacy;
 
     private final Clock clock;
 
     public AccountService(AccountRepository accounts, SessionRevocation sessions, AuthService auth,
             LoginThrottle throttle, SecurityLog security, OtpPolicy otp, PasswordHasher hasher,
             PasswordPolicy passwords, MailOutbox mail, Outbox outbox, OfficeDirectory offices, OfficerAudit officerAudit,
-            Clock clock) {
+            PrivacyConsents privacy, Clock clock) {
+        this.privacy = privacy;
         this.offices = offices;
         this.officerAudit = officerAudit;
         this.clock = clock;
@@ -75,9 +77,21 @@ public class AccountService {
      * exactly the same (same status and body shape, an id that leads nowhere, the same password hashing first, the
      * same resend limits), and its owner gets a "someone tried to register with your address" mail instead: the
      * answer never tells whether an email has an account.
+     * <p>
+     * The registration must accept the current privacy notice ({@code noticeVersion}): absent or an older version is
+     * 422 {@code privacy-notice-not-accepted} with a field error on {@code privacyNoticeVersion} (beside the other
+     * field errors, if any, in a 422 validation problem), and nothing is created. The acceptance is recorded with
+     * the account (language, {@code client} address) in the same transaction.
      */
-    public Uni<Account> register(Registration r, String language) {
+    public Uni<Account> register(Registration r, String noticeVersion, String language, String client) {
         List<FieldError> errors = validate(r, false);
+        var consent = privacy.check("privacyNoticeVersion", noticeVersion);
+        if (consent.isPresent()) {
+            if (errors.isEmpty()) {
+                return Uni.createFrom().failure(privacy.notAccepted(List.of(consent.get())));
+            }
+            errors.add(consent.get());
+        }
         if (!errors.isEmpty()) {
             return Uni.createFrom().failure(ProblemException.invalid(errors));
         }
@@ -90,6 +104,7 @@ public class AccountService {
                     .chain(() -> accounts.findByEmail(account.email))
                     .chain(existing -> existing != null ? registrationAttempt(existing, account)
                             : accounts.persistAndFlush(account)
+                                    .chain(() -> privacy.record(account.id, language, client))
                                     .chain(() -> otp.issue(account, Otp.Purpose.VERIFY_EMAIL, now))
                                     .chain(() -> outbox.append(registered(account)))
                                     .replaceWith(account));

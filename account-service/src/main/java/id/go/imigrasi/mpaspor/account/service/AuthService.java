@@ -77,6 +77,9 @@ public class AuthService {
             // the right password of a disabled officer: said plainly, the admin knows why
             return reset.replaceWith(new Login(null, ProblemException.of(AccountProblem.ACCOUNT_DISABLED)));
         }
+        if (account.status == Account.Status.ERASURE_PENDING) {
+            return reset.replaceWith(new Login(null, ProblemException.of(AccountProblem.ACCOUNT_ERASURE_PENDING)));
+        }
         if (!account.isActive()) {
             // the right password: now, and only now, it may say that the email still needs its code
             return reset.replaceWith(new Login(null, ProblemException.of(AccountProblem.ACCOUNT_NOT_VERIFIED)));

@@ -23,7 +23,7 @@ import io.smallrye.mutiny.Uni;
 public class SessionRevocation {
 
     public enum Reason {
-        LOGOUT, PASSWORD_CHANGED, PASSWORD_RESET, REFRESH_TOKEN_REUSED, OFFICER_DISABLED, OFFICER_MOVED
+        LOGOUT, PASSWORD_CHANGED, PASSWORD_RESET, REFRESH_TOKEN_REUSED, OFFICER_DISABLED, OFFICER_MOVED, ACCOUNT_ERASURE
     }
 
     private final RefreshTokenRepository refreshTokens;

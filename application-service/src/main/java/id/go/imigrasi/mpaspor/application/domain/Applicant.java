@@ -82,4 +82,12 @@ public class Applicant {
 
     @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;
+
+    /** The account holder's declaration of authority (issue 23); null for applicants entered before it was asked. */
+    @Enumerated(EnumType.STRING)
+    public Authority authority;
+
+    /** When the holder last declared it (adding or editing the applicant). */
+    @Column(name = "authority_declared_at")
+    public Instant authorityDeclaredAt;
 }

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import id.go.imigrasi.mpaspor.application.ApplicationProblem;
 import id.go.imigrasi.mpaspor.application.domain.Applicant;
+import id.go.imigrasi.mpaspor.application.domain.Authority;
 import id.go.imigrasi.mpaspor.application.domain.ApplicationType;
 import id.go.imigrasi.mpaspor.application.domain.DocumentRequirements;
 import id.go.imigrasi.mpaspor.application.domain.Nik;
@@ -18,7 +20,8 @@ import id.go.imigrasi.mpaspor.platform.problem.ProblemException;
 /**
  * Checks an applicant as entered, all rules at once, and answers with every offending field: required fields,
  * the NIK rules (each mismatch its own error), the questionnaire (LOST/DAMAGED are for the office; minors at
- * most the minor validity). Only a clean form becomes an {@link Applicant}.
+ * most the minor validity), the holder's declaration of authority (a minor only by a parent or guardian: alone, a
+ * wrong declaration is 422 {@code authority-not-declared}). Only a clean form becomes an {@link Applicant}.
  */
 public final class ApplicantForm {
 
@@ -34,6 +37,19 @@ public final class ApplicantForm {
             throw ProblemException.invalid("", "validation.required");
         }
         List<FieldError> errors = new ArrayList<>();
+        Authority authority = null;
+        FieldError declaration = null;
+        if (blank(r.authority())) {
+            declaration = FieldError.of("authority", "validation.authority-required");
+        } else {
+            authority = parse(Authority.class, r.authority());
+            if (authority == null) {
+                declaration = FieldError.of("authority", "validation.authority-value");
+            } else if (r.birthDate() != null && !r.birthDate().isAfter(today)
+                    && !authority.allowedFor(r.birthDate(), today, adultAge)) {
+                declaration = FieldError.of("authority", "validation.authority-minor", adultAge);
+            }
+        }
         text(errors, "fullName", r.fullName());
         text(errors, "birthPlace", r.birthPlace());
         text(errors, "motherName", r.motherName());
@@ -103,9 +119,17 @@ public final class ApplicantForm {
             }
             text(errors, "questionnaire.travelPurpose", q.travelPurpose());
         }
+        if (declaration != null) {
+            if (errors.isEmpty()) {
+                throw new ProblemException(ApplicationProblem.AUTHORITY_NOT_DECLARED, List.of(), List.of(declaration),
+                        null);
+            }
+            errors.add(declaration);
+        }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
+        target.authority = authority;
         target.fullName = r.fullName().trim();
         target.nik = r.nik();
         target.birthDate = r.birthDate();

@@ -34,7 +34,15 @@ public record ApplicantRequest(
                 description = "Indonesian mobile number: 08..., 628... or +628..., then 7 to 12 more digits after the"
                         + " 8; spaces and hyphens are ignored (and removed when stored)",
                 examples = { "081234567890", "+62 812-3456-7890" }) String phone,
-        @Schema(required = true) Questionnaire questionnaire) {
+        @Schema(required = true) Questionnaire questionnaire,
+        @Schema(required = true, enumeration = { "SELF", "PARENT", "GUARDIAN", "AUTHORISED" },
+                description = ApplicantRequest.AUTHORITY_DESCRIPTION, examples = "SELF") String authority) {
+
+    static final String AUTHORITY_DESCRIPTION = "The account holder's declaration of authority over this person's data"
+            + " (UU PDP 27/2022): SELF (the holder applies for themselves), PARENT, GUARDIAN (legal guardian) or"
+            + " AUTHORISED (an adult family member who authorised the holder); read case-insensitively. An applicant"
+            + " under 17 on the day of the request may only be declared PARENT or GUARDIAN. Missing or impossible:"
+            + " 422 authority-not-declared with a field error on authority (with other field errors: 400)";
 
     /** ApplicantForm's and NikClaims' longest text. */
     static final int MAX_TEXT = 200;

@@ -122,7 +122,7 @@ public class ApplicationQueries {
                             p.passportKind.name(), p.validityYears, p.sameDayService, p.travelPurpose),
                     minor(p, today), new VerificationView(p.verification.name(), p.verificationCheckedAt,
                             p.verificationAttempts),
-                    l));
+                    l, ApplicationViews.AuthorityView.of(p)));
         }
         Appointment appointment = app.officeCode == null ? null
                 : new Appointment(app.holdId, app.officeCode, app.appointmentDate, app.appointmentSession);

@@ -61,7 +61,18 @@ public final class ApplicationViews {
 
     public record ApplicantView(UUID id, String fullName, String nik, LocalDate birthDate, String birthPlace,
             String sex, String motherName, String address, String phone, Questionnaire questionnaire, boolean minor,
-            VerificationView verification, List<Requirements.Line> documents) {
+            VerificationView verification, List<Requirements.Line> documents, AuthorityView authority) {
+    }
+
+    @Schema(name = "AuthorityDeclaration", description = "The account holder's declaration of authority over the"
+            + " applicant's data, as last declared; null for an applicant entered before it was asked (issue 23)")
+    public record AuthorityView(
+            @Schema(enumeration = { "SELF", "PARENT", "GUARDIAN", "AUTHORISED" }, examples = "PARENT") String declaration,
+            @Schema(description = "When the holder declared it (adding or last editing the applicant)") Instant declaredAt) {
+
+        static AuthorityView of(id.go.imigrasi.mpaspor.application.domain.Applicant p) {
+            return p.authority == null ? null : new AuthorityView(p.authority.name(), p.authorityDeclaredAt);
+        }
     }
 
     public record TimelineView(String kind, String status, Instant at, JsonNode details) {

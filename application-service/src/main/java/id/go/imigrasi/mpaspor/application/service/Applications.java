@@ -101,6 +101,7 @@ public class Applications {
                             draft.verificationAttempts = 1;
                             draft.active = true;
                             draft.createdAt = now;
+                            draft.authorityDeclaredAt = now;
                             return applicants.persistAndFlush(draft).call(() -> announcer.announce(app));
                         }))))
                 .onFailure(Applications::isNikConflict)
@@ -123,6 +124,7 @@ public class Applications {
                         .chain(a -> {
                             boolean nikChanged = !a.nik.equals(form.nik);
                             copy(form, a);
+                            a.authorityDeclaredAt = Instant.now();
                             if (reverified != null) {
                                 a.verification = reverified;
                                 a.verificationCheckedAt = Instant.now();
@@ -196,6 +198,7 @@ public class Applications {
         to.validityYears = from.validityYears;
         to.sameDayService = from.sameDayService;
         to.travelPurpose = from.travelPurpose;
+        to.authority = from.authority;
     }
 
     private LocalDate today() {

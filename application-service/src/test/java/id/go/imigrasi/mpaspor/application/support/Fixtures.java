@@ -68,7 +68,10 @@ public final class Fixtures {
         return Niks.of(birthDate, sex);
     }
 
-    /** An applicant's form; override entries to break one rule at a time. */
+    /**
+     * An applicant's form; override entries to break one rule at a time. The holder declares SELF for an adult and
+     * PARENT for a child.
+     */
     public static Map<String, Object> applicant(String name, String nik, LocalDate birthDate, String sex) {
         Map<String, Object> q = new LinkedHashMap<>();
         q.put("applicationType", "NEW");
@@ -86,6 +89,8 @@ public final class Fixtures {
         a.put("address", "Jl. Merdeka No. 1, Jakarta Pusat");
         a.put("phone", "081234567890");
         a.put("questionnaire", q);
+        // the holder's declaration of authority (issue 23): a child's data only as its parent
+        a.put("authority", java.time.Period.between(birthDate, LocalDate.now()).getYears() < 17 ? "PARENT" : "SELF");
         return a;
     }
 

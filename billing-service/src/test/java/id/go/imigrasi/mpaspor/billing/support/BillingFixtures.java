@@ -64,7 +64,7 @@ public final class BillingFixtures {
                 LocalDate.now().plusDays(7), "MORNING", List.of(applicants), Instant.now(), null);
     }
 
-    /** Publishes the event as application-service's outbox relay would; returns the CloudEvents id. */
+    /** Publishes the event on its producer's topic as that outbox relay would; returns the CloudEvents id. */
     public static String publish(IntegrationEvent event) {
         return publish(event, UUID.randomUUID().toString());
     }
@@ -76,7 +76,7 @@ public final class BillingFixtures {
                     JSON.writeValueAsString(event));
             try (KafkaProducer<String, CloudEvent> producer = new KafkaProducer<>(Map.of("bootstrap.servers", kafka()),
                     new StringSerializer(), new CloudEventSerializer())) {
-                producer.send(new ProducerRecord<>("application.events", event.aggregateId(), envelope)).get();
+                producer.send(new ProducerRecord<>(EventTypes.topic(event.getClass()), event.aggregateId(), envelope)).get();
             }
             return eventId;
         } catch (Exception e) {

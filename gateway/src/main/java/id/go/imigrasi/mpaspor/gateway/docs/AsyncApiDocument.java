@@ -230,6 +230,11 @@ public class AsyncApiDocument {
 
     /** Every consumer's dead-letter topic, as the services configure them ({@code DeadLetterTopicsTest} compares). */
     static final List<DeadLetters> DEAD_LETTERS = List.of(
+            new DeadLetters("account.application.events.dlt", "account-service (erasure)", "application.events"),
+            new DeadLetters("account.quota.events.dlt", "account-service (erasure)", "quota.events"),
+            new DeadLetters("account.billing.events.dlt", "account-service (erasure)", "billing.events"),
+            new DeadLetters("account.biometric.events.dlt", "account-service (erasure)", "biometric.events"),
+            new DeadLetters("application.account.events.dlt", "application-service (erasure)", "account.events"),
             new DeadLetters("application.quota.events.dlt", "application-service", "quota.events"),
             new DeadLetters("application.billing.events.dlt", "application-service", "billing.events"),
             new DeadLetters("application.biometric.events.dlt", "application-service", "biometric.events"),
@@ -237,9 +242,12 @@ public class AsyncApiDocument {
                     "application.events"),
             new DeadLetters("application.upload-validation.dlt", "application-service (upload validation)",
                     "application.events"),
+            new DeadLetters("billing.account.events.dlt", "billing-service (erasure)", "account.events"),
             new DeadLetters("billing.application.events.dlt", "billing-service", "application.events"),
+            new DeadLetters("biometric.account.events.dlt", "biometric-service (erasure)", "account.events"),
             new DeadLetters("biometric.application.events.dlt", "biometric-service", "application.events"),
             new DeadLetters("biometric.quota.events.dlt", "biometric-service", "quota.events"),
+            new DeadLetters("quota.account.events.dlt", "quota-service (erasure)", "account.events"),
             new DeadLetters("quota.application.events.dlt", "quota-service", "application.events"),
             new DeadLetters("quota.billing.events.dlt", "quota-service", "billing.events"));
 

@@ -95,6 +95,8 @@ public final class RouteTable {
                 || under(path, "/accounts/verification")
                 || under(path, "/accounts/otp")
                 || under(path, "/accounts/password-reset")
+                // the privacy notice in force (its version and contact), read before registering (issue 23)
+                || (read && "/accounts/privacy-notice".equalsIgnoreCase(path))
                 || under(path, "/auth/login")
                 || under(path, "/auth/refresh")
                 // logout needs no valid access token: the refresh token in the body is what it ends (issue 25)

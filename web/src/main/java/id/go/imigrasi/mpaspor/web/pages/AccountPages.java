@@ -49,24 +49,36 @@ public class AccountPages {
     @GET
     @Path("register")
     public TemplateInstance registerForm() {
-        return pages.form("register", Form.empty());
+        return registerPage(Form.empty());
     }
 
+    /**
+     * The privacy notice's checkbox carries the version in force as its value (the API's answer): ticked, the
+     * registration accepts that version; not ticked, nothing is sent and the API's field error comes back beside it.
+     */
     @POST
     @Path("register")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Object register(MultivaluedMap<String, String> in) {
         visit.requireCsrf(in.getFirst("csrf"));
-        Form form = typed(in, "name", "email", "phone");
-        Map<String, String> body = fields(in, "name", "email", "phone", "password");
+        Form form = typed(in, "name", "email", "phone", "privacyNoticeVersion");
+        Map<String, String> body = fields(in, "name", "email", "phone", "password", "privacyNoticeVersion");
         return submit("register", form, () -> {
             ApiResponse r = api.postAnonymous("/accounts", body);
             if (r.status() == 201) {
                 visit.session().note(PENDING_EMAIL, body.get("email"));
                 return redirect("/verify");
             }
-            return pages.form("register", form.problem(r.problem())).render();
+            return registerPage(form.problem(r.problem())).render();
         });
+    }
+
+    private TemplateInstance registerPage(Form form) {
+        ApiResponse notice = api.get("/accounts/privacy-notice");
+        if (!notice.ok()) {
+            throw new ApiBusy(notice.retryAfterSeconds());
+        }
+        return pages.form("register", form).data("notice", notice.json().path("version").asText());
     }
 
     @GET
@@ -122,8 +134,24 @@ public class AccountPages {
             fresh.email(form.value("email"));
             visit.replace(fresh);
             // staff land on their desk: /kantor for officers, /admin for admins (Staff, from the token)
-            return redirect(safeBack(form.value("back")).isEmpty() ? Staff.of(fresh).home() : safeBack(form.value("back")));
+            String to = safeBack(form.value("back")).isEmpty() ? Staff.of(fresh).home() : safeBack(form.value("back"));
+            if (privacyAcceptanceRequired(fresh)) {
+                // the current privacy notice first, then where they were going
+                fresh.note(Visit.PRIVACY_REQUIRED, "1");
+                return redirect(PrivacyPages.acceptPath(to));
+            }
+            return redirect(to);
         });
+    }
+
+    /** Whether the API says this account must accept the current privacy notice ({@code GET /accounts/me}). */
+    private boolean privacyAcceptanceRequired(Session session) {
+        Staff staff = Staff.of(session);
+        if (staff.officer() || staff.admin()) {
+            return false;
+        }
+        ApiResponse me = api.get("/accounts/me");
+        return me.ok() && me.json().path("privacyNotice").path("acceptanceRequired").asBoolean(false);
     }
 
     @POST

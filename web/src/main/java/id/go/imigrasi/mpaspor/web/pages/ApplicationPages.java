@@ -36,7 +36,7 @@ public class ApplicationPages {
     static final Pattern ID = Pattern.compile("[0-9a-fA-F-]{36}");
     private static final List<String> APPLICANT_FIELDS = List.of("fullName", "nik", "birthDay", "birthMonth",
             "birthYear", "birthPlace", "sex", "motherName", "address", "phone", "applicationType", "passportKind",
-            "validityYears", "sameDayService", "travelPurpose");
+            "validityYears", "sameDayService", "travelPurpose", "authority");
 
     private final Pages pages;
     private final ApiClient api;
@@ -120,7 +120,8 @@ public class ApplicationPages {
                         .with("passportKind", q.path("passportKind").asText())
                         .with("validityYears", q.path("validityYears").asText())
                         .with("sameDayService", q.path("sameDayService").asBoolean() ? "true" : null)
-                        .with("travelPurpose", q.path("travelPurpose").asText());
+                        .with("travelPurpose", q.path("travelPurpose").asText())
+                        .with("authority", a.path("authority").path("declaration").asText(""));
                 return applicantPage(id, applicantId, app, form);
             }
         }
@@ -229,6 +230,7 @@ public class ApplicationPages {
         q.put("sameDayService", "true".equals(form.value("sameDayService")));
         putText(q, "travelPurpose", form.value("travelPurpose"));
         body.put("questionnaire", q);
+        putText(body, "authority", form.value("authority"));
         return body;
     }
 

@@ -13,6 +13,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import id.go.imigrasi.mpaspor.web.api.ApiBusy;
 import id.go.imigrasi.mpaspor.web.session.CsrfRefused;
 import id.go.imigrasi.mpaspor.web.session.LoginRequired;
+import id.go.imigrasi.mpaspor.web.session.PrivacyConsentRequired;
 import id.go.imigrasi.mpaspor.web.session.Visit;
 
 /**
@@ -43,6 +44,11 @@ public class ErrorPages {
     public Response login(LoginRequired required) {
         return AccountPages.redirect("/login?back=" + java.net.URLEncoder.encode(required.back(),
                 java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @ServerExceptionMapper
+    public Response privacy(PrivacyConsentRequired required) {
+        return AccountPages.redirect(PrivacyPages.acceptPath(required.back()));
     }
 
     @ServerExceptionMapper

@@ -52,7 +52,8 @@ public class SessionFilters {
         String client = forwarded == null || forwarded.isBlank() ? peer : forwarded;
         String path = request.getUriInfo().getRequestUri().getRawPath();
         String query = request.getUriInfo().getRequestUri().getRawQuery();
-        visit.begin(session, isNew, secure, client, query == null ? path : path + "?" + query);
+        visit.begin(session, isNew, secure, client, query == null ? path : path + "?" + query,
+                "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()));
     }
 
     @ServerResponseFilter

@@ -10,6 +10,11 @@ import jakarta.enterprise.context.RequestScoped;
 public class Visit {
 
     public static final String COOKIE = "mpaspor_session";
+    /**
+     * The session's note that the account must accept the current privacy notice before its pages (set at login
+     * from the API's {@code GET /accounts/me}, cleared once accepted).
+     */
+    public static final String PRIVACY_REQUIRED = "privacy-required";
 
     private Session session;
     private boolean cookieChanged;
@@ -17,12 +22,14 @@ public class Visit {
     private boolean secure;
     private String clientAddress;
     private String path = "/";
+    private boolean read = true;
 
     public Session session() {
         return session;
     }
 
-    void begin(Session session, boolean isNew, boolean secure, String clientAddress, String path) {
+    void begin(Session session, boolean isNew, boolean secure, String clientAddress, String path, boolean read) {
+        this.read = read;
         this.session = session;
         this.cookieChanged = isNew;
         this.secure = secure;
@@ -89,8 +96,20 @@ public class Visit {
         }
     }
 
-    /** Pages of an account: a visitor who is not logged in is sent to the login page. */
+    /**
+     * Pages of an account: a visitor who is not logged in is sent to the login page; an account that must accept
+     * the current privacy notice first is sent to it, and comes back here afterwards (to a page it was reading; a
+     * form sent meanwhile is not sent again).
+     */
     public void requireLogin() {
+        requireLoginOnly();
+        if (session.note(PRIVACY_REQUIRED) != null) {
+            throw new PrivacyConsentRequired(read ? path : "");
+        }
+    }
+
+    /** Logged in, whatever the privacy notice: the notice's acceptance page itself. */
+    public void requireLoginOnly() {
         if (!session.loggedIn()) {
             throw new LoginRequired(path);
         }

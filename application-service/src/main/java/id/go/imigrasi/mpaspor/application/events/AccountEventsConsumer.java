@@ -1,0 +1,35 @@
+package id.go.imigrasi.mpaspor.application.events;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import id.go.imigrasi.mpaspor.application.service.AccountErasure;
+import id.go.imigrasi.mpaspor.contracts.account.AccountErasureRequested;
+import id.go.imigrasi.mpaspor.platform.inbox.EventHandlers;
+import id.go.imigrasi.mpaspor.platform.inbox.Inbox;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * account.events: an erasure request is decided and, with no application in progress, carried out here first
+ * ({@link AccountErasure}); every other account event is skipped.
+ */
+@ApplicationScoped
+public class AccountEventsConsumer {
+
+    static final String CONSUMER = "application-account";
+
+    private final Inbox inbox;
+    private final EventHandlers handlers;
+
+    public AccountEventsConsumer(Inbox inbox, AccountErasure erasure) {
+        this.inbox = inbox;
+        this.handlers = EventHandlers.builder().on(AccountErasureRequested.class, erasure::requested).build();
+    }
+
+    @Incoming("account-events")
+    public Uni<Void> consume(Message<String> message) {
+        return inbox.consume(CONSUMER, message, handlers);
+    }
+}

@@ -1,0 +1,32 @@
+package id.go.imigrasi.mpaspor.billing.events;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import id.go.imigrasi.mpaspor.billing.service.AccountErasure;
+import id.go.imigrasi.mpaspor.contracts.account.AccountErased;
+import id.go.imigrasi.mpaspor.platform.inbox.EventHandlers;
+import id.go.imigrasi.mpaspor.platform.inbox.Inbox;
+import io.smallrye.mutiny.Uni;
+
+/** account.events: an erased account's data goes ({@link AccountErasure}); every other account event is skipped. */
+@ApplicationScoped
+public class AccountEventsConsumer {
+
+    static final String CONSUMER = "billing-account";
+
+    private final Inbox inbox;
+    private final EventHandlers handlers;
+
+    public AccountEventsConsumer(Inbox inbox, AccountErasure erasure) {
+        this.inbox = inbox;
+        this.handlers = EventHandlers.builder().on(AccountErased.class, erasure::erase).build();
+    }
+
+    @Incoming("account-events")
+    public Uni<Void> consume(Message<String> message) {
+        return inbox.consume(CONSUMER, message, handlers);
+    }
+}
