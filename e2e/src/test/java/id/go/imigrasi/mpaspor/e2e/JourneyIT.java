@@ -311,8 +311,43 @@ class JourneyIT {
 
     @Test
     @Order(8)
+    void sitiErasesHerAccountAndNothingOfHerFamilyRemainsInAnyService() throws Exception {
+        step("8. Siti, her passport delivered, erases her account: every service confirms, nothing of the family remains");
+        String password = "Kopi-Tubruk-2026";
+        String token = journey.login(sitiEmail, password);
+        String accountId = journey.as(token).get("/accounts/me").then().statusCode(200).extract().path("id");
+        journey.json(journey.as(token), Map.of("password", "bukan-sandinya")).post("/accounts/me/erasure").then()
+                .statusCode(400).body("errors[0].field", org.hamcrest.Matchers.equalTo("password"));
+        journey.json(journey.as(token), Map.of("password", password)).post("/accounts/me/erasure").then()
+                .statusCode(202).body("status", org.hamcrest.Matchers.equalTo("ERASURE_PENDING"));
+        say("  asked with her password: the account is locked and every session ends");
+        String adminToken = journey.login("admin@mpaspor.local", system.secret("admin-password"));
+        Awaitility.await().atMost(EVENTUALLY).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            JsonPath erasures = journey.as(adminToken).get("/admin/erasures").then().statusCode(200).extract()
+                    .jsonPath();
+            return "ERASED".equals(erasures.getString("find { it.accountId == '" + accountId + "' }.outcome"))
+                    && erasures.getList("find { it.accountId == '" + accountId + "' }.awaiting").isEmpty();
+        });
+        List<String> confirmed = journey.as(adminToken).get("/admin/erasures").jsonPath()
+                .getList("find { it.accountId == '" + accountId + "' }.confirmations.service");
+        assertThat(confirmed).containsExactlyInAnyOrder("application", "quota", "billing", "biometric");
+        say("  confirmed by " + confirmed);
+        journey.json(journey.anonymous(), Map.of("email", sitiEmail, "password", password)).post("/auth/login").then()
+                .statusCode(401);
+        String[] traces = { SITI.nik(), NADIA.nik(), SITI.fullName(), NADIA.fullName(), sitiEmail };
+        for (String database : SystemUnderTest.databases()) {
+            try (java.sql.Connection c = SystemUnderTest.database(database)) {
+                assertThat(id.go.imigrasi.mpaspor.testkit.PersonalDataScan.traces(c, traces))
+                        .as("what names Siti or Nadia in the " + database + " database").isEmpty();
+            }
+        }
+        say("  no NIK, name or address of Siti or Nadia in any of " + SystemUnderTest.databases());
+    }
+
+    @Test
+    @Order(9)
     void theQuotaReleaseMorningInMiniatureHangsNothingAndOverbooksNothing() {
-        step("8. The quota-release morning in miniature (load/bench.sh --short): spike, upload storm, steady state");
+        step("9. The quota-release morning in miniature (load/bench.sh --short): spike, upload storm, steady state");
         int exit = system.exitCodeOf(List.of("load/bench.sh", "--short"), 600);
         assertThat(exit).as("load/bench.sh --short: 0 = every gate passed (no request over 2 s, no error other than"
                 + " 429/503, Retry-After on every shed answer, no overbooked slot, every upload and billing code there);"

@@ -98,11 +98,20 @@ final class SystemUnderTest implements AutoCloseable {
         }
     }
 
-    private void dropDatabases() {
+    /** A connection to one of this system's databases ({@code account}, {@code application}, ...), or postgres. */
+    static Connection database(String name) throws SQLException {
         String url = "jdbc:postgresql://" + System.getenv().getOrDefault("PGHOST", "127.0.0.1") + ":"
-                + System.getenv().getOrDefault("PGPORT", "5432") + "/postgres";
-        try (Connection c = DriverManager.getConnection(url, System.getenv().getOrDefault("PGUSER", "postgres"), "");
-                Statement s = c.createStatement()) {
+                + System.getenv().getOrDefault("PGPORT", "5432") + "/" + ("postgres".equals(name) ? name : DB_PREFIX + name);
+        return DriverManager.getConnection(url, System.getenv().getOrDefault("PGUSER", "postgres"), "");
+    }
+
+    /** The databases of this system, without their prefix. */
+    static List<String> databases() {
+        return DATABASES;
+    }
+
+    private void dropDatabases() {
+        try (Connection c = database("postgres"); Statement s = c.createStatement()) {
             for (String db : DATABASES) {
                 s.execute("DROP DATABASE IF EXISTS " + DB_PREFIX + db + " WITH (FORCE)");
             }

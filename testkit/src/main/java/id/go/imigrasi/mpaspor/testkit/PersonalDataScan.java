@@ -26,8 +26,17 @@ public final class PersonalDataScan {
 
     /** {@code table.column: needle} for each column holding a needle (as a substring), in table order. */
     public static List<String> traces(PostgresDatabase database, String... needles) {
-        List<String> found = new ArrayList<>();
         try (Connection c = database.connect()) {
+            return traces(c, needles);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The same over an open connection to any database (the e2e system's, for one). */
+    public static List<String> traces(Connection c, String... needles) {
+        List<String> found = new ArrayList<>();
+        try {
             List<String[]> columns = new ArrayList<>();
             try (PreparedStatement st = c.prepareStatement(COLUMNS); ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {

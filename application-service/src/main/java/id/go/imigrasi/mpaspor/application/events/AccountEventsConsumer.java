@@ -6,14 +6,17 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import id.go.imigrasi.mpaspor.application.service.AccountErasure;
+import id.go.imigrasi.mpaspor.application.service.AccountExport;
 import id.go.imigrasi.mpaspor.contracts.account.AccountErasureRequested;
+import id.go.imigrasi.mpaspor.contracts.account.DataExportRequested;
 import id.go.imigrasi.mpaspor.platform.inbox.EventHandlers;
 import id.go.imigrasi.mpaspor.platform.inbox.Inbox;
 import io.smallrye.mutiny.Uni;
 
 /**
  * account.events: an erasure request is decided and, with no application in progress, carried out here first
- * ({@link AccountErasure}); every other account event is skipped.
+ * ({@link AccountErasure}); a data export gets this service's part ({@link AccountExport}); every other account
+ * event is skipped.
  */
 @ApplicationScoped
 public class AccountEventsConsumer {
@@ -23,9 +26,10 @@ public class AccountEventsConsumer {
     private final Inbox inbox;
     private final EventHandlers handlers;
 
-    public AccountEventsConsumer(Inbox inbox, AccountErasure erasure) {
+    public AccountEventsConsumer(Inbox inbox, AccountErasure erasure, AccountExport export) {
         this.inbox = inbox;
-        this.handlers = EventHandlers.builder().on(AccountErasureRequested.class, erasure::requested).build();
+        this.handlers = EventHandlers.builder().on(AccountErasureRequested.class, erasure::requested)
+                .on(DataExportRequested.class, export::export).build();
     }
 
     @Incoming("account-events")

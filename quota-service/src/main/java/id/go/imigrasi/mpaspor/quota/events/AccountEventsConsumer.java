@@ -6,12 +6,17 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import id.go.imigrasi.mpaspor.contracts.account.AccountErased;
+import id.go.imigrasi.mpaspor.contracts.account.DataExportRequested;
 import id.go.imigrasi.mpaspor.platform.inbox.EventHandlers;
 import id.go.imigrasi.mpaspor.platform.inbox.Inbox;
 import id.go.imigrasi.mpaspor.quota.service.AccountErasure;
+import id.go.imigrasi.mpaspor.quota.service.AccountExport;
 import io.smallrye.mutiny.Uni;
 
-/** account.events: an erased account's data goes ({@link AccountErasure}); every other account event is skipped. */
+/**
+ * account.events: an erased account's data goes ({@link AccountErasure}); a data export gets this service's part
+ * ({@link AccountExport}); every other account event is skipped.
+ */
 @ApplicationScoped
 public class AccountEventsConsumer {
 
@@ -20,9 +25,10 @@ public class AccountEventsConsumer {
     private final Inbox inbox;
     private final EventHandlers handlers;
 
-    public AccountEventsConsumer(Inbox inbox, AccountErasure erasure) {
+    public AccountEventsConsumer(Inbox inbox, AccountErasure erasure, AccountExport export) {
         this.inbox = inbox;
-        this.handlers = EventHandlers.builder().on(AccountErased.class, erasure::erase).build();
+        this.handlers = EventHandlers.builder().on(AccountErased.class, erasure::erase)
+                .on(DataExportRequested.class, export::export).build();
     }
 
     @Incoming("account-events")

@@ -1,0 +1,43 @@
+package id.go.imigrasi.mpaspor.biometric.service;
+
+import static id.go.imigrasi.mpaspor.platform.privacy.ExportQueries.query;
+
+import java.time.Clock;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import id.go.imigrasi.mpaspor.contracts.account.DataExportRequested;
+import id.go.imigrasi.mpaspor.contracts.biometric.BiometricDataExported;
+import id.go.imigrasi.mpaspor.platform.outbox.Outbox;
+import id.go.imigrasi.mpaspor.platform.privacy.ExportQueries;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * biometric-service's part of a person's data export: every appointment of the account's applicants as recorded
+ * (check-in, interview, match scores and outcome, decision, passport number, handover) and the per-finger results.
+ * No images or templates exist to export: only scores are kept.
+ */
+@ApplicationScoped
+public class AccountExport {
+
+    static final ExportQueries QUERIES = ExportQueries.of(
+            query("appointments", "SELECT * FROM appointment WHERE account_id = :account ORDER BY date, applicant_id"),
+            query("finger_results", "SELECT f.appointment_id, f.finger, f.attempts, f.best_score, f.passed,"
+                    + " f.exception_kind, f.exception_reason, f.updated_at FROM finger_capture f"
+                    + " JOIN appointment a ON a.id = f.appointment_id WHERE a.account_id = :account"
+                    + " ORDER BY f.appointment_id, f.finger"));
+
+    private final Outbox outbox;
+    private final Clock clock;
+
+    public AccountExport(Outbox outbox, Clock clock) {
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    public Uni<Void> export(DataExportRequested request) {
+        return QUERIES.run(request.accountId()).chain(data -> outbox.append(
+                new BiometricDataExported(request.exportId(), request.accountId(), data, clock.instant())))
+                .replaceWithVoid();
+    }
+}

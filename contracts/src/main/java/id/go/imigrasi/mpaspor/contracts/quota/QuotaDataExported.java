@@ -1,0 +1,25 @@
+package id.go.imigrasi.mpaspor.contracts.quota;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import id.go.imigrasi.mpaspor.contracts.EventType;
+import id.go.imigrasi.mpaspor.contracts.IntegrationEvent;
+
+/**
+ * quota-service's part of a data export ({@code DataExportRequested}): {@code data} holds, by kind, the rows it keeps
+ * about the account (each row as column name to value). The payload carries personal data: the topic's readers see it
+ * as they see the other events. Key: the account id.
+ */
+@EventType(service = "quota", name = "QuotaDataExported", description = "quota-service's part of the data export"
+        + " exportId: data holds, by kind, the rows it keeps about the account (each row as column name to value)."
+        + " account-service assembles the parts. Carries personal data. Key: the account id.")
+public record QuotaDataExported(String exportId, String accountId, Map<String, List<Map<String, Object>>> data,
+        Instant exportedAt) implements IntegrationEvent {
+
+    @Override
+    public String aggregateId() {
+        return accountId;
+    }
+}
