@@ -20,7 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 class AlertRulesTest {
 
     private static final List<String> REQUIRED = List.of("OutboxLagging", "ConsumerLagging", "DeadLetterParked",
-            "HighErrorRatio", "LoadShedSustained", "ServiceDown", "PaymentCallbacksFailing");
+            "HighErrorRatio", "LoadShedSustained", "ServiceDown", "PaymentCallbacksFailing", "RetentionJobNotRunning");
 
     private final MonitoringAsCode code = MonitoringAsCode.ofRepository();
 

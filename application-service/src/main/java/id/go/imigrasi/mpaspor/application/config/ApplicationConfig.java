@@ -29,6 +29,8 @@ public interface ApplicationConfig {
 
     Dukcapil dukcapil();
 
+    Retention retention();
+
     /** What the requirements list shows for every document (enforced by the upload side). */
     interface Documents {
         List<String> acceptedTypes();
@@ -49,5 +51,31 @@ public interface ApplicationConfig {
 
         /** Applicants re-checked per run. */
         int recheckBatch();
+    }
+
+    /**
+     * How long personal data stays (UU PDP 27/2022; docs/privacy.md, "Retention"), enforced daily by
+     * {@code jobs.RetentionJob}. What the law requires stays: the record of a finished application (status, dates,
+     * office, appointment, bill, passport numbers on its timeline, its applicants) is never deleted here; only the
+     * document scans of a finished application, and drafts nobody touched, are.
+     */
+    interface Retention {
+        /** When the job runs (Quartz cron, the instance's zone; {@code off}: never, tests run it themselves). */
+        String cron();
+
+        /**
+         * The documents (upload rows and stored bytes) of a finished application (DELIVERED, REJECTED, EXPIRED or
+         * CANCELLED: {@code ApplicationStatus.finished()}) are deleted this long after it finished.
+         */
+        Duration documentsAfterFinish();
+
+        /**
+         * A DRAFT nobody touched for this long (no change to it, its applicants, uploads or timeline) is deleted
+         * with its applicants, documents, timeline and mails; quota-service is told its applicants are gone.
+         */
+        Duration draftUntouched();
+
+        /** Applications handled per transaction. */
+        int batch();
     }
 }

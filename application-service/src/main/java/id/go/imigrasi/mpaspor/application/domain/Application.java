@@ -73,6 +73,14 @@ public class Application {
     @Column(name = "cancelled_at")
     public Instant cancelledAt;
 
+    /** When it reached a final status ({@link ApplicationStatus#finished()}): its documents' retention runs from here. */
+    @Column(name = "finished_at")
+    public Instant finishedAt;
+
+    /** When the retention job deleted its documents (the record itself stays). */
+    @Column(name = "documents_deleted_at")
+    public Instant documentsDeletedAt;
+
     /**
      * Moves to {@code next} only forward (by rank); a late event does not undo a later one. Returns whether the
      * status changed.
@@ -84,6 +92,9 @@ public class Application {
         status = next;
         statusRank = next.rank();
         updatedAt = Instant.now();
+        if (next.finished()) {
+            finishedAt = updatedAt;
+        }
         return true;
     }
 

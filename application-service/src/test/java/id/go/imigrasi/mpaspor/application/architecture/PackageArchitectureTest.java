@@ -13,7 +13,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
  * application-service's package graph (issue 24): no cycle between its packages, the use cases ({@code service})
  * never reach up into the HTTP layer ({@code rest}) nor into the Kafka consumers ({@code events}), the aggregate
  * ({@code domain}) depends on no other package of the service, and nothing here imports the upload module's
- * insides (only its port, {@code upload.UploadTargets}, which this service implements).
+ * insides, only its ports at the module's root ({@code upload.UploadTargets}, which this service implements;
+ * {@code upload.UploadContents}, {@code upload.UploadDeletions} and {@code upload.UploadErasure}, which it calls).
  */
 class PackageArchitectureTest {
 

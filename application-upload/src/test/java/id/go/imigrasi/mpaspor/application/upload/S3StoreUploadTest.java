@@ -10,9 +10,12 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import javax.imageio.ImageIO;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +25,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import id.go.imigrasi.mpaspor.application.upload.config.UploadConfig;
+import id.go.imigrasi.mpaspor.application.upload.service.DocumentDeletions;
 import id.go.imigrasi.mpaspor.application.upload.storage.UploadStoreProducer;
 import id.go.imigrasi.mpaspor.application.upload.support.AtRest;
 import id.go.imigrasi.mpaspor.application.upload.support.S3Server;
@@ -33,7 +37,9 @@ import io.cloudevents.CloudEvent;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
@@ -51,6 +57,9 @@ class S3StoreUploadTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private S3Client s3;
+
+    @Inject
+    DocumentDeletions deletions;
 
     @BeforeEach
     void connect() {
@@ -148,6 +157,44 @@ class S3StoreUploadTest {
 
         assertThat(objects(location)).isZero();
         me.tus().head(location).then().statusCode(404);
+    }
+
+    /**
+     * Retention (DocumentDeletions): the row goes in the caller's transaction while the parts stay until it
+     * committed; a run that crashed after claiming the key (lease still running) leaves it to its owner, and once the
+     * lease ran out the next run deletes every part and empties the queue.
+     */
+    @Test
+    void retentionDeletesTheRowThenEveryPartAndARetryFinishesACrashedRun() throws Throwable {
+        Applicant me = Applicant.withDraft();
+        String location = me.create(100, "KK");
+        me.patch(location, 0, new byte[30]).then().statusCode(204);
+        me.patch(location, 30, new byte[30]).then().statusCode(204);
+        var db = RealInfrastructure.database();
+
+        int deleted = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(
+                () -> deletions.deleteOfApplications(List.of(me.application()))));
+
+        assertThat(deleted).isEqualTo(1);
+        assertThat(db.count("SELECT count(*) FROM upload WHERE id = ?::uuid", idOf(location))).isZero();
+        assertThat(db.count("SELECT count(*) FROM upload_object_deletion WHERE upload_id = ?::uuid", idOf(location)))
+                .isEqualTo(1);
+        assertThat(objects(location)).as("bytes stay until the queue is worked").isEqualTo(2);
+        me.tus().head(location).then().statusCode(404);
+
+        // a run claimed it and crashed: its lease still runs, nobody else takes it
+        db.update("UPDATE upload_object_deletion SET lease_until = now() + interval '5 minutes'"
+                + " WHERE upload_id = ?::uuid", idOf(location));
+        assertThat(VertxContextSupport.subscribeAndAwait(deletions::deleteQueuedObjects)).isZero();
+        assertThat(objects(location)).isEqualTo(2);
+
+        // the lease ran out: the next run finishes the job
+        db.update("UPDATE upload_object_deletion SET lease_until = now() - interval '1 second'"
+                + " WHERE upload_id = ?::uuid", idOf(location));
+        assertThat(VertxContextSupport.subscribeAndAwait(deletions::deleteQueuedObjects)).isEqualTo(1);
+        assertThat(objects(location)).isZero();
+        assertThat(db.count("SELECT count(*) FROM upload_object_deletion WHERE upload_id = ?::uuid", idOf(location)))
+                .isZero();
     }
 
     private long objects(String location) {

@@ -32,6 +32,8 @@ public interface BiometricConfig {
 
     Jobs jobs();
 
+    Retention retention();
+
     interface Capture {
         /** The face photo passes with an ICAO pass and at least this quality score (0-100). */
         int faceThreshold();
@@ -72,5 +74,22 @@ public interface BiometricConfig {
 
         /** Rows per transaction. */
         int batchSize();
+    }
+
+    /**
+     * How long names and NIKs stay where the law does not need them (UU PDP 27/2022; docs/privacy.md "Retention"),
+     * enforced daily by {@code service.Retention}. Appointments that led to a passport (APPROVED, ISSUED, IN_DELIVERY,
+     * DELIVERED, COLLECTED) keep them: the record of who got which passport and who collected it.
+     */
+    interface Retention {
+        /** When the job runs (Quartz cron, the instance's zone; {@code off}: never, tests run it themselves). */
+        String cron();
+
+        /**
+         * An appointment closed without a passport (NO_SHOW, CANCELLED, UNCOLLECTED, REJECTED) is anonymised
+         * (name, NIK, collector's name, NIK and family card number) once its day is this long past; a booking's
+         * applicants (names, NIKs, birth dates) once its day is and none of its appointments keeps them.
+         */
+        Duration anonymiseAfter();
     }
 }

@@ -149,4 +149,8 @@ public class Appointment {
 
     @Column(name = "closed_at")
     public Instant closedAt;
+
+    /** When the retention job anonymised it (name and NIKs; service.Retention); written only by that job's SQL. */
+    @Column(name = "anonymised_at", insertable = false, updatable = false)
+    public Instant anonymisedAt;
 }

@@ -2,6 +2,7 @@ package id.go.imigrasi.mpaspor.biometric.jobs;
 
 import id.go.imigrasi.mpaspor.biometric.service.Handover;
 import id.go.imigrasi.mpaspor.biometric.service.Housekeeping;
+import id.go.imigrasi.mpaspor.biometric.service.Retention;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
@@ -17,10 +18,12 @@ public class Jobs {
 
     private final Housekeeping housekeeping;
     private final Handover handover;
+    private final Retention retention;
 
-    public Jobs(Housekeeping housekeeping, Handover handover) {
+    public Jobs(Housekeeping housekeeping, Handover handover, Retention retention) {
         this.housekeeping = housekeeping;
         this.handover = handover;
+        this.retention = retention;
     }
 
     @Scheduled(identity = "no-show", every = "${mpaspor.biometric.jobs.no-show-every}",
@@ -39,6 +42,13 @@ public class Jobs {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> posPoll() {
         return quietly(handover.pollDeliveries(), "pos-poll");
+    }
+
+    /** Daily: names and NIKs of appointments closed without a passport, long past (service.Retention). */
+    @Scheduled(identity = "retention", cron = "${mpaspor.biometric.retention.cron}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> retention() {
+        return quietly(retention.run().map(r -> r.appointments() + r.bookings()), "retention");
     }
 
     private static Uni<Void> quietly(Uni<Integer> run, String job) {

@@ -34,6 +34,8 @@ public interface QuotaConfig {
 
     Expiry expiry();
 
+    Retention retention();
+
     Admission admission();
 
     Combiner combiner();
@@ -164,5 +166,18 @@ public interface QuotaConfig {
 
         /** How often a Server-Sent Events stream sends its state at most, and a keep-alive at least every 4 s. */
         Duration pushInterval();
+    }
+
+    /**
+     * How long the NIKs of a hold stay once nothing needs them (UU PDP 27/2022; docs/privacy.md "Retention"), enforced
+     * daily by {@code service.HoldRetention}: a hold no longer HELD whose NIKs are no longer bound (no active
+     * {@code hold_nik} row) has them replaced by zeros once its day is {@code anonymise-after} past.
+     */
+    interface Retention {
+        /** When the job runs (Quartz cron, the instance's zone; {@code off}: never, tests run it themselves). */
+        String cron();
+
+        /** How long after the hold's day its NIKs are anonymised. */
+        Duration anonymiseAfter();
     }
 }

@@ -8,8 +8,10 @@ import id.go.imigrasi.mpaspor.quota.config.QuotaConfig;
 import id.go.imigrasi.mpaspor.quota.service.AdminService;
 import id.go.imigrasi.mpaspor.quota.service.ApplicantsRule;
 import id.go.imigrasi.mpaspor.quota.service.HoldLifecycle;
+import id.go.imigrasi.mpaspor.quota.service.HoldRetention;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
 
 /**
  * Time-driven work, on every instance: release expired holds (HoldReleased, reason HOLD_TIMEOUT) and publish
@@ -26,9 +28,12 @@ public class QuotaJobs {
     private final QuotaConfig config;
 
     private final ApplicantsRule applicants;
+    private final HoldRetention retention;
 
-    public QuotaJobs(HoldLifecycle holds, AdminService admin, ApplicantsRule applicants, QuotaConfig config) {
+    public QuotaJobs(HoldLifecycle holds, AdminService admin, ApplicantsRule applicants, QuotaConfig config,
+            HoldRetention retention) {
         this.applicants = applicants;
+        this.retention = retention;
         this.holds = holds;
         this.admin = admin;
         this.config = config;
@@ -47,5 +52,15 @@ public class QuotaJobs {
         } catch (Throwable e) {
             LOG.warn("quota jobs failed; next tick retries", e);
         }
+    }
+
+    /** Daily: the NIKs of holds of long-past days that no longer bind them ({@link HoldRetention}). */
+    @Scheduled(identity = "quota-retention", cron = "${mpaspor.quota.retention.cron}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> retention() {
+        return retention.run()
+                .onFailure().invoke(e -> LOG.error("retention run failed; the next run retries", e))
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
     }
 }

@@ -32,6 +32,8 @@ public interface UploadConfig {
 
     Storage storage();
 
+    Deletion deletion();
+
     Admission admission();
 
     Validation validation();
@@ -44,6 +46,18 @@ public interface UploadConfig {
 
         /** Expired uploads removed per transaction. */
         int batchSize();
+    }
+
+    /**
+     * Deleting documents for good (retention, {@link id.go.imigrasi.mpaspor.application.upload.service.DocumentDeletions}):
+     * the rows go in the caller's transaction, the bytes after it, from a queue that a later run finishes.
+     */
+    interface Deletion {
+        /** Stored objects deleted per claim. */
+        int batch();
+
+        /** A run owns the objects it claimed this long; then another run may take them over (a crashed instance). */
+        Duration lease();
     }
 
     interface Storage {

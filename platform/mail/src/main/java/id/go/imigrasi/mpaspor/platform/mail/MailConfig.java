@@ -25,9 +25,30 @@ public interface MailConfig {
     @Min(1)
     int maxAttempts();
 
+    Retention retention();
+
     interface Dispatch {
         /** How often the dispatcher looks for due mails besides being woken after commits ({@code off}: never). */
         String every();
+    }
+
+    /**
+     * How long sent and dead mails (recipient address, subject, kind, times) are kept before the daily purge
+     * ({@link MailRetention}) deletes them. Mails not yet sent nor given up are never purged.
+     */
+    interface Retention {
+        /** When the purge runs (Quartz cron, the instance's zone; {@code off}: never, tests run it themselves). */
+        String cron();
+
+        /** A sent mail is deleted this long after it was sent. */
+        Duration sent();
+
+        /** A dead mail (given up) is deleted this long after it was given up: ops' time to look at it. */
+        Duration dead();
+
+        /** Rows deleted per transaction. */
+        @Min(1)
+        int batch();
     }
 
     /** The wait after the n-th failed attempt: {@code initial * 2^(n-1)}, at most {@code max}. */
