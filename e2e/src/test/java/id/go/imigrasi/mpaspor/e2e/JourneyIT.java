@@ -331,6 +331,10 @@ class JourneyIT {
                 .extract().asByteArray();
         assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
         say("  her copy: " + copy.length() + " characters of JSON and a " + pdf.length + "-byte PDF, from every service");
+        // the breach tool of docs/privacy.md: had Nadia's appointment rows leaked, whom to tell
+        String affected = system.outputOf(List.of("./mpaspor", "affected", "biometric.appointment", "--where",
+                "t.nik = '" + NADIA.nik() + "'"), 60);
+        assertThat(affected).contains(accountId + "\t" + sitiEmail).doesNotContain(budiEmail);
         journey.json(journey.as(token), Map.of("password", "bukan-sandinya")).post("/accounts/me/erasure").then()
                 .statusCode(400).body("errors[0].field", org.hamcrest.Matchers.equalTo("password"));
         journey.json(journey.as(token), Map.of("password", password)).post("/accounts/me/erasure").then()
@@ -357,6 +361,8 @@ class JourneyIT {
             }
         }
         say("  no NIK, name or address of Siti or Nadia in any of " + SystemUnderTest.databases());
+        assertThat(system.outputOf(List.of("./mpaspor", "affected", "quota.hold", "--where", "t.account_id = '"
+                + accountId + "'"), 60)).doesNotContain(sitiEmail);
     }
 
     @Test
