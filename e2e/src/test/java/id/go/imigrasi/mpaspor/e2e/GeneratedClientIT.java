@@ -121,15 +121,18 @@ class GeneratedClientIT {
     void registerReadTheOtpVerifyAndLogIn() throws Exception {
         step("Client 1: register, the OTP from the mailbox, verification and login with the generated client");
         AccountsApi accounts = new AccountsApi(client);
+        // the privacy notice in force: a registration records its acceptance (UU PDP, issue 23)
+        String notice = accounts.getPrivacyNotice().getVersion();
         ApiException weak = catchThrowableOfType(ApiException.class, () -> accounts.registerAccount(
-                new RegisterRequest().name("Dewi Lestari").email(email).phone("081234567890").password("pendek")));
+                new RegisterRequest().name("Dewi Lestari").email(email).phone("081234567890").password("pendek")
+                        .privacyNoticeVersion(notice)));
         Problem problem = problem(weak);
         assertThat(weak.getCode()).isEqualTo(400);
         assertThat(problem.getErrors()).anySatisfy(e -> assertThat(e.getField()).isEqualTo("password"));
         say("  a short password is refused: " + problem.getErrors());
 
         AccountCreated created = accounts.registerAccount(new RegisterRequest().name("Dewi Lestari").email(email)
-                .phone("081234567890").password(password));
+                .phone("081234567890").password(password).privacyNoticeVersion(notice));
         assertThat(created.getId()).isNotNull();
         assertThat(created.getStatus()).isEqualTo(AccountCreated.StatusEnum.PENDING_VERIFICATION);
         String otp = mailbox.otp(email, "M-Paspor", 1);
@@ -303,7 +306,7 @@ class GeneratedClientIT {
     }
 
     private ApplicantRequest dewi() {
-        return new ApplicantRequest().fullName("Dewi Lestari").nik(nik).birthDate(LocalDate.of(1990, 6, 5))
+        return new ApplicantRequest().authority("SELF").fullName("Dewi Lestari").nik(nik).birthDate(LocalDate.of(1990, 6, 5))
                 .birthPlace("Surabaya").sex(ApplicantRequest.SexEnum.FEMALE).motherName("Sri Wahyuni")
                 .address("Jl. Darmo No. 12, Surabaya").phone("081234567890")
                 .questionnaire(new QuestionnaireRequest().applicationType(QuestionnaireRequest.ApplicationTypeEnum.NEW)

@@ -819,6 +819,9 @@ public interface Msg {
     String event_DOCUMENT_READ();
 
     @Message
+    String event_BIOMETRICS_READ();
+
+    @Message
     String event_OTHER();
 
     @Message

@@ -11,6 +11,7 @@ import id.go.imigrasi.mpaspor.contracts.biometric.ApplicationRejected;
 import id.go.imigrasi.mpaspor.contracts.biometric.AppointmentMoved;
 import id.go.imigrasi.mpaspor.contracts.biometric.AppointmentScheduled;
 import id.go.imigrasi.mpaspor.contracts.biometric.BiometricsCaptured;
+import id.go.imigrasi.mpaspor.contracts.biometric.BiometricResultsRead;
 import id.go.imigrasi.mpaspor.contracts.biometric.CheckedIn;
 import id.go.imigrasi.mpaspor.contracts.biometric.InterviewCompleted;
 import id.go.imigrasi.mpaspor.contracts.biometric.NoShow;
@@ -40,6 +41,7 @@ public class BiometricEventsConsumer {
                 .on(AppointmentScheduled.class, visit::appointmentScheduled)
                 .on(AppointmentMoved.class, visit::appointmentMoved)
                 .on(CheckedIn.class, visit::checkedIn)
+                .on(BiometricResultsRead.class, visit::resultsRead)
                 .on(InterviewCompleted.class, visit::interviewCompleted)
                 .on(BiometricsCaptured.class, visit::biometricsCaptured)
                 .on(NoShow.class, visit::noShow)

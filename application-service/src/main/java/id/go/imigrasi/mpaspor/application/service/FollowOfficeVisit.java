@@ -12,6 +12,7 @@ import id.go.imigrasi.mpaspor.contracts.biometric.ApplicationRejected;
 import id.go.imigrasi.mpaspor.contracts.biometric.AppointmentMoved;
 import id.go.imigrasi.mpaspor.contracts.biometric.AppointmentScheduled;
 import id.go.imigrasi.mpaspor.contracts.biometric.BiometricsCaptured;
+import id.go.imigrasi.mpaspor.contracts.biometric.BiometricResultsRead;
 import id.go.imigrasi.mpaspor.contracts.biometric.CheckedIn;
 import id.go.imigrasi.mpaspor.contracts.biometric.InterviewCompleted;
 import id.go.imigrasi.mpaspor.contracts.biometric.NoShow;
@@ -65,6 +66,12 @@ public class FollowOfficeVisit {
         // where: an officer of that office may open this applicant's documents today (DeskDocumentAccess)
         return follower.step(envelope, e.applicationId(), "CHECKED_IN", ApplicationStatus.IN_PROCESS,
                 e.checkedInAt(), "applicantId", e.applicantId(), "officeCode", e.officeCode());
+    }
+
+    /** The read audit (issue 23): which office opened this applicant's biometric results, shown to the owner. */
+    public Uni<Void> resultsRead(BiometricResultsRead e, Envelope envelope) {
+        return follower.step(envelope, e.applicationId(), "BIOMETRICS_READ", null, e.readAt(), "applicantId",
+                e.applicantId(), "officeCode", e.officeCode());
     }
 
     public Uni<Void> interviewCompleted(InterviewCompleted e, Envelope envelope) {

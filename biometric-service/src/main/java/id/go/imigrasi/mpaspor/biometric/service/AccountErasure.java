@@ -31,6 +31,8 @@ public class AccountErasure {
                     + "SELECT id::text FROM appointment WHERE account_id = :account"
                     + " UNION SELECT application_id FROM appointment WHERE account_id = :account"
                     + " UNION SELECT application_id FROM booking WHERE account_id = :account)"),
+            statement("results_read", "DELETE FROM results_read"
+                    + " WHERE appointment_id IN (SELECT id FROM appointment WHERE account_id = :account)"),
             statement("finger_capture", "DELETE FROM finger_capture"
                     + " WHERE appointment_id IN (SELECT id FROM appointment WHERE account_id = :account)"),
             statement("appointment", "DELETE FROM appointment WHERE account_id = :account"),

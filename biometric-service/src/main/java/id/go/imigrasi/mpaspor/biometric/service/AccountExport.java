@@ -15,7 +15,7 @@ import io.smallrye.mutiny.Uni;
 /**
  * biometric-service's part of a person's data export: every appointment of the account's applicants as recorded
  * (check-in, interview, match scores and outcome, decision, passport number, handover) and the per-finger results.
- * No images or templates exist to export: only scores are kept.
+ * No images or templates exist to export: only scores are kept. Also which office read those results, and when.
  */
 @ApplicationScoped
 public class AccountExport {
@@ -25,7 +25,10 @@ public class AccountExport {
             query("finger_results", "SELECT f.appointment_id, f.finger, f.attempts, f.best_score, f.passed,"
                     + " f.exception_kind, f.exception_reason, f.updated_at FROM finger_capture f"
                     + " JOIN appointment a ON a.id = f.appointment_id WHERE a.account_id = :account"
-                    + " ORDER BY f.appointment_id, f.finger"));
+                    + " ORDER BY f.appointment_id, f.finger"),
+            query("results_reads", "SELECT r.appointment_id, r.office_code, r.day, r.first_read_at FROM results_read r"
+                    + " JOIN appointment a ON a.id = r.appointment_id WHERE a.account_id = :account"
+                    + " ORDER BY r.first_read_at"));
 
     private final Outbox outbox;
     private final Clock clock;

@@ -39,6 +39,18 @@ public record AppointmentView(String id, String applicationId, String applicantI
             String collectorName, Instant at) {
     }
 
+    /**
+     * As a list shows it (the office's day, the desk search): everything but the biometric results ({@code capture}
+     * is null), which only the one appointment's read gives, and records (issue 23, {@link ResultsReads}).
+     */
+    public static AppointmentView listed(Appointment a, CaptureRules rules) {
+        AppointmentView full = of(a, List.of(), rules);
+        return new AppointmentView(full.id(), full.applicationId(), full.applicantId(), full.fullName(),
+                full.passportKind(), full.validityYears(), full.officeCode(), full.date(), full.session(),
+                full.bookingCode(), full.status(), full.checkedInAt(), full.interview(), null, full.decision(),
+                full.handover());
+    }
+
     public static AppointmentView of(Appointment a, List<FingerCapture> fingers, CaptureRules rules) {
         Map<Finger, FingerCapture> byFinger = new EnumMap<>(Finger.class);
         fingers.forEach(f -> byFinger.put(f.finger, f));

@@ -34,8 +34,11 @@ public class Appointments {
     private final AppointmentRepository appointments;
     private final FingerCaptureRepository fingers;
     private final CaptureRules rules;
+    private final ResultsReads reads;
 
-    public Appointments(AppointmentRepository appointments, FingerCaptureRepository fingers, BiometricConfig config) {
+    public Appointments(AppointmentRepository appointments, FingerCaptureRepository fingers, BiometricConfig config,
+            ResultsReads reads) {
+        this.reads = reads;
         this.appointments = appointments;
         this.fingers = fingers;
         this.rules = new CaptureRules(config.capture().faceThreshold(), config.capture().fingerThreshold(),
@@ -55,7 +58,7 @@ public class Appointments {
         UUID uuid = parse(id);
         return Panache.withSession(() -> appointments.findById(uuid).chain(a -> {
             readable(a, caller);
-            return view(a);
+            return view(a).chain(v -> reads.read(a, v, caller));
         }));
     }
 
@@ -71,7 +74,8 @@ public class Appointments {
 
     public Uni<List<AppointmentView>> ofOffice(LocalDate date, Caller caller) {
         String office = caller.officeCode().orElseThrow(() -> ProblemException.of(CommonProblem.FORBIDDEN));
-        return Panache.withSession(() -> appointments.ofOfficeOn(office, date).chain(this::views));
+        return Panache.withSession(() -> appointments.ofOfficeOn(office, date)
+                .map(list -> list.stream().map(a -> AppointmentView.listed(a, rules)).toList()));
     }
 
     /**
@@ -83,7 +87,8 @@ public class Appointments {
         String office = caller.officeCode().orElseThrow(() -> ProblemException.of(CommonProblem.FORBIDDEN));
         DeskQuery query = DeskQuery.of(typed).orElseThrow(() -> ProblemException.invalid("q",
                 "validation.desk-query", DeskQuery.MIN_NAME));
-        return Panache.withSession(() -> appointments.search(office, query, SEARCH_LIMIT).chain(this::views));
+        return Panache.withSession(() -> appointments.search(office, query, SEARCH_LIMIT)
+                .map(list -> list.stream().map(a -> AppointmentView.listed(a, rules)).toList()));
     }
 
     /** The most appointments one desk search answers: a name common in the office asks for more letters. */
