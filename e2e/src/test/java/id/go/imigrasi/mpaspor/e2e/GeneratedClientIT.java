@@ -306,7 +306,8 @@ class GeneratedClientIT {
     }
 
     private ApplicantRequest dewi() {
-        return new ApplicantRequest().authority("SELF").fullName("Dewi Lestari").nik(nik).birthDate(LocalDate.of(1990, 6, 5))
+        return new ApplicantRequest().authority(ApplicantRequest.AuthorityEnum.SELF).fullName("Dewi Lestari").nik(nik)
+                .birthDate(LocalDate.of(1990, 6, 5))
                 .birthPlace("Surabaya").sex(ApplicantRequest.SexEnum.FEMALE).motherName("Sri Wahyuni")
                 .address("Jl. Darmo No. 12, Surabaya").phone("081234567890")
                 .questionnaire(new QuestionnaireRequest().applicationType(QuestionnaireRequest.ApplicationTypeEnum.NEW)

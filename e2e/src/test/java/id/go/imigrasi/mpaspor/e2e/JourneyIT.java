@@ -327,8 +327,8 @@ class JourneyIT {
                 .extract().asString();
         assertThat(copy).contains(sitiEmail, NADIA.nik(), SITI.nik(), applicationId, "\"passport_number\"",
                 "\"billing_code\"", "\"holds\"");
-        byte[] pdf = journey.as(token).get("/accounts/me/data-exports/{id}/data.pdf", exportId).then().statusCode(200)
-                .extract().asByteArray();
+        byte[] pdf = journey.as(token).accept("application/pdf").get("/accounts/me/data-exports/{id}/data.pdf", exportId)
+                .then().statusCode(200).extract().asByteArray();
         assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
         say("  her copy: " + copy.length() + " characters of JSON and a " + pdf.length + "-byte PDF, from every service");
         // the breach tool of docs/privacy.md: had Nadia's appointment rows leaked, whom to tell

@@ -110,6 +110,14 @@ final class EventExamples {
                     : value(singular, elementClass, elementClass, depth + 1);
             return type == List.class ? List.of(one) : Set.of(one);
         }
+        if (type == Map.class) {
+            // counts by kind (the *DataErased events) or rows by kind, each row as column to value (*DataExported)
+            Type valueType = generic instanceof ParameterizedType p ? p.getActualTypeArguments()[1] : Object.class;
+            if (valueType == Integer.class || valueType == Long.class) {
+                return Map.of("applicant", 2);
+            }
+            return Map.of("holds", List.of(Map.of("office_code", "JKTSEL", "date", DAY.toString(), "status", "BOOKED")));
+        }
         if (type == LocalDate.class) {
             return name.toLowerCase().contains("birth") ? LocalDate.parse("1990-06-05")
                     : name.startsWith("to") ? DAY.plusDays(2) : DAY;
