@@ -124,6 +124,16 @@ class AccountErasureTest {
                         equalTo(List.of("application", "billing", "biometric", "quota")));
         given().auth().oauth2(TestJwt.applicant(UUID.randomUUID().toString())).when().get("/admin/erasures").then()
                 .statusCode(403);
+        // the audit: asked by the holder, then each service's erasure, append-only
+        List<String> actions = given().auth().oauth2(admin).when().get("/admin/privacy-audit?accountId=" + id).then()
+                .statusCode(200).extract().jsonPath().getList("action");
+        assertThat(actions).containsExactlyInAnyOrder("ACCOUNT_ERASED", "ACCOUNT_ERASED", "ACCOUNT_ERASED",
+                "ACCOUNT_ERASED", "ACCOUNT_ERASED", "ERASURE_REQUESTED");
+        given().auth().oauth2(admin).when().get("/admin/privacy-audit?accountId=not-an-id").then().statusCode(400)
+                .body("errors[0].field", equalTo("accountId"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RealInfrastructure.database()
+                .update("UPDATE privacy_audit SET detail = 'x' WHERE account_id = ?::uuid", id))
+                .hasMessageContaining("append-only");
         // the confirmations are append-only
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> RealInfrastructure.database()
                 .update("DELETE FROM account_erasure_confirmation WHERE account_id = ?::uuid", id))

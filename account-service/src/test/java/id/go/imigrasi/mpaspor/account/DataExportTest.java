@@ -131,6 +131,10 @@ class DataExportTest {
         get(token, "/accounts/me/data-exports").then().body("find { it.id == '" + exportId + "' }.downloadedAt",
                 org.hamcrest.Matchers.notNullValue());
 
+        assertThat(given().auth().oauth2(TestJwt.admin("admin-export")).when()
+                .get("/admin/privacy-audit?accountId=" + id).then().statusCode(200).extract().jsonPath().getList("action", String.class))
+                .contains("EXPORT_REQUESTED", "EXPORT_READY", "EXPORT_DOWNLOADED");
+
         // past its lifetime it is gone
         RealInfrastructure.database().update("UPDATE data_export SET expires_at = now() - interval '1 minute'"
                 + " WHERE id = ?::uuid", exportId);

@@ -84,11 +84,16 @@ public class DataExportRepository {
                 .map(r -> r.isEmpty() ? null : r.get(0));
     }
 
-    /** Deletes the content of exports past their expiry; how many. */
-    public Uni<Integer> expire(Instant now) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("UPDATE data_export SET status = 'EXPIRED',"
-                + " json = NULL, pdf = NULL WHERE status = 'READY' AND expires_at <= :now").setParameter("now", now)
-                .executeUpdate());
+    /** An export whose content was deleted at expiry. */
+    public record Expired(UUID id, UUID accountId) {
+    }
+
+    /** Deletes the content of exports past their expiry; which. */
+    public Uni<List<Expired>> expire(Instant now) {
+        return Panache.getSession().chain(s -> s.<Object[]>createNativeQuery("UPDATE data_export SET status = 'EXPIRED',"
+                + " json = NULL, pdf = NULL WHERE status = 'READY' AND expires_at <= :now RETURNING id, account_id",
+                Object[].class).setParameter("now", now).getResultList())
+                .map(rows -> rows.stream().map(r -> new Expired((UUID) r[0], (UUID) r[1])).toList());
     }
 
     private static Uni<List<Row>> rows(String sql, Map<String, Object> params) {

@@ -2,6 +2,7 @@ package id.go.imigrasi.mpaspor.account.rest;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
@@ -25,11 +26,14 @@ import id.go.imigrasi.mpaspor.account.rest.AccountApi.CreateOfficerRequest;
 import id.go.imigrasi.mpaspor.account.rest.AccountApi.CreateOpsRequest;
 import id.go.imigrasi.mpaspor.account.rest.AccountApi.Created;
 import id.go.imigrasi.mpaspor.account.repository.ErasureRepository;
+import id.go.imigrasi.mpaspor.account.repository.PrivacyAuditRepository;
 import id.go.imigrasi.mpaspor.account.service.AccountErasure;
 import id.go.imigrasi.mpaspor.account.service.AccountService;
 import id.go.imigrasi.mpaspor.account.service.OfficerAdmin;
 import id.go.imigrasi.mpaspor.account.service.Registration;
+import id.go.imigrasi.mpaspor.platform.problem.FieldError;
 import id.go.imigrasi.mpaspor.platform.problem.IdempotentReads;
+import id.go.imigrasi.mpaspor.platform.problem.ProblemException;
 import id.go.imigrasi.mpaspor.platform.security.Caller;
 import id.go.imigrasi.mpaspor.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
@@ -158,5 +162,20 @@ public class AdminResource {
     public Uni<List<Erasure>> erasures(@QueryParam("limit") Integer limit) {
         int n = limit == null ? 50 : Math.max(1, Math.min(limit, 500));
         return erasure.latest(n).map(rows -> rows.stream().map(Erasure::of).toList());
+    }
+
+    @GET
+    @Path("/privacy-audit")
+    @Operation(operationId = "listPrivacyAudit", summary = "Every erasure and data export step, newest first, of one account or all (append-only: who, what, when, why)")
+    public Uni<List<PrivacyAuditRepository.Entry>> privacyAudit(@QueryParam("accountId") String accountId,
+            @QueryParam("limit") Integer limit) {
+        UUID account;
+        try {
+            account = accountId == null || accountId.isBlank() ? null : UUID.fromString(accountId);
+        } catch (IllegalArgumentException e) {
+            return Uni.createFrom().failure(ProblemException.invalid(List.of(FieldError.of("accountId",
+                    "validation.not-an-id"))));
+        }
+        return erasure.audit(account, limit == null ? 100 : Math.max(1, Math.min(limit, 1000)));
     }
 }

@@ -18,6 +18,8 @@ import id.go.imigrasi.mpaspor.account.domain.Account;
 import id.go.imigrasi.mpaspor.account.mail.MailOutbox;
 import id.go.imigrasi.mpaspor.account.repository.AccountRepository;
 import id.go.imigrasi.mpaspor.account.repository.ErasureRepository;
+import id.go.imigrasi.mpaspor.account.repository.PrivacyAuditRepository;
+import id.go.imigrasi.mpaspor.account.repository.PrivacyAuditRepository.Action;
 import id.go.imigrasi.mpaspor.contracts.account.AccountErased;
 import id.go.imigrasi.mpaspor.contracts.account.AccountErasureRequested;
 import id.go.imigrasi.mpaspor.contracts.application.AccountErasureRefused;
@@ -82,6 +84,7 @@ public class AccountErasure {
 
     private final AccountRepository accounts;
     private final ErasureRepository erasures;
+    private final PrivacyAuditRepository audit;
     private final AuthService auth;
     private final LoginThrottle throttle;
     private final PasswordHasher hasher;
@@ -92,11 +95,13 @@ public class AccountErasure {
     private final ObjectMapper json;
     private final Clock clock;
 
-    public AccountErasure(AccountRepository accounts, ErasureRepository erasures, AuthService auth,
+    public AccountErasure(AccountRepository accounts, ErasureRepository erasures, PrivacyAuditRepository audit,
+            AuthService auth,
             LoginThrottle throttle, PasswordHasher hasher, SessionRevocation sessions, SecurityLog security,
             MailOutbox mail, Outbox outbox, ObjectMapper json, Clock clock) {
         this.accounts = accounts;
         this.erasures = erasures;
+        this.audit = audit;
         this.auth = auth;
         this.throttle = throttle;
         this.hasher = hasher;
@@ -144,6 +149,7 @@ public class AccountErasure {
             account.status = Account.Status.ERASURE_PENDING;
             security.log(SecurityLog.Event.ERASURE_REQUESTED, "account_id", id);
             return erasures.insert(UUID.randomUUID(), id, now)
+                    .chain(() -> audit.record(id, Action.ERASURE_REQUESTED, "holder", "confirmed with the password", now))
                     .chain(() -> outbox.append(new AccountErasureRequested(id.toString(), now)))
                     .chain(() -> sessions.revokeAllExcept(id, null, SessionRevocation.Reason.ACCOUNT_ERASURE, now))
                     .replaceWith(new Requested(Account.Status.ERASURE_PENDING.name(), now));
@@ -159,7 +165,8 @@ public class AccountErasure {
                         return Uni.createFrom().voidItem();
                     }
                     account.status = Account.Status.ACTIVE;
-                    return mail.enqueue(account, MailOutbox.Kind.ERASURE_REFUSED, refusal.applicationIds().size());
+                    return audit.record(id, Action.ERASURE_REFUSED, "application-service", "applications in progress: "
+                            + String.join(", ", refusal.applicationIds()), refusal.refusedAt()).chain(() -> mail.enqueue(account, MailOutbox.Kind.ERASURE_REFUSED, refusal.applicationIds().size()));
                 }));
     }
 
@@ -171,7 +178,9 @@ public class AccountErasure {
                 .chain(() -> erasures.decide(id, "ERASED", now, null))
                 .chain(decided -> decided == 0 ? Uni.createFrom().voidItem()
                         : STATEMENTS.eraseAndConfirm(erased.accountId(), outbox,
-                                removed -> new AccountErased(erased.accountId(), now)));
+                                removed -> new AccountErased(erased.accountId(), now))
+                                .chain(() -> audit.record(id, Action.ACCOUNT_ERASED, "account-service",
+                                        "the account's own data; the other services told", now)));
     }
 
     /** A service's confirmation, recorded once. */
@@ -182,7 +191,14 @@ public class AccountErasure {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        return erasures.confirm(UUID.fromString(accountId), service, erasedAt, counts, clock.instant()).replaceWithVoid();
+        return erasures.confirm(UUID.fromString(accountId), service, erasedAt, counts, clock.instant())
+                .chain(fresh -> fresh == 0 ? Uni.createFrom().voidItem()
+                        : audit.record(UUID.fromString(accountId), Action.ACCOUNT_ERASED, service, counts, erasedAt));
+    }
+
+    /** The audit of the persons' rights, latest first: of one account, or all (admins). */
+    public Uni<List<PrivacyAuditRepository.Entry>> audit(UUID accountId, int limit) {
+        return Panache.withSession(() -> audit.latest(accountId, limit));
     }
 
     /** The latest requests with their confirmations (admins). */

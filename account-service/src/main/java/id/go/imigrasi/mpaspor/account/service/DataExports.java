@@ -25,6 +25,8 @@ import id.go.imigrasi.mpaspor.account.export.ExportPdf;
 import id.go.imigrasi.mpaspor.account.mail.MailOutbox;
 import id.go.imigrasi.mpaspor.account.repository.AccountRepository;
 import id.go.imigrasi.mpaspor.account.repository.DataExportRepository;
+import id.go.imigrasi.mpaspor.account.repository.PrivacyAuditRepository;
+import id.go.imigrasi.mpaspor.account.repository.PrivacyAuditRepository.Action;
 import id.go.imigrasi.mpaspor.contracts.account.DataExportRequested;
 import id.go.imigrasi.mpaspor.platform.i18n.Messages;
 import id.go.imigrasi.mpaspor.platform.outbox.Outbox;
@@ -81,6 +83,7 @@ public class DataExports {
             .withZone(ZoneId.of("Asia/Jakarta"));
 
     private final DataExportRepository exports;
+    private final PrivacyAuditRepository audit;
     private final AccountRepository accounts;
     private final Outbox outbox;
     private final MailOutbox mail;
@@ -90,9 +93,10 @@ public class DataExports {
     private final AccountConfig.DataExport config;
     private final Clock clock;
 
-    public DataExports(DataExportRepository exports, AccountRepository accounts, Outbox outbox, MailOutbox mail,
+    public DataExports(DataExportRepository exports, PrivacyAuditRepository audit, AccountRepository accounts, Outbox outbox, MailOutbox mail,
             ExportPdf pdf, Messages messages, ObjectMapper json, AccountConfig config, Clock clock) {
         this.exports = exports;
+        this.audit = audit;
         this.accounts = accounts;
         this.outbox = outbox;
         this.mail = mail;
@@ -109,7 +113,9 @@ public class DataExports {
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         return Panache.withTransaction(() -> exports.insert(id, account, now).chain(inserted -> inserted
-                ? outbox.append(new DataExportRequested(id.toString(), accountId, now)).chain(() -> exports.find(id))
+                ? outbox.append(new DataExportRequested(id.toString(), accountId, now))
+                        .chain(() -> audit.record(account, Action.EXPORT_REQUESTED, "holder", "export " + id, now))
+                        .chain(() -> exports.find(id))
                 : exports.preparing(account))).map(View::of);
     }
 
@@ -140,7 +146,8 @@ public class DataExports {
                 return Uni.createFrom().failure(ProblemException.of(AccountProblem.DATA_EXPORT_EXPIRED));
             }
             String name = "mpaspor-data-" + row.requestedAt().toString().substring(0, 10) + (asPdf ? ".pdf" : ".json");
-            return exports.content(id, asPdf, clock.instant()).map(c -> asPdf
+            return audit.record(row.accountId(), Action.EXPORT_DOWNLOADED, "holder", "export " + id + ", " + name,
+                    clock.instant()).chain(() -> exports.content(id, asPdf, clock.instant())).map(c -> asPdf
                     ? new Content("application/pdf", name, (byte[]) c)
                     : new Content("application/json", name, read((String) c)));
         }));
@@ -180,13 +187,23 @@ public class DataExports {
             Instant expires = now.plus(config.linkLifetime());
             return exports.ready(id, write(document), rendered, now, expires).chain(n -> n == 0
                     ? Uni.createFrom().voidItem()
-                    : mail.enqueue(account, MailOutbox.Kind.DATA_EXPORT_READY, DAY.format(expires)));
+                    : audit.record(account.id, Action.EXPORT_READY, "account-service", "export " + id + ", parts of "
+                            + String.join(", ", parts.keySet()) + ", until " + expires, now)
+                            .chain(() -> mail.enqueue(account, MailOutbox.Kind.DATA_EXPORT_READY, DAY.format(expires))));
         }));
     }
 
     /** Deletes the content of expired exports; how many. */
     public Uni<Integer> expire() {
-        return Panache.withTransaction(() -> exports.expire(clock.instant()));
+        Instant now = clock.instant();
+        return Panache.withTransaction(() -> exports.expire(now).chain(expired -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (var e : expired) {
+                chain = chain.chain(() -> audit.record(e.accountId(), Action.EXPORTS_EXPIRED, "account-service",
+                        "export " + e.id() + ": content deleted", now));
+            }
+            return chain.replaceWith(expired.size());
+        }));
     }
 
     private String write(Object value) {
