@@ -76,11 +76,17 @@ public class CalendarService {
                 .onItem().ifNull().failWith(() -> ProblemException.of(QuotaProblem.OFFICE_NOT_FOUND, officeCode));
     }
 
+    /**
+     * One load shared by every request for the key (single flight). The session is opened when the load is
+     * subscribed, on the subscriber's Vert.x context: {@code Panache.withSession} binds the session to the context
+     * current when it is called, and a memoized load built in one request's context can be subscribed from another's
+     * (CI of 2026-12-05: "No current Mutiny.Session found" under the calendar spike).
+     */
     private Uni<Calendar> load(Key key) {
-        return Panache.withSession(() -> offices.findById(key.office())
+        return Uni.createFrom().deferred(() -> Panache.withSession(() -> offices.findById(key.office())
                 .onItem().ifNull().failWith(() -> ProblemException.of(QuotaProblem.OFFICE_NOT_FOUND, key.office()))
                 .chain(office -> capacities.range(office.code, key.service(), key.from(), key.to())
-                        .map(rows -> build(office, key, rows))))
+                        .map(rows -> build(office, key, rows)))))
                 .memoize().indefinitely();
     }
 
