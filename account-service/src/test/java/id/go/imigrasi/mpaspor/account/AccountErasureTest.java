@@ -13,28 +13,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
-import id.go.imigrasi.mpaspor.contracts.EventTypes;
 import id.go.imigrasi.mpaspor.contracts.IntegrationEvent;
 import id.go.imigrasi.mpaspor.contracts.application.AccountErasureRefused;
 import id.go.imigrasi.mpaspor.contracts.application.ApplicationDataErased;
 import id.go.imigrasi.mpaspor.contracts.billing.BillingDataErased;
 import id.go.imigrasi.mpaspor.contracts.biometric.BiometricDataErased;
 import id.go.imigrasi.mpaspor.contracts.quota.QuotaDataErased;
-import id.go.imigrasi.mpaspor.platform.events.CloudEvents;
 import id.go.imigrasi.mpaspor.testkit.PersonalDataScan;
 import id.go.imigrasi.mpaspor.testkit.RealInfrastructure;
 import id.go.imigrasi.mpaspor.testkit.TestJwt;
 import id.go.imigrasi.mpaspor.testkit.TopicProbe;
 import io.cloudevents.CloudEvent;
-import io.cloudevents.kafka.CloudEventSerializer;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -54,8 +47,6 @@ import io.restassured.http.ContentType;
 class AccountErasureTest {
 
     private static final String PROBLEMS = "https://mpaspor.imigrasi.go.id/problems/";
-    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
-
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
 
@@ -69,13 +60,7 @@ class AccountErasureTest {
     }
 
     private void publish(IntegrationEvent event) throws Exception {
-        String service = EventTypes.of(event.getClass()).service();
-        CloudEvent envelope = CloudEvents.envelope(UUID.randomUUID().toString(), "/mpaspor/" + service + "-service",
-                EventTypes.ceType(event.getClass()), event.aggregateId(), Instant.now(), JSON.writeValueAsString(event));
-        try (KafkaProducer<String, CloudEvent> producer = new KafkaProducer<>(Map.of("bootstrap.servers", kafka),
-                new StringSerializer(), new CloudEventSerializer())) {
-            producer.send(new ProducerRecord<>(EventTypes.topic(event.getClass()), event.aggregateId(), envelope)).get();
-        }
+        Events.publish(kafka, event);
     }
 
     @Test

@@ -12,9 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -23,18 +20,15 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import id.go.imigrasi.mpaspor.contracts.EventTypes;
 import id.go.imigrasi.mpaspor.contracts.IntegrationEvent;
 import id.go.imigrasi.mpaspor.contracts.application.ApplicationDataExported;
 import id.go.imigrasi.mpaspor.contracts.billing.BillingDataExported;
 import id.go.imigrasi.mpaspor.contracts.biometric.BiometricDataExported;
 import id.go.imigrasi.mpaspor.contracts.quota.QuotaDataExported;
-import id.go.imigrasi.mpaspor.platform.events.CloudEvents;
 import id.go.imigrasi.mpaspor.testkit.RealInfrastructure;
 import id.go.imigrasi.mpaspor.testkit.TestJwt;
 import id.go.imigrasi.mpaspor.testkit.TopicProbe;
 import io.cloudevents.CloudEvent;
-import io.cloudevents.kafka.CloudEventSerializer;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -59,13 +53,7 @@ class DataExportTest {
     String kafka;
 
     private void publish(IntegrationEvent event) throws Exception {
-        String service = EventTypes.of(event.getClass()).service();
-        CloudEvent envelope = CloudEvents.envelope(UUID.randomUUID().toString(), "/mpaspor/" + service + "-service",
-                EventTypes.ceType(event.getClass()), event.aggregateId(), Instant.now(), JSON.writeValueAsString(event));
-        try (KafkaProducer<String, CloudEvent> producer = new KafkaProducer<>(Map.of("bootstrap.servers", kafka),
-                new StringSerializer(), new CloudEventSerializer())) {
-            producer.send(new ProducerRecord<>(EventTypes.topic(event.getClass()), event.aggregateId(), envelope)).get();
-        }
+        Events.publish(kafka, event);
     }
 
     private static Response get(String token, String path, Object... params) {

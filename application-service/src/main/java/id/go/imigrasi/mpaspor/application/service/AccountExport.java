@@ -46,8 +46,7 @@ public class AccountExport {
     }
 
     public Uni<Void> export(DataExportRequested request) {
-        return QUERIES.run(request.accountId()).chain(data -> outbox.append(
-                new ApplicationDataExported(request.exportId(), request.accountId(), data, clock.instant())))
-                .replaceWithVoid();
+        return QUERIES.exportAndSend(request.accountId(), outbox,
+                data -> new ApplicationDataExported(request.exportId(), request.accountId(), data, clock.instant()));
     }
 }

@@ -35,8 +35,7 @@ public class AccountExport {
     }
 
     public Uni<Void> export(DataExportRequested request) {
-        return QUERIES.run(request.accountId()).chain(data -> outbox.append(
-                new BillingDataExported(request.exportId(), request.accountId(), data, clock.instant())))
-                .replaceWithVoid();
+        return QUERIES.exportAndSend(request.accountId(), outbox,
+                data -> new BillingDataExported(request.exportId(), request.accountId(), data, clock.instant()));
     }
 }

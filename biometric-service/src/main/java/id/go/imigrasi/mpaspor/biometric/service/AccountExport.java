@@ -39,8 +39,7 @@ public class AccountExport {
     }
 
     public Uni<Void> export(DataExportRequested request) {
-        return QUERIES.run(request.accountId()).chain(data -> outbox.append(
-                new BiometricDataExported(request.exportId(), request.accountId(), data, clock.instant())))
-                .replaceWithVoid();
+        return QUERIES.exportAndSend(request.accountId(), outbox,
+                data -> new BiometricDataExported(request.exportId(), request.accountId(), data, clock.instant()));
     }
 }

@@ -4,10 +4,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import id.go.imigrasi.mpaspor.contracts.IntegrationEvent;
+import id.go.imigrasi.mpaspor.platform.outbox.Outbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -62,5 +65,11 @@ public final class ExportQueries {
         } catch (java.io.IOException e) {
             throw new IllegalStateException("json_agg gave unreadable JSON", e);
         }
+    }
+
+    /** Runs every query for the account, then appends the service's part (built from the rows) to the outbox. */
+    public Uni<Void> exportAndSend(String accountId, Outbox outbox,
+            Function<Map<String, List<Map<String, Object>>>, IntegrationEvent> part) {
+        return run(accountId).chain(data -> outbox.append(part.apply(data))).replaceWithVoid();
     }
 }
