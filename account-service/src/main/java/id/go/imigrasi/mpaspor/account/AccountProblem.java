@@ -39,6 +39,12 @@ public final class AccountProblem {
      */
     public static final ProblemType PRIVACY_NOTICE_NOT_ACCEPTED = ProblemType.of("privacy-notice-not-accepted", 422);
 
+    /**
+     * A desk session for an account this office did not register at its desk, or whose holder has taken it over (set
+     * a password): 404, so accounts cannot be probed.
+     */
+    public static final ProblemType DESK_SESSION_REFUSED = ProblemType.of("desk-session-refused", 404);
+
     private AccountProblem() {
     }
 }

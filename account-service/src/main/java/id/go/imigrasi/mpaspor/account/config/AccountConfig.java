@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 /** {@code mpaspor.account.*}: the account policy; defaults in application.properties. */
 @ConfigMapping(prefix = "mpaspor.account")
@@ -32,6 +33,13 @@ public interface AccountConfig {
         Duration accessTokenLifetime();
 
         Duration refreshTokenLifetime();
+
+        /**
+         * How long a desk session (an officer acting for a person they registered) lasts at most, however often it
+         * is refreshed: the refresh tokens of such a session expire this long after it began.
+         */
+        @WithDefault("PT2H")
+        Duration deskSessionLifetime();
     }
 
     interface Password {

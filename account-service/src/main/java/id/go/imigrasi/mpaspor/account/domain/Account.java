@@ -71,6 +71,14 @@ public class Account {
     @Column(name = "password_changed_at")
     public Instant passwordChangedAt;
 
+    /** The officer who registered this account at a desk (assisted registration), else null. */
+    @Column(name = "assisted_by")
+    public UUID assistedBy;
+
+    /** The office of that desk. */
+    @Column(name = "assisted_office")
+    public String assistedOffice;
+
     @Version
     public long version;
 

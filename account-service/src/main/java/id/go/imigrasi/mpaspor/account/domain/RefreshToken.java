@@ -36,4 +36,11 @@ public class RefreshToken {
 
     @Column(name = "revoked_at")
     public Instant revokedAt;
+
+    /** A desk session's officer acting for the account (assisted registration), else null. */
+    @Column(name = "actor_id")
+    public UUID actorId;
+
+    @Column(name = "actor_office")
+    public String actorOffice;
 }

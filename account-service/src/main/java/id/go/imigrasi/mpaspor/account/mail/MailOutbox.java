@@ -20,7 +20,9 @@ import io.smallrye.mutiny.Uni;
 public class MailOutbox {
 
     public enum Kind {
-        OTP_VERIFY_EMAIL, OTP_RESET_PASSWORD, WELCOME, PASSWORD_CHANGED, REGISTRATION_ATTEMPT, ERASURE_REFUSED, DATA_EXPORT_READY
+        OTP_VERIFY_EMAIL, OTP_RESET_PASSWORD, WELCOME, PASSWORD_CHANGED, REGISTRATION_ATTEMPT, ERASURE_REFUSED, DATA_EXPORT_READY,
+        /** An officer registered the holder at a desk: how to take the account over (assisted registration). */
+        ASSISTED_WELCOME
     }
 
     private final MailQueue queue;

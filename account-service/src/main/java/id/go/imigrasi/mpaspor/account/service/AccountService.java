@@ -34,6 +34,8 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class AccountService {
 
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
     private static final Pattern OFFICE_CODE = Pattern.compile("[A-Z0-9]{2,12}");
 
     private final AccountRepository accounts;
@@ -159,6 +161,46 @@ public class AccountService {
             return insert(account).chain(() -> outbox.append(registered(account))).replaceWith(account);
         })).invoke(ops -> security.log(SecurityLog.Event.OPS_ACCOUNT_CREATED, "account_id", ops.id,
                 "email", SecurityLog.mask(ops.email)));
+    }
+
+    /**
+     * Assisted registration (issue 19): an officer at a desk registers a person without a smartphone, who has shown
+     * their e-KTP and had the privacy notice ({@code noticeVersion}, the current one) explained. The same fields and
+     * checks as a registration, without a password: the account gets an unusable random one, is usable at once
+     * through the desk session ({@link DeskSessions}), and its holder can take it over later by setting a password
+     * with the reset code sent to the address. Recorded as the officer's: the account names them
+     * ({@code assisted_by}, {@code assisted_office}), and so do {@code AccountRegistered} and the admin audit row.
+     * A taken address is 409 {@code email-taken} (the officer is told, the owner is not mailed).
+     */
+    public Uni<Account> registerAssisted(Registration r, String noticeVersion, String language, UUID officerId,
+            String officeCode) {
+        List<FieldError> errors = validate(r, false, false);
+        privacy.check("privacyNoticeVersion", noticeVersion).ifPresent(errors::add);
+        if (!errors.isEmpty()) {
+            return Uni.createFrom().failure(ProblemException.invalid(errors));
+        }
+        String unusable = java.util.Base64.getEncoder().encodeToString(randomBytes());
+        return hasher.admit(() -> hasher.hash(unusable)).chain(hash -> Panache.withTransaction(() -> {
+            Instant now = clock.instant();
+            Account account = newAccount(r, hash, Account.Role.APPLICANT, Account.Status.ACTIVE, language, now);
+            account.verifiedAt = now;
+            account.assistedBy = officerId;
+            account.assistedOffice = officeCode;
+            AccountRegistered event = new AccountRegistered(account.id.toString(), account.email, account.fullName,
+                    account.phone, account.role.name(), now, officerId.toString(), officeCode);
+            return insert(account)
+                    .chain(() -> privacy.record(account.id, language, "desk:" + officeCode))
+                    .chain(() -> officerAudit.record(event, officeCode, null))
+                    .chain(() -> mail.enqueue(account, MailOutbox.Kind.ASSISTED_WELCOME, officeCode))
+                    .replaceWith(account);
+        })).invoke(mail::wake).invoke(a -> security.log(SecurityLog.Event.ASSISTED_REGISTRATION, "account_id", a.id,
+                "email", SecurityLog.mask(a.email), "officer_id", officerId, "office_code", officeCode));
+    }
+
+    private static byte[] randomBytes() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return bytes;
     }
 
     /** The first admin, from configuration, when it does not exist yet. */
@@ -290,6 +332,10 @@ public class AccountService {
     }
 
     private List<FieldError> validate(Registration r, boolean officer) {
+        return validate(r, officer, true);
+    }
+
+    private List<FieldError> validate(Registration r, boolean officer, boolean withPassword) {
         List<FieldError> errors = new ArrayList<>();
         if (r.fullName() == null || r.fullName().isBlank()) {
             errors.add(FieldError.of("name", "jakarta.validation.constraints.NotBlank.message"));
@@ -311,7 +357,9 @@ public class AccountService {
         if (r.phone() != null && !r.phone().isBlank() && Contacts.normalizePhone(r.phone()).isEmpty()) {
             errors.add(FieldError.of("phone", "account.phone.invalid"));
         }
-        passwords.check("password", r.password(), r.email()).ifPresent(errors::add);
+        if (withPassword) {
+            passwords.check("password", r.password(), r.email()).ifPresent(errors::add);
+        }
         return errors;
     }
 

@@ -37,12 +37,14 @@ public class AuthService {
     private final TokenIssuer tokens;
     private final Outbox outbox;
     private final SecurityLog log;
+    private final DeskSessions desk;
 
     private final Clock clock;
 
     public AuthService(AccountRepository accounts, LoginThrottle throttle, RefreshTokenRepository refreshTokens,
-            SessionRevocation sessions, PasswordHasher hasher, TokenIssuer tokens, Outbox outbox, SecurityLog log, Clock clock) {
+            SessionRevocation sessions, PasswordHasher hasher, TokenIssuer tokens, Outbox outbox, SecurityLog log, DeskSessions desk, Clock clock) {
         this.clock = clock;
+        this.desk = desk;
         this.accounts = accounts;
         this.throttle = throttle;
         this.refreshTokens = refreshTokens;
@@ -135,8 +137,19 @@ public class AuthService {
                             return Uni.createFrom().item(new Login(null,
                                     ProblemException.of(AccountProblem.INVALID_REFRESH_TOKEN)));
                         }
-                        TokenIssuer.Issued issued = tokens.issue(account, row.familyId, now);
-                        return refreshTokens.persist(issued.row()).replaceWith(new Login(issued.tokens(), null));
+                        return desk.stillAtTheDesk(row).chain(atDesk -> {
+                            if (!atDesk) {
+                                return Uni.createFrom().item(new Login(null,
+                                        ProblemException.of(AccountProblem.INVALID_REFRESH_TOKEN)));
+                            }
+                            TokenIssuer.Issued issued = tokens.issue(account, row.familyId, now, row.actorId,
+                                    row.actorOffice);
+                            if (row.actorId != null) {
+                                // a desk session does not outlive its first expiry, however often it is refreshed
+                                issued.row().expiresAt = row.expiresAt;
+                            }
+                            return refreshTokens.persist(issued.row()).replaceWith(new Login(issued.tokens(), null));
+                        });
                     });
                 }));
     }

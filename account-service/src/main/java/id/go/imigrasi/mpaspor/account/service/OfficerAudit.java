@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import id.go.imigrasi.mpaspor.account.domain.AdminAuditEntry;
 import id.go.imigrasi.mpaspor.account.repository.AdminAuditRepository;
+import id.go.imigrasi.mpaspor.contracts.account.AccountRegistered;
 import id.go.imigrasi.mpaspor.contracts.account.OfficerCreated;
 import id.go.imigrasi.mpaspor.contracts.account.OfficerDisabled;
 import id.go.imigrasi.mpaspor.contracts.account.OfficerMoved;
@@ -14,7 +15,7 @@ import id.go.imigrasi.mpaspor.platform.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
 
 /**
- * An admin's change to an officer, recorded twice in the caller's transaction: its event in the outbox (on
+ * An admin's change to an officer, or an officer's registration of a person at the desk, recorded twice in the caller's transaction: its event in the outbox (on
  * {@code account.events} for whoever follows them) and a row of {@code admin_audit} for the audit view (who, what,
  * when, to whom, which office).
  */
@@ -40,6 +41,8 @@ public class OfficerAudit {
             fill(entry, "OfficerDisabled", e.byAdmin(), e.accountId(), e.at());
         } else if (event instanceof OfficerMoved e) {
             fill(entry, "OfficerMoved", e.byAdmin(), e.accountId(), e.at());
+        } else if (event instanceof AccountRegistered e && e.assistedBy() != null) {
+            fill(entry, "AssistedRegistration", e.assistedBy(), e.accountId(), e.registeredAt());
         } else {
             throw new IllegalArgumentException("not an officer change: " + event);
         }

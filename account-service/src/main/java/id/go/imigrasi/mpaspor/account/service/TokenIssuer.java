@@ -8,6 +8,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -51,6 +52,15 @@ public class TokenIssuer {
     }
 
     public Issued issue(Account account, UUID familyId, Instant now) {
+        return issue(account, familyId, now, null, null);
+    }
+
+    /**
+     * Tokens of a desk session: an officer ({@code actorId} of {@code actorOffice}) acting for the account's holder.
+     * The access token's subject and role are the holder's, so every ownership rule applies unchanged; its
+     * {@code act} claim names the officer, and the refresh token row remembers them for the next refresh.
+     */
+    public Issued issue(Account account, UUID familyId, Instant now, UUID actorId, String actorOffice) {
         String refresh = Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(32));
         RefreshToken row = new RefreshToken();
         row.id = UUID.randomUUID();
@@ -58,12 +68,14 @@ public class TokenIssuer {
         row.familyId = familyId;
         row.tokenHash = sha256(refresh);
         row.issuedAt = now;
-        row.expiresAt = now.plus(policy.refreshTokenLifetime());
-        return new Issued(new Tokens(accessToken(account, familyId, now), refresh,
+        row.expiresAt = now.plus(actorId == null ? policy.refreshTokenLifetime() : policy.deskSessionLifetime());
+        row.actorId = actorId;
+        row.actorOffice = actorOffice;
+        return new Issued(new Tokens(accessToken(account, familyId, now, row), refresh,
                 policy.accessTokenLifetime().toSeconds(), "Bearer"), row);
     }
 
-    private String accessToken(Account account, UUID familyId, Instant now) {
+    private String accessToken(Account account, UUID familyId, Instant now, RefreshToken row) {
         JwtClaimsBuilder claims = Jwt.issuer(issuer)
                 .subject(account.id.toString())
                 .upn(account.email)
@@ -74,6 +86,9 @@ public class TokenIssuer {
                 .claim("jti", UUID.randomUUID().toString());
         if (account.officeCode != null) {
             claims.claim(Roles.OFFICE_CLAIM, account.officeCode);
+        }
+        if (row.actorId != null) {
+            claims.claim(Roles.ACTOR_CLAIM, Map.of("sub", row.actorId.toString(), Roles.OFFICE_CLAIM, row.actorOffice));
         }
         return claims.jws().keyId(key.keyId()).sign();
     }

@@ -19,6 +19,8 @@ public final class RouteTable {
     /** Longest prefixes first. */
     private static final List<Map.Entry<String, Upstream>> PREFIXES = List.of(
             Map.entry("/admin/offices", Upstream.QUOTA),
+            // the desk's assisted registration (issue 19): an officer registers a person and acts for them
+            Map.entry("/office/assisted-accounts", Upstream.ACCOUNT),
             Map.entry("/accounts", Upstream.ACCOUNT),
             Map.entry("/auth", Upstream.ACCOUNT),
             Map.entry("/admin", Upstream.ACCOUNT),

@@ -47,6 +47,28 @@ public class Caller {
     }
 
     /**
+     * The officer acting for this applicant at an office desk (assisted registration, issue 19): the token's
+     * {@code act} claim (RFC 8693, {@code {"sub": officer id, "office_code": office}}), present only in the
+     * tokens account-service issues to a desk for a person it registered. The token's subject is still the person,
+     * so every ownership rule applies unchanged; this says who is at the keyboard, to record it.
+     */
+    public Optional<Actor> actor() {
+        if (!isAuthenticated()) {
+            return Optional.empty();
+        }
+        Object act = jwt.getClaim(Roles.ACTOR_CLAIM);
+        if (act instanceof jakarta.json.JsonObject json && json.get("sub") instanceof jakarta.json.JsonString sub
+                && json.get(Roles.OFFICE_CLAIM) instanceof jakarta.json.JsonString office) {
+            return Optional.of(new Actor(sub.getString(), office.getString()));
+        }
+        return Optional.empty();
+    }
+
+    /** An officer acting for the token's subject, at their office. */
+    public record Actor(String officerId, String officeCode) {
+    }
+
+    /**
      * An applicant reaches only their own data. Someone else's resource answers 404, not 403, so that ids cannot
      * be probed; admins may read everything.
      */

@@ -11,6 +11,8 @@ public final class Roles {
 
     /** The claim that carries an officer's immigration office code, e.g. {@code "JKTSEL"}. */
     public static final String OFFICE_CLAIM = "office_code";
+    /** The claim naming the officer acting for the subject at a desk (RFC 8693 {@code act}). */
+    public static final String ACTOR_CLAIM = "act";
 
     private Roles() {
     }
