@@ -43,6 +43,15 @@ public final class TestJwt {
         return claims(accountId, "officer").claim(OFFICE_CLAIM, officeCode).sign(keys().getPrivate());
     }
 
+    /**
+     * A desk session's token: the applicant {@code accountId}'s, with an officer of {@code officeCode} acting for
+     * them (the {@code act} claim account-service puts in it, issue 19).
+     */
+    public static String assisted(String accountId, String officerId, String officeCode) {
+        return claims(accountId, "applicant").claim("act", java.util.Map.of("sub", officerId, OFFICE_CLAIM, officeCode))
+                .sign(keys().getPrivate());
+    }
+
     public static String admin(String accountId) {
         return claims(accountId, "admin").sign(keys().getPrivate());
     }

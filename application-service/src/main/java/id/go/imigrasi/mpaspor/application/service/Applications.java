@@ -76,7 +76,8 @@ public class Applications {
             app.createdAt = now;
             app.updatedAt = now;
             return applications.persist(app)
-                    .chain(() -> timeline.local(app.id, "CREATED", now, ApplicationStatus.DRAFT, Map.of()))
+                    .chain(() -> timeline.local(app.id, "CREATED", now, ApplicationStatus.DRAFT,
+                            DeskAssistance.recorded(caller, Map.of())))
                     .replaceWith(app);
         });
     }

@@ -87,7 +87,7 @@ public class Submissions {
                                     throw new ProblemException(ApplicationProblem.SUBMISSION_INCOMPLETE,
                                             List.of(blocking.size()), blocking, null);
                                 }
-                                return holds.lock(holdId).chain(hold -> submitWith(app, people, checked(hold, holdId,
+                                return holds.lock(holdId).chain(hold -> submitWith(app, people, caller, checked(hold, holdId,
                                         app, people)));
                             }));
                 }));
@@ -127,7 +127,7 @@ public class Submissions {
         return hold;
     }
 
-    private Uni<Application> submitWith(Application app, List<Applicant> people, Hold hold) {
+    private Uni<Application> submitWith(Application app, List<Applicant> people, Caller caller, Hold hold) {
         Instant now = Instant.now();
         hold.applicationId = app.id;
         app.advanceTo(ApplicationStatus.SUBMITTED);
@@ -140,9 +140,9 @@ public class Submissions {
                 hold.officeCode, hold.date, hold.session, submitted, now,
                 hold.service == null ? BookingNeed.REGULAR : hold.service))
                 .chain(eventId -> timeline.record(app.id, eventId.toString(), "SUBMITTED", now,
-                        ApplicationStatus.SUBMITTED, ApplicationFollower.details("holdId", hold.holdId, "officeCode",
-                                hold.officeCode, "date", hold.date, "session", hold.session, "service",
-                                hold.service)))
+                        ApplicationStatus.SUBMITTED, DeskAssistance.recorded(caller, ApplicationFollower.details(
+                                "holdId", hold.holdId, "officeCode", hold.officeCode, "date", hold.date, "session",
+                                hold.session, "service", hold.service))))
                 .replaceWith(app);
     }
 

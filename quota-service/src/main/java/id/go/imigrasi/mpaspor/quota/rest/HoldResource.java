@@ -61,7 +61,8 @@ public class HoldResource {
                     + " the office's time zone (mpaspor.quota.booking-lead-days=1)", examples = "2027-03-16")
             @NotNull LocalDate date,
             @Schema(description = "MORNING or AFTERNOON", examples = "MORNING") @NotNull DaySession session,
-            @Schema(description = "REGULAR or SAME_DAY; PRIORITY_WALK_IN is not bookable online (a field error)",
+            @Schema(description = "REGULAR or SAME_DAY; PRIORITY_WALK_IN (from today on) only by an officer of"
+                    + " that office acting for the person at the desk (a desk session's token), otherwise a field error",
                     examples = "REGULAR") @NotNull ServiceLine service,
             @Schema(maxItems = 5, uniqueItems = true, description = "The NIKs of the applicants, 1 to 5, each 16"
                     + " digits and each only once; each must be an applicant of one of my applications",
@@ -134,9 +135,13 @@ public class HoldResource {
             @HeaderParam(HOLD_PASS) String holdPass) {
         HoldCommand command = new HoldCommand(request.officeCode().trim(), request.date(), request.session(),
                 request.service(), request.niks(),
-                request.passportKind() == null ? PassportKind.ORDINARY : request.passportKind());
+                request.passportKind() == null ? PassportKind.ORDINARY : request.passportKind(),
+                caller.actor().map(Caller.Actor::officeCode).orElse(null));
         String key = idempotencyKey(idempotencyKey);
-        waitingRoom.requirePass(caller.accountId(), command.officeCode(), command.date(), holdPass);
+        if (!command.walkInAtTheDesk()) {
+            // walk-in places are never released through a waiting room
+            waitingRoom.requirePass(caller.accountId(), command.officeCode(), command.date(), holdPass);
+        }
         return admission.admit(() -> holds.place(caller.accountId(), command, key))
                 .map(hold -> Response.created(URI.create("/holds/" + hold.id)).entity(HoldView.of(hold)).build());
     }

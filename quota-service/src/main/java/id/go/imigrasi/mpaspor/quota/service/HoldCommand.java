@@ -13,7 +13,18 @@ import id.go.imigrasi.mpaspor.quota.domain.ServiceLine;
 
 /** What an applicant asks to hold: one place per NIK. */
 public record HoldCommand(String officeCode, LocalDate date, DaySession session, ServiceLine service,
-        List<String> niks, PassportKind passportKind) {
+        List<String> niks, PassportKind passportKind, String deskOffice) {
+
+    /** An applicant's own request, online (no desk acting for them). */
+    public HoldCommand(String officeCode, LocalDate date, DaySession session, ServiceLine service, List<String> niks,
+            PassportKind passportKind) {
+        this(officeCode, date, session, service, niks, passportKind, null);
+    }
+
+    /** A walk-in place taken by an officer of the hold's office acting for the person at the desk. */
+    public boolean walkInAtTheDesk() {
+        return service == ServiceLine.PRIORITY_WALK_IN && service.bookableBy(deskOffice, officeCode);
+    }
 
     /**
      * What the request asked for, independent of its JSON spelling (spaces, key order): SHA-256 of office, date,

@@ -93,7 +93,8 @@ public class HoldService {
         Executor caller = OnContext.capture();   // the combiner completes holds on the pool's threads
         String fingerprint = command.fingerprint();
         return zoneOf(command.officeCode())
-                .invoke(zone -> requireFutureEnough(zone, command.date(), "date"))
+                .invoke(zone -> requireFutureEnough(zone, command.date(), "date",
+                        command.service().leadDays(config.bookingLeadDays())))
                 .chain(zone -> combiner.place(newHold(accountId, command, idempotencyKey, fingerprint))
                         .emitOn(caller)
                         .chain(outcome -> outcome.granted() ? Uni.createFrom().item(outcome.hold())
@@ -235,7 +236,7 @@ public class HoldService {
 
     private void validate(HoldCommand command) {
         List<FieldError> errors = new ArrayList<>();
-        if (!command.service().bookableOnline()) {
+        if (!command.service().bookableBy(command.deskOffice(), command.officeCode())) {
             errors.add(FieldError.of("service", "quota.service-not-bookable", command.service().name()));
         }
         if (command.niks().size() > config.maxApplicantsPerHold()) {
@@ -254,11 +255,11 @@ public class HoldService {
 
     /** A date before today (office time) plus the lead days is refused as a field error. */
     void requireFutureEnough(Office office, LocalDate date, String field) {
-        requireFutureEnough(office.zone(), date, field);
+        requireFutureEnough(office.zone(), date, field, config.bookingLeadDays());
     }
 
-    private void requireFutureEnough(ZoneId zone, LocalDate date, String field) {
-        LocalDate earliest = LocalDate.now(clock.withZone(zone)).plusDays(config.bookingLeadDays());
+    private void requireFutureEnough(ZoneId zone, LocalDate date, String field, int leadDays) {
+        LocalDate earliest = LocalDate.now(clock.withZone(zone)).plusDays(leadDays);
         if (date.isBefore(earliest)) {
             throw ProblemException.invalid(field, "quota.date-too-early", earliest.toString());
         }
