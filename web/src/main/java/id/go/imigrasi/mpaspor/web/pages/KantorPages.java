@@ -35,7 +35,9 @@ import io.quarkus.qute.TemplateInstance;
  * form post answered with the page as the API left the appointment (one page load, no JavaScript needed); the API
  * decides everything, including that the appointment belongs to the officer's office. Once the applicant is checked
  * in, the page lists their accepted documents; opening one is the API's decision too (checked in at this office
- * today) and is recorded there with the officer's id.
+ * today) and is recorded there with the officer's id. Where the desk's browser has a camera, the check-in's booking
+ * code can also be read from the applicant's QR code ({@code kantor-scan.js}, which fills the field and sends the
+ * same form).
  */
 @Path("/kantor")
 @Produces(MediaType.TEXT_HTML)
@@ -44,6 +46,8 @@ public class KantorPages {
     private static final Pattern ID = Pattern.compile("[0-9a-fA-F-]{36}");
     private static final Pattern DOCUMENT_TYPE = Pattern.compile("[A-Z_]{2,40}");
     private static final String DOCUMENT_TYPES = "image/jpeg, image/png, application/pdf, application/problem+json";
+    /** The site's Permissions-Policy with the camera allowed to this origin: the desk's day page (QR check-in). */
+    static final String CAMERA_ALLOWED = "geolocation=(self), camera=(self), microphone=()";
     public static final List<String> FINGERS = List.of("RIGHT_THUMB", "RIGHT_INDEX", "RIGHT_MIDDLE", "RIGHT_RING",
             "RIGHT_LITTLE", "LEFT_THUMB", "LEFT_INDEX", "LEFT_MIDDLE", "LEFT_RING", "LEFT_LITTLE");
 
@@ -284,8 +288,11 @@ public class KantorPages {
             counts.merge(String.valueOf(a.get("status")), 1, Integer::sum);
         }
         TemplateInstance page = pages.form("kantor/day", form).data("staff", staff).data("day", day.toString())
-                .data("zone", zone).data("sessions", bySession).data("total", all.size()).data("counts", counts);
-        return render(page, status);
+                .data("zone", zone).data("sessions", bySession).data("total", all.size()).data("counts", counts)
+                .data("codePattern", ScannedBookingCode.PATTERN);
+        // the check-in's QR scanner may ask for the camera on this page only (every other page keeps camera=())
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE).header("Permissions-Policy", CAMERA_ALLOWED)
+                .entity(page.render()).build();
     }
 
     private Object appointmentPage(Staff staff, Map<String, Object> a, Form form, String failed, String done,
