@@ -16,6 +16,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -26,6 +27,7 @@ import id.go.imigrasi.mpaspor.web.api.ApiProblem;
 import id.go.imigrasi.mpaspor.web.api.ApiResponse;
 import id.go.imigrasi.mpaspor.web.session.Visit;
 import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerResponse;
 
 /**
  * The officer's desk ({@code /kantor}): the day's appointments at the officer's own office by session, check-in by
@@ -66,15 +68,16 @@ public class KantorPages {
     }
 
     @GET
-    public Object day(@QueryParam("date") String date) {
+    public Object day(@QueryParam("date") String date, @Context HttpServerResponse response) {
         Staff staff = officer();
+        allowCamera(response);
         return dayPage(staff, date, Form.empty(), 200);
     }
 
     @POST
     @Path("check-in")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Object checkIn(MultivaluedMap<String, String> in) {
+    public Object checkIn(MultivaluedMap<String, String> in, @Context HttpServerResponse response) {
         visit.requireCsrf(in.getFirst("csrf"));
         Staff staff = officer();
         Form form = AccountPages.typed(in, "bookingCode", "nik");
@@ -91,8 +94,10 @@ public class KantorPages {
                 form.problem(r.problem());
             }
             // the day the officer was looking at, again
+            allowCamera(response);
             return dayPage(staff, in.getFirst("date"), form, r.status());
         } catch (ApiBusy busy) {
+            allowCamera(response);
             return dayPage(staff, in.getFirst("date"), form.busy(busy.retryAfterSeconds()), 503);
         }
     }
@@ -290,9 +295,16 @@ public class KantorPages {
         TemplateInstance page = pages.form("kantor/day", form).data("staff", staff).data("day", day.toString())
                 .data("zone", zone).data("sessions", bySession).data("total", all.size()).data("counts", counts)
                 .data("codePattern", ScannedBookingCode.PATTERN);
-        // the check-in's QR scanner may ask for the camera on this page only (every other page keeps camera=())
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE).header("Permissions-Policy", CAMERA_ALLOWED)
-                .entity(page.render()).build();
+        return render(page, status);
+    }
+
+    /**
+     * The day page's check-in may read the booking code with the camera (kantor-scan.js): its answer replaces the
+     * site's Permissions-Policy (camera=(), set on every answer before the page is made) with one allowing the camera
+     * to this origin. Every other page keeps camera=().
+     */
+    private static void allowCamera(HttpServerResponse response) {
+        response.headers().set("Permissions-Policy", CAMERA_ALLOWED);
     }
 
     private Object appointmentPage(Staff staff, Map<String, Object> a, Form form, String failed, String done,
