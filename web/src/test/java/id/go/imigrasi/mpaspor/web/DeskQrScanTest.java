@@ -54,7 +54,14 @@ class DeskQrScanTest {
     void theBookingCodeIsReadFromTheCameraAndTheCheckInIsSentWithIt() {
         // the day page (also as the answer to a refused check-in) may ask for the camera, said once; no other page
         KantorPagesTest.Desk officer = KantorPagesTest.Desk.login("officer@jkt");
-        assertThat(officer.get("/kantor").headers().getValues("Permissions-Policy")).containsExactly(CAMERA);
+        io.restassured.response.Response dayPage = officer.get("/kantor");
+        assertThat(dayPage.headers().getValues("Permissions-Policy")).containsExactly(CAMERA);
+        // without JavaScript the page offers typing only: the button is hidden until the script finds a camera
+        assertThat(dayPage.asString()).contains("id=\"scan\" hidden", "role=\"status\"", "/assets/kantor-scan.",
+                "data-pattern=\"[A-HJ-NP-Z2-9]{8}\"").doesNotContain("<script>");
+        officer.get("/language?lang=en&back=/kantor");
+        assertThat(officer.get("/kantor").asString()).contains(">Scan QR</button>", ">Close camera (Esc)</button>",
+                "data-msg-not-code=\"This QR code is not an M-Paspor booking code. Nothing was sent.");
         assertThat(officer.post("/kantor/check-in", Map.of("bookingCode", FakeDeskApi.CODE, "nik", "3171014506900099"))
                 .headers().getValues("Permissions-Policy")).containsExactly(CAMERA);
         assertThat(officer.get("/kantor/appointments/" + FakeDeskApi.ID).headers().getValues("Permissions-Policy"))
