@@ -140,6 +140,25 @@ class DeskQrScanTest {
         }
     }
 
+    @Test
+    void aCameraRefusedIsSaidAndTheCodeIsTypedAsBefore() {
+        try (Desk desk = new Desk(QrCamera.video(VIDEOS, "booking-code", FakeDeskApi.CODE), false)) {
+            desk.officerOpensTheDay();
+            desk.click("#scan");
+            Awaitility.await("the refusal said").atMost(PATIENCE)
+                    .until(() -> desk.text("#scan-status").startsWith("Kamera tidak diizinkan"));
+            assertThat(desk.text("#scan-status")).endsWith("atau ketik kode booking.");
+            assertThat(desk.find("#scanner").isDisplayed()).isFalse();
+            assertThat(desk.driver.switchTo().activeElement().getAttribute("id")).as("back to typing")
+                    .isEqualTo("bookingCode");
+            WebElement day = desk.find("h1");
+            desk.driver.switchTo().activeElement().sendKeys(FakeDeskApi.CODE + Keys.TAB + FakeDeskApi.NIK + Keys.ENTER);
+            desk.awaitReplaced(day);
+            assertThat(desk.text("main")).contains("Check-in berhasil");
+            assertThat(checkIns()).containsExactly(Map.of("bookingCode", FakeDeskApi.CODE, "nik", FakeDeskApi.NIK));
+        }
+    }
+
     /** The bodies of the check-ins the stand-in API received. */
     private static List<Map<String, Object>> checkIns() {
         return FakeDeskApi.SEEN.stream().filter(s -> s.startsWith("POST /office/check-in "))
@@ -155,21 +174,33 @@ class DeskQrScanTest {
         }
     }
 
-    /** Headless Chromium whose camera films {@code video}, logged in as JKT's officer. */
+    /**
+     * Headless Chromium whose camera films {@code video}, logged in as JKT's officer who allows the camera (or, with
+     * {@code allowed} false, has blocked it for every site).
+     */
     final class Desk implements AutoCloseable {
 
         final ChromeDriver driver;
 
         Desk(Path video) {
+            this(video, true);
+        }
+
+        Desk(Path video, boolean allowed) {
             ChromeOptions options = new ChromeOptions();
             options.setBinary(System.getProperty("mpaspor.chromium", "/usr/bin/chromium"));
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--no-first-run", "--window-size=360,900", "--lang=id",
-                    // a camera that films the file, and the officer's "allow" already given
-                    "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
-                    "--use-file-for-fake-video-capture=" + video.toAbsolutePath());
-            options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "id-ID,id"));
+                    // a camera that films the file
+                    "--use-fake-device-for-media-stream", "--use-file-for-fake-video-capture=" + video.toAbsolutePath());
+            if (allowed) {
+                options.addArguments("--use-fake-ui-for-media-stream"); // the officer's "allow" already given
+                options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "id-ID,id"));
+            } else {
+                options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "id-ID,id",
+                        "profile.default_content_setting_values.media_stream_camera", 2));
+            }
             ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(
                     Path.of(System.getProperty("mpaspor.chromedriver", "/usr/bin/chromedriver")).toFile()).build();
             driver = new ChromeDriver(service, options);
