@@ -12,3 +12,7 @@ copyFileSync('node_modules/altcha/dist_external/altcha.js', join(out, 'altcha.js
 copyFileSync('node_modules/altcha/dist_external/worker.js', join(out, 'altcha-worker.js'));
 copyFileSync('node_modules/altcha/dist_external/altcha.css', join(out, 'altcha.css'));
 console.log('altcha widget copied to ' + out);
+// jsQR: reads QR codes from the desk camera's frames (the check-in scanner, where the browser has no BarcodeDetector);
+// a UMD bundle that defines window.jsQR, loaded by kantor-scan.js only when the officer opens the camera.
+copyFileSync('node_modules/jsqr/dist/jsQR.js', join(out, 'jsqr.js'));
+console.log('jsQR copied to ' + out);

@@ -69,6 +69,39 @@ public interface Kantor {
     String checkin_nik_mismatch();
 
     @Message
+    String scan_open();
+
+    @Message
+    String scan_close();
+
+    @Message
+    String scan_video();
+
+    @Message
+    String scan_starting();
+
+    @Message
+    String scan_looking();
+
+    @Message
+    String scan_read();
+
+    @Message
+    String scan_sending();
+
+    @Message
+    String scan_not_code();
+
+    @Message
+    String scan_denied();
+
+    @Message
+    String scan_no_camera();
+
+    @Message
+    String scan_closed();
+
+    @Message
     String col_code();
 
     @Message

@@ -41,6 +41,9 @@ public class Assets {
         add("altcha-worker.js", "text/javascript; charset=utf-8", "web-assets/altcha-worker.js");
         add("altcha.css", "text/css; charset=utf-8", "web-assets/altcha.css");
         add("waiting-room.js", "text/javascript; charset=utf-8", "web-assets/waiting-room.js");
+        // the desk's check-in scanner: its script, and jsQR (from npm), loaded by it only when the camera opens
+        add("kantor-scan.js", "text/javascript; charset=utf-8", "web-assets/kantor-scan.js");
+        add("jsqr.js", "text/javascript; charset=utf-8", "web-assets/jsqr.js");
     }
 
     /** The public URL of an asset: {@code {assets.url('app.css')}} in a template. */

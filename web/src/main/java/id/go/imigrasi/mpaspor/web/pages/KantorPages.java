@@ -16,6 +16,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -26,6 +27,7 @@ import id.go.imigrasi.mpaspor.web.api.ApiProblem;
 import id.go.imigrasi.mpaspor.web.api.ApiResponse;
 import id.go.imigrasi.mpaspor.web.session.Visit;
 import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerResponse;
 
 /**
  * The officer's desk ({@code /kantor}): the day's appointments at the officer's own office by session, check-in by
@@ -35,7 +37,9 @@ import io.quarkus.qute.TemplateInstance;
  * form post answered with the page as the API left the appointment (one page load, no JavaScript needed); the API
  * decides everything, including that the appointment belongs to the officer's office. Once the applicant is checked
  * in, the page lists their accepted documents; opening one is the API's decision too (checked in at this office
- * today) and is recorded there with the officer's id.
+ * today) and is recorded there with the officer's id. Where the desk's browser has a camera, the check-in's booking
+ * code can also be read from the applicant's QR code ({@code kantor-scan.js}, which fills the field and sends the
+ * same form).
  */
 @Path("/kantor")
 @Produces(MediaType.TEXT_HTML)
@@ -44,6 +48,8 @@ public class KantorPages {
     private static final Pattern ID = Pattern.compile("[0-9a-fA-F-]{36}");
     private static final Pattern DOCUMENT_TYPE = Pattern.compile("[A-Z_]{2,40}");
     private static final String DOCUMENT_TYPES = "image/jpeg, image/png, application/pdf, application/problem+json";
+    /** The site's Permissions-Policy with the camera allowed to this origin: the desk's day page (QR check-in). */
+    static final String CAMERA_ALLOWED = "geolocation=(self), camera=(self), microphone=()";
     public static final List<String> FINGERS = List.of("RIGHT_THUMB", "RIGHT_INDEX", "RIGHT_MIDDLE", "RIGHT_RING",
             "RIGHT_LITTLE", "LEFT_THUMB", "LEFT_INDEX", "LEFT_MIDDLE", "LEFT_RING", "LEFT_LITTLE");
 
@@ -62,15 +68,16 @@ public class KantorPages {
     }
 
     @GET
-    public Object day(@QueryParam("date") String date) {
+    public Object day(@QueryParam("date") String date, @Context HttpServerResponse response) {
         Staff staff = officer();
+        allowCamera(response);
         return dayPage(staff, date, Form.empty(), 200);
     }
 
     @POST
     @Path("check-in")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Object checkIn(MultivaluedMap<String, String> in) {
+    public Object checkIn(MultivaluedMap<String, String> in, @Context HttpServerResponse response) {
         visit.requireCsrf(in.getFirst("csrf"));
         Staff staff = officer();
         Form form = AccountPages.typed(in, "bookingCode", "nik");
@@ -87,8 +94,10 @@ public class KantorPages {
                 form.problem(r.problem());
             }
             // the day the officer was looking at, again
+            allowCamera(response);
             return dayPage(staff, in.getFirst("date"), form, r.status());
         } catch (ApiBusy busy) {
+            allowCamera(response);
             return dayPage(staff, in.getFirst("date"), form.busy(busy.retryAfterSeconds()), 503);
         }
     }
@@ -284,8 +293,18 @@ public class KantorPages {
             counts.merge(String.valueOf(a.get("status")), 1, Integer::sum);
         }
         TemplateInstance page = pages.form("kantor/day", form).data("staff", staff).data("day", day.toString())
-                .data("zone", zone).data("sessions", bySession).data("total", all.size()).data("counts", counts);
+                .data("zone", zone).data("sessions", bySession).data("total", all.size()).data("counts", counts)
+                .data("codePattern", ScannedBookingCode.PATTERN);
         return render(page, status);
+    }
+
+    /**
+     * The day page's check-in may read the booking code with the camera (kantor-scan.js): its answer replaces the
+     * site's Permissions-Policy (camera=(), set on every answer before the page is made) with one allowing the camera
+     * to this origin. Every other page keeps camera=().
+     */
+    private static void allowCamera(HttpServerResponse response) {
+        response.headers().set("Permissions-Policy", CAMERA_ALLOWED);
     }
 
     private Object appointmentPage(Staff staff, Map<String, Object> a, Form form, String failed, String done,
