@@ -724,4 +724,43 @@ public interface Kantor {
 
     @Message
     String col_date();
+
+    @Message
+    String nav_walkin();
+
+    @Message
+    String walkin_title();
+
+    @Message
+    String walkin_lead();
+
+    @Message
+    String walkin_name();
+
+    @Message
+    String walkin_email();
+
+    @Message
+    String walkin_phone();
+
+    @Message
+    String walkin_language();
+
+    @Message
+    String walkin_notice_link();
+
+    @Message
+    String walkin_notice_label();
+
+    @Message
+    String walkin_submit();
+
+    @Message
+    String walkin_banner_label();
+
+    @Message
+    String walkin_banner();
+
+    @Message
+    String walkin_end();
 }

@@ -109,6 +109,9 @@ public class FakeDeskApi implements QuarkusTestResourceLifecycleManager {
             send(x, 200, "{\"accessToken\":\"" + t + "\",\"refreshToken\":\"r-" + email + "\",\"expiresIn\":3600}");
             return;
         }
+        if (deskSession(x, method, path, body, auth, officer)) {
+            return;
+        }
         if (admin(x, method, path, body, auth)) {
             return;
         }
@@ -341,6 +344,59 @@ public class FakeDeskApi implements QuarkusTestResourceLifecycleManager {
             }
         }
         throw new IllegalArgumentException(name);
+    }
+
+    /**
+     * The assisted registration (issue 19) as account-service answers it: the privacy notice, the registration (an
+     * officer only; the notice's version or a field error), the desk session's tokens (the person's, naming the
+     * officer in {@code act}), refresh and logout of either session, and who is logged in.
+     */
+    private boolean deskSession(HttpExchange x, String method, String path, String body, String auth,
+            boolean officer) throws IOException {
+        if (path.equals("/accounts/privacy-notice")) {
+            send(x, 200, "{\"version\":\"2026-12-01\",\"contactEmail\":\"pelindungan.data@imigrasi.go.id\"}");
+            return true;
+        }
+        if (method.equals("POST") && path.equals("/office/assisted-accounts")) {
+            if (!officer) {
+                problem(x, 403, "forbidden", "Akses ditolak");
+            } else if (!"2026-12-01".equals(JSON.readTree(body).path("privacyNoticeVersion").asText())) {
+                problem(x, 422, "privacy-notice-not-accepted", "Pemberitahuan privasi belum disetujui",
+                        "privacyNoticeVersion", "setujui pemberitahuan privasi versi yang berlaku");
+            } else {
+                Map<String, Object> act = Map.of("sub", "o-1", "office_code", officeOf(auth.substring(7)));
+                Map<String, Object> claims = new LinkedHashMap<>();
+                claims.put("sub", "p-9");
+                claims.put("groups", List.of("applicant"));
+                claims.put("act", act);
+                Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+                String t = b64.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8)) + "."
+                        + b64.encodeToString(JSON.writeValueAsBytes(claims)) + ".sig";
+                send(x, 201, "{\"accountId\":\"p-9\",\"desk\":{\"accessToken\":\"" + t
+                        + "\",\"refreshToken\":\"r-desk\",\"expiresIn\":900,\"tokenType\":\"Bearer\"}}");
+            }
+            return true;
+        }
+        if (method.equals("POST") && path.equals("/auth/logout")) {
+            x.sendResponseHeaders(204, -1);
+            x.close();
+            return true;
+        }
+        if (method.equals("POST") && path.equals("/auth/refresh")) {
+            String refresh = JSON.readTree(body).path("refreshToken").asText();
+            if (refresh.equals("r-officer@jkt")) {
+                send(x, 200, "{\"accessToken\":\"" + token("o-1", List.of("officer"), "JKT")
+                        + "\",\"refreshToken\":\"r-officer@jkt-2\",\"expiresIn\":3600}");
+            } else {
+                problem(x, 401, "invalid-refresh-token", "Sesi berakhir");
+            }
+            return true;
+        }
+        if (path.equals("/accounts/me")) {
+            send(x, 200, "{\"status\":\"ACTIVE\",\"privacyNotice\":{\"acceptanceRequired\":false}}");
+            return true;
+        }
+        return false;
     }
 
     private static String officeOf(String token) {

@@ -84,6 +84,11 @@ public class Visit {
         return session.loggedIn();
     }
 
+    /** The person an officer is acting for at the desk (walk-in registration), or null: shown on every page. */
+    public String assisting() {
+        return session.loggedIn() ? session.note("desk.person") : null;
+    }
+
     public String csrf() {
         return session.csrf();
     }
