@@ -29,6 +29,7 @@ import org.openqa.selenium.WebElement;
 
 import id.go.imigrasi.mpaspor.e2e.Journey.Person;
 import id.go.imigrasi.mpaspor.e2e.Journey.Slot;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 
 /**
@@ -311,6 +312,50 @@ class OfficeDeskIT {
                 + " problem+json, the day list empty of it, its page 'not found', /admin refused");
     }
 
+    @Test
+    @Order(6)
+    void aPersonWithoutASmartphoneIsRegisteredAndHelpedAtTheDesk() {
+        step("D6. A walk-in without a smartphone: the officer registers her and starts her application for her");
+        String email = "sumarni." + run + "@example.co.id";
+        desk.open("/kantor/walk-in");
+        desk.awaitVisible("#walk-in-register");
+        desk.check("kantor-walk-in");
+        desk.type("name", "Sumarni");
+        desk.type("email", email);
+        desk.type("phone", "0813" + serial + "1234");
+        desk.click("#privacyNoticeVersion");
+        desk.click("#walk-in-register");
+        desk.awaitPath("is /applications", p -> p.startsWith("/applications"));
+        desk.awaitVisible("#desk-assisting");
+        assertThat(desk.find("#desk-assisting").getText()).contains("Sumarni");
+        desk.check("walk-in-applications");
+        WebElement page = desk.find("html");
+        desk.click("#new-application");
+        desk.awaitReplaced(page);
+        desk.awaitPath("is an application", p -> p.matches("/applications/[0-9a-f-]{36}.*"));
+        String applicationId = desk.path().replaceAll("^/applications/([0-9a-f-]{36}).*$", "$1");
+        assertThat(desk.find("#desk-assisting").getText()).contains("Sumarni");
+        desk.check("walk-in-application");
+
+        // the application is hers, and its timeline names the officer of this office
+        JsonPath app = api.application(adminToken, applicationId);
+        String officerId = subjectOf(api.login(officerEmail, officerPassword));
+        assertThat(app.getString("timeline.find { it.kind == 'CREATED' }.details.assistedBy")).isEqualTo(officerId);
+        assertThat(app.getString("timeline.find { it.kind == 'CREATED' }.details.assistedAtOffice")).isEqualTo(OFFICE);
+        assertThat(mailbox.await(email, "kantor imigrasi", 1).body()).contains(OFFICE, "Lupa kata sandi");
+
+        submit(desk, "#end-assisting");
+        desk.awaitPath("is /kantor", p -> p.startsWith("/kantor"));
+        assertThat(desk.all("#desk-assisting")).isEmpty();
+        assertThat(desk.find("main").getText()).doesNotContain("Sumarni");
+
+        admin.open("/admin/audit?office=" + OFFICE);
+        admin.awaitVisible("#audit");
+        assertThat(admin.find("#audit").getText()).contains("Pemohon didaftarkan di loket", officerId);
+        say("  Sumarni registered by " + officerId + " at " + OFFICE + ", her application " + applicationId
+                + " created for her (timeline and audit name the officer), the desk session ended");
+    }
+
     // ---- helpers ----
 
     private static void login(Browser browser, String email, String password) {
@@ -345,6 +390,12 @@ class OfficeDeskIT {
     private static void value(Browser browser, String id, String value) {
         ((JavascriptExecutor) browser.driver).executeScript("arguments[0].value = arguments[1]",
                 browser.driver.findElement(org.openqa.selenium.By.id(id)), value);
+    }
+
+    /** The account id a token is for (its subject). */
+    private static String subjectOf(String token) {
+        return new JsonPath(new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]),
+                java.nio.charset.StandardCharsets.UTF_8)).getString("sub");
     }
 
     private Path screenshots() {

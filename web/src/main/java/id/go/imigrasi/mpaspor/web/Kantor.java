@@ -486,6 +486,9 @@ public interface Kantor {
     String audit_detail();
 
     @Message
+    String audit_AssistedRegistration();
+
+    @Message
     String audit_OfficerCreated();
 
     @Message
