@@ -73,6 +73,14 @@ class WalkInAtTheDeskTest {
         assertThat(held("REGULAR")).isEqualTo(regularBefore);
         assertThat(value("SELECT account_id FROM hold WHERE niks = ? AND service = 'PRIORITY_WALK_IN'", niks.get(0)))
                 .isEqualTo(person);
+
+        // the walk-in calendar: the office's own desk only
+        String calendar = "/offices/" + OFFICE + "/calendar?service=PRIORITY_WALK_IN&from=" + DATE + "&to=" + DATE;
+        given().auth().oauth2(TestJwt.assisted(person, UUID.randomUUID().toString(), OFFICE)).get(calendar)
+                .then().statusCode(200);
+        given().auth().oauth2(TestJwt.applicant(person)).get(calendar).then().statusCode(400)
+                .body("errors[0].field", equalTo("service"));
+        given().get(calendar).then().statusCode(400);
     }
 
     @Test

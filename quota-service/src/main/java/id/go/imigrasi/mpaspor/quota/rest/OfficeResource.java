@@ -101,6 +101,9 @@ public class OfficeResource {
     private final java.time.Clock clock;
     private final WaitingRoomService waitingRooms;
 
+    @jakarta.inject.Inject
+    io.quarkus.security.identity.CurrentIdentityAssociation identities;
+
     public OfficeResource(OfficeService offices, CalendarService calendars, HoldService holds, QuotaConfig config,
             Caller caller, java.time.Clock clock, WaitingRoomService waitingRooms) {
         this.clock = clock;
@@ -148,12 +151,25 @@ public class OfficeResource {
     public Uni<Response> calendar(@PathParam("code") String code,
             @Parameter(description = "First date (default: the office's today)", example = "2026-12-14", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
             @Parameter(description = "Last date (default: 30 days after from; at most the configured range)", example = "2026-12-31", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to,
-            @Parameter(description = "The service line (default REGULAR; only lines bookable online)", schema = @Schema(implementation = ServiceLine.class)) @QueryParam("service") String service,
+            @Parameter(description = "The service line (default REGULAR; PRIORITY_WALK_IN only with a desk session of this office)", schema = @Schema(implementation = ServiceLine.class)) @QueryParam("service") String service,
             @Parameter(description = "Passport kind (default ORDINARY): an e-passport date may be closed while ordinary ones are not", schema = @Schema(implementation = PassportKind.class)) @QueryParam("passportKind") String kind) {
         ServiceLine line = Params.enumValue("service", service, ServiceLine.class, ServiceLine.REGULAR);
         if (!line.bookableOnline()) {
-            throw ProblemException.invalid("service", "quota.service-not-bookable", line.name());
+            // walk-in places: shown only to the office's own desk acting for a person (issue 19); this endpoint is
+            // public and on the event loop, so the token is resolved here, and only for this line
+            return identities.getDeferredIdentity().chain(identity -> {
+                String desk = identity.getPrincipal() instanceof org.eclipse.microprofile.jwt.JsonWebToken jwt
+                        ? Caller.actorOf(jwt).map(Caller.Actor::officeCode).orElse(null) : null;
+                if (!line.bookableBy(desk, code)) {
+                    throw ProblemException.invalid("service", "quota.service-not-bookable", line.name());
+                }
+                return calendar(code, from, to, line, kind);
+            });
         }
+        return calendar(code, from, to, line, kind);
+    }
+
+    private Uni<Response> calendar(String code, String from, String to, ServiceLine line, String kind) {
         PassportKind passportKind = Params.enumValue("passportKind", kind, PassportKind.class, PassportKind.ORDINARY);
         LocalDate fromDate = Params.date("from", from, null);
         LocalDate toDate = Params.date("to", to, null);

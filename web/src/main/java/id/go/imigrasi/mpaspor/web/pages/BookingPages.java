@@ -100,7 +100,7 @@ public class BookingPages {
         }
         List<String> niks = new ArrayList<>();
         app.path("applicants").forEach(a -> niks.add(a.path("nik").asText()));
-        Need need = Need.of(app);
+        Need need = Need.of(app).atDesk(Staff.of(visit.session()).deskOffice(), office);
         Map<String, Object> request = Map.of("officeCode", office, "date", slot.group(1), "session", slot.group(2),
                 "service", need.service(), "niks", niks, "passportKind", need.passportKind());
         ApiResponse r;
@@ -191,6 +191,16 @@ public class BookingPages {
      * differs.
      */
     record Need(String service, String passportKind) {
+
+        /**
+         * At the office's own desk (an officer acting for a walk-in, issue 19) regular applicants take the walk-in
+         * line's places, from today on; same-day applicants keep the same-day line.
+         */
+        Need atDesk(String deskOffice, String office) {
+            return deskOffice != null && deskOffice.equals(office) && "REGULAR".equals(service)
+                    ? new Need("PRIORITY_WALK_IN", passportKind) : this;
+        }
+
         static Need of(JsonNode app) {
             JsonNode booking = app.path("booking");
             String service = booking.path("service").asText("");
@@ -385,7 +395,7 @@ public class BookingPages {
         }
         int places = Math.max(1, app.path("applicants").size());
         ApiResponse officeInfo = api.get("/offices/" + office);
-        Need need = Need.of(app);
+        Need need = Need.of(app).atDesk(Staff.of(visit.session()).deskOffice(), office);
         ApiResponse calendar = api.get("/offices/" + office + "/calendar?service=" + need.service() + "&passportKind="
                 + need.passportKind());
         if (!officeInfo.ok() || !calendar.ok()) {

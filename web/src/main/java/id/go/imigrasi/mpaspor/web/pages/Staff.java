@@ -17,12 +17,12 @@ import id.go.imigrasi.mpaspor.web.session.Session;
  * on its own (an officer acts only on their own office there), so this decides what to show, never what is
  * allowed.
  */
-public record Staff(Set<String> groups, String officeCode, String accountId) {
+public record Staff(Set<String> groups, String officeCode, String accountId, String deskOffice) {
 
     public static final String OFFICER = "officer";
     public static final String ADMIN = "admin";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Staff NOBODY = new Staff(Set.of(), null, null);
+    private static final Staff NOBODY = new Staff(Set.of(), null, null, null);
 
     public static Staff of(Session session) {
         if (session == null || session.accessToken() == null) {
@@ -40,10 +40,16 @@ public record Staff(Set<String> groups, String officeCode, String accountId) {
             JsonNode claims = JSON.readTree(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
             Set<String> groups = new LinkedHashSet<>();
             claims.path("groups").forEach(g -> groups.add(g.asText()));
-            return new Staff(groups, claims.path("office_code").asText(null), claims.path("sub").asText(null));
+            return new Staff(groups, claims.path("office_code").asText(null), claims.path("sub").asText(null),
+                    claims.path("act").path("office_code").asText(null));
         } catch (java.io.IOException | IllegalArgumentException e) {
             return NOBODY;
         }
+    }
+
+    /** The office of the desk whose officer acts for this account (a desk session's {@code act} claim), or null. */
+    public String deskOffice() {
+        return deskOffice;
     }
 
     public boolean officer() {

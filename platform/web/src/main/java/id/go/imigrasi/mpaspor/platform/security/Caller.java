@@ -53,7 +53,12 @@ public class Caller {
      * so every ownership rule applies unchanged; this says who is at the keyboard, to record it.
      */
     public Optional<Actor> actor() {
-        if (!isAuthenticated()) {
+        return isAuthenticated() ? actorOf(jwt) : Optional.empty();
+    }
+
+    /** {@link #actor()} of a verified token (for endpoints that resolve the identity themselves, off the worker). */
+    public static Optional<Actor> actorOf(JsonWebToken jwt) {
+        if (jwt == null || jwt.getSubject() == null) {
             return Optional.empty();
         }
         Object act = jwt.getClaim(Roles.ACTOR_CLAIM);
