@@ -11,6 +11,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -47,9 +49,11 @@ public class AdminResource {
     public Uni<List<OfficerActions.DeskAuditEntry>> deskAudit(
             @PathParam("code") @Parameter(description = "The office code", example = "JKTSEL") String code,
             @QueryParam("limit") @Parameter(description = "At most this many entries (1-500, default 50)",
-                    example = "50") String limit,
+                    example = "50", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500"))
+            String limit,
             @QueryParam("before") @Parameter(description = "Only entries older than the entry with this id"
-                    + " (the previous page's last)", example = "1234") String before) {
+                    + " (the previous page's last)", example = "1234",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1")) String before) {
         return actions.ofOffice(code, limit, before);
     }
 }

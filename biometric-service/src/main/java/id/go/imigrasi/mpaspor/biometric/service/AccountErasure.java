@@ -19,8 +19,8 @@ import io.smallrye.mutiny.Uni;
  * birth dates), the appointments (name, NIK, interview and decision reasons, match scores, passport number, collector's
  * name, NIK and family card number) and their finger capture results are deleted, with the published outbox rows about
  * them. The desk's audit ({@code officer_action}, append-only) keeps its rows, naming officers and the appointment id
- * only, with their details (reasons typed at the desk) emptied. The passport register itself is Imigrasi's (SIMKIM), not this service's: an issued passport stays recorded
- * there.
+ * only, with their details (reasons typed at the desk) emptied. The passport register itself is Imigrasi's (SIMKIM),
+ * not this service's: an issued passport stays recorded there.
  */
 @ApplicationScoped
 public class AccountErasure {

@@ -30,7 +30,8 @@ public class AccountExport {
             query("results_reads", "SELECT r.appointment_id, r.office_code, r.day, r.first_read_at FROM results_read r"
                     + " JOIN appointment a ON a.id = r.appointment_id WHERE a.account_id = :account"
                     + " ORDER BY r.first_read_at"),
-            query("desk_actions", "SELECT o.appointment_id, o.at, o.office_code, o.action, o.detail FROM officer_action o"
+            query("desk_actions", "SELECT o.appointment_id, o.at, o.office_code, o.action, o.detail"
+                    + " FROM officer_action o"
                     + " JOIN appointment a ON a.id = o.appointment_id WHERE a.account_id = :account"
                     + " ORDER BY o.at, o.id"));
 

@@ -69,8 +69,8 @@ public class Capture {
             a.faceAttempts++;
             a.faceScore = score;
             a.facePassed = rules.facePasses(score, icaoCompliant);
-            return actions.record(a, caller.accountId(), DeskAction.FACE_CAPTURED, score + (icaoCompliant ? " ICAO" : "")
-                    + " " + mark(a.facePassed) + " #" + a.faceAttempts)
+            return actions.record(a, caller.accountId(), DeskAction.FACE_CAPTURED,
+                    score + (icaoCompliant ? " ICAO" : "") + " " + mark(a.facePassed) + " #" + a.faceAttempts)
                     .chain(() -> fingers.ofAppointment(a.id))
                     .chain(all -> completeIfDone(a, all, caller.accountId()));
         });

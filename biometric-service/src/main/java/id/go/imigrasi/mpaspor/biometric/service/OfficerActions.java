@@ -44,8 +44,8 @@ public class OfficerActions {
             + " WHERE b.id = :before AND b.office_code = :office)" + NEWEST;
 
     /** One recorded action; {@code id} is the cursor of the next page ({@code before}). */
-    public record DeskAuditEntry(long id, Instant at, String actorId, String officeCode, String action, String appointmentId,
-            String detail) {
+    public record DeskAuditEntry(long id, Instant at, String actorId, String officeCode, String action,
+            String appointmentId, String detail) {
     }
 
     private final Clock clock;
