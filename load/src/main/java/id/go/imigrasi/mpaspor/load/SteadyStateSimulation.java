@@ -134,6 +134,12 @@ public class SteadyStateSimulation extends Simulation {
         System.out.printf("LOAD steady-state: warm-up, %d submissions to billing code (unmeasured) in %.1f s%n", warmUp,
                 (System.nanoTime() - warmStart) / 1e9);
         READY.addAll(outcome.ready().subList(warmUp, outcome.ready().size()));
+        if (CONFIG.string("desk.file", "").length() > 0) {
+            long deskStart = System.nanoTime();
+            int served = DeskScenario.warmUp(CONFIG);
+            System.out.printf("LOAD desk: warm-up, %d applicants served from check-in to issuance (unmeasured) in %.1f s%n",
+                    served, (System.nanoTime() - deskStart) / 1e9);
+        }
         System.out.printf("LOAD steady-state: %d of %d applicants ready to submit in %.1f s%s%n", outcome.ready().size(),
                 outcome.wanted(), outcome.took().toMillis() / 1000.0,
                 outcome.failures().isEmpty() ? "" : ", not ready: " + outcome.failures());
