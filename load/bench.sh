@@ -5,7 +5,8 @@
 #   load/bench.sh [--short]        (also: ./mpaspor bench [--short])
 #
 #   full     baselines + release spike (2,000 accounts, holds at 1,000/s, 10x the places) + upload storm
-#            + steady state (1,000 applicants prepared, then submitting at 100/s); < 15 min
+#            + steady state (1,000 applicants prepared, then submitting at 100/s) with the desk beside it (officers
+#            at 2 offices checking in, interviewing, capturing, approving and issuing, issue 19); < 15 min
 #   --short  seconds, small rates: the CI smoke test. Exits 1 if a request took over 2 s, if an answer was an
 #            error other than 429/503 (or a shed answer lacked Retry-After), if a slot is overbooked or no hold
 #            succeeded; exits 2 if the system is not running.
@@ -13,10 +14,14 @@
 # Output: the summary on stdout and in load/target/summary.txt, Gatling's HTML reports in load/target/gatling/,
 # per-request figures in load/target/requests/*.csv. Tunables (environment): SPIKE_USERS, SPIKE_LOGIN_SECONDS,
 # SPIKE_HOLD_RATE, SPIKE_CAPACITY (places per office), SPIKE_OFFICES, UPLOAD_USERS, UPLOAD_SECONDS, UPLOAD_SIZE,
-# UPLOAD_CHUNK, STEADY_USERS, STEADY_RATE, LOAD_TARGET (auto | gateway | direct), PGBENCH_CLIENTS, PGBENCH_SECONDS.
+# UPLOAD_CHUNK, STEADY_USERS, STEADY_RATE, LOAD_TARGET (auto | gateway | direct), PGBENCH_CLIENTS, PGBENCH_SECONDS,
+# DESK_OFFICES, DESK_OFFICERS (per office), DESK_APPOINTMENTS (per officer; 0: no desk), DESK_PAUSE_MS,
+# LOAD_BUILD (install, the default, or package: builds the load module without installing it, when ~/.m2 already
+# holds its dependencies).
 # Everything it seeds (accounts load-*@load.mpaspor.test, the spike and steady-state dates' capacity rows and holds, a scratch
-# pgbench database, a Kafka topic) is removed when it ends; the steady state's applications and bills stay and expire
-# with their payment deadline.
+# pgbench database, a Kafka topic, the desk's appointments) is removed when it ends; the steady state's applications
+# and bills stay and expire with their payment deadline; the desk's rows of biometric-service's desk audit stay (it is
+# append-only), at the offices DESK_OFFICES, which no real office uses.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -43,6 +48,7 @@ if [[ "$SHORT" == 1 ]]; then
   : "${STEADY_USERS:=10}" "${STEADY_RATE:=5}"
   : "${PGBENCH_CLIENTS:=8}" "${PGBENCH_SECONDS:=3}"
   : "${WR_USERS:=0}" "${WR_SECONDS:=10}" "${WR_CAPACITY:=5}"
+  : "${DESK_OFFICERS:=1}" "${DESK_APPOINTMENTS:=3}"
   HASH_SECONDS=3; KAFKA_RECORDS=20000; DISK_MB=64; MAX_SECONDS=120
 else
   : "${SPIKE_USERS:=2000}" "${SPIKE_LOGIN_SECONDS:=60}" "${SPIKE_HOLD_RATE:=1000}" "${SPIKE_CAPACITY:=15}"
@@ -50,10 +56,14 @@ else
   : "${STEADY_USERS:=1000}" "${STEADY_RATE:=100}"
   : "${PGBENCH_CLIENTS:=32}" "${PGBENCH_SECONDS:=15}"
   : "${WR_USERS:=20000}" "${WR_SECONDS:=100}" "${WR_CAPACITY:=450}"
+  : "${DESK_OFFICERS:=3}" "${DESK_APPOINTMENTS:=40}"
   HASH_SECONDS=10; KAFKA_RECORDS=300000; DISK_MB=256; MAX_SECONDS=480
 fi
 : "${SPIKE_OFFICES:=SOETTA,JKTSEL,BDG}"
 : "${LOAD_TARGET:=auto}"
+# the desk (issue 19): DESK_OFFICERS officers at each of DESK_OFFICES, DESK_APPOINTMENTS applicants each, beside the
+# steady state; offices of the bench's own, so no real office's desk or audit shows them
+: "${DESK_OFFICES:=DESK1,DESK2}" "${DESK_PAUSE_MS:=0}" "${LOAD_BUILD:=install}"
 # the release with a waiting room (issue 17): WR_USERS arrivals over WR_SECONDS, WR_BEFORE_PCT % of them before
 # releaseAt, for WR_CAPACITY places at WR_OFFICE (off in --short: WR_USERS=0)
 : "${WR_BEFORE_PCT:=60}" "${WR_OFFICE:=SBY}" "${WR_CHECK_USERS:=32}" "${WR_CHECK_SECONDS:=10}"
@@ -69,6 +79,7 @@ put() { printf '%s=%s\n' "$1" "$2" >>"$FIGURES"; }
 ACCOUNT_DIRECT="http://127.0.0.1:$((8081 + OFFSET))"
 APPLICATION_DIRECT="http://127.0.0.1:$((8082 + OFFSET))"
 QUOTA_DIRECT="http://127.0.0.1:$((8083 + OFFSET))"
+BIOMETRIC_DIRECT="http://127.0.0.1:$((8085 + OFFSET))"
 GATEWAY="http://127.0.0.1:$((8080 + OFFSET))"
 GATEWAY_MANAGEMENT="http://127.0.0.1:$((9000 + OFFSET))"   # the gateway's /q/* (health, metrics): not on its public port
 for svc in "$ACCOUNT_DIRECT" "$QUOTA_DIRECT"; do
@@ -94,7 +105,7 @@ fi
 # --- build the load module (no install) --------------------------------------------------------------------------
 mkdir -p "$OUT"
 say "== building the load module"
-(cd "$ROOT" && ./mvnw -B -q -pl load -am install -DskipTests >"$OUT/build.log" 2>&1) \
+(cd "$ROOT" && ./mvnw -B -q -pl load -am "$LOAD_BUILD" -DskipTests >"$OUT/build.log" 2>&1) \
   || { tail -30 "$OUT/build.log" >&2; die "the load module does not build, see $OUT/build.log"; }
 CP="$LOAD/target/classes"
 
@@ -132,6 +143,10 @@ cleanup() {
     DELETE FROM capacity WHERE office_code = '$WR_OFFICE' AND date = '$WR_DATE';
     DELETE FROM quota_release WHERE office_code = '$WR_OFFICE' AND from_date = '$WR_DATE' AND to_date = '$WR_DATE';
     DELETE FROM application_applicants WHERE application_id LIKE 'load-wr-%';" >/dev/null 2>&1
+  psql_db "${DB_PREFIX}biometric" -c "
+    DELETE FROM finger_capture WHERE appointment_id IN (SELECT id FROM appointment WHERE application_id LIKE 'desk-bench-%');
+    DELETE FROM results_read WHERE appointment_id IN (SELECT id FROM appointment WHERE application_id LIKE 'desk-bench-%');
+    DELETE FROM appointment WHERE application_id LIKE 'desk-bench-%';" >/dev/null 2>&1
   psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres -qc "DROP DATABASE IF EXISTS $PG_SCRATCH WITH (FORCE)" >/dev/null 2>&1
   java -cp "$KAFKA_LIBS/*" org.apache.kafka.tools.TopicCommand --bootstrap-server "127.0.0.1:$KAFKA_PORT" \
     --delete --if-exists --topic "$KAFKA_TOPIC" >/dev/null 2>&1
@@ -270,6 +285,9 @@ steady.from=$((SPIKE_USERS + UPLOAD_USERS))
 steady.date=$STEADY_DATE
 steady.max-seconds=$MAX_SECONDS
 jwt.key=$RUN/keys/private.pem
+desk.url=$BIOMETRIC_DIRECT
+desk.offices=$DESK_OFFICES
+desk.pause-ms=$DESK_PAUSE_MS
 client.address=${MPASPOR_BENCH_CLIENT_ADDRESS:-127.0.0.2}
 jwt.issuer=${MPASPOR_JWT_ISSUER:-https://mpaspor.imigrasi.go.id}
 EOF
@@ -361,7 +379,29 @@ else
   gatling UploadStormSimulation gatling-upload-storm
 fi
 
-# --- scenario 3: steady state (submit -> billing code visible) ------------------------------------------------------
+# --- scenario 3: steady state (submit -> billing code visible), the desk beside it (issue 19) -------------------------
+put desk.offices "$DESK_OFFICES"; put desk.officers "$DESK_OFFICERS"; put desk.appointments "$DESK_APPOINTMENTS"
+if [[ "$STEADY_USERS" -le 0 || "$DESK_APPOINTMENTS" -le 0 || "$DESK_OFFICERS" -le 0 ]]; then
+  put skipped.desk "it runs beside the steady state (STEADY_USERS=$STEADY_USERS, DESK_OFFICERS=$DESK_OFFICERS, DESK_APPOINTMENTS=$DESK_APPOINTMENTS)"
+elif ! ready "$BIOMETRIC_DIRECT"; then
+  put skipped.desk "biometric-service ($BIOMETRIC_DIRECT) is not ready"
+else
+  say "== the desk: $DESK_OFFICERS officers at each of $DESK_OFFICES, $DESK_APPOINTMENTS applicants each, booked today"
+  java -cp "$CP" id.go.imigrasi.mpaspor.load.DeskSeed "$RUN_ID" "$DESK_OFFICES" "$DESK_OFFICERS" "$DESK_APPOINTMENTS" \
+    >"$WORK/desk.csv"
+  # today in office time (WIB), SCHEDULED: what check-in expects; the desk's own offices
+  psql_db "${DB_PREFIX}biometric" <<SQL >/dev/null || die "could not book the desk's appointments"
+CREATE TEMP TABLE desk (id uuid, application_id text, applicant_id text, account_id text, nik text, office text,
+  booking_code text, officer text);
+\copy desk FROM '$WORK/desk.csv' WITH (FORMAT csv)
+INSERT INTO appointment (id, application_id, applicant_id, account_id, full_name, nik, passport_kind, validity_years,
+  office_code, date, session, booking_code, status, created_at, service, paid_at)
+SELECT id, application_id, applicant_id, account_id, 'Pemohon Loket', nik, 'ELECTRONIC', 10, office,
+  (now() AT TIME ZONE 'Asia/Jakarta')::date, 'MORNING', booking_code, 'SCHEDULED', now(), 'REGULAR', now() FROM desk
+ON CONFLICT DO NOTHING;
+SQL
+  echo "desk.file=$WORK/desk.csv" >>"$CONFIG"
+fi
 if [[ "$STEADY_USERS" -le 0 ]]; then
   put skipped.steady-state "STEADY_USERS=0"
 else

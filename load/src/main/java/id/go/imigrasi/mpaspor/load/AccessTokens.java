@@ -44,11 +44,20 @@ public final class AccessTokens {
 
     /** An applicant's token, valid one hour. */
     public String applicant(UUID accountId, String email) {
+        return sign(accountId, email, "applicant", "");
+    }
+
+    /** An officer's token of an office ({@code office_code}), valid one hour: the desk scenario's officers. */
+    public String officer(UUID accountId, String email, String officeCode) {
+        return sign(accountId, email, "officer", ",\"office_code\":\"" + officeCode + "\"");
+    }
+
+    private String sign(UUID accountId, String email, String group, String moreClaims) {
         long now = clock.instant().getEpochSecond();
         String header = base64Url("{\"alg\":\"RS256\",\"typ\":\"JWT\"}");
         String claims = base64Url("{\"iss\":\"" + issuer + "\",\"sub\":\"" + accountId + "\",\"upn\":\"" + email
-                + "\",\"groups\":[\"applicant\"],\"iat\":" + now + ",\"exp\":" + (now + 3600) + ",\"jti\":\""
-                + UUID.randomUUID() + "\"}");
+                + "\",\"groups\":[\"" + group + "\"]" + moreClaims + ",\"iat\":" + now + ",\"exp\":" + (now + 3600)
+                + ",\"jti\":\"" + UUID.randomUUID() + "\"}");
         try {
             Signature rsa = Signature.getInstance("SHA256withRSA");
             rsa.initSign(key);

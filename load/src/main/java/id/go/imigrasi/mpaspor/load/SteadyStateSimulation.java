@@ -1,6 +1,7 @@
 package id.go.imigrasi.mpaspor.load;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
@@ -29,7 +30,8 @@ import io.gatling.javaapi.core.Simulation;
  * often, until it shows the
  * billing code. {@code submit} and {@code application-read} are recorded per answer; {@code billing-visible} is the
  * time from sending the accepted submission to the first answer that shows the code (status -1 when it did not appear
- * within {@code steady.visible-timeout-s}).
+ * within {@code steady.visible-timeout-s}). With {@code desk.file} set, {@link DeskScenario}'s officers work at the
+ * same time (issue 19), recorded apart ({@code desk.csv}).
  */
 public class SteadyStateSimulation extends Simulation {
 
@@ -97,7 +99,17 @@ public class SteadyStateSimulation extends Simulation {
                 .doIf(s -> s.contains("submitted") && s.getBoolean("submitted")).then(awaitBillingCode);
 
         int seconds = Math.max(1, (int) Math.ceil(users / rate));
-        setUp(steady.injectOpen(constantUsersPerSec(rate).during(Duration.ofSeconds(seconds))))
+        // the desk (issue 19): officers at work while the applicants submit, from the same moment
+        int officers = DeskScenario.prepare(CONFIG);
+        int deskSeconds = CONFIG.integer("desk.seconds", seconds + visibleTimeout);
+        var injected = new java.util.ArrayList<io.gatling.javaapi.core.PopulationBuilder>();
+        injected.add(steady.injectOpen(constantUsersPerSec(rate).during(Duration.ofSeconds(seconds))));
+        if (officers > 0) {
+            System.out.println("LOAD desk: " + officers + " officers at " + CONFIG.string("desk.offices", "?")
+                    + ", for at most " + deskSeconds + " s beside the steady state");
+            injected.add(DeskScenario.officers(CONFIG, deskSeconds).injectOpen(atOnceUsers(officers)));
+        }
+        setUp(injected)
                 .protocols(Journeys.protocol(CONFIG))
                 .maxDuration(Duration.ofSeconds(CONFIG.integer("steady.max-seconds", 600)));
     }
@@ -122,6 +134,12 @@ public class SteadyStateSimulation extends Simulation {
         System.out.printf("LOAD steady-state: warm-up, %d submissions to billing code (unmeasured) in %.1f s%n", warmUp,
                 (System.nanoTime() - warmStart) / 1e9);
         READY.addAll(outcome.ready().subList(warmUp, outcome.ready().size()));
+        if (CONFIG.string("desk.file", "").length() > 0) {
+            long deskStart = System.nanoTime();
+            int served = DeskScenario.warmUp(CONFIG);
+            System.out.printf("LOAD desk: warm-up, %d applicants served from check-in to issuance (unmeasured) in %.1f s%n",
+                    served, (System.nanoTime() - deskStart) / 1e9);
+        }
         System.out.printf("LOAD steady-state: %d of %d applicants ready to submit in %.1f s%s%n", outcome.ready().size(),
                 outcome.wanted(), outcome.took().toMillis() / 1000.0,
                 outcome.failures().isEmpty() ? "" : ", not ready: " + outcome.failures());
@@ -132,6 +150,9 @@ public class SteadyStateSimulation extends Simulation {
     @Override
     public void after() {
         RECORDER.write(CONFIG.resultsDir(), "steady-state");
+        if (DeskScenario.RECORDER.size() > 0) {
+            DeskScenario.write(CONFIG);
+        }
         System.out.println("LOAD steady-state: " + RECORDER.size() + " lines recorded, " + READY.size()
                 + " prepared applicants left without submitting");
     }

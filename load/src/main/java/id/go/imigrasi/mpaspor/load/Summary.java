@@ -89,6 +89,7 @@ public final class Summary {
         skippable("waiting-room", "Release with a waiting room (issue 17)", this::waitingRoom);
         skippable("upload-storm", "Upload storm", this::uploadStorm);
         skippable("steady-state", "Steady state (submit -> billing code visible)", this::steadyState);
+        skippable("desk", "Desk (issue 19: officers at the counters during the steady state)", this::desk);
         memory();
         figures.stringPropertyNames().stream().filter(k -> k.startsWith("report.")).sorted()
                 .forEach(k -> line("Gatling report (%s): %s", k.substring("report.".length()), figures.getProperty(k)));
@@ -211,6 +212,38 @@ public final class Summary {
             }
         }
         line("  CPU used by the stack during the steady state (preparation included): %s", cpuDuring("steady"));
+    }
+
+    /**
+     * The officers' actions, each beside the steady state's own figures of the same run: the target is p95 < 100 ms
+     * per action (a benchmark figure, not a gate).
+     */
+    private void desk() {
+        Map<String, RequestStats> desk = scenarios.get("desk");
+        if (desk == null) {
+            line("  NO FIGURES (see gatling-steady-state.log)");
+            return;
+        }
+        line("  %s officers at each of %s, %s applicants each booked today; check-in -> interview -> face -> ten"
+                + " fingers -> approve -> issue, straight at biometric-service (its time plus loopback), while the"
+                + " steady state runs", text("desk.officers", "?"), text("desk.offices", "?"),
+                text("desk.appointments", "?"));
+        table(desk);
+        Map<String, RequestStats> steady = scenarios.getOrDefault("steady-state", Map.of());
+        line("  side by side, same run (2xx p50/p95/p99 ms):");
+        for (RequestStats s : desk.values()) {
+            double p95 = s.successPercentiles()[1];
+            line("    %-16s %-16s %s", s.request(), triple(s.successPercentiles()),
+                    Double.isNaN(p95) ? "" : p95 < 100 ? "p95 < 100 ms: met" : "p95 < 100 ms: NOT met");
+        }
+        for (String request : List.of("submit", "application-read", "billing-visible")) {
+            RequestStats s = steady.get(request);
+            if (s != null) {
+                line("    %-16s %-16s steady state, %.1f/s", request, triple(s.successPercentiles()),
+                        s.successThroughput());
+            }
+        }
+        line("  CPU used by the stack during the steady state and the desk: %s", cpuDuring("steady"));
     }
 
     private static int count(Map<String, RequestStats> stats, String request) {

@@ -42,6 +42,15 @@ class AccessTokensTest {
     }
 
     @Test
+    void anOfficersTokenNamesTheGroupAndTheOffice() {
+        AccessTokens tokens = new AccessTokens(generated(), "https://mpaspor.imigrasi.go.id", Clock.systemUTC());
+        String claims = new String(Base64.getUrlDecoder().decode(tokens.officer(UUID.randomUUID(), "o@load.test",
+                "DESK1").split("\\.")[1]), StandardCharsets.UTF_8);
+        assertThat(claims).contains("\"groups\":[\"officer\"]", "\"office_code\":\"DESK1\"");
+    }
+
+
+    @Test
     void aTokenIsValidForOneHourFromNow() {
         Clock clock = Clock.fixed(Instant.parse("2026-11-22T04:00:00Z"), ZoneOffset.UTC);
         AccessTokens tokens = new AccessTokens(generated(), "iss", clock);

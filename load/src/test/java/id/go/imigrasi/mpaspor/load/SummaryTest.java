@@ -113,6 +113,39 @@ class SummaryTest {
     }
 
     @Test
+    void theDeskReportsEachOfficerActionAgainstItsTargetBesideTheSteadyState() {
+        Properties figures = figures("0");
+        figures.remove("skipped.steady-state");
+        figures.setProperty("desk.officers", "3");
+        figures.setProperty("desk.offices", "DESK1,DESK2");
+        figures.setProperty("desk.appointments", "40");
+        Map<String, Map<String, RequestStats>> all = spike(l("hold", 201, 20, false));
+        all.put("steady-state", Summary.byRequest(List.of(l("submit", 202, 30, false),
+                l("billing-visible", 200, 180, false))));
+        all.put("desk", Summary.byRequest(List.of(l("desk check-in", 200, 40, false), l("desk check-in", 200, 60, false),
+                l("desk approve", 200, 90, false), l("desk approve", 200, 150, false))));
+        Summary summary = new Summary(figures, all);
+
+        String text = summary.render();
+
+        assertThat(summary.failures()).isEmpty();
+        assertThat(text).contains("Scenario: Desk (issue 19: officers at the counters during the steady state)",
+                "3 officers at each of DESK1,DESK2, 40 applicants each",
+                "desk check-in    40/60/60         p95 < 100 ms: met",
+                "desk approve     90/150/150       p95 < 100 ms: NOT met",
+                "submit           30/30/30         steady state");
+    }
+
+    @Test
+    void withoutTheSteadyStateTheDeskIsSkippedAndSaysWhy() {
+        Properties figures = figures("0");
+        figures.setProperty("skipped.desk", "it runs beside the steady state (STEADY_USERS=0)");
+        String text = new Summary(figures, spike(l("hold", 201, 20, false))).render();
+        assertThat(text).contains("Desk (issue 19: officers at the counters during the steady state) -- SKIPPED: it"
+                + " runs beside the steady state (STEADY_USERS=0)");
+    }
+
+    @Test
     void aBillingCodeThatNeverShowsFailsTheGate() {
         Properties figures = figures("0");
         figures.remove("skipped.steady-state");

@@ -510,6 +510,42 @@ public interface Kantor {
     String audit_RELEASED();
 
     @Message
+    String audit_CHECKED_IN();
+
+    @Message
+    String audit_INTERVIEW_VERIFIED();
+
+    @Message
+    String audit_INTERVIEW_REJECTED();
+
+    @Message
+    String audit_FACE_CAPTURED();
+
+    @Message
+    String audit_FINGERS_CAPTURED();
+
+    @Message
+    String audit_FINGER_EXCEPTION();
+
+    @Message
+    String audit_APPROVED();
+
+    @Message
+    String audit_REJECTED();
+
+    @Message
+    String audit_PASSPORT_ISSUED();
+
+    @Message
+    String audit_PASSPORT_COLLECTED();
+
+    @Message
+    String audit_HANDED_TO_POS();
+
+    @Message
+    String audit_RESULTS_READ();
+
+    @Message
     String officers_title();
 
     @Message

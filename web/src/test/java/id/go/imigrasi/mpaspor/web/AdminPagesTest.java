@@ -15,7 +15,8 @@ import io.restassured.response.Response;
 /**
  * The admin console against the stand-in API: officers created (the API's field errors beside the fields, the
  * password never written back), disabled and moved; rules per session and service for the days ticked; a release
- * whose time is typed in the office's zone; the audit of both services on one page; officers get nothing.
+ * whose time is typed in the office's zone; the audit of the three services on one page (officer changes, office
+ * settings, the desk's actions), in both languages; officers get nothing.
  */
 @QuarkusTest
 @WithTestResource(FakeDeskApi.class)
@@ -70,11 +71,22 @@ class AdminPagesTest {
     }
 
     @Test
-    void theAuditShowsWhoChangedOfficersAndTheOfficesQuotaNewestFirst() {
+    void theAuditShowsWhoChangedOfficersTheOfficesQuotaAndTheDesksActionsNewestFirst() {
         Desk admin = Desk.login("admin@x");
         String audit = admin.get("/admin/audit?office=JKT").then().statusCode(200).extract().asString();
         assertThat(audit).contains("Kuota dirilis", "Petugas dibuat", "ad-1");
         assertThat(audit.indexOf("Kuota dirilis")).isLessThan(audit.indexOf("Petugas dibuat"));
+        // the desk's actions (biometric-service): who, what in words, the appointment and the detail
+        assertThat(audit).contains("Pengecualian sidik jari dicatat", "Pemohon check-in", "<code>of-7</code>",
+                "<code>0b6c3f8e-9d1a-4c2e-8f00-1a2b3c4d5e6f</code> RIGHT_INDEX INJURED");
+        assertThat(FakeDeskApi.SEEN).anyMatch(s -> s.startsWith("GET /admin/offices/JKT/desk-audit"));
+        // 04:00:00.25 > 03:00:00.5 (check-in) > 03:00:00 (release) > 02:00 (officer): by time, not by source
+        assertThat(audit.indexOf("Pengecualian sidik jari")).isLessThan(audit.indexOf("Pemohon check-in"));
+        assertThat(audit.indexOf("Pemohon check-in")).isLessThan(audit.indexOf("Kuota dirilis"));
+
+        admin.get("/language?lang=en&back=/admin/audit");
+        assertThat(admin.get("/admin/audit?office=JKT").asString()).contains("Fingerprint exception recorded",
+                "Applicant checked in", "Quota released", "Officer created");
     }
 
     @Test

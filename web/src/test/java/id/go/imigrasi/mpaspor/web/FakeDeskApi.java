@@ -258,6 +258,16 @@ public class FakeDeskApi implements QuarkusTestResourceLifecycleManager {
                     + "\"action\":\"RELEASED\",\"detail\":\"2026-12-10..2026-12-12\"}]");
             return true;
         }
+        if (path.equals("/admin/offices/JKT/desk-audit")) {
+            // as biometric-service answers: newest first, microseconds, the appointment id, no applicant
+            send(x, 200, "[{\"id\":12,\"at\":\"2026-12-04T04:00:00.250000Z\",\"actorId\":\"of-7\","
+                    + "\"officeCode\":\"JKT\",\"action\":\"FINGER_EXCEPTION\","
+                    + "\"appointmentId\":\"0b6c3f8e-9d1a-4c2e-8f00-1a2b3c4d5e6f\",\"detail\":\"RIGHT_INDEX INJURED\"},"
+                    + "{\"id\":11,\"at\":\"2026-12-04T03:00:00.500000Z\",\"actorId\":\"of-7\","
+                    + "\"officeCode\":\"JKT\",\"action\":\"CHECKED_IN\","
+                    + "\"appointmentId\":\"0b6c3f8e-9d1a-4c2e-8f00-1a2b3c4d5e6f\",\"detail\":\"\"}]");
+            return true;
+        }
         if (path.equals("/admin/offices/JKT/rules")) {
             if (method.equals("PUT")) {
                 // as quota-service answers: numbers as numbers

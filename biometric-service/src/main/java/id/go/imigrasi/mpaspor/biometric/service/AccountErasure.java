@@ -18,8 +18,9 @@ import io.smallrye.mutiny.Uni;
  * erasure only happens with no application in progress. The bookings (with the submitted applicants' names, NIKs and
  * birth dates), the appointments (name, NIK, interview and decision reasons, match scores, passport number, collector's
  * name, NIK and family card number) and their finger capture results are deleted, with the published outbox rows about
- * them. The passport register itself is Imigrasi's (SIMKIM), not this service's: an issued passport stays recorded
- * there.
+ * them. The desk's audit ({@code officer_action}, append-only) keeps its rows, naming officers and the appointment id
+ * only, with their details (reasons typed at the desk) emptied. The passport register itself is Imigrasi's (SIMKIM),
+ * not this service's: an issued passport stays recorded there.
  */
 @ApplicationScoped
 public class AccountErasure {
@@ -33,6 +34,10 @@ public class AccountErasure {
                     + " UNION SELECT application_id FROM booking WHERE account_id = :account)"),
             statement("results_read", "DELETE FROM results_read"
                     + " WHERE appointment_id IN (SELECT id FROM appointment WHERE account_id = :account)"),
+            // the desk's audit stays (who did what, naming the officer and the appointment id only); what an officer
+            // typed about the person (a rejection's reason) goes
+            statement("officer_action", "UPDATE officer_action SET detail = '' WHERE detail <> ''"
+                    + " AND appointment_id IN (SELECT id FROM appointment WHERE account_id = :account)"),
             statement("finger_capture", "DELETE FROM finger_capture"
                     + " WHERE appointment_id IN (SELECT id FROM appointment WHERE account_id = :account)"),
             statement("appointment", "DELETE FROM appointment WHERE account_id = :account"),

@@ -15,7 +15,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * biometric-service's part of a person's data export: every appointment of the account's applicants as recorded
  * (check-in, interview, match scores and outcome, decision, passport number, handover) and the per-finger results.
- * No images or templates exist to export: only scores are kept. Also which office read those results, and when.
+ * No images or templates exist to export: only scores are kept. Also which office read those results, and when, and
+ * what the desk did on each appointment (the desk's audit, without the officers' ids, like the reads).
  */
 @ApplicationScoped
 public class AccountExport {
@@ -28,7 +29,11 @@ public class AccountExport {
                     + " ORDER BY f.appointment_id, f.finger"),
             query("results_reads", "SELECT r.appointment_id, r.office_code, r.day, r.first_read_at FROM results_read r"
                     + " JOIN appointment a ON a.id = r.appointment_id WHERE a.account_id = :account"
-                    + " ORDER BY r.first_read_at"));
+                    + " ORDER BY r.first_read_at"),
+            query("desk_actions", "SELECT o.appointment_id, o.at, o.office_code, o.action, o.detail"
+                    + " FROM officer_action o"
+                    + " JOIN appointment a ON a.id = o.appointment_id WHERE a.account_id = :account"
+                    + " ORDER BY o.at, o.id"));
 
     private final Outbox outbox;
     private final Clock clock;

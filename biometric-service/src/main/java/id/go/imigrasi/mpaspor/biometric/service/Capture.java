@@ -17,6 +17,7 @@ import id.go.imigrasi.mpaspor.biometric.BiometricProblem;
 import id.go.imigrasi.mpaspor.biometric.domain.Appointment;
 import id.go.imigrasi.mpaspor.biometric.domain.AppointmentStatus;
 import id.go.imigrasi.mpaspor.biometric.domain.CaptureRules;
+import id.go.imigrasi.mpaspor.biometric.domain.DeskAction;
 import id.go.imigrasi.mpaspor.biometric.domain.Finger;
 import id.go.imigrasi.mpaspor.biometric.domain.FingerCapture;
 import id.go.imigrasi.mpaspor.biometric.domain.FingerException;
@@ -48,8 +49,11 @@ public class Capture {
     private final FingerCaptureRepository fingers;
     private final Outbox outbox;
     private final Clock clock;
+    private final OfficerActions actions;
 
-    public Capture(Appointments access, FingerCaptureRepository fingers, Outbox outbox, Clock clock) {
+    public Capture(Appointments access, FingerCaptureRepository fingers, Outbox outbox, Clock clock,
+            OfficerActions actions) {
+        this.actions = actions;
         this.access = access;
         this.fingers = fingers;
         this.outbox = outbox;
@@ -65,7 +69,10 @@ public class Capture {
             a.faceAttempts++;
             a.faceScore = score;
             a.facePassed = rules.facePasses(score, icaoCompliant);
-            return fingers.ofAppointment(a.id).chain(all -> completeIfDone(a, all, caller.accountId()));
+            return actions.record(a, caller.accountId(), DeskAction.FACE_CAPTURED,
+                    score + (icaoCompliant ? " ICAO" : "") + " " + mark(a.facePassed) + " #" + a.faceAttempts)
+                    .chain(() -> fingers.ofAppointment(a.id))
+                    .chain(all -> completeIfDone(a, all, caller.accountId()));
         });
     }
 
@@ -77,6 +84,7 @@ public class Capture {
             existing.forEach(f -> byFinger.put(f.finger, f));
             Instant now = now();
             Uni<Void> chain = Uni.createFrom().voidItem();
+            List<String> detail = new ArrayList<>();
             for (FingerAttempt attempt : attempts) {
                 FingerCapture c = byFinger.get(attempt.finger());
                 if (c != null && c.done()) {
@@ -94,11 +102,15 @@ public class Capture {
                         : Math.max(capture.bestScore, attempt.score());
                 capture.passed = rules.fingerPasses(attempt.score());
                 capture.updatedAt = now;
+                detail.add(attempt.finger().name() + " " + attempt.score() + " " + mark(capture.passed) + " #"
+                        + capture.attempts);
                 if (created) {
                     chain = chain.chain(() -> fingers.persist(capture)).replaceWithVoid();
                 }
             }
-            return chain.chain(() -> completeIfDone(a, List.copyOf(byFinger.values()), caller.accountId()));
+            return chain.chain(() -> actions.record(a, caller.accountId(), DeskAction.FINGERS_CAPTURED,
+                    String.join(", ", detail)))
+                    .chain(() -> completeIfDone(a, List.copyOf(byFinger.values()), caller.accountId()));
         }));
     }
 
@@ -124,7 +136,10 @@ public class Capture {
                 all.add(capture);
                 persisted = fingers.persist(capture).replaceWithVoid();
             }
-            return persisted.chain(() -> completeIfDone(a, all, caller.accountId()));
+            // the finger and the kind only: the officer's words may describe the person's body
+            return persisted.chain(() -> actions.record(a, caller.accountId(), DeskAction.FINGER_EXCEPTION,
+                    finger.name() + " " + kind.name()))
+                    .chain(() -> completeIfDone(a, all, caller.accountId()));
         }));
     }
 
@@ -144,6 +159,10 @@ public class Capture {
                 .invoke(() -> LOG.infof("appointment %s: capture complete (%d fingers, exceptions %s)", a.id, captured,
                         exceptions))
                 .replaceWithVoid();
+    }
+
+    private static String mark(boolean passed) {
+        return passed ? "✓" : "✗";
     }
 
     private Instant now() {

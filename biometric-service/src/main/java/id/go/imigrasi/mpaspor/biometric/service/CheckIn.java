@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 import id.go.imigrasi.mpaspor.biometric.BiometricProblem;
 import id.go.imigrasi.mpaspor.biometric.domain.AppointmentStatus;
 import id.go.imigrasi.mpaspor.biometric.domain.BookingCode;
+import id.go.imigrasi.mpaspor.biometric.domain.DeskAction;
 import id.go.imigrasi.mpaspor.biometric.repository.AppointmentRepository;
 import id.go.imigrasi.mpaspor.contracts.biometric.CheckedIn;
 import id.go.imigrasi.mpaspor.platform.outbox.Outbox;
@@ -39,9 +40,11 @@ public class CheckIn {
     private final Outbox outbox;
     private final Clock clock;
     private final MeterRegistry registry;
+    private final OfficerActions actions;
 
     public CheckIn(AppointmentRepository appointments, Appointments access,
-            Outbox outbox, Clock clock, MeterRegistry registry) {
+            Outbox outbox, Clock clock, MeterRegistry registry, OfficerActions actions) {
+        this.actions = actions;
         this.appointments = appointments;
         this.access = access;
         this.outbox = outbox;
@@ -87,8 +90,9 @@ public class CheckIn {
             a.status = AppointmentStatus.CHECKED_IN;
             a.checkedInAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
             a.checkedInBy = officer;
-            return outbox.append(new CheckedIn(a.id.toString(), a.applicationId, a.applicantId, a.officeCode, officer,
-                    a.checkedInAt))
+            return actions.record(a.id, a.officeCode, officer, DeskAction.CHECKED_IN, "", a.checkedInAt)
+                    .chain(() -> outbox.append(new CheckedIn(a.id.toString(), a.applicationId, a.applicantId,
+                            a.officeCode, officer, a.checkedInAt)))
                     .invoke(() -> LOG.infof("appointment %s checked in at %s", a.id, a.officeCode))
                     .invoke(() -> Counter.builder("mpaspor.biometric.checkins").description("Applicants checked in, by office")
                             .tag("office", office).register(registry).increment())

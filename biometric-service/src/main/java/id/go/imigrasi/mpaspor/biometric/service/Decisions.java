@@ -13,6 +13,7 @@ import id.go.imigrasi.mpaspor.biometric.BiometricProblem;
 import id.go.imigrasi.mpaspor.biometric.config.BiometricConfig;
 import id.go.imigrasi.mpaspor.biometric.domain.Appointment;
 import id.go.imigrasi.mpaspor.biometric.domain.AppointmentStatus;
+import id.go.imigrasi.mpaspor.biometric.domain.DeskAction;
 import id.go.imigrasi.mpaspor.biometric.domain.PassportNumber;
 import id.go.imigrasi.mpaspor.biometric.domain.ReadyDates;
 import id.go.imigrasi.mpaspor.biometric.domain.WorkingDays;
@@ -49,9 +50,11 @@ public class Decisions {
     private final Clock clock;
     private final BiometricConfig config;
     private final ReadyDates readyDates;
+    private final OfficerActions actions;
 
     public Decisions(Appointments access, AppointmentRepository appointments, Outbox outbox, Clock clock,
-            BiometricConfig config) {
+            BiometricConfig config, OfficerActions actions) {
+        this.actions = actions;
         this.access = access;
         this.appointments = appointments;
         this.outbox = outbox;
@@ -68,8 +71,11 @@ public class Decisions {
             a.interviewReason = reason == null || reason.isBlank() ? null : reason.strip();
             a.interviewedAt = now();
             a.interviewedBy = officer;
-            Uni<Void> completed = outbox.append(new InterviewCompleted(a.id.toString(), a.applicationId, a.applicantId,
-                    outcome.name(), a.interviewReason, officer, a.interviewedAt)).replaceWithVoid();
+            Uni<Void> completed = actions.record(a.id, a.officeCode, officer, outcome == InterviewOutcome.VERIFIED
+                    ? DeskAction.INTERVIEW_VERIFIED : DeskAction.INTERVIEW_REJECTED, a.interviewReason, a.interviewedAt)
+                    .chain(() -> outbox.append(new InterviewCompleted(a.id.toString(), a.applicationId,
+                            a.applicantId, outcome.name(), a.interviewReason, officer, a.interviewedAt)))
+                    .replaceWithVoid();
             if (outcome == InterviewOutcome.VERIFIED) {
                 a.status = AppointmentStatus.INTERVIEWED;
                 return completed;
@@ -98,8 +104,9 @@ public class Decisions {
             a.status = AppointmentStatus.ISSUED;
             a.issuedAt = now();
             a.collectBefore = a.issuedAt.plus(config.collectWithin());
-            return outbox.append(new PassportIssued(a.applicationId, a.applicantId, a.passportNumber,
-                    caller.accountId(), a.issuedAt))
+            return actions.record(a.id, a.officeCode, caller.accountId(), DeskAction.PASSPORT_ISSUED, "", a.issuedAt)
+                    .chain(() -> outbox.append(new PassportIssued(a.applicationId, a.applicantId, a.passportNumber,
+                            caller.accountId(), a.issuedAt)))
                     .invoke(() -> LOG.infof("passport %s issued (appointment %s)", a.passportNumber, a.id))
                     .replaceWithVoid();
         });
@@ -111,8 +118,10 @@ public class Decisions {
         a.decidedAt = now();
         a.decidedBy = officer;
         a.expectedReadyDate = readyDates.of(a.service, a.paidAt, a.decidedAt);
-        return outbox.append(new ApplicationApproved(a.applicationId, a.applicantId, a.passportNumber,
-                a.expectedReadyDate, officer, a.service))
+        return actions.record(a.id, a.officeCode, officer, DeskAction.APPROVED,
+                a.service + ", " + a.expectedReadyDate, a.decidedAt)
+                .chain(() -> outbox.append(new ApplicationApproved(a.applicationId, a.applicantId, a.passportNumber,
+                        a.expectedReadyDate, officer, a.service)))
                 .invoke(() -> LOG.infof("appointment %s approved: passport %s ready %s", a.id, a.passportNumber,
                         a.expectedReadyDate))
                 .replaceWithVoid();
@@ -123,7 +132,8 @@ public class Decisions {
         a.decisionReason = reason;
         a.decidedAt = now();
         a.decidedBy = officer;
-        return outbox.append(new ApplicationRejected(a.applicationId, a.applicantId, reason, officer))
+        return actions.record(a.id, a.officeCode, officer, DeskAction.REJECTED, reason, a.decidedAt)
+                .chain(() -> outbox.append(new ApplicationRejected(a.applicationId, a.applicantId, reason, officer)))
                 .replaceWithVoid();
     }
 

@@ -17,6 +17,7 @@ import id.go.imigrasi.mpaspor.biometric.client.PosGateway;
 import id.go.imigrasi.mpaspor.biometric.config.BiometricConfig;
 import id.go.imigrasi.mpaspor.biometric.domain.Appointment;
 import id.go.imigrasi.mpaspor.biometric.domain.AppointmentStatus;
+import id.go.imigrasi.mpaspor.biometric.domain.DeskAction;
 import id.go.imigrasi.mpaspor.biometric.repository.AppointmentRepository;
 import id.go.imigrasi.mpaspor.contracts.biometric.PassportCollected;
 import id.go.imigrasi.mpaspor.contracts.biometric.PassportDelivered;
@@ -56,9 +57,11 @@ public class Handover {
     private final Outbox outbox;
     private final Clock clock;
     private final BiometricConfig config;
+    private final OfficerActions actions;
 
     public Handover(Appointments access, AppointmentRepository appointments, PosGateway pos, Outbox outbox,
-            Clock clock, BiometricConfig config) {
+            Clock clock, BiometricConfig config, OfficerActions actions) {
+        this.actions = actions;
         this.access = access;
         this.appointments = appointments;
         this.pos = pos;
@@ -83,8 +86,11 @@ public class Handover {
             a.collectorNik = pickup.collectorNik();
             a.familyCardNumber = pickup.familyCardNumber();
             a.handedOverAt = now();
-            return outbox.append(new PassportCollected(a.applicationId, a.applicantId, a.passportNumber, a.collectedBy,
-                    a.collectorName, caller.accountId(), a.handedOverAt))
+            // who collected by kind only: the collector's name and NIK stay on the appointment
+            return actions.record(a.id, a.officeCode, caller.accountId(), DeskAction.PASSPORT_COLLECTED,
+                    a.collectedBy, a.handedOverAt)
+                    .chain(() -> outbox.append(new PassportCollected(a.applicationId, a.applicantId,
+                            a.passportNumber, a.collectedBy, a.collectorName, caller.accountId(), a.handedOverAt)))
                     .invoke(() -> LOG.infof("passport %s collected by %s", a.passportNumber, a.collectedBy))
                     .replaceWithVoid();
         });
@@ -113,7 +119,8 @@ public class Handover {
             a.posStatus = shipment.status();
             a.handedOverAt = now();
             LOG.infof("passport %s handed to Pos: %s", a.passportNumber, a.trackingNumber);
-            return Uni.createFrom().voidItem();
+            return actions.record(a.id, a.officeCode, caller.accountId(), DeskAction.HANDED_TO_POS, a.posStatus,
+                    a.handedOverAt);
         }));
     }
 

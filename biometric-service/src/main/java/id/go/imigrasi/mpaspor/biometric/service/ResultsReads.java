@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import id.go.imigrasi.mpaspor.biometric.domain.Appointment;
+import id.go.imigrasi.mpaspor.biometric.domain.DeskAction;
 import id.go.imigrasi.mpaspor.contracts.biometric.BiometricResultsRead;
 import id.go.imigrasi.mpaspor.platform.outbox.Outbox;
 import id.go.imigrasi.mpaspor.platform.security.Caller;
@@ -31,8 +32,10 @@ public class ResultsReads {
 
     private final Outbox outbox;
     private final Clock clock;
+    private final OfficerActions actions;
 
-    public ResultsReads(Outbox outbox, Clock clock) {
+    public ResultsReads(Outbox outbox, Clock clock, OfficerActions actions) {
+        this.actions = actions;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -48,8 +51,10 @@ public class ResultsReads {
                 .setParameter("appointment", a.id).setParameter("officer", caller.accountId())
                 .setParameter("office", a.officeCode).setParameter("day", day).setParameter("at", now).executeUpdate())
                 .chain(recorded -> recorded == 0 ? Uni.createFrom().voidItem()
-                        : outbox.append(new BiometricResultsRead(a.id.toString(), a.applicationId, a.applicantId,
-                                caller.accountId(), a.officeCode, now)).replaceWithVoid()))
+                        : actions.record(a.id, a.officeCode, caller.accountId(), DeskAction.RESULTS_READ, "", now)
+                                .chain(() -> outbox.append(new BiometricResultsRead(a.id.toString(), a.applicationId,
+                                        a.applicantId, caller.accountId(), a.officeCode, now)))
+                                .replaceWithVoid()))
                 .replaceWith(view);
     }
 

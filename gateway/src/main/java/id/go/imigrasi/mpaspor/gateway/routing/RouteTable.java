@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * The public API's routing table: {@code /api/v1/<prefix>/**} to the service that serves {@code /<prefix>/**} at
  * its root, plus which routes are public at the edge. The longest matching prefix wins
- * ({@code /admin/offices} goes to quota-service, the rest of {@code /admin} to account-service). Paths are looked
+ * ({@code /admin/offices} goes to quota-service, the rest of {@code /admin} to account-service), after the few
+ * routes by pattern (an office's desk audit, {@code /admin/offices/{code}/desk-audit}, is biometric-service's). Paths are looked
  * up in their canonical form ({@link PathNormalizer}); the fixed parts are compared without regard to case, so
  * {@code /API/v1/Auth/LOGIN} is counted as a login wherever a service would route it.
  */
@@ -40,6 +41,13 @@ public final class RouteTable {
             Map.entry("/office", Upstream.BIOMETRIC));
 
     /**
+     * Paths of one service inside another's prefix, checked first: an office's desk audit (what its officers did,
+     * issue 19) is biometric-service's, the rest of {@code /admin/offices} quota-service's.
+     */
+    private static final List<Map.Entry<java.util.regex.Pattern, Upstream>> PATTERNS = List.of(
+            Map.entry(java.util.regex.Pattern.compile("(?i)/admin/offices/[^/]+/desk-audit"), Upstream.BIOMETRIC));
+
+    /**
      * A release's waiting room and a ticket's position (polled or as Server-Sent Events): the signed ticket is the
      * credential there, checked by quota-service without any account token (joining and the hold pass need one).
      */
@@ -67,6 +75,12 @@ public final class RouteTable {
         String servicePath = path.substring(PUBLIC_PREFIX.length());
         if (servicePath.contains("/../") || servicePath.endsWith("/..")) {
             return Optional.empty();
+        }
+        for (Map.Entry<java.util.regex.Pattern, Upstream> entry : PATTERNS) {
+            if (entry.getKey().matcher(servicePath).matches()) {
+                return Optional.of(new Route(entry.getValue(), servicePath, isPublic(method, servicePath),
+                        categoryOf(method, servicePath)));
+            }
         }
         for (Map.Entry<String, Upstream> entry : PREFIXES) {
             if (under(servicePath, entry.getKey())) {

@@ -24,6 +24,10 @@ class RouteTableTest {
             "GET, /api/v1/admin/officers, ACCOUNT, /admin/officers",
             "PUT, /api/v1/admin/offices/JKT1/capacity, QUOTA, /admin/offices/JKT1/capacity",
             "GET, /api/v1/admin/offices, QUOTA, /admin/offices",
+            "GET, /api/v1/admin/offices/JKT1/audit, QUOTA, /admin/offices/JKT1/audit",
+            "GET, /api/v1/admin/offices/JKT1/desk-audit, BIOMETRIC, /admin/offices/JKT1/desk-audit",
+            "GET, /api/v1/Admin/Offices/JKT1/Desk-Audit, BIOMETRIC, /Admin/Offices/JKT1/Desk-Audit",
+            "GET, /api/v1/admin/offices/JKT1/desk-audit/x, QUOTA, /admin/offices/JKT1/desk-audit/x",
             "GET, /api/v1/applications/a1/timeline, APPLICATION, /applications/a1/timeline",
             "PATCH, /api/v1/uploads/u1, APPLICATION, /uploads/u1",
             "GET, /api/v1/offices/JKT1/calendar, QUOTA, /offices/JKT1/calendar",
@@ -102,6 +106,7 @@ class RouteTableTest {
             "GET, /api/v1/office/appointments, false",
             "POST, /api/v1/office/assisted-accounts, false",
             "GET, /api/v1/admin/offices, false",
+            "GET, /api/v1/admin/offices/JKT1/desk-audit, false",
             "GET, /.well-known/jwks.json, true" })
     void onlyTheListedRoutesArePublic(String method, String path, boolean isPublic) {
         assertThat(RouteTable.match(method, path).orElseThrow().isPublic()).isEqualTo(isPublic);

@@ -31,8 +31,9 @@ import io.quarkus.qute.TemplateInstance;
 /**
  * The admin console ({@code /admin}): the offices; per office its officers (create, disable, move to another
  * office), its capacity rules per session and service, its quota releases with {@code releaseAt}, its closures
- * (holidays, no blank e-passport books); and the audit of who changed what and when (account-service's officer
- * changes and quota-service's office changes, through the API). Each change is one form post answered with the
+ * (holidays, no blank e-passport books); and the audit of who did what and when (account-service's officer
+ * changes, quota-service's office changes and, of one office, biometric-service's desk actions: check-in, interview,
+ * capture, decisions, issuance, handover, reads of results; through the API). Each change is one form post answered with the
  * office's page; the API checks the admin role and every value.
  */
 @Path("/admin")
@@ -92,8 +93,17 @@ public class AdminPages {
                     entries.add(e);
                 }
             }
+            ApiResponse desk = api.get("/admin/offices/" + code + "/desk-audit?limit=200");
+            if (desk.ok()) {
+                for (Map<String, Object> e : Pages.list(desk.json())) {
+                    e.put("source", "biometric");
+                    e.put("subjectId", e.getOrDefault("appointmentId", ""));
+                    entries.add(e);
+                }
+            }
         }
-        entries.sort(Comparator.comparing((Map<String, Object> e) -> String.valueOf(e.get("at"))).reversed());
+        // newest first; the sort is stable, so one source's entries of the same instant keep that source's order
+        entries.sort(Comparator.comparing((Map<String, Object> e) -> instant(e.get("at"))).reversed());
         return KantorPages.render(pages.page("admin/audit").data("staff", staff).data("entries", entries)
                 .data("office", code == null ? "" : code).data("offices", offices()), 200);
     }
@@ -282,6 +292,15 @@ public class AdminPages {
         String v = form.value(field);
         if (!v.isEmpty()) {
             body.put(apiField, v);
+        }
+    }
+
+    /** An entry's time, whatever the precision a service wrote it with (so "…:00Z" and "…:00.5Z" sort right). */
+    private static java.time.Instant instant(Object at) {
+        try {
+            return java.time.Instant.parse(String.valueOf(at));
+        } catch (DateTimeParseException e) {
+            return java.time.Instant.EPOCH;
         }
     }
 }
