@@ -37,6 +37,9 @@ class RouteTableTest {
             "GET, /api/v1/reconciliation/2026-11-21, BILLING, /reconciliation/2026-11-21",
             "GET, /api/v1/appointments/p1, BIOMETRIC, /appointments/p1",
             "POST, /api/v1/office/appointments/p1/check-in, BIOMETRIC, /office/appointments/p1/check-in",
+            "POST, /api/v1/office/collective-batches, APPLICATION, /office/collective-batches",
+            "GET, /api/v1/office/collective-batches/b1, APPLICATION, /office/collective-batches/b1",
+            "GET, /api/v1/office/collective-batchesX, BIOMETRIC, /office/collective-batchesX",
             "GET, /.well-known/jwks.json, ACCOUNT, /.well-known/jwks.json" })
     void everyRowRoutesToItsServiceWithThePrefixStripped(String method, String path, Upstream upstream,
             String servicePath) {
@@ -98,6 +101,8 @@ class RouteTableTest {
             "GET, /api/v1/payments, false",
             "GET, /api/v1/applications, false",
             "GET, /api/v1/office/appointments, false",
+            "POST, /api/v1/office/collective-batches, false",
+            "GET, /api/v1/office/collective-batches/b1, false",
             "GET, /api/v1/admin/offices, false",
             "GET, /.well-known/jwks.json, true" })
     void onlyTheListedRoutesArePublic(String method, String path, boolean isPublic) {
