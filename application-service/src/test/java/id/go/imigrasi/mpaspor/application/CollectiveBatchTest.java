@@ -30,11 +30,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import id.go.imigrasi.mpaspor.application.service.NikRecheck;
 import id.go.imigrasi.mpaspor.application.support.DukcapilStubResource;
 import id.go.imigrasi.mpaspor.application.support.MailCatcher;
 import id.go.imigrasi.mpaspor.contracts.quota.CollectiveBatchRefused;
@@ -49,7 +53,9 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.restassured.response.ValidatableResponse;
 
 /**
@@ -121,6 +127,42 @@ class CollectiveBatchTest {
             publish(new SlotHeld(UUID.randomUUID().toString(), m.get("applicationId").asText(), "JKTSEL", VISIT,
                     "MORNING", "PRIORITY_WALK_IN", List.of(m.get("nik").asText()), Instant.now().plusSeconds(900),
                     "ORDINARY"));
+        }
+    }
+
+    @Inject
+    NikRecheck recheck;
+
+    @Inject
+    CircuitBreakerMaintenance circuits;
+
+    @AfterEach
+    void dukcapilBackToNormal() {
+        DukcapilStubResource.stub().mode(DukcapilStub.Mode.NORMAL);
+        circuits.resetAll();
+    }
+
+    @Test
+    void membersDukcapilDidNotAnswerForWaitAndTheBatchAsksForPlacesOnceTheRecheckVerifiesThem() throws Exception {
+        String officer = officer("JKTSEL");
+        Map<String, Object> batch = batch("Kantor Kecamatan Tebet", 2);
+        DukcapilStubResource.stub().mode(DukcapilStub.Mode.FAIL);
+        try (TopicProbe<CloudEvent> probe = TopicProbe.cloudEvents(kafka(), "application.events")) {
+            String id = register(officer, batch).statusCode(202).extract().path("id");
+            read(officer, id).statusCode(200).body("state", equalTo("CHECKING"))
+                    .body("members.state", everyItem(equalTo("CHECKING")));
+            assertThat(count("SELECT count(*) FROM outbox WHERE aggregate_id = ? AND type LIKE '%CollectiveBatchRegistered%'",
+                    id)).as("no places asked while Dukcapil has not answered").isZero();
+
+            DukcapilStubResource.stub().mode(DukcapilStub.Mode.NORMAL);
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                VertxContextSupport.subscribeAndAwait(() -> recheck.recheckDue());
+                return count("SELECT count(*) FROM collective_member WHERE batch_id = ?::uuid AND state = 'VERIFIED'",
+                        id) == 2;
+            });
+            JsonNode registered = payload(probe.await(r -> id.equals(r.key()) && REGISTERED.equals(r.value().getType()),
+                    Duration.ofSeconds(30)).value());
+            assertThat(registered.get("members")).hasSize(2);
         }
     }
 
