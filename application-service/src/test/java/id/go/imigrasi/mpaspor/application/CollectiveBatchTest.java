@@ -142,6 +142,14 @@ class CollectiveBatchTest {
         circuits.resetAll();
     }
 
+    private int recheckNow() {
+        try {
+            return VertxContextSupport.subscribeAndAwait(() -> recheck.recheckDue());
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Test
     void membersDukcapilDidNotAnswerForWaitAndTheBatchAsksForPlacesOnceTheRecheckVerifiesThem() throws Exception {
         String officer = officer("JKTSEL");
@@ -156,7 +164,7 @@ class CollectiveBatchTest {
 
             DukcapilStubResource.stub().mode(DukcapilStub.Mode.NORMAL);
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
-                VertxContextSupport.subscribeAndAwait(() -> recheck.recheckDue());
+                recheckNow();
                 return count("SELECT count(*) FROM collective_member WHERE batch_id = ?::uuid AND state = 'VERIFIED'",
                         id) == 2;
             });
