@@ -88,7 +88,7 @@ public class Submissions {
                                     throw new ProblemException(ApplicationProblem.SUBMISSION_INCOMPLETE,
                                             List.of(blocking.size()), blocking, null);
                                 }
-                                return holds.lock(holdId).chain(hold -> submitWith(app, people, checked(hold, holdId,
+                                return holds.lock(holdId).chain(hold -> submitWith(app, people, caller, checked(hold, holdId,
                                         app, people)));
                             }));
                 }));
@@ -123,7 +123,9 @@ public class Submissions {
                     throw new ProblemException(ApplicationProblem.SUBMISSION_INCOMPLETE,
                             List.of(Math.max(1, unverified.size())), unverified, null);
                 }
-                return holds.lock(holdId).chain(hold -> submitWith(app, people, checked(hold, holdId, app, people)));
+                // no caller: the batch's registration is the step (its officer is on the batch, not on this submission)
+                return holds.lock(holdId).chain(hold -> submitWith(app, people, new Caller(null), checked(hold,
+                        holdId, app, people)));
             });
         });
     }
@@ -162,7 +164,7 @@ public class Submissions {
         return hold;
     }
 
-    private Uni<Application> submitWith(Application app, List<Applicant> people, Hold hold) {
+    private Uni<Application> submitWith(Application app, List<Applicant> people, Caller caller, Hold hold) {
         Instant now = Instant.now();
         hold.applicationId = app.id;
         app.advanceTo(ApplicationStatus.SUBMITTED);
