@@ -59,6 +59,14 @@ public final class ApplicationProblem {
     /** The claim expired, was used, or ran out of attempts: start a new one. */
     public static final ProblemType NIK_CLAIM_CLOSED = ProblemType.of("nik-claim-closed", 409);
 
+    /** Collective service (issue 19): no such batch, or not of the officer's office (ids cannot be probed). */
+    public static final ProblemType COLLECTIVE_BATCH_NOT_FOUND = ProblemType.of("collective-batch-not-found", 404);
+    /** A NIK of the batch is already in an active application: a field error per member. */
+    public static final ProblemType COLLECTIVE_NIK_IN_ACTIVE_APPLICATION =
+            ProblemType.of("collective-nik-in-active-application", 422);
+    /** The same Idempotency-Key was sent earlier with another request. */
+    public static final ProblemType IDEMPOTENCY_KEY_REUSED = ProblemType.of("idempotency-key-reused", 422);
+
     private ApplicationProblem() {
     }
 }

@@ -345,6 +345,120 @@ public interface Kantor {
     String exception_kind();
 
     @Message
+    String collective_link();
+
+    @Message
+    String collective_title();
+
+    @Message
+    String collective_hint();
+
+    @Message
+    String collective_organisation();
+
+    @Message
+    String collective_contact_name();
+
+    @Message
+    String collective_contact_email();
+
+    @Message
+    String collective_contact_phone();
+
+    @Message
+    String collective_date();
+
+    @Message
+    String collective_session();
+
+    @Message
+    String collective_passport_kind();
+
+    @Message
+    String collective_kind_ORDINARY();
+
+    @Message
+    String collective_kind_ELECTRONIC();
+
+    @Message
+    String collective_validity();
+
+    @Message
+    String collective_purpose();
+
+    @Message
+    String collective_authority();
+
+    @Message
+    String collective_authority_AUTHORISED();
+
+    @Message
+    String collective_authority_PARENT();
+
+    @Message
+    String collective_authority_GUARDIAN();
+
+    @Message
+    String collective_authority_SELF();
+
+    @Message
+    String collective_members();
+
+    @Message
+    String collective_members_hint();
+
+    @Message
+    String collective_members_errors();
+
+    @Message
+    String collective_line();
+
+    @Message
+    String collective_submit();
+
+    @Message
+    String collective_batch_title();
+
+    @Message
+    String collective_refresh();
+
+    @Message
+    String collective_reason();
+
+    @Message
+    String collective_remaining();
+
+    @Message
+    String collective_col_position();
+
+    @Message
+    String collective_col_nik();
+
+    @Message
+    String collective_col_state();
+
+    @Message
+    String collective_col_application();
+
+    @Message
+    String collective_new();
+
+    @Message
+    String collective_state_CHECKING();
+
+    @Message
+    String collective_state_VERIFIED();
+
+    @Message
+    String collective_state_REGISTERED();
+
+    @Message
+    String collective_state_PARTLY_REGISTERED();
+
+    @Message
+    String collective_state_REFUSED();
+
+    @Message
     String exc_INJURED();
 
     @Message

@@ -60,6 +60,8 @@ public class FakeDeskApi implements QuarkusTestResourceLifecycleManager {
         SEEN.clear();
         OFFICERS.clear();
         rules = "{\"rules\":[]}";
+        batch = null;
+        batchKey = null;
     }
 
     @Override
@@ -121,6 +123,10 @@ public class FakeDeskApi implements QuarkusTestResourceLifecycleManager {
         }
         if (path.startsWith("/office") && !officer) {
             problem(x, 403, "forbidden", "Akses ditolak");
+            return;
+        }
+        if (path.startsWith("/office/collective-batches")) {
+            collective(x, method, path, body, office);
             return;
         }
         if (path.equals("/office/appointments/search")) {
@@ -195,6 +201,79 @@ public class FakeDeskApi implements QuarkusTestResourceLifecycleManager {
         }
         problem(x, 404, "not-found", "Tidak ditemukan");
     }
+
+    /** The collective service (issue 19): the last batch registered at JKT, and the Idempotency-Key it came with. */
+    static volatile ObjectNode batch;
+    static volatile String batchKey;
+
+    /**
+     * application-service's collective batches as the desk uses them: every field error at once by the API's paths
+     * ({@code applicants[1].nik}: not 16 digits), 202 with the batch, then the batch for JKT's officers only (404
+     * elsewhere).
+     */
+    private void collective(HttpExchange x, String method, String path, String body, String office)
+            throws IOException {
+        String id = "7c0e2f4a-1b3d-4e5f-8a9b-0c1d2e3f4a5b";
+        if (method.equals("POST") && path.equals("/office/collective-batches")) {
+            JsonNode in = JSON.readTree(body);
+            ArrayNode errors = JSON.createArrayNode();
+            if (in.path("organisation").asText("").isBlank()) {
+                errors.addObject().put("field", "organisation").put("message", "wajib diisi");
+            }
+            JsonNode people = in.path("applicants");
+            if (people.size() == 0) {
+                errors.addObject().put("field", "applicants").put("message", "rombongan berisi 1 sampai 50 orang");
+            }
+            for (int i = 0; i < people.size(); i++) {
+                if (!people.get(i).path("nik").asText("").matches("\\d{16}")) {
+                    errors.addObject().put("field", "applicants[" + i + "].nik").put("message", "NIK harus 16 angka");
+                }
+            }
+            if (!errors.isEmpty()) {
+                ObjectNode p = JSON.createObjectNode().put("type", "https://mpaspor.imigrasi.go.id/problems/validation")
+                        .put("title", "Data tidak valid").put("status", 400);
+                p.set("errors", errors);
+                x.getResponseHeaders().set("Content-Type", "application/problem+json");
+                byte[] bytes = p.toString().getBytes(StandardCharsets.UTF_8);
+                x.sendResponseHeaders(400, bytes.length);
+                try (OutputStream out = x.getResponseBody()) {
+                    out.write(bytes);
+                }
+                return;
+            }
+            batchKey = x.getRequestHeaders().getFirst("Idempotency-Key");
+            ObjectNode b = JSON.createObjectNode().put("id", id).put("organisation", in.path("organisation").asText())
+                    .put("officeCode", office).put("contactName", in.path("contact").path("name").asText())
+                    .put("contactEmail", in.path("contact").path("email").asText())
+                    .put("contactPhone", in.path("contact").path("phone").asText())
+                    .put("date", in.path("date").asText()).put("session", in.path("session").asText())
+                    .put("passportKind", in.path("passportKind").asText()).put("state", "PARTLY_REGISTERED")
+                    .put("reason", (String) null).putNull("remaining");
+            ArrayNode members = b.putArray("members");
+            for (int i = 0; i < people.size(); i++) {
+                JsonNode p = people.get(i);
+                boolean refused = i == people.size() - 1 && people.size() > 1;
+                members.addObject().put("position", i + 1).put("fullName", p.path("fullName").asText())
+                        .put("nik", p.path("nik").asText()).put("applicationId", UUIDS[i % UUIDS.length])
+                        .put("state", refused ? "REFUSED" : "REGISTERED")
+                        .put("reason", refused ? "DUKCAPIL_MISMATCH" : null)
+                        .put("applicationStatus", refused ? "CANCELLED" : "SUBMITTED");
+            }
+            batch = b;
+            x.getResponseHeaders().set("Location", "/office/collective-batches/" + id);
+            send(x, 202, "{\"id\":\"" + id + "\",\"state\":\"CHECKING\"}");
+            return;
+        }
+        if (method.equals("GET") && path.equals("/office/collective-batches/" + id) && batch != null
+                && "JKT".equals(office)) {
+            send(x, 200, batch.toString());
+            return;
+        }
+        problem(x, 404, "collective-batch-not-found", "Rombongan tidak ditemukan");
+    }
+
+    private static final String[] UUIDS = { "0a1b2c3d-0000-4000-8000-000000000001",
+            "0a1b2c3d-0000-4000-8000-000000000002", "0a1b2c3d-0000-4000-8000-000000000003" };
 
     /** The admin's part: offices, officers of JKT, rules, releases, closures and the two audits. */
     static final List<ObjectNode> OFFICERS = new CopyOnWriteArrayList<>();

@@ -31,6 +31,14 @@ public interface ApplicationConfig {
 
     Retention retention();
 
+    Collective collective();
+
+    /** The collective service ("Eazy Passport", issue 19): batches an officer registers for a group. */
+    interface Collective {
+        /** Most people in one batch. */
+        int maxMembers();
+    }
+
     /** What the requirements list shows for every document (enforced by the upload side). */
     interface Documents {
         List<String> acceptedTypes();

@@ -5,8 +5,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
+import id.go.imigrasi.mpaspor.application.service.CollectiveBatches;
 import id.go.imigrasi.mpaspor.application.service.FollowQuota;
 import id.go.imigrasi.mpaspor.contracts.quota.BookingRescheduled;
+import id.go.imigrasi.mpaspor.contracts.quota.CollectiveBatchRefused;
 import id.go.imigrasi.mpaspor.contracts.quota.HoldConfirmed;
 import id.go.imigrasi.mpaspor.contracts.quota.HoldExtended;
 import id.go.imigrasi.mpaspor.contracts.quota.HoldReleased;
@@ -18,7 +20,7 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * quota.events, each event in its inbox transaction: the holds, the booking steps and the waiting room's "your turn", in
- * {@link FollowQuota}.
+ * {@link FollowQuota}; a collective batch's holds and refusal in {@link CollectiveBatches}.
  */
 @ApplicationScoped
 public class QuotaEventsConsumer {
@@ -28,10 +30,12 @@ public class QuotaEventsConsumer {
     private final Inbox inbox;
     private final EventHandlers handlers;
 
-    public QuotaEventsConsumer(Inbox inbox, FollowQuota quota) {
+    public QuotaEventsConsumer(Inbox inbox, FollowQuota quota, CollectiveBatches collective) {
         this.inbox = inbox;
         this.handlers = EventHandlers.builder()
-                .on(SlotHeld.class, quota::held)
+                // a collective member's hold: kept like any, then its application is submitted with it
+                .on(SlotHeld.class, e -> quota.held(e).chain(() -> collective.held(e)))
+                .on(CollectiveBatchRefused.class, collective::refused)
                 .on(PositionsAdmitted.class, quota::positionsAdmitted)
                 .on(HoldExtended.class, quota::extended)
                 .on(HoldReleased.class, quota::released)

@@ -40,4 +40,10 @@ public class ApplicantRepository implements PanacheRepositoryBase<Applicant, UUI
                 Verification.VERIFICATION_PENDING, before)
                 .page(0, limit).list();
     }
+
+    /** Which of these NIKs are in an active application now. */
+    public Uni<List<String>> activeNiks(List<String> niks) {
+        return find("active = true and nik in ?1", niks).list()
+                .map(rows -> rows.stream().map(a -> a.nik).toList());
+    }
 }

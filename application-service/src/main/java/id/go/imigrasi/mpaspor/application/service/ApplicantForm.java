@@ -25,7 +25,8 @@ import id.go.imigrasi.mpaspor.platform.problem.ProblemException;
  */
 public final class ApplicantForm {
 
-    private static final Pattern PHONE = Pattern.compile("^(\\+62|62|0)8[0-9]{7,12}$");
+    /** An Indonesian mobile number, matched after spaces and hyphens are removed (also the batch contact's). */
+    static final Pattern PHONE = Pattern.compile("^(\\+62|62|0)8[0-9]{7,12}$");
     private static final int MAX_TEXT = 200;
 
     private ApplicantForm() {

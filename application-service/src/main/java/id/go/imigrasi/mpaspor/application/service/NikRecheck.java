@@ -39,9 +39,12 @@ public class NikRecheck {
     private final Timeline timeline;
     private final ApplicantMails mails;
     private final ApplicationConfig config;
+    private final CollectiveBatches collective;
 
     public NikRecheck(ApplicantRepository applicants, ApplicationRepository applications, DukcapilGateway dukcapil,
-            Outbox outbox, Timeline timeline, ApplicantMails mails, ApplicationConfig config) {
+            Outbox outbox, Timeline timeline, ApplicantMails mails, ApplicationConfig config,
+            CollectiveBatches collective) {
+        this.collective = collective;
         this.applicants = applicants;
         this.applications = applications;
         this.dukcapil = dukcapil;
@@ -83,6 +86,8 @@ public class NikRecheck {
                             .chain(() -> result == Verification.VERIFIED ? Uni.createFrom().voidItem()
                                     : applications.findById(a.applicationId).chain(app -> mails.queue(app,
                                             ApplicantMails.Kind.NIK_NOT_VERIFIED, a.fullName)))
+                            // a collective batch's member: verified or refused, the batch may ask for its places
+                            .chain(() -> collective.verificationSettled(a.applicationId, result))
                             .replaceWith(true);
                 })));
     }

@@ -17,6 +17,7 @@ import id.go.imigrasi.mpaspor.application.domain.Application;
 import id.go.imigrasi.mpaspor.application.domain.ApplicationStatus;
 import id.go.imigrasi.mpaspor.application.domain.BookingNeed;
 import id.go.imigrasi.mpaspor.application.domain.Hold;
+import id.go.imigrasi.mpaspor.application.domain.Verification;
 import id.go.imigrasi.mpaspor.application.repository.ApplicantDocumentRepository;
 import id.go.imigrasi.mpaspor.application.repository.ApplicantRepository;
 import id.go.imigrasi.mpaspor.application.repository.ApplicationRepository;
@@ -91,6 +92,42 @@ public class Submissions {
                                         app, people)));
                             }));
                 }));
+    }
+
+    /**
+     * Submits a collective batch's member application (CollectiveBatches, in the inbox transaction of the member's
+     * SlotHeld) with the hold quota-service took for it: the applicant verified, then the same hold checks and the
+     * same ApplicationSubmitted as {@link #submit}. Not the document checklist: the officer team checks a batch's
+     * original documents in person at the collective visit (the people do not upload them). A repeat is a no-op.
+     */
+    public Uni<Application> submitForBatch(UUID applicationId, String holdId) {
+        return applications.lock(applicationId).chain(app -> {
+            if (app == null) {
+                throw ProblemException.of(ApplicationProblem.APPLICATION_NOT_FOUND);
+            }
+            if (app.status == ApplicationStatus.SUBMITTED && holdId.equals(app.holdId)) {
+                return Uni.createFrom().item(app);
+            }
+            if (app.status != ApplicationStatus.DRAFT) {
+                throw ProblemException.of(ApplicationProblem.NOT_EDITABLE, app.status.name());
+            }
+            return applicants.ofApplication(app.id).chain(people -> {
+                List<FieldError> unverified = new ArrayList<>();
+                for (int i = 0; i < people.size(); i++) {
+                    if (people.get(i).verification != Verification.VERIFIED) {
+                        unverified.add(FieldError.of("applicants[" + i + "].nik", "submission.verification-pending",
+                                people.get(i).fullName));
+                    }
+                }
+                if (people.isEmpty() || !unverified.isEmpty()) {
+                    throw new ProblemException(ApplicationProblem.SUBMISSION_INCOMPLETE,
+                            List.of(Math.max(1, unverified.size())), unverified, null);
+                }
+                // no caller: the batch's registration is the step (its officer is on the batch, not on this submission)
+                return holds.lock(holdId).chain(hold -> submitWith(app, people, new Caller(null), checked(hold,
+                        holdId, app, people)));
+            });
+        });
     }
 
     private Hold checked(Hold hold, String holdId, Application app, List<Applicant> people) {

@@ -38,6 +38,8 @@ public final class RouteTable {
             Map.entry("/payments", Upstream.BILLING),
             Map.entry("/reconciliation", Upstream.BILLING),
             Map.entry("/appointments", Upstream.BIOMETRIC),
+            // the collective service (issue 19): an officer's batches are application-service's
+            Map.entry("/office/collective-batches", Upstream.APPLICATION),
             Map.entry("/office", Upstream.BIOMETRIC));
 
     /**

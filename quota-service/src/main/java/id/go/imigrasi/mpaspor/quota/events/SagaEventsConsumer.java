@@ -9,18 +9,21 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 import id.go.imigrasi.mpaspor.contracts.application.ApplicantsChanged;
 import id.go.imigrasi.mpaspor.contracts.application.ApplicationCancelled;
+import id.go.imigrasi.mpaspor.contracts.application.CollectiveBatchRegistered;
 import id.go.imigrasi.mpaspor.contracts.billing.BillingExpired;
 import id.go.imigrasi.mpaspor.contracts.billing.BillingIssued;
 import id.go.imigrasi.mpaspor.contracts.billing.BillingPaid;
 import id.go.imigrasi.mpaspor.platform.inbox.EventHandlers;
 import id.go.imigrasi.mpaspor.platform.inbox.Inbox;
 import id.go.imigrasi.mpaspor.quota.repository.ApplicantRepository;
+import id.go.imigrasi.mpaspor.quota.service.CollectiveHolds;
 import id.go.imigrasi.mpaspor.quota.service.HoldLifecycle;
 import io.smallrye.mutiny.Uni;
 
 /**
  * quota-service's part of the application saga: billing.events and application.events drive the holds, and
- * application.events' ApplicantsChanged keeps the projection of who is an applicant of which account. Each
+ * application.events' ApplicantsChanged keeps the projection of who is an applicant of which account;
+ * CollectiveBatchRegistered takes a collective batch's walk-in places ({@link CollectiveHolds}). Each
  * event is applied once (the inbox records its id in the same transaction as the effect).
  */
 @ApplicationScoped
@@ -32,7 +35,8 @@ public class SagaEventsConsumer {
     private final EventHandlers billing;
     private final EventHandlers application;
 
-    public SagaEventsConsumer(Inbox inbox, HoldLifecycle holds, ApplicantRepository applicants) {
+    public SagaEventsConsumer(Inbox inbox, HoldLifecycle holds, ApplicantRepository applicants,
+            CollectiveHolds collective) {
         this.inbox = inbox;
         this.billing = EventHandlers.builder()
                 .on(BillingIssued.class, e -> holds.extend(e.holdId(), e.applicationId(), e.billingCode(), e.expiresAt()))
@@ -45,6 +49,8 @@ public class SagaEventsConsumer {
                 // the projection a hold's NIKs are checked against: the application's applicants as announced
                 .on(ApplicantsChanged.class, e -> applicants.replace(e.applicationId(), e.accountId(),
                         e.niks() == null ? List.of() : e.niks(), e.changedAt()))
+                // a collective batch (issue 19): its members' places from the walk-in line, all or none
+                .on(CollectiveBatchRegistered.class, collective::register)
                 .build();
     }
 
