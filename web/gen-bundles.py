@@ -11,6 +11,8 @@ BUNDLES = {
     # file name: (interface, what it holds)
     'msg': ('Msg', 'The website\'s texts'),
     'kantor': ('Kantor', 'The texts of the office desk ({@code /kantor}) and the admin console ({@code /admin})'),
+    'desk': ('DeskMsg', 'The office desk\'s own flows (issue 19): the QR scanner, walk-in registration ({@code /kantor/walk-in})'
+                        ' and the collective service ({@code /kantor/collective})'),
     'wr': ('WaitingRoomMsg', 'The waiting room\'s texts (issue 17)'),
     'rights': ('RightsMsg', 'The pages of the data subject\'s rights (issue 23): {@code /account/data}, erasure and export'),
     'info': ('Info', 'The public information pages\' texts: the document advisor ({@code /requirements}) and the'

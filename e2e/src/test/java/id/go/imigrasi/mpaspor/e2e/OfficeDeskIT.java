@@ -356,6 +356,60 @@ class OfficeDeskIT {
                 + " created for her (timeline and audit name the officer), the desk session ended");
     }
 
+    @Test
+    @Order(7)
+    void aCollectiveBatchOfTenIsRegisteredOnTheWalkInLine() {
+        step("D7. Collective service: the officer registers a school's batch of 10 on " + OFFICE + "'s walk-in line");
+        // the admin gives the office walk-in places (its rules so far were regular ones only)
+        admin.open("/admin/offices/" + OFFICE);
+        admin.awaitVisible("#rules-save");
+        admin.type("rules-REGULAR-MORNING", "40");
+        admin.type("rules-REGULAR-AFTERNOON", "35");
+        admin.type("rules-PRIORITY_WALK_IN-MORNING", "20");
+        submit(admin, "#rules-save");
+        assertThat(done(admin)).contains("Aturan kuota disimpan");
+
+        StringBuilder members = new StringBuilder();
+        List<String> niks = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            String nik = "317201" + "0" + (1 + i % 9) + "0608" + serial.substring(0, 2) + String.format("%02d", 10 + i);
+            Person p = new Person("Siswa " + (char) ('A' + i) + " Pratama", nik, "2008-06-0" + (1 + i % 9), "Jakarta",
+                    "MALE", "Ibu Siswa", "NEW", "ELECTRONIC", 10);
+            Journey.registerAtDukcapil(p);
+            niks.add(nik);
+            members.append(p.fullName()).append(';').append(nik).append(';').append(p.birthDate()).append(";L;Jakarta;")
+                    .append(p.motherName()).append(";Jl. Kenari 8, Jakarta;0812").append(serial).append(String.format("%04d", i))
+                    .append('\n');
+        }
+        desk.open("/kantor/collective");
+        desk.awaitVisible("#register");
+        desk.type("organisation", "SMA Negeri 8 Jakarta " + run);
+        desk.type("contactName", "Rina Marlina");
+        desk.type("contactEmail", "rina." + run + "@sman8jkt.sch.id");
+        desk.type("contactPhone", "081298765432");
+        value(desk, "date", day.toString());
+        value(desk, "members", members.toString());
+        desk.check("kantor-collective");
+        submit(desk, "#register");
+        desk.awaitPath("is the batch", p -> p.matches("/kantor/collective/[0-9a-f-]{36}"));
+        String batch = desk.path().substring("/kantor/collective/".length());
+        Awaitility.await().atMost(EVENTUALLY).pollInterval(Duration.ofSeconds(2)).until(() -> {
+            desk.open("/kantor/collective/" + batch);
+            desk.awaitVisible("#batch-state");
+            return !desk.find("#batch-state").getText().contains("Sedang diperiksa");
+        });
+        assertThat(desk.find("#batch-state").getText()).contains("Terdaftar").doesNotContain("Sebagian");
+        desk.check("kantor-collective-registered");
+
+        // the API agrees: ten applications submitted on the walk-in line of this office
+        var view = api.as(api.login(officerEmail, officerPassword)).get("/office/collective-batches/{id}", batch).then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(view.getString("state")).isEqualTo("REGISTERED");
+        assertThat(view.getList("members.nik")).containsExactlyInAnyOrderElementsOf(niks);
+        assertThat(view.getList("members.state")).hasSize(10).allMatch("REGISTERED"::equals);
+        say("  batch " + batch + ": 10 NIKs checked at Dukcapil, 10 walk-in places taken, 10 applications submitted");
+    }
+
     // ---- helpers ----
 
     private static void login(Browser browser, String email, String password) {

@@ -103,7 +103,7 @@ public class CollectivePages {
                 Matcher m = MEMBER_FIELD.matcher(field);
                 if (m.matches()) {
                     int line = Integer.parseInt(m.group(1)) + 1;
-                    memberErrors.add(texts.text("collective_line") + " " + line + " (" + label(m.group(2), lines,
+                    memberErrors.add(texts.desk("collective_line") + " " + line + " (" + label(m.group(2), lines,
                             line) + "): " + message);
                 } else {
                     form.error(formField(field), message);
@@ -111,7 +111,7 @@ public class CollectivePages {
                 fields = true;
             }
             if (!memberErrors.isEmpty()) {
-                form.error("members", texts.text("collective_members_errors") + " " + String.join("; ", memberErrors));
+                form.error("members", texts.desk("collective_members_errors") + " " + String.join("; ", memberErrors));
             }
             if (!fields) {
                 form.problem(r.problem());

@@ -27,7 +27,16 @@ public class StaffTexts {
     }
 
     public String text(String key) {
-        Template t = texts.computeIfAbsent(key, k -> engine.parse("{kantor:" + k + "}"));
+        return render("kantor", key);
+    }
+
+    /** A text of the desk's own flows (bundle {@code desk}: walk-in, collective service, QR scanner). */
+    public String desk(String key) {
+        return render("desk", key);
+    }
+
+    private String render(String bundle, String key) {
+        Template t = texts.computeIfAbsent(bundle + ":" + key, k -> engine.parse("{" + k + "}"));
         return t.instance().setLocale(Locale.forLanguageTag(visit.language())).render();
     }
 }
