@@ -31,7 +31,7 @@ import io.smallrye.mutiny.Uni;
  * acts for them through the same public API as everyone, with a desk session's tokens ({@link DeskSessions}).
  */
 @Path("/office/assisted-accounts")
-@Tag(name = "office", description = "For officers at an office desk")
+@Tag(name = "office-desk", description = "For officers at the office desk: the day, check-in, interview, biometrics, decision, issuance; walk-in registration and collective batches")
 @RolesAllowed(Roles.OFFICER)
 public class DeskResource {
 

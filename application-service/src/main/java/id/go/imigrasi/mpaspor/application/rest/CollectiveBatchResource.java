@@ -44,7 +44,7 @@ import io.smallrye.mutiny.Uni;
  */
 @IdempotentReads
 @Path("/office/collective-batches")
-@Tag(name = "collective", description = "Collective service (Eazy Passport): a group registered by an officer team")
+@Tag(name = "office-desk", description = "For officers at the office desk: the day, check-in, interview, biometrics, decision, issuance; walk-in registration and collective batches")
 @Produces(MediaType.APPLICATION_JSON)
 public class CollectiveBatchResource {
 

@@ -49,7 +49,7 @@ import io.smallrye.mutiny.Uni;
  */
 @IdempotentReads
 @Path("/office")
-@Tag(name = "office-desk", description = "For officers: the day at the office, check-in, interview, biometrics, decision, issuance")
+@Tag(name = "office-desk", description = "For officers at the office desk: the day, check-in, interview, biometrics, decision, issuance; walk-in registration and collective batches")
 @RolesAllowed(Roles.OFFICER)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
