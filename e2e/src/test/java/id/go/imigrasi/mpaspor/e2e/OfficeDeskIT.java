@@ -113,9 +113,11 @@ class OfficeDeskIT {
 
         admin.type("rules-REGULAR-MORNING", "40");
         admin.type("rules-REGULAR-AFTERNOON", "35");
+        // walk-in places too, for the desk's walk-ins and collective batches (D7): before the release puts them on sale
+        admin.type("rules-PRIORITY_WALK_IN-MORNING", "20");
         submit(admin, "#rules-save");
         assertThat(done(admin)).contains("Aturan kuota disimpan");
-        assertThat(admin.find("#rules").getText()).contains("Senin", "Reguler", "40", "35");
+        assertThat(admin.find("#rules").getText()).contains("Senin", "Reguler", "40", "35", "20");
 
         LocalDateTime now = LocalDateTime.now(SharedSystem.WIB).minusMinutes(2);
         value(admin, "releases-from", LocalDate.now(SharedSystem.WIB).toString());
@@ -360,15 +362,6 @@ class OfficeDeskIT {
     @Order(7)
     void aCollectiveBatchOfTenIsRegisteredOnTheWalkInLine() {
         step("D7. Collective service: the officer registers a school's batch of 10 on " + OFFICE + "'s walk-in line");
-        // the admin gives the office walk-in places (its rules so far were regular ones only)
-        admin.open("/admin/offices/" + OFFICE);
-        admin.awaitVisible("#rules-save");
-        admin.type("rules-REGULAR-MORNING", "40");
-        admin.type("rules-REGULAR-AFTERNOON", "35");
-        admin.type("rules-PRIORITY_WALK_IN-MORNING", "20");
-        submit(admin, "#rules-save");
-        assertThat(done(admin)).contains("Aturan kuota disimpan");
-
         StringBuilder members = new StringBuilder();
         List<String> niks = new java.util.ArrayList<>();
         for (int i = 0; i < 10; i++) {
@@ -388,9 +381,11 @@ class OfficeDeskIT {
         desk.type("contactEmail", "rina." + run + "@sman8jkt.sch.id");
         desk.type("contactPhone", "081298765432");
         value(desk, "date", day.toString());
+        desk.type("travelPurpose", "Studi banding ke Jepang");
         value(desk, "members", members.toString());
         desk.check("kantor-collective");
         submit(desk, "#register");
+        desk.all(".error-summary, .error-message").forEach(e -> say("  the page says: " + e.getText()));
         desk.awaitPath("is the batch", p -> p.matches("/kantor/collective/[0-9a-f-]{36}"));
         String batch = desk.path().substring("/kantor/collective/".length());
         Awaitility.await().atMost(EVENTUALLY).pollInterval(Duration.ofSeconds(2)).until(() -> {
