@@ -83,6 +83,10 @@ public final class Summary {
         line("Machine: %s cores, SHARED with other work while measured (load average %s at the start, %s after the"
                 + " spike): figures are indicative, ratios matter more.", text("cores", "?"), text("loadavg.start", "?"),
                 text("loadavg.spike", "?"));
+        if (figures.containsKey("settle.spike") || figures.containsKey("settle.steady-state")) {
+            line("  waited for a quiet machine (SETTLE_IDLE): before the spike %s, before the steady state %s",
+                    text("settle.spike", "-"), text("settle.steady-state", "-"));
+        }
         line("");
         baselines();
         releaseSpike();
@@ -117,6 +121,10 @@ public final class Summary {
                 + " each = %s places)", text("spike.users", "?"), text("spike.login-seconds", "?"),
                 text("spike.hold-rate", "?"), text("spike.offices", "?"), text("spike.capacity", "?"),
                 text("capacity.total", "?"));
+        if (!"0".equals(text("spike.warm-up", "0"))) {
+            line("  after an unmeasured warm-up: %s accounts of their own walked the login wave's path, one every 2 s",
+                    text("spike.warm-up", "?"));
+        }
         if (spike == null) {
             failures.add("release spike: no figures recorded (did Gatling run?)");
             line("  NO FIGURES (Gatling did not record any answer)");
