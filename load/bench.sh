@@ -15,7 +15,7 @@
 # per-request figures in load/target/requests/*.csv. Tunables (environment): SPIKE_USERS, SPIKE_LOGIN_SECONDS,
 # SPIKE_HOLD_RATE, SPIKE_CAPACITY (places per office), SPIKE_OFFICES, UPLOAD_USERS, UPLOAD_SECONDS, UPLOAD_SIZE,
 # UPLOAD_CHUNK, STEADY_USERS, STEADY_RATE, LOAD_TARGET (auto | gateway | direct), PGBENCH_CLIENTS, PGBENCH_SECONDS,
-# DESK_OFFICES, DESK_OFFICERS (per office), DESK_APPOINTMENTS (per officer; 0: no desk), DESK_PAUSE_MS,
+# DESK_OFFICES, DESK_OFFICERS (per office), DESK_APPOINTMENTS (per officer; 0: no desk), DESK_PAUSE_MS, DESK_WARM_UP,
 # SETTLE_SECONDS, SETTLE_IDLE (the wait for a quiet machine before the spike and the steady state), SPIKE_WARM_UP,
 # LOAD_BUILD (install, the default, or package: builds the load module without installing it, when ~/.m2 already
 # holds its dependencies).
@@ -57,14 +57,16 @@ else
   : "${STEADY_USERS:=1000}" "${STEADY_RATE:=100}"
   : "${PGBENCH_CLIENTS:=32}" "${PGBENCH_SECONDS:=15}"
   : "${WR_USERS:=20000}" "${WR_SECONDS:=100}" "${WR_CAPACITY:=450}"
-  : "${DESK_OFFICERS:=3}" "${DESK_APPOINTMENTS:=40}"
+  # an officer's next action 2 s after the answer: faster than anyone at a counter, slow enough that six officers
+  # are not a load test of their own (at 0 they sent 39 actions/s and saturated the 2 cores, 2026-12-05)
+  : "${DESK_OFFICERS:=3}" "${DESK_APPOINTMENTS:=40}" "${DESK_PAUSE_MS:=2000}"
   HASH_SECONDS=10; KAFKA_RECORDS=300000; DISK_MB=256; MAX_SECONDS=480
 fi
 : "${SPIKE_OFFICES:=SOETTA,JKTSEL,BDG}"
 : "${LOAD_TARGET:=auto}"
 # the desk (issue 19): DESK_OFFICERS officers at each of DESK_OFFICES, DESK_APPOINTMENTS applicants each, beside the
 # steady state; offices of the bench's own, so no real office's desk or audit shows them
-: "${DESK_OFFICES:=DESK1,DESK2}" "${DESK_PAUSE_MS:=0}" "${LOAD_BUILD:=install}"
+: "${DESK_OFFICES:=DESK1,DESK2}" "${DESK_PAUSE_MS:=0}" "${DESK_WARM_UP:=12}" "${LOAD_BUILD:=install}"
 # before the spike and the steady state: wait at most SETTLE_SECONDS for the CPUs to be SETTLE_IDLE % idle (an idle
 # stack leaves about 70 % of this machine's 2 cores idle)
 : "${SETTLE_SECONDS:=90}" "${SETTLE_IDLE:=55}"
@@ -318,6 +320,7 @@ jwt.key=$RUN/keys/private.pem
 desk.url=$BIOMETRIC_DIRECT
 desk.offices=$DESK_OFFICES
 desk.pause-ms=$DESK_PAUSE_MS
+desk.warm-up=$DESK_WARM_UP
 client.address=${MPASPOR_BENCH_CLIENT_ADDRESS:-127.0.0.2}
 jwt.issuer=${MPASPOR_JWT_ISSUER:-https://mpaspor.imigrasi.go.id}
 EOF
@@ -412,6 +415,7 @@ fi
 
 # --- scenario 3: steady state (submit -> billing code visible), the desk beside it (issue 19) -------------------------
 put desk.offices "$DESK_OFFICES"; put desk.officers "$DESK_OFFICERS"; put desk.appointments "$DESK_APPOINTMENTS"
+put desk.pause-ms "$DESK_PAUSE_MS"; put desk.warm-up "$DESK_WARM_UP"
 if [[ "$STEADY_USERS" -le 0 || "$DESK_APPOINTMENTS" -le 0 || "$DESK_OFFICERS" -le 0 ]]; then
   put skipped.desk "it runs beside the steady state (STEADY_USERS=$STEADY_USERS, DESK_OFFICERS=$DESK_OFFICERS, DESK_APPOINTMENTS=$DESK_APPOINTMENTS)"
 elif ! ready "$BIOMETRIC_DIRECT"; then

@@ -5,6 +5,7 @@ import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.rampUsers;
 import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.header;
@@ -107,7 +108,10 @@ public class SteadyStateSimulation extends Simulation {
         if (officers > 0) {
             System.out.println("LOAD desk: " + officers + " officers at " + CONFIG.string("desk.offices", "?")
                     + ", for at most " + deskSeconds + " s beside the steady state");
-            injected.add(DeskScenario.officers(CONFIG, deskSeconds).injectOpen(atOnceUsers(officers)));
+            // officers do not press at the same millisecond: their first actions spread over one pause
+            long pauseMs = CONFIG.integer("desk.pause-ms", 0);
+            injected.add(DeskScenario.officers(CONFIG, deskSeconds).injectOpen(pauseMs <= 0 ? atOnceUsers(officers)
+                    : rampUsers(officers).during(Duration.ofMillis(pauseMs))));
         }
         setUp(injected)
                 .protocols(Journeys.protocol(CONFIG))

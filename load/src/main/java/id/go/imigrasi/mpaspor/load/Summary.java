@@ -234,8 +234,9 @@ public final class Summary {
         }
         line("  %s officers at each of %s, %s applicants each booked today; check-in -> interview -> face -> ten"
                 + " fingers -> approve -> issue, straight at biometric-service (its time plus loopback), while the"
-                + " steady state runs", text("desk.officers", "?"), text("desk.offices", "?"),
-                text("desk.appointments", "?"));
+                + " steady state runs; each officer's next action %s ms after the answer, %s applicants served"
+                + " unmeasured first", text("desk.officers", "?"), text("desk.offices", "?"),
+                text("desk.appointments", "?"), text("desk.pause-ms", "0"), text("desk.warm-up", "?"));
         table(desk);
         Map<String, RequestStats> steady = scenarios.getOrDefault("steady-state", Map.of());
         line("  side by side, same run (2xx p50/p95/p99 ms):");
