@@ -234,7 +234,7 @@ public final class Summary {
         }
         line("  %s officers at each of %s, %s applicants each booked today; check-in -> interview -> face -> ten"
                 + " fingers -> approve -> issue, straight at biometric-service (its time plus loopback), while the"
-                + " steady state runs; each officer's next action %s ms after the answer, %s applicants served"
+                + " steady state runs; each officer's next action %s ms after the answer, up to %s applicants served"
                 + " unmeasured first", text("desk.officers", "?"), text("desk.offices", "?"),
                 text("desk.appointments", "?"), text("desk.pause-ms", "0"), text("desk.warm-up", "?"));
         table(desk);
