@@ -40,7 +40,7 @@ die() { printf 'faults: %s\n' "$1" >&2; exit "${2:-1}"; }
 psql_db() { local db="$1"; shift; psql -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d "$db" -qtAX -v ON_ERROR_STOP=1 "$@"; }
 launcher() { "$ROOT/mpaspor" "$@"; }
 
-for module in account-service application-service quota-service billing-service biometric-service gateway web; do
+for module in account-service application-service upload-service quota-service billing-service biometric-service gateway web; do
   [[ -f "$ROOT/$module/target/quarkus-app/quarkus-run.jar" ]] \
     || die "$module is not built: ./mvnw -B -q package -DskipTests first" 2
 done

@@ -17,6 +17,11 @@ BUNDLES = {
     'rights': ('RightsMsg', 'The pages of the data subject\'s rights (issue 23): {@code /account/data}, erasure and export'),
     'info': ('Info', 'The public information pages\' texts: the document advisor ({@code /requirements}) and the'
                      ' offices\' hours and services'),
+    'notify': ('NotifyMsg', 'How the applicant is told (issue 22): the notification preferences and the proof of the mobile'
+                            ' number ({@code /account/notifications})'),
+    'help': ('HelpMsg', 'The helpdesk, the application\'s mails and texts, corrections after submission and refunds'
+                        ' (issue 22): the applicant\'s pages, the office\'s queue ({@code /kantor/tickets}) and'
+                        ' finance\'s refunds ({@code /admin/refunds})'),
     'privacy': ('PrivacyMsg', 'The privacy notice ({@code /privasi}), its acceptance, the registration\'s consent and the'
                               ' applicant form\'s declaration of authority (issue 23)'),
 }

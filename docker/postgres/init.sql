@@ -4,4 +4,5 @@ CREATE DATABASE application;
 CREATE DATABASE quota;
 CREATE DATABASE billing;
 CREATE DATABASE biometric;
+CREATE DATABASE upload;       -- upload-service: the documents' uploads
 CREATE DATABASE ops;          -- the ops console's re-drive log

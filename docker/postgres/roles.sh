@@ -2,7 +2,8 @@
 # One login role per service, owner of its own database only (runs after init.sql, on the first start of an empty
 # data volume). A service's password opens its database and no other; the superuser's stays with PostgreSQL.
 set -eu
-for db in account application quota billing biometric ops; do
+# ops last: the compose healthcheck waits for its role
+for db in account application quota billing biometric upload ops; do
   var="MPASPOR_DB_PASSWORD_$(echo "$db" | tr '[:lower:]' '[:upper:]')"
   pw="$(printenv "$var" || true)"
   [ -n "$pw" ] || { echo "set $var (the $db-service's database password)" >&2; exit 1; }

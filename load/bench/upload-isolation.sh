@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Does an upload storm slow submissions (issue 24)? Submissions' p50/p99 and application-service CPU-ms per
-# submission alone, during a tus upload storm (upload-client's benchmark) and alone again, each submission paired
-# with a read in the same JVM (GET /applications/{id}) and one in another (quota-service GET /holds) as the
-# same-run baseline. Needs the system started by './mpaspor up' (MPASPOR_RUN_DIR / MPASPOR_PORT_OFFSET /
+# submission alone, during a tus upload storm against upload-service (upload-client's benchmark) and alone again,
+# each submission paired with a read in application-service (GET /applications/{id}) and one in quota-service
+# (GET /holds) as the same-run baseline (until issue 24 moved them out, the uploads ran in application-service's JVM). Needs the system started by './mpaspor up' (MPASPOR_RUN_DIR / MPASPOR_PORT_OFFSET /
 # MPASPOR_DB_PREFIX honoured as in the launcher); talks to the services directly (the gateway's per-IP limits are
 # not what is measured). Builds the load and upload-client modules without installing anything.
 #
@@ -24,11 +24,12 @@ export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-
 
 ACCOUNT="http://127.0.0.1:$((8081 + OFFSET))"
 APPLICATION="http://127.0.0.1:$((8082 + OFFSET))"
+UPLOAD="http://127.0.0.1:$((8088 + OFFSET))"
 QUOTA="http://127.0.0.1:$((8083 + OFFSET))"
 DUKCAPIL="http://127.0.0.1:$((8091 + OFFSET))"
 die() { printf 'upload-isolation: %s\n' "$1" >&2; exit "${2:-1}"; }
 ready() { [[ "$(curl -fsS --max-time 3 "$1/q/health/ready" 2>/dev/null)" == *'"UP"'* ]]; }
-for svc in "$ACCOUNT" "$APPLICATION" "$QUOTA"; do
+for svc in "$ACCOUNT" "$APPLICATION" "$QUOTA" "$UPLOAD"; do
   ready "$svc" || die "the system is not running ($svc is not ready): start it with ./mpaspor up first" 2
 done
 [[ -f "$RUN/secrets/admin-password" && -f "$RUN/keys/private.pem" ]] || die "no secrets/keys in $RUN" 2
@@ -65,12 +66,14 @@ echo "== $STORM_CLIENTS storm identities (load/bench/upload/PrepareIdentities.ja
 java "$ROOT/load/bench/upload/PrepareIdentities.java" "$STORM_CLIENTS" "$OUT/isolation-identities.csv" \
   "$APPLICATION" "$DUKCAPIL" "$RUN/keys/private.pem" >/dev/null
 
-STORM="'$ROOT/load/bench/upload/run.sh' '$APPLICATION/uploads' $STORM_CLIENTS --identities '$OUT/isolation-identities.csv' --file-kb $STORM_FILE_KB --disk-probe-mb 0"
+STORM="'$ROOT/load/bench/upload/run.sh' '$UPLOAD/uploads' $STORM_CLIENTS --identities '$OUT/isolation-identities.csv' --file-kb $STORM_FILE_KB --disk-probe-mb 0"
 CONFIG="$OUT/isolation.properties"
 cat >"$CONFIG" <<PROPS
 run=$(( $(date +%s) % 100000 ))
 application.url=$APPLICATION
 application.direct-url=$APPLICATION
+upload.url=$UPLOAD
+upload.direct-url=$UPLOAD
 quota.url=$QUOTA
 quota.direct-url=$QUOTA
 dukcapil.url=$DUKCAPIL

@@ -23,6 +23,7 @@ import id.go.imigrasi.mpaspor.contracts.application.ApplicationDataErased;
 import id.go.imigrasi.mpaspor.contracts.billing.BillingDataErased;
 import id.go.imigrasi.mpaspor.contracts.biometric.BiometricDataErased;
 import id.go.imigrasi.mpaspor.contracts.quota.QuotaDataErased;
+import id.go.imigrasi.mpaspor.contracts.upload.UploadDataErased;
 import id.go.imigrasi.mpaspor.testkit.PersonalDataScan;
 import id.go.imigrasi.mpaspor.testkit.RealInfrastructure;
 import id.go.imigrasi.mpaspor.testkit.TestJwt;
@@ -98,22 +99,23 @@ class AccountErasureTest {
         publish(new QuotaDataErased(id, Map.of("hold_nik", 1), Instant.now()));
         publish(new BillingDataErased(id, Map.of("bill_line", 1), Instant.now()));
         publish(new BiometricDataErased(id, Map.of("appointment", 1), Instant.now()));
+        publish(new UploadDataErased(id, Map.of("upload", 2), Instant.now()));
         String admin = TestJwt.admin("admin-erasure");
         await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(admin).when().get("/admin/erasures")
                 .then().statusCode(200).extract().jsonPath()
                 .getList("find { it.accountId == '" + id + "' }.awaiting").isEmpty());
         given().auth().oauth2(admin).when().get("/admin/erasures").then()
                 .body("find { it.accountId == '" + id + "' }.outcome", equalTo("ERASED"))
-                .body("find { it.accountId == '" + id + "' }.confirmations", hasSize(4))
+                .body("find { it.accountId == '" + id + "' }.confirmations", hasSize(5))
                 .body("find { it.accountId == '" + id + "' }.confirmations.service",
-                        equalTo(List.of("application", "billing", "biometric", "quota")));
+                        equalTo(List.of("application", "billing", "biometric", "quota", "upload")));
         given().auth().oauth2(TestJwt.applicant(UUID.randomUUID().toString())).when().get("/admin/erasures").then()
                 .statusCode(403);
         // the audit: asked by the holder, then each service's erasure, append-only
         List<String> actions = given().auth().oauth2(admin).when().get("/admin/privacy-audit?accountId=" + id).then()
                 .statusCode(200).extract().jsonPath().getList("action");
         assertThat(actions).containsExactlyInAnyOrder("ACCOUNT_ERASED", "ACCOUNT_ERASED", "ACCOUNT_ERASED",
-                "ACCOUNT_ERASED", "ACCOUNT_ERASED", "ERASURE_REQUESTED");
+                "ACCOUNT_ERASED", "ACCOUNT_ERASED", "ACCOUNT_ERASED", "ERASURE_REQUESTED");
         given().auth().oauth2(admin).when().get("/admin/privacy-audit?accountId=not-an-id").then().statusCode(400)
                 .body("errors[0].field", equalTo("accountId"));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> RealInfrastructure.database()

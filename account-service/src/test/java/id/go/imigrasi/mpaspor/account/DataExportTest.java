@@ -25,6 +25,7 @@ import id.go.imigrasi.mpaspor.contracts.application.ApplicationDataExported;
 import id.go.imigrasi.mpaspor.contracts.billing.BillingDataExported;
 import id.go.imigrasi.mpaspor.contracts.biometric.BiometricDataExported;
 import id.go.imigrasi.mpaspor.contracts.quota.QuotaDataExported;
+import id.go.imigrasi.mpaspor.contracts.upload.UploadDataExported;
 import id.go.imigrasi.mpaspor.testkit.RealInfrastructure;
 import id.go.imigrasi.mpaspor.testkit.TestJwt;
 import id.go.imigrasi.mpaspor.testkit.TopicProbe;
@@ -87,6 +88,13 @@ class DataExportTest {
         publish(new BillingDataExported(exportId, id, Map.of("bills", List.of()), Instant.now()));
         publish(new BiometricDataExported(exportId, id, Map.of("appointments", List.of(
                 Map.of("passport_number", "E1234567"))), Instant.now()));
+        // four parts in, upload-service's (the uploads' records) missing: the export is not complete
+        await().atMost(Duration.ofSeconds(30)).until(() -> RealInfrastructure.database()
+                .count("SELECT count(*) FROM data_export_part WHERE export_id = ?::uuid", exportId) == 4);
+        get(token, "/accounts/me/data-exports/{id}/data.json", exportId).then().statusCode(409)
+                .body("type", equalTo(PROBLEMS + "data-export-not-ready"));
+        publish(new UploadDataExported(exportId, id, Map.of("uploads", List.of(
+                Map.of("document_type", "KTP", "file_name", "ktp-nadia.jpg"))), Instant.now()));
         await().atMost(Duration.ofSeconds(30)).until(() -> "READY".equals(get(token, "/accounts/me/data-exports")
                 .then().statusCode(200).extract().path("find { it.id == '" + exportId + "' }.status")));
 
@@ -101,13 +109,16 @@ class DataExportTest {
                 .isEqualTo(nik);
         assertThat(document.path("data").path("biometric").path("appointments").get(0).path("passport_number")
                 .asText()).isEqualTo("E1234567");
+        assertThat(document.path("data").path("upload").path("uploads").get(0).path("file_name").asText())
+                .isEqualTo("ktp-nadia.jpg");
 
         Response pdf = get(token, "/accounts/me/data-exports/{id}/data.pdf", exportId);
         pdf.then().statusCode(200).contentType("application/pdf");
         assertThat(new String(pdf.asByteArray(), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
         try (var loaded = Loader.loadPDF(pdf.asByteArray())) {
             String text = new PDFTextStripper().getText(loaded);
-            assertThat(text).contains("Data pribadi Anda di M-Paspor", email, "Nadia Putri", nik, "E1234567");
+            assertThat(text).contains("Data pribadi Anda di M-Paspor", email, "Nadia Putri", nik, "E1234567",
+                    "Dokumen yang diunggah", "ktp-nadia.jpg");
         }
         var mail = MailServer.await(email, "sudah siap", 1, Duration.ofSeconds(30));
         assertThat(MailServer.bodyOf(mail)).contains("Data saya");

@@ -44,6 +44,8 @@ public final class ApplicationProblem {
     public static final ProblemType DOCUMENT_NOT_FOUND = ProblemType.of("document-not-found", 404);
     /** An officer opens documents only of an applicant checked in at their office today. */
     public static final ProblemType DOCUMENT_NOT_AT_THE_DESK = ProblemType.of("document-not-at-the-desk", 403);
+    /** upload-service, which keeps the documents' bytes, did not answer in time: Retry-After. */
+    public static final ProblemType DOCUMENT_STORE_UNAVAILABLE = ProblemType.of("document-store-unavailable", 503);
 
     /** A NIK claim: the NIK is not held by another account's active application (add it directly). */
     public static final ProblemType NIK_NOT_CLAIMABLE = ProblemType.of("nik-not-claimable", 409);
@@ -66,6 +68,30 @@ public final class ApplicationProblem {
             ProblemType.of("collective-nik-in-active-application", 422);
     /** The same Idempotency-Key was sent earlier with another request. */
     public static final ProblemType IDEMPOTENCY_KEY_REUSED = ProblemType.of("idempotency-key-reused", 422);
+
+    /** Helpdesk (issue 22): no such ticket on this application. */
+    public static final ProblemType TICKET_NOT_FOUND = ProblemType.of("ticket-not-found", 404);
+    /** The ticket is closed (only the applicant's reply reopens it, within the reopen window). */
+    public static final ProblemType TICKET_CLOSED = ProblemType.of("ticket-closed", 409);
+    /** The ticket was closed longer ago than the reopen window: open a new one. */
+    public static final ProblemType TICKET_REOPEN_WINDOW_PASSED = ProblemType.of("ticket-reopen-window-passed", 409);
+    /**
+     * A correction after submission names a field only the office may change (identity, or what was booked and
+     * billed): 422 with a field error per such field saying why; nothing is changed.
+     */
+    public static final ProblemType CORRECTION_AT_OFFICE = ProblemType.of("correction-at-office", 422);
+    /** No correction of a draft: it is edited as such (PUT the applicant). */
+    public static final ProblemType CORRECTION_OF_DRAFT = ProblemType.of("correction-of-draft", 409);
+    /** No correction online once the office visit began: the officer corrects it at the desk with the originals. */
+    public static final ProblemType CORRECTION_AFTER_CHECK_IN = ProblemType.of("correction-after-check-in", 409);
+    /** No correction of a finished application. */
+    public static final ProblemType CORRECTION_OF_FINISHED = ProblemType.of("correction-of-finished-application", 409);
+    /** No mail of that kind was ever queued for this application, so there is nothing to resend. */
+    public static final ProblemType MAIL_NOT_FOUND = ProblemType.of("mail-not-found", 404);
+    /** What the mail said no longer holds (the bill was paid or expired): it is not sent again. */
+    public static final ProblemType MAIL_NOT_RESENDABLE = ProblemType.of("mail-not-resendable", 409);
+    /** The mail was resent a moment ago: Retry-After. */
+    public static final ProblemType MAIL_RESEND_TOO_SOON = ProblemType.of("mail-resend-too-soon", 429);
 
     private ApplicationProblem() {
     }

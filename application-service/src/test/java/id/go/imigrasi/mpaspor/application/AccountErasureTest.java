@@ -11,19 +11,16 @@ import static id.go.imigrasi.mpaspor.application.support.Fixtures.publish;
 import static id.go.imigrasi.mpaspor.application.support.Fixtures.token;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.NoSuchFileException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +29,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import id.go.imigrasi.mpaspor.application.support.DukcapilStubResource;
 import id.go.imigrasi.mpaspor.application.support.MailCatcher;
-import id.go.imigrasi.mpaspor.application.upload.storage.UploadStore;
+import id.go.imigrasi.mpaspor.contracts.upload.DocumentUploaded;
 import id.go.imigrasi.mpaspor.contracts.account.AccountErasureRequested;
 import id.go.imigrasi.mpaspor.contracts.account.DataExportRequested;
 import id.go.imigrasi.mpaspor.testkit.PersonalDataScan;
@@ -61,28 +58,21 @@ class AccountErasureTest {
     private static final String ERASED = "mpaspor.application.ApplicationDataErased.v1";
     private static final String REFUSED = "mpaspor.application.AccountErasureRefused.v1";
 
-    @Inject
-    UploadStore store;
-
     private static String b64(String value) {
         return Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** A partial upload over tus: its bytes are in the store and its row names the applicant. */
+    /**
+     * A document upload-service announced for the applicant (its uploads, rows and bytes, are upload-service's and
+     * erased there: upload-service's AccountErasureTest); here it becomes the applicant's document state.
+     */
     private static String upload(String account, String app, String applicant) {
-        byte[] bytes = ("scan of " + applicant).repeat(100).getBytes(StandardCharsets.UTF_8);
-        Response created = given().auth().oauth2(token(account)).header("Tus-Resumable", "1.0.0")
-                .header("Upload-Length", bytes.length * 2)
-                .header("Upload-Metadata", "applicationId " + b64(app) + ",applicantId " + b64(applicant)
-                        + ",documentType " + b64("EKTP") + ",filename " + b64("ektp.png"))
-                .post("/uploads");
-        assertThat(created.statusCode()).as(created.asString()).isEqualTo(201);
-        String location = created.header("Location");
-        String path = location.substring(location.indexOf("/uploads/"));
-        given().auth().oauth2(token(account)).header("Tus-Resumable", "1.0.0").header("Upload-Offset", 0)
-                .contentType("application/offset+octet-stream").body(bytes).patch(path).then().statusCode(204);
-        return (String) RealInfrastructure.database().rows("SELECT storage_key FROM upload WHERE applicant_id = ?::uuid",
-                applicant).get(0).get("storage_key");
+        String uploadId = UUID.randomUUID().toString();
+        publish(new DocumentUploaded(uploadId, app, applicant, account, "EKTP", "ektp.png", 1_000, "ab".repeat(32),
+                "uploads/" + uploadId, Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(
+                "SELECT count(*) FROM applicant_document WHERE upload_id = ?", uploadId) == 1);
+        return uploadId;
     }
 
     private static JsonNode data(CloudEvent event) throws IOException {
@@ -90,20 +80,19 @@ class AccountErasureTest {
     }
 
     @Test
-    void withNoApplicationInProgressEverythingOfTheAccountGoesBytesIncluded() throws Exception {
+    void withNoApplicationInProgressEverythingOfTheAccountGoes() throws Exception {
         String account = newAccount();
         String draft = createApplication(account);
         String name = "Intan Terhapus " + UUID.randomUUID().toString().substring(0, 6);
         Map<String, Object> form = adult(name);
         String nik = (String) form.get("nik");
         String applicant = addApplicant(account, draft, form);
-        String key = upload(account, draft, applicant);
+        String uploadId = upload(account, draft, applicant);
         String finished = createApplication(account);
         RealInfrastructure.database().update("UPDATE application SET status = 'DELIVERED' WHERE id = ?::uuid", finished);
         String other = newAccount();
         String othersApp = createApplication(other);
         String othersApplicant = addApplicant(other, othersApp, adult("Tetap Ada"));
-        store.open(key).close(); // the bytes are there (a partial upload: opened, not read)
         await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT count(*) FROM outbox WHERE sent_at IS NULL") == 0);
         assertThat(PersonalDataScan.traces(RealInfrastructure.database(), nik, name, account)).isNotEmpty();
 
@@ -117,8 +106,12 @@ class AccountErasureTest {
             assertThat(exported.path("exportId").asText()).isEqualTo(exportId);
             assertThat(exported.path("data").path("applications")).hasSize(2);
             assertThat(exported.path("data").path("applicants").get(0).path("nik").asText()).isEqualTo(nik);
-            assertThat(exported.path("data").path("documents").get(0).path("applicant_id").asText()).isEqualTo(applicant);
-            assertThat(exported.path("data").path("documents").get(0).has("storage_key")).isFalse();
+            assertThat(exported.path("data").path("document_states").get(0).path("applicant_id").asText())
+                    .isEqualTo(applicant);
+            assertThat(exported.path("data").path("document_states").get(0).path("upload_id").asText())
+                    .isEqualTo(uploadId);
+            assertThat(exported.path("data").has("documents")).as("the uploads' records are upload-service's part")
+                    .isFalse();
             assertThat(exported.toString()).doesNotContain(othersApplicant);
         }
 
@@ -130,13 +123,13 @@ class AccountErasureTest {
             JsonNode removed = data(confirmation.value()).path("removed");
             assertThat(removed.path("application").asInt()).isEqualTo(2);
             assertThat(removed.path("applicant").asInt()).isEqualTo(1);
-            assertThat(removed.path("upload").asInt()).isEqualTo(1);
+            assertThat(removed.path("applicant_document").asInt()).isEqualTo(1);
+            assertThat(removed.has("upload")).as("the uploads are upload-service's").isFalse();
 
             assertThat(PersonalDataScan.traces(RealInfrastructure.database(), nik, name, email(account))).isEmpty();
             // the account id stays only where the confirmation itself names it (a random id that names nobody)
             assertThat(PersonalDataScan.traces(RealInfrastructure.database(), account))
                     .containsExactlyInAnyOrder("outbox.aggregate_id: " + account, "outbox.payload: " + account);
-            assertThatThrownBy(() -> store.open(key).close()).isInstanceOf(NoSuchFileException.class);
             assertThat(count("SELECT count(*) FROM applicant WHERE id = ?::uuid", othersApplicant)).isOne();
             given().auth().oauth2(token(account)).when().get("/applications/{id}", draft).then().statusCode(404);
 

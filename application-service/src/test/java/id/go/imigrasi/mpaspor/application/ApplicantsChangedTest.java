@@ -61,7 +61,7 @@ class ApplicantsChangedTest {
         Map<String, Object> corrected = adult("Bima Lestari");
 
         try (TopicProbe<CloudEvent> probe = TopicProbe.cloudEvents(kafka(), "application.events")) {
-            addApplicant(account, app, ayu);
+            String ayuId = addApplicant(account, app, ayu);
             String bimaId = addApplicant(account, app, bima);
             given().auth().oauth2(token(account)).contentType(ContentType.JSON).body(corrected)
                     .when().put("/applications/{id}/applicants/{a}", app, bimaId).then().statusCode(200);
@@ -78,6 +78,14 @@ class ApplicantsChangedTest {
             JsonNode last = JSON.readTree(new String(events.get(3).value().getData().toBytes(), StandardCharsets.UTF_8));
             assertThat(last.get("accountId").asText()).isEqualTo(account);
             assertThat(last.get("applicationId").asText()).isEqualTo(app);
+            // upload-service's projection: the same applicants by id, and the application is still a draft
+            JsonNode second = JSON.readTree(new String(events.get(1).value().getData().toBytes(),
+                    StandardCharsets.UTF_8));
+            assertThat(second.get("applicantIds").get(0).asText()).isEqualTo(ayuId);
+            assertThat(second.get("applicantIds").get(1).asText()).isEqualTo(bimaId);
+            assertThat(last.get("applicantIds")).hasSize(1);
+            assertThat(last.get("applicantIds").get(0).asText()).isEqualTo(ayuId);
+            assertThat(last.get("draft").asBoolean()).isTrue();
         }
     }
 }

@@ -3,7 +3,6 @@ package id.go.imigrasi.mpaspor.application;
 import static io.restassured.RestAssured.given;
 
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import id.go.imigrasi.mpaspor.testkit.TestJwt;
@@ -37,11 +36,5 @@ class ApplicationServiceContractTest extends ServiceContract {
                 "application", () -> given().auth().oauth2(token).when().get("/applications").andReturn(),
                 "application", () -> given().auth().oauth2(token).contentType("application/json").body("{}")
                         .when().post("/applications").andReturn()));
-    }
-
-    /** The tus upload resource is being moved into a module of its own by its owner; it joins when it lands. */
-    @Override
-    protected Set<String> readsWithoutRetry() {
-        return Set.of("id.go.imigrasi.mpaspor.application.upload.rest.UploadResource");
     }
 }

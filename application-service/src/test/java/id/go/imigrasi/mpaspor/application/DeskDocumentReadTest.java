@@ -23,7 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.UUID;
 
 import javax.imageio.ImageIO;
@@ -35,6 +34,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import id.go.imigrasi.mpaspor.application.support.DukcapilStubResource;
 import id.go.imigrasi.mpaspor.application.support.MailCatcher;
+import id.go.imigrasi.mpaspor.application.support.UploadServiceStub;
+import id.go.imigrasi.mpaspor.contracts.upload.DocumentAccepted;
+import id.go.imigrasi.mpaspor.contracts.upload.DocumentUploaded;
 import id.go.imigrasi.mpaspor.contracts.biometric.AppointmentScheduled;
 import id.go.imigrasi.mpaspor.contracts.biometric.CheckedIn;
 import id.go.imigrasi.mpaspor.testkit.RealInfrastructure;
@@ -51,13 +53,15 @@ import io.restassured.response.Response;
  * An applicant's documents at the office desk (issue 19): the owner opens them any time; an officer only those of an
  * applicant checked in at the officer's own office today, and each such read is recorded (ApplicantDocumentRead, with
  * the officer) before a byte is served; another office's officer learns nothing, not even that the application
- * exists. The document is uploaded for real (tus) and accepted by the real validation.
+ * exists. The document's bytes come from upload-service (a stand-in checking the grant this service signs for that one
+ * upload, {@link UploadServiceStub}); when it does not answer, the reader gets 503 with Retry-After.
  */
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES,
         initArgs = @ResourceArg(name = "database", value = "application"))
 @WithTestResource(value = DukcapilStubResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 @WithTestResource(value = MailCatcher.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = UploadServiceStub.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class DeskDocumentReadTest {
 
     private static final String PROBLEMS = "https://mpaspor.imigrasi.go.id/problems/";
@@ -77,22 +81,16 @@ class DeskDocumentReadTest {
         return out.toByteArray();
     }
 
-    private static String b64(String value) {
-        return Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** Uploads the file over tus as the website does, and waits until the validation accepted it. */
+    /**
+     * upload-service announces the upload and its acceptance (DocumentUploaded, DocumentAccepted) and keeps the
+     * bytes; waits until this service recorded the document as accepted.
+     */
     private static void upload(String account, String app, String applicant, String type, byte[] bytes) {
-        Response created = given().auth().oauth2(token(account)).header("Tus-Resumable", "1.0.0")
-                .header("Upload-Length", bytes.length)
-                .header("Upload-Metadata", "applicationId " + b64(app) + ",applicantId " + b64(applicant)
-                        + ",documentType " + b64(type) + ",filename " + b64("ektp.png"))
-                .post("/uploads");
-        assertThat(created.statusCode()).as(created.asString()).isEqualTo(201);
-        String location = created.header("Location");
-        String path = location.substring(location.indexOf("/uploads/"));
-        given().auth().oauth2(token(account)).header("Tus-Resumable", "1.0.0").header("Upload-Offset", 0)
-                .contentType("application/offset+octet-stream").body(bytes).patch(path).then().statusCode(204);
+        String uploadId = UUID.randomUUID().toString();
+        UploadServiceStub.serve(uploadId, "image/png", "ektp.png", bytes);
+        publish(new DocumentUploaded(uploadId, app, applicant, account, type, "ektp.png", bytes.length,
+                "ab".repeat(32), "uploads/" + uploadId, Instant.now()));
+        publish(new DocumentAccepted(uploadId, app, applicant, type, "image/png", Instant.now()));
         await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT count(*) FROM applicant_document WHERE"
                 + " applicant_id = ?::uuid AND document_type = ? AND state = 'ACCEPTED'", applicant, type) == 1);
     }
@@ -173,5 +171,27 @@ class DeskDocumentReadTest {
                 .body("timeline.find { it.kind == 'DOCUMENT_READ' }.details.officeCode", equalTo("JKTSEL"))
                 .body("timeline.find { it.kind == 'DOCUMENT_READ' }.details.documentType", equalTo("EKTP"))
                 .body("timeline.find { it.kind == 'DOCUMENT_READ' }.details.applicantId", equalTo(today));
+    }
+
+    @Test
+    void whenUploadServiceDoesNotAnswerTheReaderIsToldToRetryAndNothingElseHappens() throws Exception {
+        String account = newAccount();
+        String app = createApplication(account);
+        String applicant = addApplicant(account, app, adult("Komang Wulandari"));
+        upload(account, app, applicant, "EKTP", png());
+        int refusedBefore = UploadServiceStub.refused();
+        read(token(account), app, applicant, "EKTP").then().statusCode(200);
+        assertThat(UploadServiceStub.refused()).as("the grant this service signed was accepted")
+                .isEqualTo(refusedBefore);
+
+        UploadServiceStub.failing(true);
+        try {
+            read(token(account), app, applicant, "EKTP").then().statusCode(503)
+                    .contentType("application/problem+json").header("Retry-After", "5")
+                    .body("type", equalTo(PROBLEMS + "document-store-unavailable"));
+        } finally {
+            UploadServiceStub.failing(false);
+        }
+        read(token(account), app, applicant, "EKTP").then().statusCode(200);
     }
 }

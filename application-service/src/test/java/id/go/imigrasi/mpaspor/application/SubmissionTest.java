@@ -36,9 +36,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import id.go.imigrasi.mpaspor.application.support.DukcapilStubResource;
 import id.go.imigrasi.mpaspor.application.support.MailCatcher;
-import id.go.imigrasi.mpaspor.contracts.application.DocumentAccepted;
-import id.go.imigrasi.mpaspor.contracts.application.DocumentRejected;
-import id.go.imigrasi.mpaspor.contracts.application.DocumentUploaded;
+import id.go.imigrasi.mpaspor.contracts.upload.DocumentAccepted;
+import id.go.imigrasi.mpaspor.contracts.upload.DocumentRejected;
+import id.go.imigrasi.mpaspor.contracts.upload.DocumentUploaded;
 import id.go.imigrasi.mpaspor.contracts.quota.SlotHeld;
 import id.go.imigrasi.mpaspor.testkit.RealInfrastructure;
 import id.go.imigrasi.mpaspor.testkit.TopicProbe;
@@ -174,7 +174,9 @@ class SubmissionTest {
         reject(first, app, a, "EKTP");
         await().atMost(Duration.ofSeconds(30)).until(() -> "REJECTED".equals(stateOf(account, app, 0, "EKTP")));
         await().atMost(Duration.ofSeconds(30)).until(() -> MailCatcher.to(email(account)).stream()
-                .anyMatch(m -> m.subject().contains("Dokumen EKTP ditolak") && m.body().contains("gambar terlalu kecil")));
+                .anyMatch(m -> m.subject().contains("e-KTP milik Dewi Lestari ditolak")
+                        && m.subject().contains("e-KTP (identity card) of Dewi Lestari rejected")
+                        && m.body().contains("gambar terlalu kecil")));
 
         String second = upload(account, app, a, "EKTP", t.plusSeconds(60));
         String olderArrivingLate = upload(account, app, a, "EKTP", t.minusSeconds(60));

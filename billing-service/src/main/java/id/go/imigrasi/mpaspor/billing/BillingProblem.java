@@ -25,6 +25,11 @@ public final class BillingProblem {
     /** The channel reference was already used for a different payment. */
     public static final ProblemType CHANNEL_REFERENCE_CONFLICT = ProblemType.of("channel-reference-conflict", 409);
 
+    /** No refund case with this id (for an applicant: none of theirs). */
+    public static final ProblemType REFUND_CASE_NOT_FOUND = ProblemType.of("refund-case-not-found", 404);
+    /** The refund case cannot make this move from its state (RefundTransitions). */
+    public static final ProblemType REFUND_CASE_STATE = ProblemType.of("refund-case-state-conflict", 409);
+
     private BillingProblem() {
     }
 }

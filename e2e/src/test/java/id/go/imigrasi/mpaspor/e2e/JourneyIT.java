@@ -354,7 +354,7 @@ class JourneyIT {
         });
         List<String> confirmed = journey.as(adminToken).get("/admin/erasures").jsonPath()
                 .getList("find { it.accountId == '" + budiId + "' }.confirmations.service");
-        assertThat(confirmed).containsExactlyInAnyOrder("application", "quota", "billing", "biometric");
+        assertThat(confirmed).containsExactlyInAnyOrder("application", "quota", "billing", "biometric", "upload");
         say("  confirmed by " + confirmed);
         String[] traces = { BUDI.nik(), BUDI.fullName(), budiEmail };
         for (String database : SystemUnderTest.databases()) {

@@ -54,6 +54,7 @@ class MonitoringIT {
         COMPONENTS.put("quota-service", 8083);
         COMPONENTS.put("billing-service", 8084);
         COMPONENTS.put("biometric-service", 8085);
+        COMPONENTS.put("upload-service", 8088);
     }
     private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{[^}]*})?\\s");
     private static final Pattern URI_LABEL = Pattern.compile("uri=\"([^\"]*)\"");
@@ -160,7 +161,7 @@ class MonitoringIT {
         step("Monitoring: HELP texts and bounded uri labels");
         // a request answered before JAX-RS matched it (the tus version check) used to be labelled with its raw path
         String upload = "/uploads/" + java.util.UUID.randomUUID();
-        int status = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + SystemUnderTest.port(8082) + upload))
+        int status = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + SystemUnderTest.port(8088) + upload))
                 .method("HEAD", HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(20)).build());
         say("  HEAD " + upload + " without Tus-Resumable: " + status);
         assertThat(status).isEqualTo(412);

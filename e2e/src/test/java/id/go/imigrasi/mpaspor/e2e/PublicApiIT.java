@@ -52,7 +52,9 @@ class PublicApiIT {
 
     private static final Set<String> TAGS = Set.of("accounts", "auth", "admin", "applications", "uploads", "offices",
             "holds", "waiting-room", "bills", "fees", "payments", "reconciliation", "appointments", "office-desk",
-            "document-requirements", "application-status");
+            "document-requirements", "application-status",
+            // issue 22: the helpdesk (tickets, corrections, mails) and "tell me when this office releases quota"
+            "helpdesk", "release-subscriptions");
     private static final List<String> METHODS = List.of("get", "put", "post", "delete", "patch", "head", "options");
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

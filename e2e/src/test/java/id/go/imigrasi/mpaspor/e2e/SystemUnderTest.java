@@ -28,7 +28,7 @@ final class SystemUnderTest implements AutoCloseable {
     static final int OFFSET = Integer.getInteger("mpaspor.e2e.port-offset", 10000);
     private static final String DB_PREFIX = System.getProperty("mpaspor.e2e.db-prefix", "e2e_");
     private static final List<String> DATABASES = List.of("account", "application", "quota", "billing", "biometric",
-            "ops");
+            "upload", "ops");
 
     private final Path root;
     private final Path runDir;
@@ -64,7 +64,7 @@ final class SystemUnderTest implements AutoCloseable {
         if (reused()) {
             return;
         }
-        run(List.of("./mpaspor", "down"), 120);
+        run(List.of("./mpaspor", "down"), 180);
     }
 
     String gateway() {
@@ -94,7 +94,7 @@ final class SystemUnderTest implements AutoCloseable {
     /** A previous run that died without {@code down} leaves processes recorded in the run directory. */
     private void stopLeftovers() {
         if (Files.isDirectory(runDir.resolve("pids"))) {
-            run(List.of("./mpaspor", "down"), 120);
+            run(List.of("./mpaspor", "down"), 180);
         }
     }
 

@@ -32,7 +32,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Integrators read one OpenAPI (the services' documents under the public paths; the fake account and
- * application services publish one, the other three none and are listed missing) and one AsyncAPI of the
+ * application services publish one, the other four none and are listed missing) and one AsyncAPI of the
  * topics, generated from the contracts.
  */
 @QuarkusTest
@@ -55,7 +55,8 @@ class DocsTest {
         assertThat(doc.path("paths").toString()).doesNotContain("/q/health");
         List<String> missing = new ArrayList<>();
         doc.path("x-mpaspor-missing-services").forEach(n -> missing.add(n.asText()));
-        assertThat(missing).containsExactlyInAnyOrder("quota-service", "billing-service", "biometric-service");
+        assertThat(missing).containsExactlyInAnyOrder("quota-service", "billing-service", "biometric-service",
+                "upload-service");
         assertThat(doc.path("info").path("description").asText()).contains("quota-service");
         assertThat(doc.path("tags").findValuesAsText("name")).contains("account", "application");
     }

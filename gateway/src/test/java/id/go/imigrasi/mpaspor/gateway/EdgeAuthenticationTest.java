@@ -4,12 +4,15 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import id.go.imigrasi.mpaspor.gateway.support.Management;
 import id.go.imigrasi.mpaspor.gateway.support.FakeUpstreams;
+import id.go.imigrasi.mpaspor.platform.security.VerifiedTokens;
 import id.go.imigrasi.mpaspor.testkit.RealInfrastructure;
 import id.go.imigrasi.mpaspor.testkit.TestJwt;
 import io.quarkus.test.common.ResourceArg;
@@ -23,6 +26,9 @@ import io.quarkus.test.junit.QuarkusTest;
         initArgs = { @ResourceArg(name = "database", value = "none"), @ResourceArg(name = "kafka", value = "false") })
 @WithTestResource(value = FakeUpstreams.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class EdgeAuthenticationTest {
+
+    @Inject
+    VerifiedTokens verifiedTokens;
 
     private static final String PROBLEMS = "https://mpaspor.imigrasi.go.id/problems/";
 
@@ -74,6 +80,23 @@ class EdgeAuthenticationTest {
                 .then().statusCode(200).body("service", equalTo("biometric"))
                 .extract().jsonPath().getString("headers.authorization");
         assertThat(seen).isEqualTo("Bearer " + token);
+    }
+
+    @Test
+    void aTokenIsVerifiedOnceThenTakenFromMemoryAndAnExpiredOneIsNeverKept() {
+        String token = TestJwt.applicant("acc-once");
+        assertThat(verifiedTokens.isKnown(token)).isFalse();
+        for (int i = 0; i < 3; i++) {
+            given().auth().oauth2(token).when().get("/api/v1/applications/a1").then().statusCode(200);
+        }
+        assertThat(verifiedTokens.isKnown(token)).isTrue();
+
+        String expired = TestJwt.expired("acc-once");
+        for (int i = 0; i < 2; i++) {
+            given().auth().oauth2(expired).when().get("/api/v1/applications/a1").then().statusCode(401)
+                    .body("type", equalTo(PROBLEMS + "invalid-token"));
+        }
+        assertThat(verifiedTokens.isKnown(expired)).isFalse();
     }
 
     @ParameterizedTest(name = "{0} {1}")

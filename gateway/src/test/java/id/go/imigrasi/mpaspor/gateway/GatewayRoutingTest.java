@@ -36,7 +36,8 @@ class GatewayRoutingTest {
             "GET, /api/v1/admin/officers, account, /admin/officers",
             "PUT, /api/v1/admin/offices/JKT1/capacity, quota, /admin/offices/JKT1/capacity",
             "POST, /api/v1/applications, application, /applications",
-            "GET, /api/v1/uploads/u1, application, /uploads/u1",
+            "GET, /api/v1/uploads/u1, upload, /uploads/u1",
+            "GET, /api/v1/document-requirements, application, /document-requirements",
             "GET, /api/v1/offices/JKT1/calendar, quota, /offices/JKT1/calendar",
             "POST, /api/v1/holds, quota, /holds",
             "POST, /api/v1/bookings/b1/reschedule, quota, /bookings/b1/reschedule",
@@ -154,7 +155,7 @@ class GatewayRoutingTest {
         // and the public URL leads back to the same service
         String path = absolute.substring(absolute.indexOf("/api/v1/"));
         given().auth().oauth2(TOKEN).when().get(path).then().statusCode(200)
-                .body("service", equalTo("application")).body("path", equalTo(path.substring("/api/v1".length())));
+                .body("service", equalTo("upload")).body("path", equalTo(path.substring("/api/v1".length())));
     }
 
     @Test

@@ -80,9 +80,9 @@ class StreamingTest {
         // the first 2 MiB only
         done(request.write(Buffer.buffer(new byte[2 * MIB])));
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                .until(() -> Fakes.received("application", uploadId) > 0);
+                .until(() -> Fakes.received("upload", uploadId) > 0);
         assertThat(response).isNotDone();
-        long early = Fakes.received("application", uploadId);
+        long early = Fakes.received("upload", uploadId);
         assertThat(early).isLessThanOrEqualTo(2L * MIB);
         // then the other 18 MiB
         long started = System.nanoTime();
@@ -96,7 +96,7 @@ class StreamingTest {
         assertThat(answered.getHeader("Upload-Offset")).isEqualTo(String.valueOf(SIZE));
         assertThat(answered.getHeader("Tus-Resumable")).isEqualTo("1.0.0");
         assertThat(answered.getHeader("X-Seen-Upload-Checksum")).isEqualTo("sha1 Kq5sNclPz7QV2+lfQIuc6R7oRu0=");
-        assertThat(Fakes.received("application", uploadId)).isEqualTo(SIZE);
+        assertThat(Fakes.received("upload", uploadId)).isEqualTo(SIZE);
     }
 
     @Test
@@ -118,7 +118,7 @@ class StreamingTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> received.get() > 0);
         assertThat(ended).isNotDone();
         assertThat(received.get()).isLessThanOrEqualTo(MIB);
-        Fakes.release("application", id);
+        Fakes.release("upload", id);
         ended.get(30, TimeUnit.SECONDS);
         assertThat(received.get()).isEqualTo(SIZE);
     }

@@ -57,6 +57,7 @@ public final class SteadyStatePreparation {
     private final AccessTokens tokens;
     private final byte[] scan = scan();
     private final String application;
+    private final String upload;
     private final String quota;
     private final String dukcapil;
 
@@ -66,6 +67,7 @@ public final class SteadyStatePreparation {
                 config.string("jwt.issuer", "https://mpaspor.imigrasi.go.id"));
         // the preparation is not what is measured: it talks to the services directly, not through the gateway
         this.application = config.string("application.direct-url", config.string("application.url", "http://127.0.0.1:8082"));
+        this.upload = config.string("upload.direct-url", config.string("upload.url", "http://127.0.0.1:8088"));
         this.quota = config.string("quota.direct-url", config.string("quota.url", "http://127.0.0.1:8083"));
         this.dukcapil = config.string("dukcapil.url", "http://127.0.0.1:8091");
     }
@@ -120,7 +122,7 @@ public final class SteadyStatePreparation {
 
         JsonNode requirements = call("requirements", "GET", application + "/applications/" + applicationId
                 + "/requirements", token, null);
-        TusUploader uploader = TusUploader.builder().endpoint(URI.create(application + "/uploads")).bearerToken(token)
+        TusUploader uploader = TusUploader.builder().endpoint(URI.create(upload + "/uploads")).bearerToken(token)
                 .chunkSize(64 * 1024).deadline(Duration.ofMinutes(2)).build();
         for (JsonNode applicant : requirements.path("applicants")) {
             for (JsonNode line : applicant.path("documents")) {

@@ -84,8 +84,9 @@ public final class Summary {
                 + " spike): figures are indicative, ratios matter more.", text("cores", "?"), text("loadavg.start", "?"),
                 text("loadavg.spike", "?"));
         if (figures.containsKey("settle.spike") || figures.containsKey("settle.steady-state")) {
-            line("  waited for a quiet machine (SETTLE_IDLE): before the spike %s, before the steady state %s",
-                    text("settle.spike", "-"), text("settle.steady-state", "-"));
+            line("  waited for a quiet machine (SETTLE_IDLE): before the spike %s, before the upload storm %s, before"
+                    + " the steady state %s", text("settle.spike", "-"), text("settle.upload-storm", "-"),
+                    text("settle.steady-state", "-"));
         }
         line("");
         baselines();

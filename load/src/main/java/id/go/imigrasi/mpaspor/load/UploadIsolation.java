@@ -27,11 +27,11 @@ import java.util.concurrent.TimeUnit;
  * and alone again (a bracket: the machine may have changed in between).
  *
  * <p>Each submission is paired with two reads sent at the same moment by the same applicant: its application
- * ({@code GET /applications/{id}}, same process as the uploads) and its holds in quota-service ({@code GET /holds},
- * another process on the same machine, sharing nothing with the uploads but the cores and the PostgreSQL server).
- * If the storm slowed submissions and application reads much more than the quota reads, the uploads hurt the
- * applications side through what they share in one JVM (event loop, worker pool, connection pool, heap); if all
- * three slow alike, it is the machine's CPU, which a separate process on the same machine would not change.
+ * ({@code GET /applications/{id}}, application-service) and its holds in quota-service ({@code GET /holds}). Until
+ * issue 24 the uploads ran in application-service's JVM: if the storm slowed submissions and application reads much
+ * more than the quota reads, the uploads hurt the applications side through what they shared in one JVM (event loop,
+ * worker pool, connection pool, heap). Since upload-service is a process of its own, all three should slow alike, by
+ * the machine's CPU only.
  *
  * <p>Prints per phase: p50/p95/p99/max of each series, non-2xx answers, and the CPU each process of the stack used
  * ({@code /proc/PID/stat}), as CPU-ms per submission and as ratios to the first phase.
@@ -118,7 +118,7 @@ public final class UploadIsolation {
             SteadyStatePreparation.Ready r = applicants.get(i);
             pool.submit(() -> samples.add(timed("submit", "POST", application + "/applications/" + r.applicationId()
                     + "/submission", r.token(), "{\"holdId\":\"" + r.holdId() + "\"}")));
-            pool.submit(() -> samples.add(timed("application read (same JVM)", "GET", application
+            pool.submit(() -> samples.add(timed("application read", "GET", application
                     + "/applications/" + r.applicationId(), r.token(), null)));
             pool.submit(() -> samples.add(timed("quota read (other JVM)", "GET", quota + "/holds", r.token(), null)));
         }
@@ -140,7 +140,7 @@ public final class UploadIsolation {
         return new Phase(name, samples, used, wall, total == 0 ? 0 : (double) busy / total);
     }
 
-    /** Waits until application-service has answered that many more PATCHes (its own metric), or the deadline. */
+    /** Waits until upload-service has answered that many more PATCHes (its own metric), or the deadline. */
     private void awaitPatches(int more, Duration deadline) throws InterruptedException {
         long first = patches();
         long end = System.nanoTime() + deadline.toNanos();
@@ -151,7 +151,7 @@ public final class UploadIsolation {
     }
 
     private long patches() {
-        String direct = config.string("application.direct-url", application);
+        String direct = config.string("upload.direct-url", config.string("upload.url", "http://127.0.0.1:8088"));
         try {
             String metrics = http.send(HttpRequest.newBuilder(URI.create(direct + "/q/metrics")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
@@ -187,28 +187,9 @@ public final class UploadIsolation {
         return new Sample(series, status, (System.nanoTime() - t0) / 1e6);
     }
 
-    /** CPU-ms (user + system) each process of the stack has used so far, by its pid file in the run directory. */
-    private Map<String, Long> cpu() throws IOException {
-        Map<String, Long> out = new ConcurrentHashMap<>();
-        Path pids = runDir.resolve("pids");
-        if (!Files.isDirectory(pids)) {
-            return out;
-        }
-        try (var files = Files.list(pids)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".pid")).toList()) {
-                String name = f.getFileName().toString().replace(".pid", "");
-                try {
-                    String stat = Files.readString(Path.of("/proc", Files.readString(f).trim(), "stat"));
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    // fields from the state on: utime is field 14 of the whole line, i.e. index 11 here
-                    long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-                    out.put(name, ticks * 1000 / 100); // USER_HZ is 100 on Linux
-                } catch (IOException | RuntimeException gone) {
-                    // a process that is not running has no figure
-                }
-            }
-        }
-        return out;
+    /** CPU-ms (user + system) each process of the stack has used so far, PostgreSQL included. */
+    private Map<String, Long> cpu() {
+        return new ConcurrentHashMap<>(StackCpu.snapshot(runDir));
     }
 
     /** The machine's busy and total jiffies (all cores), from /proc/stat. */
@@ -230,13 +211,14 @@ public final class UploadIsolation {
 
     private void report(List<Phase> phases, int n, double rate) {
         System.out.printf(Locale.ROOT, "%nUpload isolation: %d submissions per phase at %.1f/s; each with an application"
-                + " read (same JVM as the uploads) and a quota read (other JVM) sent at the same moment%n", n, rate);
+                + " read (application-service) and a quota read (other JVM) sent at the same moment; the uploads go to"
+                + " upload-service%n", n, rate);
         System.out.printf(Locale.ROOT, "%-14s %-28s %6s %8s %8s %8s %8s %6s%n", "phase", "series", "count", "p50 ms",
                 "p95 ms", "p99 ms", "max ms", "non2xx");
         Map<String, Double> baseP50 = new ConcurrentHashMap<>();
         Map<String, Double> baseP99 = new ConcurrentHashMap<>();
         for (Phase phase : phases) {
-            for (String series : List.of("submit", "application read (same JVM)", "quota read (other JVM)")) {
+            for (String series : List.of("submit", "application read", "quota read (other JVM)")) {
                 List<Double> ms = phase.samples().stream().filter(s -> s.series().equals(series) && s.status() / 100 == 2)
                         .map(Sample::millis).sorted().toList();
                 long bad = phase.samples().stream().filter(s -> s.series().equals(series) && s.status() / 100 != 2)

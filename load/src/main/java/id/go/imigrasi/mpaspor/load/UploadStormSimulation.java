@@ -46,7 +46,7 @@ public class UploadStormSimulation extends Simulation {
         int chunk = CONFIG.integer("upload.chunk", 256 << 10);
         int maxAttempts = CONFIG.integer("upload.max-attempts", 40);
         double maxPause = CONFIG.decimal("login.max-pause", 5);
-        String base = CONFIG.string("application.url", "http://127.0.0.1:8082");
+        String base = CONFIG.string("upload.url", "http://127.0.0.1:8088");
         String metadata = CONFIG.string("upload.metadata",
                 "applicationId #{applicationId},applicantId #{applicantId},documentType EKTP,filename ektp.jpg");
 

@@ -57,6 +57,24 @@ class SagasTest {
     }
 
     @Test
+    void theDocumentsOfUploadServiceJoinTheApplicationsSaga() {
+        // upload.events (upload-service): keyed by the upload, naming the application in the payload
+        Sagas sagas = new Sagas(1000);
+        String app = UUID.randomUUID().toString();
+        String upload = UUID.randomUUID().toString();
+        sagas.apply(event("application.events", "ApplicationCreated", app, 0, "{\"applicationId\":\"" + app + "\"}"));
+        sagas.apply(event("upload.events", "DocumentUploaded", upload, 40,
+                "{\"uploadId\":\"" + upload + "\",\"applicationId\":\"" + app + "\"}"));
+        sagas.apply(event("upload.events", "DocumentAccepted", upload, 90,
+                "{\"uploadId\":\"" + upload + "\",\"applicationId\":\"" + app + "\"}"));
+
+        Trace trace = sagas.of(app, JAKARTA);
+        assertThat(trace.lines()).extracting(l -> l.hop().event()).containsExactly("ApplicationCreated",
+                "DocumentUploaded", "DocumentAccepted");
+        assertThat(trace.lines()).extracting(l -> l.hop().service()).containsExactly("application", "upload", "upload");
+    }
+
+    @Test
     void anUnknownApplicationHasNoLinesAndTheOldestAggregatesAreForgotten() {
         Sagas sagas = new Sagas(2);
         sagas.apply(event("application.events", "ApplicationCreated", "a1", 0, "{\"applicationId\":\"a1\"}"));

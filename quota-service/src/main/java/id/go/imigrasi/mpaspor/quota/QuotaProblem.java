@@ -40,6 +40,8 @@ public final class QuotaProblem {
     public static final ProblemType NOT_YOUR_TURN = ProblemType.of("waiting-room-not-your-turn", 409);
     /** During a release's window a hold needs a hold pass from its waiting room ({0}: the room's URL). */
     public static final ProblemType HOLD_PASS_REQUIRED = ProblemType.of("hold-pass-required", 403);
+    /** A release subscription needs the account's mail address, and the token carries none. */
+    public static final ProblemType NO_EMAIL_TO_NOTIFY = ProblemType.of("no-email-to-notify", 422);
 
     private QuotaProblem() {
     }

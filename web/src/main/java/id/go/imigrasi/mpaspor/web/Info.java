@@ -193,4 +193,49 @@ public interface Info {
 
     @Message
     String status_more();
+
+    @Message
+    String subscribe_title();
+
+    @Message
+    String subscribe_what();
+
+    @Message
+    String subscribe_button();
+
+    @Message
+    String subscribe_on();
+
+    @Message
+    String subscribe_stop();
+
+    @Message
+    String subscribe_stopped();
+
+    @Message
+    String subscribe_login();
+
+    @Message
+    String unsubscribe_title();
+
+    @Message
+    String unsubscribe_what();
+
+    @Message
+    String unsubscribe_button();
+
+    @Message
+    String unsubscribe_done();
+
+    @Message
+    String unsubscribe_unknown();
+
+    @Message
+    String unit_ULP();
+
+    @Message
+    String unit_MPP();
+
+    @Message
+    String unit_UKK();
 }

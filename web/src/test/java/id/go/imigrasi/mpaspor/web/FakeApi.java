@@ -117,6 +117,15 @@ public class FakeApi implements QuarkusTestResourceLifecycleManager {
         if (FakeWaitingRoom.answer(exchange, path, body)) {
             return;
         }
+        if (FakeNotifications.answer(exchange, exchange.getRequestMethod(), path, body)) {
+            return;
+        }
+        if (FakeSubscriptions.answer(exchange, exchange.getRequestMethod(), path)) {
+            return;
+        }
+        if (FakeHelpdesk.answer(exchange, exchange.getRequestMethod(), path, body)) {
+            return;
+        }
         if (FakeDocuments.answer(exchange, path, raw)) {
             return;
         }

@@ -53,4 +53,32 @@ final class StandInServer {
     static String apiUrl(HttpServer server) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/v1";
     }
+
+    /** A JSON answer of a stand-in API. */
+    static void json(com.sun.net.httpserver.HttpExchange exchange, int status, String json) throws java.io.IOException {
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        send(exchange, status, json);
+    }
+
+    /** An answer of a stand-in API with the content type already set (or none). */
+    static void send(com.sun.net.httpserver.HttpExchange exchange, int status, String body) throws java.io.IOException {
+        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (java.io.OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    /** A problem+json answer of a stand-in API: type {@code .../problems/<slug>}, title, status, detail if any. */
+    static void problem(com.sun.net.httpserver.HttpExchange exchange, int status, String slug, String title,
+            String detail) throws java.io.IOException {
+        com.fasterxml.jackson.databind.node.ObjectNode p = new com.fasterxml.jackson.databind.ObjectMapper()
+                .createObjectNode().put("type", "https://mpaspor.imigrasi.go.id/problems/" + slug)
+                .put("title", title).put("status", status);
+        if (detail != null) {
+            p.put("detail", detail);
+        }
+        exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
+        send(exchange, status, p.toString());
+    }
 }

@@ -45,6 +45,14 @@ public class Account {
 
     public String phone;
 
+    /** When {@link #phone} was proven by a code sent to it; null: never texted. */
+    @Column(name = "phone_verified_at")
+    public Instant phoneVerifiedAt;
+
+    /** The channels the holder chose (issue 22), as {@code NotificationChannels} stores them: {@code EMAIL,SMS}. */
+    @Column(name = "notify_channels", nullable = false)
+    public String notifyChannels = "EMAIL";
+
     @Column(name = "password_hash", nullable = false)
     public String passwordHash;
 

@@ -16,7 +16,9 @@ import jakarta.persistence.Table;
 public class Otp {
 
     public enum Purpose {
-        VERIFY_EMAIL, RESET_PASSWORD
+        VERIFY_EMAIL, RESET_PASSWORD,
+        /** Proves a mobile number (its code goes by SMS to {@link Otp#target}). */
+        VERIFY_PHONE
     }
 
     @Id
@@ -46,6 +48,9 @@ public class Otp {
 
     @Column(name = "voided_at")
     public Instant voidedAt;
+
+    /** What the code was sent to, when that is not the account's e-mail: the mobile number it proves. */
+    public String target;
 
     public boolean isOpen() {
         return consumedAt == null && voidedAt == null;

@@ -16,6 +16,8 @@ import id.go.imigrasi.mpaspor.contracts.biometric.BiometricDataErased;
 import id.go.imigrasi.mpaspor.contracts.biometric.BiometricDataExported;
 import id.go.imigrasi.mpaspor.contracts.quota.QuotaDataErased;
 import id.go.imigrasi.mpaspor.contracts.quota.QuotaDataExported;
+import id.go.imigrasi.mpaspor.contracts.upload.UploadDataErased;
+import id.go.imigrasi.mpaspor.contracts.upload.UploadDataExported;
 import id.go.imigrasi.mpaspor.platform.inbox.EventHandlers;
 import id.go.imigrasi.mpaspor.platform.inbox.Inbox;
 import io.smallrye.mutiny.Uni;
@@ -36,6 +38,7 @@ public class PrivacyEventsConsumer {
     private final EventHandlers quota;
     private final EventHandlers billing;
     private final EventHandlers biometric;
+    private final EventHandlers upload;
 
     public PrivacyEventsConsumer(Inbox inbox, AccountErasure erasure, DataExports exports) {
         this.inbox = inbox;
@@ -54,6 +57,10 @@ public class PrivacyEventsConsumer {
         this.biometric = EventHandlers.builder().on(BiometricDataErased.class,
                 e -> erasure.confirmed("biometric", e.accountId(), e.removed(), e.erasedAt()))
                 .on(BiometricDataExported.class, e -> exports.part("biometric", e.exportId(), e.accountId(), e.data()))
+                .build();
+        this.upload = EventHandlers.builder().on(UploadDataErased.class,
+                e -> erasure.confirmed("upload", e.accountId(), e.removed(), e.erasedAt()))
+                .on(UploadDataExported.class, e -> exports.part("upload", e.exportId(), e.accountId(), e.data()))
                 .build();
     }
 
@@ -75,5 +82,10 @@ public class PrivacyEventsConsumer {
     @Incoming("biometric-events")
     public Uni<Void> biometric(Message<String> message) {
         return inbox.consume(CONSUMER, message, biometric);
+    }
+
+    @Incoming("upload-events")
+    public Uni<Void> upload(Message<String> message) {
+        return inbox.consume(CONSUMER, message, upload);
     }
 }

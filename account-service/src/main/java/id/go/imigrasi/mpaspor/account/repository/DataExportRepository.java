@@ -48,7 +48,12 @@ public class DataExportRepository {
 
     /** Records a service's part once; true when it is new. */
     public Uni<Boolean> part(UUID exportId, String service, String data, Instant at) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("INSERT INTO data_export_part (export_id, service,"
+        // the export's row is locked first: parts arrive on five consumers at once, and two transactions that each
+        // inserted their part without seeing the other's (uncommitted) would both find one missing and neither
+        // assemble the export (seen in CI, 2026-12-06, with the fifth part); locked, the later one sees every part
+        return Panache.getSession().chain(s -> s.createNativeQuery("SELECT id FROM data_export WHERE id = :id FOR UPDATE")
+                .setParameter("id", exportId).getResultList())
+                .chain(() -> Panache.getSession()).chain(s -> s.createNativeQuery("INSERT INTO data_export_part (export_id, service,"
                 + " data, received_at) SELECT :id, :service, :data, :at WHERE EXISTS (SELECT 1 FROM data_export"
                 + " WHERE id = :id) ON CONFLICT DO NOTHING").setParameter("id", exportId)
                 .setParameter("service", service).setParameter("data", data).setParameter("at", at).executeUpdate())

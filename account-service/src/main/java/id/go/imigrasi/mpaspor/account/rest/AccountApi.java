@@ -1,5 +1,7 @@
 package id.go.imigrasi.mpaspor.account.rest;
 
+import java.util.List;
+
 import java.time.Instant;
 
 import jakarta.validation.constraints.NotBlank;
@@ -133,12 +135,45 @@ public final class AccountApi {
                     examples = "482915") @NotBlank @Size(max = 16) String otp) {
     }
 
+    /** The channels and language to be told in (issue 22). */
+    public record NotificationPreferencesRequest(
+            @Schema(required = true, description = "One or more of EMAIL, SMS, WHATSAPP; SMS and WHATSAPP only once"
+                    + " the mobile number is proven (POST /accounts/me/phone, then /accounts/me/phone/verification)",
+                    examples = "[\"EMAIL\", \"WHATSAPP\"]") @Size(max = 3) List<@Size(max = 16) String> channels,
+            @Schema(required = true, description = "id (Bahasa Indonesia) or en", examples = "id") @Size(max = 8)
+            String language) {
+    }
+
+    /** A mobile number to prove with a code sent to it by SMS. */
+    public record PhoneRequest(
+            @Schema(required = true, pattern = PHONE_PATTERN, description = PHONE_DESCRIPTION,
+                    examples = "0812-3456-7890") @NotBlank @Size(max = 32) String phone) {
+    }
+
+    /** The code the SMS carried. */
+    public record PhoneVerificationRequest(
+            @Schema(required = true, description = "The six-digit code from the SMS; anything else counts as a wrong"
+                    + " try", examples = "482915") @NotBlank @Size(max = 16) String otp) {
+    }
+
     public record OtpRequest(
             @Schema(description = "The account's e-mail address (compared in lower case); the answer is the same"
                     + " whether it has an account or not", examples = "dewi.lestari@example.co.id")
             @NotBlank @Size(max = EMAIL_MAX) String email,
             @Schema(description = "VERIFY_EMAIL (a new verification code) or RESET_PASSWORD",
-                    examples = "VERIFY_EMAIL") @NotNull Otp.Purpose purpose) {
+                    examples = "VERIFY_EMAIL") @NotNull Purpose purpose) {
+    }
+
+    /**
+     * The codes that may be asked for by e-mail address, without a login. A mobile number's code
+     * ({@link Otp.Purpose#VERIFY_PHONE}) is asked for by the logged-in holder only.
+     */
+    public enum Purpose {
+        VERIFY_EMAIL, RESET_PASSWORD;
+
+        public Otp.Purpose otp() {
+            return Otp.Purpose.valueOf(name());
+        }
     }
 
     public record LoginRequest(

@@ -10,6 +10,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -26,6 +27,9 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import id.go.imigrasi.mpaspor.account.rest.AccountApi.AcceptPrivacyNoticeRequest;
 import id.go.imigrasi.mpaspor.account.rest.AccountApi.ChangePasswordRequest;
+import id.go.imigrasi.mpaspor.account.rest.AccountApi.NotificationPreferencesRequest;
+import id.go.imigrasi.mpaspor.account.rest.AccountApi.PhoneRequest;
+import id.go.imigrasi.mpaspor.account.rest.AccountApi.PhoneVerificationRequest;
 import id.go.imigrasi.mpaspor.account.rest.AccountApi.PrivacyNotice;
 import id.go.imigrasi.mpaspor.account.rest.AccountApi.PrivacyNoticeStatus;
 import id.go.imigrasi.mpaspor.account.rest.AccountApi.Created;
@@ -38,6 +42,7 @@ import id.go.imigrasi.mpaspor.account.rest.AccountApi.VerificationRequest;
 import id.go.imigrasi.mpaspor.account.service.AccountErasure;
 import id.go.imigrasi.mpaspor.account.service.AccountService;
 import id.go.imigrasi.mpaspor.account.service.DataExports;
+import id.go.imigrasi.mpaspor.account.service.NotificationSettings;
 import id.go.imigrasi.mpaspor.account.service.PrivacyConsents;
 import id.go.imigrasi.mpaspor.account.service.Registration;
 import id.go.imigrasi.mpaspor.account.service.TokenIssuer;
@@ -57,12 +62,14 @@ public class AccountResource {
     private final AccountErasure erasure;
     private final PrivacyConsents privacy;
     private final DataExports exports;
+    private final NotificationSettings notifications;
     private final Caller caller;
     private final JsonWebToken jwt;
 
     public AccountResource(AccountService accounts, AccountErasure erasure, PrivacyConsents privacy,
-            DataExports exports, Caller caller, JsonWebToken jwt) {
+            DataExports exports, NotificationSettings notifications, Caller caller, JsonWebToken jwt) {
         this.exports = exports;
+        this.notifications = notifications;
         this.accounts = accounts;
         this.erasure = erasure;
         this.privacy = privacy;
@@ -112,7 +119,7 @@ public class AccountResource {
     @Operation(operationId = "requestOtp")
     @APIResponse(responseCode = "202", description = "Accepted: if the account exists and may get one, a code is sent (the answer never tells which)")
     public Uni<Void> requestOtp(@Valid @NotNull OtpRequest body) {
-        return accounts.requestOtp(body.email(), body.purpose());
+        return accounts.requestOtp(body.email(), body.purpose().otp());
     }
 
     @GET
@@ -121,6 +128,63 @@ public class AccountResource {
     @Operation(operationId = "getMyAccount")
     public Uni<Me> me() {
         return accounts.find(caller.accountId()).chain(a -> privacy.status(a).map(status -> Me.of(a, status)));
+    }
+
+    /** How the holder is told about their applications: channels, language, and the proven mobile number. */
+    @GET
+    @Path("/me/notification-preferences")
+    @RolesAllowed(Roles.APPLICANT)
+    @Operation(operationId = "getNotificationPreferences")
+    public Uni<NotificationSettings.Preferences> notificationPreferences() {
+        return notifications.view(caller.accountId());
+    }
+
+    /**
+     * Chooses the channels (EMAIL, SMS, WHATSAPP) and the language of the notifications. A text channel needs a
+     * proven mobile number: 400 otherwise, nothing changed.
+     */
+    @PUT
+    @Path("/me/notification-preferences")
+    @RolesAllowed(Roles.APPLICANT)
+    @Operation(operationId = "setNotificationPreferences")
+    @APIResponse(responseCode = "200", description = "The preferences now in force", content = @Content(mediaType = "application/json", schema = @Schema(implementation = NotificationSettings.Preferences.class)))
+    @APIResponse(responseCode = "400", description = "`validation`: no channel, an unknown one, SMS/WHATSAPP without a proven number (`channels`), or a language other than id/en (`language`); nothing changed")
+    public Uni<NotificationSettings.Preferences> setNotificationPreferences(
+            @Valid @NotNull NotificationPreferencesRequest body) {
+        return notifications.update(caller.accountId(), body.channels(), body.language());
+    }
+
+    /**
+     * Sends a six-digit code by SMS to a mobile number, to prove it before any text goes there. Until the code comes
+     * back, the account keeps its current number and channels.
+     */
+    @POST
+    @Path("/me/phone")
+    @RolesAllowed(Roles.APPLICANT)
+    @ResponseStatus(202)
+    @Operation(operationId = "requestPhoneVerification")
+    @APIResponse(responseCode = "202", description = "A code is on its way by SMS to that number")
+    @APIResponse(responseCode = "400", description = "`validation`: not an Indonesian mobile number (`phone`)")
+    @APIResponse(responseCode = "429", description = "`otp-too-soon` or `otp-hourly-limit`, with Retry-After")
+    public Uni<Void> requestPhoneVerification(@Valid @NotNull PhoneRequest body) {
+        return notifications.requestPhoneCode(caller.accountId(), body.phone());
+    }
+
+    /** The code from the SMS: the number it was sent to becomes the account's, proven. */
+    @POST
+    @Path("/me/phone/verification")
+    @RolesAllowed(Roles.APPLICANT)
+    @Operation(operationId = "verifyPhone")
+    @APIResponse(responseCode = "200", description = "Proven: the preferences with the number", content = @Content(mediaType = "application/json", schema = @Schema(implementation = NotificationSettings.Preferences.class)))
+    @APIResponse(responseCode = "400", description = "`otp-rejected`: wrong or expired code (the attempts left in the field error)")
+    @APIResponse(responseCode = "429", description = "`otp-attempts-exceeded`, with Retry-After")
+    public Uni<NotificationSettings.Preferences> verifyPhone(@Valid @NotNull PhoneVerificationRequest body) {
+        return notifications.confirmPhone(caller.accountId(), body.otp()).map(result -> {
+            if (!result.check().accepted()) {
+                throw result.check().problem();
+            }
+            return result.preferences();
+        });
     }
 
     /** The privacy notice in force: its version (what a registration or an acceptance must name) and the contact. */

@@ -39,7 +39,8 @@ import io.smallrye.mutiny.Uni;
  * <li>application-service decides, since it knows whether an application is in progress:
  * {@link AccountErasureRefused} ({@link #refused}: the account is active again and the holder gets a mail saying why)
  * or {@link ApplicationDataErased} ({@link #applicationErased}: its part is gone, so the account goes too, by
- * {@link #STATEMENTS}, and {@link AccountErased} tells quota-service, billing-service and biometric-service).
+ * {@link #STATEMENTS}, and {@link AccountErased} tells quota-service, billing-service, biometric-service and
+ * upload-service).
  * <li>Each service confirms with its {@code *DataErased} event ({@link #confirmed}); {@link #CONFIRMING} lists who must.
  * </ol>
  * The account row stays, as {@code ERASED} with no personal data (a placeholder address at {@code .invalid}, no name,
@@ -49,8 +50,11 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class AccountErasure {
 
-    /** The services that confirm an erasure, each with its {@code *DataErased} event. */
-    public static final List<String> CONFIRMING = List.of("application", "quota", "billing", "biometric");
+    /**
+     * The services that confirm an erasure, each with its {@code *DataErased} event. upload-service is one since it
+     * owns the uploads (rows and stored bytes): application-service's erasure no longer removes them.
+     */
+    public static final List<String> CONFIRMING = List.of("application", "quota", "billing", "biometric", "upload");
 
     /** What an erased account's address becomes: unique, never deliverable (RFC 2606 {@code .invalid}). */
     static final String ERASED_EMAIL = "'erased-' || id || '@erased.invalid'";
@@ -60,9 +64,12 @@ public class AccountErasure {
     /** account-service's own part, in order (what names the person by address goes before the address). */
     static final ErasureStatements STATEMENTS = ErasureStatements.of(
             statement("outbox", "DELETE FROM outbox WHERE sent_at IS NOT NULL AND aggregate_id = :account"),
-            statement("queued_mail", "DELETE FROM queued_mail WHERE recipient = " + EMAIL),
-            statement("otp_request", "DELETE FROM otp_request WHERE email = " + EMAIL),
-            statement("otp_guard", "DELETE FROM otp_guard WHERE email = " + EMAIL),
+            // mails to the address and texts to the number (issue 22)
+            statement("queued_mail", "DELETE FROM queued_mail WHERE recipient = " + EMAIL
+                    + " OR recipient = (SELECT phone FROM account WHERE id = CAST(:account AS uuid))"),
+            // the phone codes' limits are counted under 'phone:<account id>' (NotificationSettings.limitKey)
+            statement("otp_request", "DELETE FROM otp_request WHERE email = " + EMAIL + " OR email = 'phone:' || :account"),
+            statement("otp_guard", "DELETE FROM otp_guard WHERE email = " + EMAIL + " OR email = 'phone:' || :account"),
             statement("login_guard", "DELETE FROM login_guard WHERE email = " + EMAIL),
             statement("otp", "DELETE FROM otp WHERE account_id = CAST(:account AS uuid)"),
             statement("refresh_token", "DELETE FROM refresh_token WHERE account_id = CAST(:account AS uuid)"),
@@ -75,6 +82,7 @@ public class AccountErasure {
                     + " WHERE account_id = CAST(:account AS uuid) AND (json IS NOT NULL OR pdf IS NOT NULL"
                     + " OR status <> 'EXPIRED')"),
             statement("account", "UPDATE account SET email = " + ERASED_EMAIL + ", full_name = '', phone = NULL,"
+                    + " phone_verified_at = NULL, notify_channels = 'EMAIL',"
                     + " password_hash = '!', status = 'ERASED', version = version + 1"
                     + " WHERE id = CAST(:account AS uuid) AND status <> 'ERASED'"));
 

@@ -53,13 +53,16 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class DataExports {
 
-    /** The services whose part an export waits for. */
-    public static final List<String> SERVICES = List.of("application", "quota", "billing", "biometric");
+    /**
+     * The services whose part an export waits for. upload-service is one since it owns the uploads' records (type,
+     * file name, size, state, why refused): application-service's part no longer carries them.
+     */
+    public static final List<String> SERVICES = List.of("application", "quota", "billing", "biometric", "upload");
 
     /** account-service's own part: no password hash, no OTP or session secrets. */
     static final ExportQueries QUERIES = ExportQueries.of(
-            query("account", "SELECT id, email, full_name, phone, role, status, language, created_at, verified_at,"
-                    + " password_changed_at FROM account WHERE id = CAST(:account AS uuid)"),
+            query("account", "SELECT id, email, full_name, phone, phone_verified_at, notify_channels, role, status,"
+                    + " language, created_at, verified_at, password_changed_at FROM account WHERE id = CAST(:account AS uuid)"),
             query("privacy_consents", "SELECT notice_version, accepted_at, language, client_address FROM"
                     + " privacy_consent WHERE account_id = CAST(:account AS uuid) ORDER BY accepted_at"),
             query("data_exports", "SELECT id, requested_at, status, ready_at, expires_at, downloaded_at FROM"
@@ -179,7 +182,7 @@ public class DataExports {
             }
             Locale locale = Locale.forLanguageTag(account.language);
             Map<String, String> sections = new LinkedHashMap<>();
-            for (String section : List.of("account", "application", "quota", "billing", "biometric")) {
+            for (String section : List.of("account", "application", "quota", "billing", "biometric", "upload")) {
                 sections.put(section, messages.get(locale, "export.section." + section));
             }
             byte[] rendered = pdf.render(document, new ExportPdf.Texts(messages.get(locale, "export.title"),

@@ -106,6 +106,26 @@ public class OtpPolicy {
     }
 
     /**
+     * Replaces any open phone code of the account with a new one bound to {@code phone} and queues the text carrying
+     * it to that number (not to the account's current one).
+     */
+    public Uni<Void> issueToPhone(Account account, String phone, Instant now) {
+        String code = codes.newCode();
+        Otp otp = new Otp();
+        otp.id = UUID.randomUUID();
+        otp.accountId = account.id;
+        otp.purpose = Otp.Purpose.VERIFY_PHONE;
+        otp.target = phone;
+        otp.codeHash = codes.hash(otp.id, code);
+        otp.createdAt = now;
+        otp.expiresAt = now.plus(policy.lifetime());
+        return otps.voidOpen(account.id, Otp.Purpose.VERIFY_PHONE, now)
+                .chain(() -> otps.persist(otp))
+                .chain(() -> mail.text(account, phone, MailOutbox.Kind.OTP_VERIFY_PHONE, code,
+                        policy.lifetime().toMinutes()));
+    }
+
+    /**
      * Checks {@code code} against the newest code of this purpose of {@code account} (null for an unknown email).
      * The attempt is counted first, atomically, per (email, purpose), known email or not: concurrent tries never
      * evaluate more than {@code max-attempts} codes, and the answers are the same whether the email exists, is

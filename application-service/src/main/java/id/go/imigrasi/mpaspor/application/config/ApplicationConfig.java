@@ -25,6 +25,9 @@ public interface ApplicationConfig {
     /** How long a client waits before retrying a submission whose hold quota-service has not announced yet. */
     Duration holdRetryAfter();
 
+    /** The public API's base as clients reach it ({@code .../api/v1}); the website is its root. */
+    String publicBaseUrl();
+
     Documents documents();
 
     Dukcapil dukcapil();
@@ -32,6 +35,45 @@ public interface ApplicationConfig {
     Retention retention();
 
     Collective collective();
+
+    Helpdesk helpdesk();
+
+    Mails mails();
+
+    Reminders reminders();
+
+    /** Reminders before a deadline (issue 22, service.Reminders). */
+    interface Reminders {
+        /** How often the reminders run (jobs.ReminderJob; {@code off}: never, tests run them). */
+        String every();
+
+        /** How early before the bill's deadline an unpaid bill is recalled to the applicant. */
+        Duration paymentBefore();
+
+        /** Applications reminded per transaction. */
+        int batch();
+    }
+
+    /** Helpdesk tickets about an application (issue 22, service.Helpdesk). */
+    interface Helpdesk {
+        /** A closed ticket may be reopened by the applicant's reply this long after it was closed. */
+        Duration reopenWithin();
+
+        /** Longest subject, in characters. */
+        int subjectMaxLength();
+
+        /** Longest message, in characters. */
+        int messageMaxLength();
+
+        /** Most uploads one message may point to. */
+        int maxAttachments();
+    }
+
+    /** Mails resent on request (issue 22, service.MailResends). */
+    interface Mails {
+        /** One resend per kind and application per this long; sooner: 429 with Retry-After. */
+        Duration resendEvery();
+    }
 
     /** The collective service ("Eazy Passport", issue 19): batches an officer registers for a group. */
     interface Collective {
@@ -44,6 +86,18 @@ public interface ApplicationConfig {
         List<String> acceptedTypes();
 
         long maxBytes();
+
+        /**
+         * The key this service signs document read grants with (contracts {@code DocumentReadGrant}), the same as
+         * upload-service's {@code mpaspor.upload-service.document-grant-key}: a secret, from the environment.
+         */
+        String grantKey();
+
+        /** How long a grant to read one document at upload-service is valid. */
+        Duration grantLifetime();
+
+        /** Retry-After when upload-service does not answer a document read. */
+        Duration storeRetryAfter();
 
         int minImageWidth();
 

@@ -10,6 +10,10 @@ import id.go.imigrasi.mpaspor.contracts.billing.BillingExpired;
 import id.go.imigrasi.mpaspor.contracts.billing.BillingIssued;
 import id.go.imigrasi.mpaspor.contracts.billing.BillingPaid;
 import id.go.imigrasi.mpaspor.contracts.billing.LatePaymentReceived;
+import id.go.imigrasi.mpaspor.contracts.billing.RefundApproved;
+import id.go.imigrasi.mpaspor.contracts.billing.RefundPaid;
+import id.go.imigrasi.mpaspor.contracts.billing.RefundRejected;
+import id.go.imigrasi.mpaspor.contracts.billing.RefundRequested;
 import id.go.imigrasi.mpaspor.platform.inbox.EventHandlers;
 import id.go.imigrasi.mpaspor.platform.inbox.Inbox;
 import io.smallrye.mutiny.Uni;
@@ -32,6 +36,10 @@ public class BillingEventsConsumer {
                 .on(BillingPaid.class, billing::paid)
                 .on(BillingExpired.class, billing::expired)
                 .on(LatePaymentReceived.class, billing::latePayment)
+                .on(RefundRequested.class, billing::refundRequested)
+                .on(RefundApproved.class, billing::refundApproved)
+                .on(RefundRejected.class, billing::refundRejected)
+                .on(RefundPaid.class, billing::refundPaid)
                 .build();
     }
 

@@ -6,16 +6,16 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import id.go.imigrasi.mpaspor.application.service.FollowDocuments;
-import id.go.imigrasi.mpaspor.contracts.application.DocumentAccepted;
-import id.go.imigrasi.mpaspor.contracts.application.DocumentRejected;
-import id.go.imigrasi.mpaspor.contracts.application.DocumentUploaded;
+import id.go.imigrasi.mpaspor.contracts.upload.DocumentAccepted;
+import id.go.imigrasi.mpaspor.contracts.upload.DocumentRejected;
+import id.go.imigrasi.mpaspor.contracts.upload.DocumentUploaded;
 import id.go.imigrasi.mpaspor.platform.inbox.EventHandlers;
 import id.go.imigrasi.mpaspor.platform.inbox.Inbox;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Our own document events on application.events (published by the upload module), each in its inbox transaction:
- * the per-applicant document states, in {@link FollowDocuments}.
+ * upload-service's document events on upload.events, each in its inbox transaction: the per-applicant document
+ * states, in {@link FollowDocuments}; the topic's other events are skipped unread.
  */
 @ApplicationScoped
 public class DocumentEventsConsumer {
@@ -34,7 +34,7 @@ public class DocumentEventsConsumer {
                 .build();
     }
 
-    @Incoming("application-documents")
+    @Incoming("upload-events")
     public Uni<Void> consume(Message<String> message) {
         return inbox.consume(CONSUMER, message, handlers);
     }

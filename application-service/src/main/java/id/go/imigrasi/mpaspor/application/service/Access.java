@@ -5,6 +5,7 @@ import java.util.UUID;
 import id.go.imigrasi.mpaspor.application.ApplicationProblem;
 import id.go.imigrasi.mpaspor.application.domain.Application;
 import id.go.imigrasi.mpaspor.application.domain.ApplicationStatus;
+import id.go.imigrasi.mpaspor.application.domain.Party;
 import id.go.imigrasi.mpaspor.platform.problem.CommonProblem;
 import id.go.imigrasi.mpaspor.platform.problem.ProblemException;
 import id.go.imigrasi.mpaspor.platform.security.Caller;
@@ -50,6 +51,17 @@ public final class Access {
             return app;
         }
         return owned(app, caller);
+    }
+
+    /**
+     * Who the caller is to an application they may read ({@link #readable}): its applicant, an officer of its office,
+     * or an admin. Helpdesk messages, corrections and resends record it.
+     */
+    public static Party party(Application app, Caller caller) {
+        if (caller.hasRole(Roles.APPLICANT) && app.accountId.toString().equals(caller.accountId())) {
+            return Party.APPLICANT;
+        }
+        return caller.hasRole(Roles.ADMIN) ? Party.ADMIN : Party.OFFICER;
     }
 
     /** Owned and still a draft: applicants and documents may change. */

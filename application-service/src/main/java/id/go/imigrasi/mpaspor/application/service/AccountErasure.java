@@ -4,9 +4,7 @@ import static id.go.imigrasi.mpaspor.platform.privacy.ErasureStatements.statemen
 
 import java.time.Clock;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import id.go.imigrasi.mpaspor.application.domain.ApplicationStatus;
-import id.go.imigrasi.mpaspor.application.upload.UploadErasure;
 import id.go.imigrasi.mpaspor.contracts.account.AccountErasureRequested;
 import id.go.imigrasi.mpaspor.contracts.application.AccountErasureRefused;
 import id.go.imigrasi.mpaspor.contracts.application.ApplicationDataErased;
@@ -50,16 +47,19 @@ public class AccountErasure {
             statement("outbox", "DELETE FROM outbox WHERE sent_at IS NOT NULL AND aggregate_id IN ("
                     + "SELECT id::text FROM application WHERE account_id = CAST(:account AS uuid)"
                     + " UNION SELECT id::text FROM applicant WHERE application_id IN (" + OF_ACCOUNT + ")"
-                    + " UNION SELECT id::text FROM upload WHERE account_id = CAST(:account AS uuid)"
                     + " UNION SELECT :account)"),
             statement("queued_mail", "DELETE FROM queued_mail WHERE recipient IN ("
-                    + "SELECT email FROM application WHERE account_id = CAST(:account AS uuid) AND email IS NOT NULL)"
+                    + "SELECT email FROM application WHERE account_id = CAST(:account AS uuid) AND email IS NOT NULL"
+                    + " UNION SELECT verified_phone FROM notification_preference"
+                    + " WHERE account_id = CAST(:account AS uuid) AND verified_phone IS NOT NULL)"
                     + " OR aggregate_id IN (SELECT id::text FROM application WHERE account_id = CAST(:account AS uuid))"),
             statement("applicant_document", "DELETE FROM applicant_document WHERE applicant_id IN (" + APPLICANTS + ")"),
             statement("timeline_entry", "DELETE FROM timeline_entry WHERE application_id IN (" + OF_ACCOUNT + ")"),
             statement("applicant", "DELETE FROM applicant WHERE application_id IN (" + OF_ACCOUNT + ")"),
             statement("hold", "DELETE FROM hold WHERE account_id = :account"),
             statement("nik_claim", "DELETE FROM nik_claim WHERE account_id = CAST(:account AS uuid)"),
+            statement("notification_preference",
+                    "DELETE FROM notification_preference WHERE account_id = CAST(:account AS uuid)"),
             statement("application", "DELETE FROM application WHERE account_id = CAST(:account AS uuid)"));
 
     /** Submitted and not finished: an erasure waits until these are done. */
@@ -70,12 +70,10 @@ public class AccountErasure {
 
     private final Outbox outbox;
     private final Clock clock;
-    private final UploadErasure uploads;
 
-    public AccountErasure(Outbox outbox, Clock clock, UploadErasure uploads) {
+    public AccountErasure(Outbox outbox, Clock clock) {
         this.outbox = outbox;
         this.clock = clock;
-        this.uploads = uploads;
     }
 
     public Uni<Void> requested(AccountErasureRequested request) {
@@ -85,13 +83,11 @@ public class AccountErasure {
                 LOG.infof("account %s: erasure refused, applications in progress %s", account, inProgress);
                 return outbox.append(new AccountErasureRefused(account, inProgress, clock.instant())).replaceWithVoid();
             }
-            // the rows first (the outbox statement finds the uploads' events by their ids), then the uploads
-            return STATEMENTS.run(account).chain(removed -> uploads.eraseAccount(account).chain(documents -> {
-                Map<String, Integer> all = new LinkedHashMap<>(removed);
-                all.put("upload", documents);
-                LOG.infof("account %s: personal data erased %s", account, all);
-                return outbox.append(new ApplicationDataErased(account, all, clock.instant()));
-            })).replaceWithVoid();
+            // the uploads are upload-service's: it erases them when account-service announces AccountErased
+            return STATEMENTS.run(account).chain(removed -> {
+                LOG.infof("account %s: personal data erased %s", account, removed);
+                return outbox.append(new ApplicationDataErased(account, removed, clock.instant()));
+            }).replaceWithVoid();
         });
     }
 

@@ -14,8 +14,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * application-service's part of a person's data export: the account's applications, every applicant's data as entered
- * and checked, the documents' records (type, file name, size, state, why refused; the document bytes themselves stay
- * in the application, where the owner can open each one) and the timelines, which include which office's officers
+ * and checked, each document's state (which upload, accepted or refused and why; the uploads' own records are
+ * upload-service's part, the bytes stay where the owner can open each one) and the timelines, which include which office's officers
  * opened which document.
  */
 @ApplicationScoped
@@ -28,10 +28,6 @@ public class AccountExport {
                     + " ORDER BY created_at"),
             query("applicants", "SELECT * FROM applicant WHERE application_id IN (" + OF_ACCOUNT + ")"
                     + " ORDER BY application_id, position"),
-            query("documents", "SELECT u.id, u.application_id, u.applicant_id, u.document_type, u.file_name,"
-                    + " u.content_type, u.upload_length, u.status, u.validation, u.rejection_reason, u.created_at,"
-                    + " u.completed_at, u.validated_at FROM upload u"
-                    + " WHERE u.account_id = CAST(:account AS uuid) ORDER BY u.created_at"),
             query("document_states", "SELECT * FROM applicant_document WHERE applicant_id IN ("
                     + "SELECT id FROM applicant WHERE application_id IN (" + OF_ACCOUNT + "))"),
             query("timeline", "SELECT application_id, kind, status, details, occurred_at FROM timeline_entry"

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import id.go.imigrasi.mpaspor.application.ApplicationProblem;
+import id.go.imigrasi.mpaspor.application.client.UploadDocuments;
 import id.go.imigrasi.mpaspor.application.config.ApplicationConfig;
 import id.go.imigrasi.mpaspor.application.domain.ApplicantDocument;
 import id.go.imigrasi.mpaspor.application.domain.DocumentState;
@@ -21,7 +22,6 @@ import id.go.imigrasi.mpaspor.application.repository.ApplicantDocumentRepository
 import id.go.imigrasi.mpaspor.application.repository.ApplicantRepository;
 import id.go.imigrasi.mpaspor.application.repository.ApplicationRepository;
 import id.go.imigrasi.mpaspor.application.repository.TimelineRepository;
-import id.go.imigrasi.mpaspor.application.upload.UploadContents;
 import id.go.imigrasi.mpaspor.contracts.application.ApplicantDocumentRead;
 import id.go.imigrasi.mpaspor.contracts.application.DocumentType;
 import id.go.imigrasi.mpaspor.platform.outbox.Outbox;
@@ -34,7 +34,8 @@ import io.smallrye.mutiny.Uni;
  * Opening an applicant's accepted document: the owner any time; an officer at the desk only as
  * {@link DeskDocumentAccess} allows, and then the read is recorded first ({@code ApplicantDocumentRead} through the
  * outbox, in the transaction that decided it), and put on the application's timeline ({@code DOCUMENT_READ}: which
- * document, which office, when) where its owner sees it: if it cannot be recorded, nothing is served.
+ * document, which office, when) where its owner sees it: if it cannot be recorded, nothing is served. The bytes come
+ * from upload-service afterwards ({@link UploadDocuments}, with a grant for that one upload).
  */
 @ApplicationScoped
 public class DocumentReads {
@@ -47,7 +48,7 @@ public class DocumentReads {
     private final ApplicantDocumentRepository documents;
     private final TimelineRepository timeline;
     private final Timeline history;
-    private final UploadContents contents;
+    private final UploadDocuments contents;
     private final Outbox outbox;
     private final ApplicationConfig config;
     private final Clock clock;
@@ -55,7 +56,7 @@ public class DocumentReads {
 
     public DocumentReads(ApplicationRepository applications, ApplicantRepository applicants,
             ApplicantDocumentRepository documents, TimelineRepository timeline, Timeline history,
-            UploadContents contents, Outbox outbox, ApplicationConfig config, Clock clock, ObjectMapper json) {
+            UploadDocuments contents, Outbox outbox, ApplicationConfig config, Clock clock, ObjectMapper json) {
         this.applications = applications;
         this.applicants = applicants;
         this.documents = documents;
@@ -69,7 +70,7 @@ public class DocumentReads {
     }
 
     /** The document's type, name and bytes, once the caller may see it (and an officer's read is recorded). */
-    public Uni<UploadContents.Content> read(UUID applicationId, UUID applicantId, String documentCode, Caller caller) {
+    public Uni<UploadDocuments.Content> read(UUID applicationId, UUID applicantId, String documentCode, Caller caller) {
         DocumentType type = DocumentType.parse(documentCode)
                 .orElseThrow(() -> ProblemException.invalid("documentType", "validation.document-type"));
         Instant now = clock.instant();
@@ -101,7 +102,9 @@ public class DocumentReads {
                         return recorded.replaceWith(document.uploadId);
                     });
                 })))
-                .chain(uploadId -> Panache.withSession(() -> contents.accepted(UUID.fromString(uploadId))))
+                .chain(uploadId -> contents.accepted(UUID.fromString(uploadId))
+                        .onFailure(failure -> !(failure instanceof ProblemException))
+                        .transform(unreachable -> contents.unavailable()))
                 .map(content -> {
                     if (content == null) {
                         throw ProblemException.of(ApplicationProblem.DOCUMENT_NOT_FOUND, type.name());

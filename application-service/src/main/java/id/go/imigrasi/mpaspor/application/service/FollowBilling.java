@@ -11,6 +11,10 @@ import id.go.imigrasi.mpaspor.contracts.billing.BillingExpired;
 import id.go.imigrasi.mpaspor.contracts.billing.BillingIssued;
 import id.go.imigrasi.mpaspor.contracts.billing.BillingPaid;
 import id.go.imigrasi.mpaspor.contracts.billing.LatePaymentReceived;
+import id.go.imigrasi.mpaspor.contracts.billing.RefundApproved;
+import id.go.imigrasi.mpaspor.contracts.billing.RefundPaid;
+import id.go.imigrasi.mpaspor.contracts.billing.RefundRejected;
+import id.go.imigrasi.mpaspor.contracts.billing.RefundRequested;
 import id.go.imigrasi.mpaspor.platform.inbox.Envelope;
 import io.smallrye.mutiny.Uni;
 
@@ -65,9 +69,47 @@ public class FollowBilling {
                                 envelope.or(e.expiredAt()), details("billingCode", e.billingCode()))));
     }
 
-    /** A payment after expiry: only a timeline entry (billing-service flags it for refund; nothing revives). */
+    /**
+     * A payment after expiry: a timeline entry and a mail that the money comes back (billing-service opens the refund
+     * case; nothing revives).
+     */
     public Uni<Void> latePayment(LatePaymentReceived e, Envelope envelope) {
-        return follower.step(envelope, e.applicationId(), "LATE_PAYMENT_RECEIVED", null, e.paidAt(), "billingCode",
-                e.billingCode(), "amount", e.amount(), "channel", e.channel());
+        return notify(envelope, e.applicationId(), ApplicantMails.Kind.LATE_PAYMENT, e.billingCode(), e.amount())
+                .chain(() -> follower.step(envelope, e.applicationId(), "LATE_PAYMENT_RECEIVED", null, e.paidAt(),
+                        "billingCode", e.billingCode(), "amount", e.amount(), "channel", e.channel()));
+    }
+
+    /** A refund case opened (issue 22): on the timeline, and the applicant is told. */
+    public Uni<Void> refundRequested(RefundRequested e, Envelope envelope) {
+        return notify(envelope, e.applicationId(), ApplicantMails.Kind.REFUND_REQUESTED, e.billingCode(), e.amount())
+                .chain(() -> follower.step(envelope, e.applicationId(), "REFUND_REQUESTED", null, e.requestedAt(),
+                        "billingCode", e.billingCode(), "amount", e.amount(), "reason", e.reason()));
+    }
+
+    public Uni<Void> refundApproved(RefundApproved e, Envelope envelope) {
+        return notify(envelope, e.applicationId(), ApplicantMails.Kind.REFUND_APPROVED, e.billingCode(), e.amount())
+                .chain(() -> follower.step(envelope, e.applicationId(), "REFUND_APPROVED", null, e.approvedAt(),
+                        "billingCode", e.billingCode(), "amount", e.amount()));
+    }
+
+    public Uni<Void> refundRejected(RefundRejected e, Envelope envelope) {
+        return notify(envelope, e.applicationId(), ApplicantMails.Kind.REFUND_REJECTED, e.billingCode(), e.amount(),
+                e.reason())
+                .chain(() -> follower.step(envelope, e.applicationId(), "REFUND_REJECTED", null, e.rejectedAt(),
+                        "billingCode", e.billingCode(), "amount", e.amount(), "reason", e.reason()));
+    }
+
+    public Uni<Void> refundPaid(RefundPaid e, Envelope envelope) {
+        return notify(envelope, e.applicationId(), ApplicantMails.Kind.REFUND_PAID, e.billingCode(), e.amount(),
+                e.channel(), e.refundReference())
+                .chain(() -> follower.step(envelope, e.applicationId(), "REFUND_PAID", null, e.paidAt(),
+                        "billingCode", e.billingCode(), "amount", e.amount(), "refundReference",
+                        e.refundReference()));
+    }
+
+    /** The applicant told once per event, on every channel they chose; an application not ours: nothing. */
+    private Uni<Void> notify(Envelope envelope, String applicationId, ApplicantMails.Kind kind, Object... args) {
+        return follower.lock(applicationId, kind.name()).chain(app -> app == null ? none()
+                : mails.queueOnce(envelope.id(), app, kind, args));
     }
 }

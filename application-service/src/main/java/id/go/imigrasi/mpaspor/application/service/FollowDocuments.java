@@ -13,11 +13,12 @@ import org.jboss.logging.Logger;
 import id.go.imigrasi.mpaspor.application.domain.DocumentState;
 import id.go.imigrasi.mpaspor.contracts.application.DocumentType;
 import id.go.imigrasi.mpaspor.application.mail.ApplicantMails;
+import id.go.imigrasi.mpaspor.platform.i18n.Messages;
 import id.go.imigrasi.mpaspor.application.repository.ApplicantDocumentRepository;
 import id.go.imigrasi.mpaspor.application.repository.ApplicantRepository;
-import id.go.imigrasi.mpaspor.contracts.application.DocumentAccepted;
-import id.go.imigrasi.mpaspor.contracts.application.DocumentRejected;
-import id.go.imigrasi.mpaspor.contracts.application.DocumentUploaded;
+import id.go.imigrasi.mpaspor.contracts.upload.DocumentAccepted;
+import id.go.imigrasi.mpaspor.contracts.upload.DocumentRejected;
+import id.go.imigrasi.mpaspor.contracts.upload.DocumentUploaded;
 import id.go.imigrasi.mpaspor.platform.inbox.Envelope;
 import io.smallrye.mutiny.Uni;
 
@@ -86,8 +87,13 @@ public class FollowDocuments {
             String kind = state == DocumentState.ACCEPTED ? "DOCUMENT_ACCEPTED" : "DOCUMENT_REJECTED";
             return follower.lock(applicationId, kind).chain(app -> app == null ? none()
                     : (state == DocumentState.REJECTED
-                            ? mails.queueOnce(envelope.id(), app, ApplicantMails.Kind.DOCUMENT_REJECTED,
-                                    doc.documentType, String.valueOf(reasonId), String.valueOf(reasonEn))
+                            // the family member and the document in words, not a code (issue 22)
+                            ? applicants.findById(doc.applicantId).chain(who -> mails.queueOnce(envelope.id(), app,
+                                    ApplicantMails.Kind.DOCUMENT_REJECTED,
+                                    mails.documentName(doc.documentType, Messages.INDONESIAN),
+                                    String.valueOf(reasonId), String.valueOf(reasonEn),
+                                    who == null ? "-" : who.fullName,
+                                    mails.documentName(doc.documentType, java.util.Locale.ENGLISH)))
                             : none())
                             .chain(() -> follower.record(envelope, app, kind, null, envelope.or(at),
                                     details("applicantId", doc.applicantId, "documentType", doc.documentType,

@@ -57,9 +57,13 @@ public class FollowOfficeVisit {
         });
     }
 
+    /** The appointment moved with its booking: a timeline entry and the reschedule's confirmation (issue 22). */
     public Uni<Void> appointmentMoved(AppointmentMoved e, Envelope envelope) {
-        return follower.step(envelope, e.applicationId(), "APPOINTMENT_MOVED", null, null, "applicantId",
-                e.applicantId(), "date", e.toDate(), "session", e.toSession());
+        return follower.lock(e.applicationId(), "APPOINTMENT_MOVED").chain(app -> app == null ? none()
+                : mails.queueOnce(envelope.id(), app, ApplicantMails.Kind.APPOINTMENT_MOVED, e.officeCode(),
+                        String.valueOf(e.toDate()), e.toSession(), e.bookingCode())
+                        .chain(() -> follower.step(envelope, e.applicationId(), "APPOINTMENT_MOVED", null, null,
+                                "applicantId", e.applicantId(), "date", e.toDate(), "session", e.toSession())));
     }
 
     public Uni<Void> checkedIn(CheckedIn e, Envelope envelope) {
@@ -84,9 +88,13 @@ public class FollowOfficeVisit {
                 "applicantId", e.applicantId(), "fingerExceptions", e.fingerExceptions());
     }
 
+    /** Nobody checked in: a timeline entry and a mail saying what now (issue 22), once per application and day. */
     public Uni<Void> noShow(NoShow e, Envelope envelope) {
-        return follower.step(envelope, e.applicationId(), "NO_SHOW", null, null, "applicantId", e.applicantId(),
-                "date", e.date());
+        return follower.lock(e.applicationId(), "NO_SHOW").chain(app -> app == null ? none()
+                : mails.queueOnce("no-show-" + e.date(), app, ApplicantMails.Kind.NO_SHOW, e.officeCode(),
+                        String.valueOf(e.date()))
+                        .chain(() -> follower.step(envelope, e.applicationId(), "NO_SHOW", null, null, "applicantId",
+                                e.applicantId(), "date", e.date())));
     }
 
     /**
@@ -115,16 +123,23 @@ public class FollowOfficeVisit {
                 "applicantId", e.applicantId(), "reason", e.reason());
     }
 
+    /** The passport is printed: "ready for pickup" (or about to be shipped) to the applicant (issue 22). */
     public Uni<Void> passportIssued(PassportIssued e, Envelope envelope) {
-        return follower.step(envelope, e.applicationId(), "PASSPORT_ISSUED", ApplicationStatus.ISSUED, e.issuedAt(),
-                "applicantId", e.applicantId());
+        return follower.lock(e.applicationId(), "PASSPORT_ISSUED").chain(app -> app == null ? none()
+                : mails.queueOnce(envelope.id(), app, ApplicantMails.Kind.PASSPORT_ISSUED, e.passportNumber(),
+                        app.officeCode == null ? "-" : app.officeCode)
+                        .chain(() -> follower.step(envelope, e.applicationId(), "PASSPORT_ISSUED",
+                                ApplicationStatus.ISSUED, e.issuedAt(), "applicantId", e.applicantId())));
     }
 
     /** One applicant's final outcome: the passport reached its holder by Pos (or pick-up). */
     public Uni<Void> passportDelivered(PassportDelivered e, Envelope envelope) {
-        return follower.applicantDone(envelope, e.applicationId(), e.applicantId(), "PASSPORT_DELIVERED",
-                e.deliveredAt(), "applicantId", e.applicantId(), "method", e.method(), "trackingNumber",
-                e.trackingNumber());
+        Uni<Void> mail = follower.lock(e.applicationId(), "PASSPORT_DELIVERED").chain(app -> app == null ? none()
+                : mails.queueOnce(envelope.id(), app, ApplicantMails.Kind.PASSPORT_DELIVERED, e.passportNumber(),
+                        e.method(), e.trackingNumber() == null ? "" : " " + e.trackingNumber()));
+        return mail.chain(() -> follower.applicantDone(envelope, e.applicationId(), e.applicantId(),
+                "PASSPORT_DELIVERED", e.deliveredAt(), "applicantId", e.applicantId(), "method", e.method(),
+                "trackingNumber", e.trackingNumber()));
     }
 
     /** One applicant's final outcome: the passport was collected at the office. */

@@ -7,8 +7,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import id.go.imigrasi.mpaspor.application.config.ApplicationConfig;
 import id.go.imigrasi.mpaspor.application.domain.ApplicationStatus;
 import id.go.imigrasi.mpaspor.application.domain.Hold;
 import id.go.imigrasi.mpaspor.application.mail.ApplicantMails;
@@ -39,12 +39,12 @@ public class FollowQuota {
     private final String website;
 
     public FollowQuota(HoldRepository holds, ApplicationFollower follower, ApplicationRepository applications,
-            ApplicantMails mails, @ConfigProperty(name = "mpaspor.upload.public-base-url") String publicApi) {
+            ApplicantMails mails, ApplicationConfig config) {
         this.holds = holds;
         this.follower = follower;
         this.applications = applications;
         this.mails = mails;
-        this.website = publicApi.replaceFirst("/api/v1/?$", "");
+        this.website = config.publicBaseUrl().replaceFirst("/api/v1/?$", "");
     }
 
     /**

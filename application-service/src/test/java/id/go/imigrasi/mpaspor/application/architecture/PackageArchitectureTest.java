@@ -12,9 +12,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 /**
  * application-service's package graph (issue 24): no cycle between its packages, the use cases ({@code service})
  * never reach up into the HTTP layer ({@code rest}) nor into the Kafka consumers ({@code events}), the aggregate
- * ({@code domain}) depends on no other package of the service, and nothing here imports the upload module's
- * insides, only its ports at the module's root ({@code upload.UploadTargets}, which this service implements;
- * {@code upload.UploadContents}, {@code upload.UploadDeletions} and {@code upload.UploadErasure}, which it calls).
+ * ({@code domain}) depends on no other package of the service, and nothing of the upload module is imported: the
+ * uploads are upload-service's, reached through events and its one document endpoint ({@code client}).
  */
 class PackageArchitectureTest {
 
@@ -41,14 +40,14 @@ class PackageArchitectureTest {
         noClasses().that().resideInAPackage(BASE + ".domain..")
                 .should().dependOnClassesThat().resideInAnyPackage(BASE + ".service..", BASE + ".rest..",
                         BASE + ".events..", BASE + ".repository..", BASE + ".mail..", BASE + ".dukcapil..",
-                        BASE + ".sms..", BASE + ".upload..")
+                        BASE + ".sms..", BASE + ".client..")
                 .check(CLASSES);
     }
 
     @Test
-    void onlyTheUploadModulesPortIsUsedHere() {
-        noClasses().that().resideOutsideOfPackage(BASE + ".upload..")
-                .should().dependOnClassesThat().resideInAnyPackage(BASE + ".upload.*..")
+    void nothingOfTheUploadModuleIsImported() {
+        noClasses().that().resideInAPackage(BASE + "..")
+                .should().dependOnClassesThat().resideInAPackage("id.go.imigrasi.mpaspor.application.upload..")
                 .check(CLASSES);
     }
 }

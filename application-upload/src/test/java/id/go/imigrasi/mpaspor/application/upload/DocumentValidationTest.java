@@ -34,7 +34,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * A complete upload is validated asynchronously from its DocumentUploaded: type by content (not by name), image
- * dimensions, PDF pages, corrupt files - and the verdict is published on application.events with a reason in
+ * dimensions, PDF pages, corrupt files - and the verdict is published on upload.events with a reason in
  * Bahasa Indonesia and English.
  */
 @QuarkusTest
@@ -43,8 +43,8 @@ import io.quarkus.test.junit.QuarkusTest;
 class DocumentValidationTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String ACCEPTED = "mpaspor.application.DocumentAccepted.v1";
-    private static final String REJECTED = "mpaspor.application.DocumentRejected.v1";
+    private static final String ACCEPTED = "mpaspor.upload.DocumentAccepted.v1";
+    private static final String REJECTED = "mpaspor.upload.DocumentRejected.v1";
 
     @Test
     void wellFormedImagesAndPdfsAreAcceptedWithTheTypeFoundInTheirBytes() throws Exception {
@@ -53,7 +53,7 @@ class DocumentValidationTest {
         String jpeg = upload(me, "KK", image(500, 1000, "jpg"));
         String pdf = upload(me, "BIRTH_CERTIFICATE", pdf(2));
 
-        try (TopicProbe<CloudEvent> probe = TopicProbe.cloudEvents(Uploads.kafka(), "application.events")) {
+        try (TopicProbe<CloudEvent> probe = TopicProbe.cloudEvents(Uploads.kafka(), "upload.events")) {
             assertThat(verdict(probe, png, ACCEPTED).get("contentType").asText()).isEqualTo("image/png");
             assertThat(verdict(probe, jpeg, ACCEPTED).get("contentType").asText()).isEqualTo("image/jpeg");
             JsonNode accepted = verdict(probe, pdf, ACCEPTED);
@@ -77,7 +77,7 @@ class DocumentValidationTest {
         String longPdf = upload(me, "MARRIAGE_BOOK", pdf(25));
         String brokenPdf = upload(me, "OLD_PASSPORT", "%PDF-1.7\nthis is not a pdf at all".getBytes(StandardCharsets.UTF_8));
 
-        try (TopicProbe<CloudEvent> probe = TopicProbe.cloudEvents(Uploads.kafka(), "application.events")) {
+        try (TopicProbe<CloudEvent> probe = TopicProbe.cloudEvents(Uploads.kafka(), "upload.events")) {
             JsonNode wrongType = verdict(probe, text, REJECTED);
             assertThat(wrongType.get("reasonCode").asText()).isEqualTo("wrong-type");
             assertThat(wrongType.get("reasonId").asText()).contains("JPEG/PNG").contains("PDF").contains("Jenis berkas");
@@ -109,7 +109,7 @@ class DocumentValidationTest {
         // 45,000 x 45,000 pixels in ~250 KB: before issue 25 it cost seconds of CPU and was ACCEPTED
         Applicant me = Applicant.withDraft();
         String bomb = upload(me, "EKTP", ImageBombs.png(45_000, 45_000));
-        try (TopicProbe<CloudEvent> probe = TopicProbe.cloudEvents(Uploads.kafka(), "application.events")) {
+        try (TopicProbe<CloudEvent> probe = TopicProbe.cloudEvents(Uploads.kafka(), "upload.events")) {
             JsonNode rejected = verdict(probe, bomb, REJECTED);
             assertThat(rejected.get("reasonCode").asText()).isEqualTo("too-large-image");
             assertThat(rejected.get("reasonId").asText()).contains("45000 x 45000 piksel").contains("10000");

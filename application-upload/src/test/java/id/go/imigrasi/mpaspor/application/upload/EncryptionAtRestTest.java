@@ -53,9 +53,9 @@ class EncryptionAtRestTest {
         byte[] file = png.toByteArray();
         String location = me.create(file.length, "EKTP");
         me.patch(location, 0, file).then().statusCode(204);
-        try (TopicProbe<CloudEvent> probe = TopicProbe.cloudEvents(Uploads.kafka(), "application.events")) {
+        try (TopicProbe<CloudEvent> probe = TopicProbe.cloudEvents(Uploads.kafka(), "upload.events")) {
             probe.await(r -> idOf(location).equals(r.key())
-                    && r.value().getType().equals("mpaspor.application.DocumentAccepted.v1"), Duration.ofSeconds(30));
+                    && r.value().getType().equals("mpaspor.upload.DocumentAccepted.v1"), Duration.ofSeconds(30));
         }
         UUID id = UUID.fromString(idOf(location));
         Path stored = storedFile(location);

@@ -137,9 +137,9 @@ class S3StoreUploadTest {
         assertThat(RealInfrastructure.database().count("SELECT count(*) FROM upload WHERE id = ?::uuid"
                 + " AND status = 'COMPLETE' AND sha256 = ?", idOf(location), sha256Hex(file))).isEqualTo(1);
 
-        try (TopicProbe<CloudEvent> probe = TopicProbe.cloudEvents(Uploads.kafka(), "application.events")) {
+        try (TopicProbe<CloudEvent> probe = TopicProbe.cloudEvents(Uploads.kafka(), "upload.events")) {
             var record = probe.await(r -> idOf(location).equals(r.key())
-                    && r.value().getType().equals("mpaspor.application.DocumentAccepted.v1"), Duration.ofSeconds(30));
+                    && r.value().getType().equals("mpaspor.upload.DocumentAccepted.v1"), Duration.ofSeconds(30));
             JsonNode data = JSON.readTree(new String(record.value().getData().toBytes(), StandardCharsets.UTF_8));
             assertThat(data.get("contentType").asText()).isEqualTo("image/png");
         }

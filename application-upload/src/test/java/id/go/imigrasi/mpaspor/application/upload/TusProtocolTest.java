@@ -136,9 +136,9 @@ class TusProtocolTest {
         assertThat(RealInfrastructure.database().count("SELECT count(*) FROM upload WHERE id = ?::uuid"
                 + " AND status = 'COMPLETE' AND upload_offset = 300000 AND sha256 = ?", idOf(location),
                 sha256Hex(file))).isEqualTo(1);
-        try (TopicProbe<CloudEvent> probe = TopicProbe.cloudEvents(Uploads.kafka(), "application.events")) {
+        try (TopicProbe<CloudEvent> probe = TopicProbe.cloudEvents(Uploads.kafka(), "upload.events")) {
             var record = probe.await(r -> idOf(location).equals(r.key())
-                    && r.value().getType().equals("mpaspor.application.DocumentUploaded.v1"), Duration.ofSeconds(30));
+                    && r.value().getType().equals("mpaspor.upload.DocumentUploaded.v1"), Duration.ofSeconds(30));
             JsonNode data = JSON.readTree(new String(record.value().getData().toBytes(), StandardCharsets.UTF_8));
             assertThat(data.get("applicationId").asText()).isEqualTo(me.application().toString());
             assertThat(data.get("applicantId").asText()).isEqualTo(me.applicant().toString());
@@ -148,7 +148,7 @@ class TusProtocolTest {
             assertThat(data.get("sha256").asText()).isEqualTo(sha256Hex(file));
         }
         assertThat(RealInfrastructure.database().count("SELECT count(*) FROM outbox WHERE aggregate_id = ?"
-                + " AND type = 'mpaspor.application.DocumentUploaded.v1'", idOf(location))).isEqualTo(1);
+                + " AND type = 'mpaspor.upload.DocumentUploaded.v1'", idOf(location))).isEqualTo(1);
     }
 
     @Test

@@ -33,6 +33,9 @@ public interface BillingConfig {
 
     Expiry expiry();
 
+    /** Refund cases: the payout job and the cancellation rule. */
+    Refund refund();
+
     /** The payment channels that may call back, in the order the invoice lists them. */
     List<String> channelList();
 
@@ -64,6 +67,29 @@ public interface BillingConfig {
 
         /** Bills claimed per transaction. */
         int batchSize();
+    }
+
+    interface Refund {
+        /** How often the payout job pays approved cases ({@code off} disables it). */
+        String every();
+
+        /** Cases claimed per run. */
+        int batchSize();
+
+        /** A case being paid is not claimed again for this long (a crashed run's cases come back after it). */
+        Duration lease();
+
+        /** Wait after the first failed payout; doubled after each further failure... */
+        Duration backoffInitial();
+
+        /** ...up to this. */
+        Duration backoffMax();
+
+        /** A paid application cancelled within this time of payment may be refunded (CancellationRefundPolicy). */
+        Duration cancellationWindow();
+
+        /** ...and only when cancelled at least this long before its appointment day begins. */
+        Duration cancellationNotice();
     }
 
     interface Channel {

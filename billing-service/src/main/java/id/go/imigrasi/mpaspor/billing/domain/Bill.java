@@ -46,6 +46,10 @@ public class Bill {
     @Column(name = "expires_at", nullable = false)
     public Instant expiresAt;
 
+    /** The appointment date billed for (ApplicationSubmitted); null on bills issued before it was kept. */
+    @Column(name = "appointment_date", updatable = false)
+    public java.time.LocalDate appointmentDate;
+
     @Column(name = "paid_at")
     public Instant paidAt;
 

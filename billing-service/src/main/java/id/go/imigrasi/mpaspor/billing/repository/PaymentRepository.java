@@ -23,6 +23,12 @@ public class PaymentRepository implements PanacheRepositoryBase<Payment, UUID> {
         return list("billId = ?1 order by recordedAt, id", billId);
     }
 
+    /** The payment that settled the bill, or null. */
+    public Uni<Payment> appliedOf(UUID billId) {
+        return find("billId = ?1 and outcome = ?2", billId, id.go.imigrasi.mpaspor.billing.domain.PaymentOutcome.APPLIED)
+                .firstResult();
+    }
+
     /**
      * Records the payment unless the channel already reported this reference: the unique constraint decides, so
      * concurrent copies of one callback record exactly one row. Returns null when the reference was taken.

@@ -1,5 +1,7 @@
 package id.go.imigrasi.mpaspor.billing.rest;
 
+import java.util.List;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.ws.rs.GET;
@@ -23,6 +25,8 @@ import id.go.imigrasi.mpaspor.billing.domain.BillingCode;
 import id.go.imigrasi.mpaspor.billing.invoice.InvoiceRenderer;
 import id.go.imigrasi.mpaspor.billing.service.BillQueries;
 import id.go.imigrasi.mpaspor.billing.service.BillView;
+import id.go.imigrasi.mpaspor.billing.service.RefundCaseView;
+import id.go.imigrasi.mpaspor.billing.service.RefundCases;
 import id.go.imigrasi.mpaspor.platform.problem.IdempotentReads;
 import id.go.imigrasi.mpaspor.platform.problem.ProblemException;
 import id.go.imigrasi.mpaspor.platform.security.Caller;
@@ -41,11 +45,13 @@ public class BillResource {
 
     private final BillQueries queries;
     private final InvoiceRenderer invoices;
+    private final RefundCases refunds;
     private final Caller caller;
 
-    public BillResource(BillQueries queries, InvoiceRenderer invoices, Caller caller) {
+    public BillResource(BillQueries queries, InvoiceRenderer invoices, RefundCases refunds, Caller caller) {
         this.queries = queries;
         this.invoices = invoices;
+        this.refunds = refunds;
         this.caller = caller;
     }
 
@@ -68,6 +74,14 @@ public class BillResource {
                     schema = @Schema(type = SchemaType.INTEGER)))
     public Uni<BillView> ofApplication(@QueryParam("applicationId") @NotBlank String applicationId) {
         return queries.byApplication(applicationId, caller);
+    }
+
+    @GET
+    @Path("/{code}/refunds")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "getBillRefunds", summary = "The refund cases of a bill (payments billing returns): state, amount, decision, the channel's refund reference")
+    public Uni<List<RefundCaseView>> refunds(@PathParam("code") String code) {
+        return refunds.ofBill(checked(code), caller);
     }
 
     @GET

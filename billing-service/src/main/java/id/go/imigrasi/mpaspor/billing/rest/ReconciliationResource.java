@@ -22,7 +22,10 @@ import id.go.imigrasi.mpaspor.platform.problem.ProblemException;
 import id.go.imigrasi.mpaspor.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 
-/** Ops: per channel and day, payments (count, sum), late payments, double payments, duplicates refused. */
+/**
+ * Ops: per channel and day, payments (count, sum), late payments, double payments, duplicates refused; and the day's
+ * refunds (refund cases themselves: {@link RefundResource}).
+ */
 @IdempotentReads
 @Path("/reconciliation")
 @Tag(name = "reconciliation", description = "For finance: the day of payments per channel")
@@ -52,5 +55,17 @@ public class ReconciliationResource {
             throw ProblemException.of(BillingProblem.UNKNOWN_CHANNEL, channel);
         }
         return reconciliation.of(day, channel);
+    }
+
+    @GET
+    @Path("/refund-report")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "getRefundReport", summary = "Refunds of one day (yyyy-MM-dd, in WIB): payments still to be paid back, cases requested, approved, rejected and paid, with sums")
+    public Uni<Reconciliation.RefundDay> refunds(@QueryParam("date") String date) {
+        LocalDate day = RefundResource.day(date);
+        if (day == null) {
+            throw ProblemException.invalid("date", "validation.date-format");
+        }
+        return reconciliation.refunds(day);
     }
 }

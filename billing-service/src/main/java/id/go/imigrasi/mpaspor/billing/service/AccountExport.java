@@ -12,7 +12,10 @@ import id.go.imigrasi.mpaspor.platform.outbox.Outbox;
 import id.go.imigrasi.mpaspor.platform.privacy.ExportQueries;
 import io.smallrye.mutiny.Uni;
 
-/** billing-service's part of a person's data export: the account's bills, their lines and the payments received. */
+/**
+ * billing-service's part of a person's data export: the account's bills, their lines, the payments received and their
+ * refund cases.
+ */
 @ApplicationScoped
 public class AccountExport {
 
@@ -24,7 +27,10 @@ public class AccountExport {
             query("bill_lines", "SELECT bill_id, line_no, applicant_id, applicant_name, item, description, amount"
                     + " FROM bill_line WHERE bill_id IN (" + BILLS + ") ORDER BY bill_id, line_no"),
             query("payments", "SELECT bill_id, channel, channel_reference, amount, recorded_at, outcome, refund_reason FROM payment"
-                    + " WHERE bill_id IN (" + BILLS + ")"));
+                    + " WHERE bill_id IN (" + BILLS + ")"),
+            query("refund_cases", "SELECT bill_id, billing_code, channel, channel_reference, amount, reason, state,"
+                    + " requested_at, decided_at, rejection_reason, refund_reference, paid_at FROM refund_case"
+                    + " WHERE account_id = :account ORDER BY requested_at"));
 
     private final Outbox outbox;
     private final Clock clock;

@@ -81,6 +81,7 @@ public class BillIssuance {
         bill.accountId = submitted.accountId();
         bill.holdId = submitted.holdId();
         bill.officeCode = submitted.officeCode();
+        bill.appointmentDate = submitted.appointmentDate();
         bill.billingCode = BillingCode.of(config.codePrefix(), sequence);
         bill.amount = Tariff.total(priced);
         bill.status = BillStatus.ISSUED;

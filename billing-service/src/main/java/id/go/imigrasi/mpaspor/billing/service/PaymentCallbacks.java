@@ -40,8 +40,10 @@ import io.smallrye.mutiny.Uni;
  * <li>paid after the deadline: recorded, flagged REFUND_REQUIRED (LATE), LatePaymentReceived is published; an
  * ISSUED bill the expiry job had not reached yet expires now (BillingExpired). The booking is never revived;</li>
  * <li>a second payment of a PAID bill, or a payment of a CANCELLED one: recorded, flagged REFUND_REQUIRED
- * (ALREADY_PAID, CANCELLED); nothing is published, the reconciliation view lists them.</li>
+ * (ALREADY_PAID, CANCELLED); the reconciliation view lists them.</li>
  * </ol>
+ * Every payment flagged REFUND_REQUIRED gets its refund case in the same transaction ({@link RefundCases#open}:
+ * RefundRequested), so money to return is never only a flag someone has to notice.
  * The unique (channel, channel_reference) constraint decides between concurrent copies of one callback.
  */
 @ApplicationScoped
@@ -58,12 +60,14 @@ public class PaymentCallbacks {
     private final Outbox outbox;
     private final BillingConfig config;
     private final MeterRegistry metrics;
+    private final RefundCases refunds;
 
     private final Clock clock;
 
     public PaymentCallbacks(BillRepository bills, PaymentRepository payments, Outbox outbox, BillingConfig config,
-            MeterRegistry metrics, Clock clock) {
+            MeterRegistry metrics, RefundCases refunds, Clock clock) {
         this.clock = clock;
+        this.refunds = refunds;
         this.bills = bills;
         this.payments = payments;
         this.outbox = outbox;
@@ -115,8 +119,15 @@ public class PaymentCallbacks {
                             // a concurrent copy of this callback recorded it first
                             ? payments.findByReference(channel, channelReference)
                                     .chain(first -> replay(first, billingCode, amount))
-                            : effects(bill, recorded).replaceWith(new Result(PaymentReceipt.of(recorded), false)));
+                            : effects(bill, recorded).chain(() -> refundCase(bill, recorded))
+                                    .replaceWith(new Result(PaymentReceipt.of(recorded), false)));
                 }));
+    }
+
+    private Uni<Void> refundCase(Bill bill, Payment payment) {
+        return payment.outcome == PaymentOutcome.REFUND_REQUIRED
+                ? refunds.open(bill, payment, payment.refundReason).replaceWithVoid()
+                : Uni.createFrom().voidItem();
     }
 
     private Uni<Void> effects(Bill bill, Payment payment) {

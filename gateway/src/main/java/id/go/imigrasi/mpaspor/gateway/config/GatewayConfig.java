@@ -106,6 +106,9 @@ public interface GatewayConfig {
         URI billing();
 
         URI biometric();
+
+        /** upload-service: the documents' resumable (tus) uploads. */
+        URI upload();
     }
 
     interface Proxy {

@@ -234,14 +234,13 @@ public class AsyncApiDocument {
             new DeadLetters("account.quota.events.dlt", "account-service (erasure)", "quota.events"),
             new DeadLetters("account.billing.events.dlt", "account-service (erasure)", "billing.events"),
             new DeadLetters("account.biometric.events.dlt", "account-service (erasure)", "biometric.events"),
+            new DeadLetters("account.upload.events.dlt", "account-service (erasure)", "upload.events"),
             new DeadLetters("application.account.events.dlt", "application-service (erasure)", "account.events"),
             new DeadLetters("application.quota.events.dlt", "application-service", "quota.events"),
             new DeadLetters("application.billing.events.dlt", "application-service", "billing.events"),
             new DeadLetters("application.biometric.events.dlt", "application-service", "biometric.events"),
-            new DeadLetters("application.document-states.dlt", "application-service (document states)",
-                    "application.events"),
-            new DeadLetters("application.upload-validation.dlt", "application-service (upload validation)",
-                    "application.events"),
+            new DeadLetters("application.upload.events.dlt", "application-service (document states)",
+                    "upload.events"),
             new DeadLetters("billing.account.events.dlt", "billing-service (erasure)", "account.events"),
             new DeadLetters("billing.application.events.dlt", "billing-service", "application.events"),
             new DeadLetters("biometric.account.events.dlt", "biometric-service (erasure)", "account.events"),
@@ -249,7 +248,10 @@ public class AsyncApiDocument {
             new DeadLetters("biometric.quota.events.dlt", "biometric-service", "quota.events"),
             new DeadLetters("quota.account.events.dlt", "quota-service (erasure)", "account.events"),
             new DeadLetters("quota.application.events.dlt", "quota-service", "application.events"),
-            new DeadLetters("quota.billing.events.dlt", "quota-service", "billing.events"));
+            new DeadLetters("quota.billing.events.dlt", "quota-service", "billing.events"),
+            new DeadLetters("upload.account.events.dlt", "upload-service (erasure, export)", "account.events"),
+            new DeadLetters("upload.application.events.dlt", "upload-service", "application.events"),
+            new DeadLetters("upload.validation.dlt", "upload-service (upload validation)", "upload.events"));
 
     private static String camel(String topic) {
         StringBuilder out = new StringBuilder();

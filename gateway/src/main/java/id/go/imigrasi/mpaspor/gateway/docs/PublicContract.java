@@ -321,8 +321,17 @@ final class PublicContract {
         }
     }
 
+    /**
+     * The tags of the published operations, each described; a service's tag whose operations are not public (such as
+     * upload-service's service-to-service {@code documents}, which the gateway does not route) is not listed.
+     */
     private void tags(ObjectNode document, Set<String> used) {
         ArrayNode tags = document.has("tags") ? (ArrayNode) document.get("tags") : document.putArray("tags");
+        for (int i = tags.size() - 1; i >= 0; i--) {
+            if (!used.contains(tags.get(i).path("name").asText())) {
+                tags.remove(i);
+            }
+        }
         Set<String> listed = new LinkedHashSet<>();
         for (JsonNode tag : tags) {
             listed.add(tag.path("name").asText());

@@ -24,6 +24,7 @@ import id.go.imigrasi.mpaspor.gateway.waitingroom.PositionChecks;
 import id.go.imigrasi.mpaspor.platform.problem.CommonProblem;
 import id.go.imigrasi.mpaspor.platform.security.RevokedSessionCheck;
 import id.go.imigrasi.mpaspor.platform.security.RevokedSessions;
+import id.go.imigrasi.mpaspor.platform.security.VerifiedTokens;
 import id.go.imigrasi.mpaspor.platform.trace.TraceParent;
 import id.go.imigrasi.mpaspor.platform.trace.Tracing;
 import id.go.imigrasi.mpaspor.platform.web.RequestId;
@@ -64,10 +65,13 @@ public class EdgeRouter {
     private final Duration retryAfter;
     private final RevokedSessions revokedSessions;
     private final PositionChecks positionChecks;
+    private final VerifiedTokens verifiedTokens;
 
     public EdgeRouter(JWTParser jwt, RateLimiter limiter, UpstreamProxy proxy, UpstreamAdmission admission,
             EdgeProblems problems, EdgeMetrics metrics, TrustedProxies trustedProxies, SecurityHeaders securityHeaders,
-            GatewayConfig config, RevokedSessions revokedSessions, PositionChecks positionChecks) {
+            GatewayConfig config, RevokedSessions revokedSessions, PositionChecks positionChecks,
+            VerifiedTokens verifiedTokens) {
+        this.verifiedTokens = verifiedTokens;
         this.positionChecks = positionChecks;
         this.revokedSessions = revokedSessions;
         this.securityHeaders = securityHeaders;
@@ -190,35 +194,47 @@ public class EdgeRouter {
             return;
         }
         String token = authorization.substring(BEARER.length()).trim();
-        // verification may fetch the JWKS over HTTP the first time: never on the event loop
+        JsonWebToken known = verifiedTokens.known(token);
+        if (known != null) {
+            // verified before in this process: answered from memory, no hop to a worker thread
+            authenticated(ctx, route, client, known);
+            return;
+        }
+        // a first verification may fetch the JWKS over HTTP: never on the event loop
         ctx.vertx().<JsonWebToken>executeBlocking(() -> jwt.parse(token), false).onComplete(verified -> {
             if (verified.failed()) {
-                if (keysUnreachable(verified.cause())) {
-                    // the token may well be valid: the user must not be signed out because the JWKS is away
-                    LOG.warnf("verification keys unreachable for %s from %s: %s", request.path(), ip,
-                        rootMessage(verified.cause()));
-                    metrics.upstreamUnavailable(Upstream.ACCOUNT.serviceName(), "keys");
-                    reject(ctx, GatewayProblem.UPSTREAM_UNAVAILABLE, retryAfter, Upstream.ACCOUNT.serviceName());
-                    return;
-                }
-                LOG.debugf("token refused for %s: %s", request.path(), rootMessage(verified.cause()));
-                metrics.rejected("invalid-token", "token");
-                reject(ctx, GatewayProblem.INVALID_TOKEN, null);
-                return;
+                refused(ctx, ip, verified.cause());
+            } else {
+                authenticated(ctx, route, client, verified.result());
             }
-            if (revokedSessions.isRevoked(verified.result().getClaim(RevokedSessionCheck.SESSION_CLAIM))) {
-                // logout, password change or reset, refresh-token reuse: the session ended before the token expired
-                metrics.rejected("revoked-session", "token");
-                reject(ctx, GatewayProblem.INVALID_TOKEN, null);
-                return;
-            }
-            String account = verified.result().getSubject() != null ? verified.result().getSubject()
-                    : verified.result().getName();
-            if (limited(ctx, RateLimiter.Scope.ACCOUNT, String.valueOf(account))) {
-                return;
-            }
-            forward(ctx, route, client);
         });
+    }
+
+    private void refused(RoutingContext ctx, String ip, Throwable cause) {
+        if (keysUnreachable(cause)) {
+            // the token may well be valid: the user must not be signed out because the JWKS is away
+            LOG.warnf("verification keys unreachable for %s from %s: %s", ctx.request().path(), ip, rootMessage(cause));
+            metrics.upstreamUnavailable(Upstream.ACCOUNT.serviceName(), "keys");
+            reject(ctx, GatewayProblem.UPSTREAM_UNAVAILABLE, retryAfter, Upstream.ACCOUNT.serviceName());
+            return;
+        }
+        LOG.debugf("token refused for %s: %s", ctx.request().path(), rootMessage(cause));
+        metrics.rejected("invalid-token", "token");
+        reject(ctx, GatewayProblem.INVALID_TOKEN, null);
+    }
+
+    private void authenticated(RoutingContext ctx, Route route, ClientAddress client, JsonWebToken verified) {
+        if (revokedSessions.isRevoked(verified.getClaim(RevokedSessionCheck.SESSION_CLAIM))) {
+            // logout, password change or reset, refresh-token reuse: the session ended before the token expired
+            metrics.rejected("revoked-session", "token");
+            reject(ctx, GatewayProblem.INVALID_TOKEN, null);
+            return;
+        }
+        String account = verified.getSubject() != null ? verified.getSubject() : verified.getName();
+        if (limited(ctx, RateLimiter.Scope.ACCOUNT, String.valueOf(account))) {
+            return;
+        }
+        forward(ctx, route, client);
     }
 
     private void forward(RoutingContext ctx, Route route, ClientAddress client) {

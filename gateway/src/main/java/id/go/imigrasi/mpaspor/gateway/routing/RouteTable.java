@@ -27,12 +27,15 @@ public final class RouteTable {
             Map.entry("/admin", Upstream.ACCOUNT),
             Map.entry("/applications", Upstream.APPLICATION),
             Map.entry("/application-status", Upstream.APPLICATION),
-            Map.entry("/uploads", Upstream.APPLICATION),
+            // the documents' tus uploads (issue 24): upload-service, deployed on its own
+            Map.entry("/uploads", Upstream.UPLOAD),
             Map.entry("/document-requirements", Upstream.APPLICATION),
             Map.entry("/offices", Upstream.QUOTA),
             Map.entry("/holds", Upstream.QUOTA),
             Map.entry("/bookings", Upstream.QUOTA),
             Map.entry("/releases", Upstream.QUOTA),
+            // "tell me when this office releases quota" (issue 22): a person's subscriptions, quota-service's
+            Map.entry("/release-subscriptions", Upstream.QUOTA),
             Map.entry("/bills", Upstream.BILLING),
             Map.entry("/fees", Upstream.BILLING),
             Map.entry("/payments", Upstream.BILLING),
@@ -126,6 +129,9 @@ public final class RouteTable {
                 // an application's state by its number, a NIK and a birth date (issue 22): no account needed
                 || ("POST".equals(method) && "/application-status".equalsIgnoreCase(path))
                 || (read && WAITING_ROOM_BY_TICKET.matcher(path).matches())
+                // the unsubscribe link of a release mail: the token only that subscription's mails carry is the
+                // credential (issue 22), so it works from the mail without logging in
+                || ("POST".equals(method) && "/release-subscriptions/unsubscribe".equalsIgnoreCase(path))
                 || under(path, "/payments/callbacks");
     }
 

@@ -10,7 +10,8 @@ public enum Upstream {
     APPLICATION("application-service"),
     QUOTA("quota-service"),
     BILLING("billing-service"),
-    BIOMETRIC("biometric-service");
+    BIOMETRIC("biometric-service"),
+    UPLOAD("upload-service");
 
     private final String serviceName;
 
@@ -29,6 +30,7 @@ public enum Upstream {
             case QUOTA -> routes.quota();
             case BILLING -> routes.billing();
             case BIOMETRIC -> routes.biometric();
+            case UPLOAD -> routes.upload();
         };
     }
 

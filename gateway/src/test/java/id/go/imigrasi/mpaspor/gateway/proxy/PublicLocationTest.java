@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class PublicLocationTest {
 
     private static final PublicLocations PUBLIC = new PublicLocations(URI.create("https://api.mpaspor.go.id/api/v1"),
-            List.of(URI.create("http://127.0.0.1:8082"), URI.create("http://quota-service:8083")));
+            List.of(URI.create("http://127.0.0.1:8082"), URI.create("http://quota-service:8083"),
+                    URI.create("http://upload-service:8088")));
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
@@ -31,6 +32,7 @@ class PublicLocationTest {
             "http://localhost:8082/uploads/abc, https://api.mpaspor.go.id/api/v1/uploads/abc",
             "http://quota-service:8083/holds/h1, https://api.mpaspor.go.id/api/v1/holds/h1",
             "http://application-service:8082/uploads/abc, https://api.mpaspor.go.id/api/v1/uploads/abc",
+            "http://upload-service:8088/uploads/abc, https://api.mpaspor.go.id/api/v1/uploads/abc",
             "http://10.1.2.3:8084/bills/1, https://api.mpaspor.go.id/api/v1/bills/1",
             "http://[::1]:8082/uploads/abc, https://api.mpaspor.go.id/api/v1/uploads/abc",
             "http://192.168.0.7/uploads/abc, https://api.mpaspor.go.id/api/v1/uploads/abc",

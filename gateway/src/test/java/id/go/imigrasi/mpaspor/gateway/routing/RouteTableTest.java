@@ -29,13 +29,21 @@ class RouteTableTest {
             "GET, /api/v1/Admin/Offices/JKT1/Desk-Audit, BIOMETRIC, /Admin/Offices/JKT1/Desk-Audit",
             "GET, /api/v1/admin/offices/JKT1/desk-audit/x, QUOTA, /admin/offices/JKT1/desk-audit/x",
             "GET, /api/v1/applications/a1/timeline, APPLICATION, /applications/a1/timeline",
-            "PATCH, /api/v1/uploads/u1, APPLICATION, /uploads/u1",
+            // the documents' tus uploads are upload-service's (issue 24), not application-service's
+            "POST, /api/v1/uploads, UPLOAD, /uploads",
+            "GET, /api/v1/uploads/u1, UPLOAD, /uploads/u1",
+            "HEAD, /api/v1/uploads/u1, UPLOAD, /uploads/u1",
+            "PATCH, /api/v1/uploads/u1, UPLOAD, /uploads/u1",
+            "DELETE, /api/v1/uploads/u1, UPLOAD, /uploads/u1",
+            "PATCH, /api/v1/Uploads/u1, UPLOAD, /Uploads/u1",
             "POST, /api/v1/office/collective-batches, APPLICATION, /office/collective-batches",
             "GET, /api/v1/office/collective-batches/b1, APPLICATION, /office/collective-batches/b1",
             "GET, /api/v1/office/collective-batchesX, BIOMETRIC, /office/collective-batchesX",
             "GET, /api/v1/offices/JKT1/calendar, QUOTA, /offices/JKT1/calendar",
             "POST, /api/v1/holds, QUOTA, /holds",
             "POST, /api/v1/releases/0b6c3f8e-9d1a-4c2e-8f00-1a2b3c4d5e6f/waiting-room/entries, QUOTA, /releases/0b6c3f8e-9d1a-4c2e-8f00-1a2b3c4d5e6f/waiting-room/entries",
+            "GET, /api/v1/release-subscriptions, QUOTA, /release-subscriptions",
+            "PUT, /api/v1/offices/JKTSEL/release-subscription, QUOTA, /offices/JKTSEL/release-subscription",
             "POST, /api/v1/bookings/b1/reschedule, QUOTA, /bookings/b1/reschedule",
             "GET, /api/v1/bills/123/invoice.pdf, BILLING, /bills/123/invoice.pdf",
             "GET, /api/v1/fees/quote, BILLING, /fees/quote",
@@ -57,7 +65,11 @@ class RouteTableTest {
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({
             "GET, /api/v1/nothing", "GET, /api/v1", "GET, /api/v2/applications", "GET, /applications",
-            "GET, /api/v1/officers", "GET, /api/v1/applicationsX", "GET, /api/v1/offices/../applications" })
+            "GET, /api/v1/officers", "GET, /api/v1/applicationsX", "PATCH, /api/v1/uploadsX/u1",
+            "GET, /api/v1/offices/../applications",
+            // upload-service's service-to-service document reads (a grant of application-service) are not public
+            "GET, /api/v1/documents/0b6a3c1e-1d2f-4c55-9a51-3e2d8f6b7c10", "GET, /api/v1/Documents/x",
+            "GET, /api/v1/uploads/../documents/x" })
     void unknownOrSneakyPathsHaveNoRoute(String method, String path) {
         assertThat(RouteTable.match(method, path)).isEmpty();
     }
@@ -102,6 +114,10 @@ class RouteTableTest {
             "GET, /api/v1/fees/quote, true",
             "GET, /api/v1/document-requirements, true",
             "POST, /api/v1/application-status, true",
+            "POST, /api/v1/release-subscriptions/unsubscribe, true",
+            "GET, /api/v1/release-subscriptions, false",
+            "PUT, /api/v1/offices/JKTSEL/release-subscription, false",
+            "DELETE, /api/v1/offices/JKTSEL/release-subscription, false",
             "POST, /api/v1/Application-Status, true",
             "GET, /api/v1/application-status, false",
             "POST, /api/v1/application-status/x, false",

@@ -22,7 +22,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
- * Five small HTTP servers standing in for the services (the gateway's tests need their HTTP behaviour, not
+ * Six small HTTP servers standing in for the services (the gateway's tests need their HTTP behaviour, not
  * their business): each echoes what it received as JSON and serves a few special paths. The gateway's routes
  * point at them. Init args: {@code down}, services whose URL is a closed port instead; {@code hung}, services
  * that accept connections and requests but never answer;
@@ -48,7 +48,8 @@ import io.vertx.core.json.JsonObject;
  */
 public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
 
-    public static final List<String> SERVICES = List.of("account", "application", "quota", "billing", "biometric");
+    public static final List<String> SERVICES = List.of("account", "application", "quota", "billing", "biometric",
+            "upload");
     private static final int MIB = 1024 * 1024;
 
     private Vertx vertx;

@@ -44,6 +44,12 @@ public interface QuotaConfig {
 
     WaitingRoom waitingRoom();
 
+    /**
+     * The public API's base as clients reach it (through the gateway); the website is its root. The release mails link
+     * to the office's page and the unsubscribe page there.
+     */
+    String publicBaseUrl();
+
     /** Days an office without its own rules is open. */
     Set<DayOfWeek> openDays();
 

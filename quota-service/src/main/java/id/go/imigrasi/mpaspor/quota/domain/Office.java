@@ -8,7 +8,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A Kantor Imigrasi that takes passport applications. Seeded by migration V2. */
+/**
+ * A place that takes passport applications: a Kantor Imigrasi, or a service unit it runs ({@link UnitKind}). Seeded by
+ * migrations V2 and V80 (the directory, with where each row comes from in {@code source}).
+ */
 @Entity
 @Table(name = "office")
 public class Office {
@@ -40,6 +43,33 @@ public class Office {
 
     @Column(name = "zone_id", nullable = false)
     public String zoneId;
+
+    @Column(name = "province", nullable = false)
+    public String province;
+
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Column(name = "unit_kind", nullable = false)
+    public UnitKind kind;
+
+    /** The Kantor Imigrasi a unit belongs to; null for a Kantor. */
+    @Column(name = "parent_office")
+    public String parentOffice;
+
+    /** Null when not known (never guessed). */
+    @Column(name = "phone")
+    public String phone;
+
+    /** Null when not known (never guessed). */
+    @Column(name = "email")
+    public String email;
+
+    /** Issues electronic passports (a release closes its dates to e-passports otherwise). */
+    @Column(name = "e_passport", nullable = false)
+    public boolean ePassport;
+
+    /** Where the row comes from and when it was compiled. */
+    @Column(name = "source", nullable = false)
+    public String source;
 
     public ZoneId zone() {
         return ZoneId.of(zoneId);

@@ -105,7 +105,9 @@ public class CapacityRepository implements PanacheRepositoryBase<Capacity, Capac
                 + " COALESCE(r.capacity, 0) = 0 OR EXISTS (SELECT 1 FROM office_closure c WHERE c.office_code = :office"
                 + "   AND c.date = d.day AND c.scope = 'ALL'),"
                 + " EXISTS (SELECT 1 FROM office_closure c WHERE c.office_code = :office AND c.date = d.day"
-                + "   AND c.scope = 'E_PASSPORT'),"
+                + "   AND c.scope = 'E_PASSPORT')"
+                // an office that issues no electronic passports (the directory's e_passport, ServicesOffered)
+                + "   OR NOT EXISTS (SELECT 1 FROM office o WHERE o.code = :office AND o.e_passport),"
                 + " :releaseId"
                 + " FROM (SELECT CAST(g AS date) AS day FROM generate_series(CAST(:from AS date), CAST(:to AS date),"
                 + "   interval '1 day') g) d"

@@ -1,6 +1,8 @@
 package id.go.imigrasi.mpaspor.quota.repository;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,5 +22,13 @@ public class QuotaReleaseRepository implements PanacheRepositoryBase<QuotaReleas
                 + " FOR UPDATE SKIP LOCKED", String.class)
                 .setParameter("limit", limit).getResultList())
                 .map(ids -> ids.stream().map(UUID::fromString).toList());
+    }
+
+    /** When the release's waiting-room window ends (holds on its dates need a pass until then), if it has a room. */
+    public Uni<Optional<Instant>> waitingRoomClosesAt(UUID release) {
+        return Panache.getSession().chain(s -> s.<Long>createNativeQuery("SELECT CAST(extract(epoch FROM closes_at)"
+                + " * 1000 AS bigint) FROM waiting_room WHERE release_id = :release", Long.class)
+                .setParameter("release", release).getResultList())
+                .map(rows -> rows.stream().findFirst().map(Instant::ofEpochMilli));
     }
 }

@@ -30,6 +30,7 @@ import id.go.imigrasi.mpaspor.quota.domain.ServiceLine;
 import id.go.imigrasi.mpaspor.quota.service.AdminService;
 import id.go.imigrasi.mpaspor.quota.service.AdminService.ClosureScope;
 import id.go.imigrasi.mpaspor.quota.service.AuditedAdmin;
+import id.go.imigrasi.mpaspor.quota.service.ReleaseSubscriptions;
 import id.go.imigrasi.mpaspor.platform.security.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -79,10 +80,13 @@ public class AdminResource {
     }
 
     private final AdminService admin;
+    private final ReleaseSubscriptions subscriptions;
     private final AuditedAdmin audited;
     private final Caller caller;
 
-    public AdminResource(AdminService admin, AuditedAdmin audited, Caller caller) {
+    public AdminResource(AdminService admin, AuditedAdmin audited, Caller caller,
+            ReleaseSubscriptions subscriptions) {
+        this.subscriptions = subscriptions;
         this.admin = admin;
         this.audited = audited;
         this.caller = caller;
@@ -137,6 +141,8 @@ public class AdminResource {
     @APIResponse(responseCode = "201", description = "The release with its places", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReleaseView.class)), headers = @Header(name = "Location", description = "/api/v1/admin/offices/{code}/releases/{id}", schema = @Schema(type = SchemaType.STRING)))
     public Uni<Response> release(@PathParam("code") String code, @NotNull @Valid ReleaseRequest request) {
         return audited.release(code, request.from(), request.to(), request.releaseAt(), caller.accountId())
+                // committed: a release due at once queued its subscribers' mails, which go now
+                .invoke(subscriptions::wake)
                 .map(r -> Response.created(URI.create("/admin/offices/" + code + "/releases/" + r.release().id))
                         .entity(new ReleaseView(r.release().id.toString(), r.release().officeCode,
                                 r.release().fromDate, r.release().toDate, r.release().releaseAt, r.slots()))

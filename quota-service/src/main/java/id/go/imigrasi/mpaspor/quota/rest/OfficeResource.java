@@ -1,21 +1,28 @@
 package id.go.imigrasi.mpaspor.quota.rest;
 
+import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import id.go.imigrasi.mpaspor.platform.i18n.Messages;
 import id.go.imigrasi.mpaspor.platform.problem.IdempotentReads;
 import id.go.imigrasi.mpaspor.platform.problem.ProblemException;
 import id.go.imigrasi.mpaspor.platform.security.Caller;
@@ -26,10 +33,12 @@ import id.go.imigrasi.mpaspor.quota.domain.Office;
 import id.go.imigrasi.mpaspor.quota.domain.OfficeHours;
 import id.go.imigrasi.mpaspor.quota.domain.PassportKind;
 import id.go.imigrasi.mpaspor.quota.domain.ServiceLine;
+import id.go.imigrasi.mpaspor.quota.domain.UnitKind;
 import id.go.imigrasi.mpaspor.quota.service.Calendar;
 import id.go.imigrasi.mpaspor.quota.service.CalendarService;
 import id.go.imigrasi.mpaspor.quota.service.HoldService;
 import id.go.imigrasi.mpaspor.quota.service.OfficeService;
+import id.go.imigrasi.mpaspor.quota.service.ReleaseSubscriptions;
 import id.go.imigrasi.mpaspor.quota.service.WaitingRoomService;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -49,25 +58,48 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "offices", description = "Immigration offices, their calendar of places and waiting rooms")
 public class OfficeResource {
 
-    @Schema(description = "An immigration office (Kantor Imigrasi) with its opening hours and the service lines it offers")
+    @Schema(description = "An office of the directory: a Kantor Imigrasi or a unit it runs (ULP, MPP counter, UKK), with"
+            + " its opening hours, the service lines and passport kinds it offers, and its units")
     public record OfficeView(
             @Schema(description = "The office's code", example = "JKTSEL") String code,
             @Schema(description = "The office's name", example = "Kantor Imigrasi Kelas I Khusus Non TPI Jakarta Selatan") String name,
             @Schema(description = "City or regency", example = "Jakarta Selatan") String city,
-            @Schema(description = "Street address", example = "Jl. Warung Buncit Raya No. 207, Mampang Prapatan") String address,
-            @Schema(description = "Latitude of the building", example = "-6.2615") double latitude,
-            @Schema(description = "Longitude of the building", example = "106.8286") double longitude,
+            @Schema(description = "Province", example = "DKI Jakarta") String province,
+            @Schema(description = "Street address (the town where the street is not known yet: see source)", example = "Jl. Warung Buncit Raya No. 207, Mampang Prapatan") String address,
+            @Schema(description = "Latitude of the building (approximate: see source)", example = "-6.2615") double latitude,
+            @Schema(description = "Longitude of the building (approximate: see source)", example = "106.8286") double longitude,
             @Schema(description = "The office's time zone, WIB, WITA or WIT: its hours and dates are local to it (an enum here would narrow what v1 promised)", examples = "WIB") String timeZone,
-            @Schema(description = "Distance from the given location in km (only when lat and lon were given)", example = "2.4") Double distanceKm,
+            @Schema(description = "KANTOR (Kantor Imigrasi), ULP (Unit Layanan Paspor), MPP (passport counter in a Mal Pelayanan Publik) or UKK (Unit Kerja Kantor)") UnitKind kind,
+            @Schema(description = "The Kantor Imigrasi a unit belongs to (absent for a Kantor)", example = "JKTSEL") String parentOffice,
+            @Schema(description = "Phone number, when known (absent rather than guessed)") String phone,
+            @Schema(description = "Mail address, when known (absent rather than guessed)") String email,
+            @Schema(description = "Whether the office issues electronic passports") boolean ePassport,
+            @Schema(description = "The passport kinds the office takes applications for") List<PassportKind> passportKinds,
+            @Schema(description = "Where the directory's row comes from and when it was compiled") String source,
+            @Schema(description = "Distance from the given location in km (only when a location was given)", example = "2.4") Double distanceKm,
             @Schema(description = "When the office is open, in its own time zone: one entry per interval, by weekday and"
                     + " opening time; a weekday may have several (Friday's prayer break), a weekday without any is closed") List<OpeningInterval> hours,
             @Schema(description = "The service lines the office offers: those with a capacity above zero in its weekday"
-                    + " rules, or in the configured defaults when it has no rules (the same that releases put on sale)") List<ServiceLine> services) {
+                    + " rules, or in the configured defaults when it has no rules (the same that releases put on sale)") List<ServiceLine> services,
+            @Schema(description = "The units this Kantor runs (empty for a unit), by code") List<UnitRef> units) {
 
         static OfficeView of(OfficeService.Located l) {
             Office o = l.office();
-            return new OfficeView(o.code, o.name, o.city, o.address, o.latitude, o.longitude, o.timeZone, l.distanceKm(),
-                    l.hours().stream().map(OpeningInterval::of).toList(), l.services());
+            return new OfficeView(o.code, o.name, o.city, o.province, o.address, o.latitude, o.longitude, o.timeZone,
+                    o.kind, o.parentOffice, o.phone, o.email, o.ePassport, l.passportKinds(), o.source, l.distanceKm(),
+                    l.hours().stream().map(OpeningInterval::of).toList(), l.services(),
+                    l.units().stream().map(UnitRef::of).toList());
+        }
+    }
+
+    @Schema(description = "A unit a Kantor Imigrasi runs")
+    public record UnitRef(
+            @Schema(description = "The unit's code (GET /offices/{code} for the whole)", example = "ULPKOKAS") String code,
+            @Schema(description = "The unit's name") String name,
+            @Schema(description = "ULP, MPP or UKK") UnitKind kind) {
+
+        static UnitRef of(Office o) {
+            return new UnitRef(o.code, o.name, o.kind);
         }
     }
 
@@ -100,12 +132,15 @@ public class OfficeResource {
     private final Caller caller;
     private final java.time.Clock clock;
     private final WaitingRoomService waitingRooms;
+    private final ReleaseSubscriptions releaseSubscriptions;
 
     @jakarta.inject.Inject
     io.quarkus.security.identity.CurrentIdentityAssociation identities;
 
     public OfficeResource(OfficeService offices, CalendarService calendars, HoldService holds, QuotaConfig config,
-            Caller caller, java.time.Clock clock, WaitingRoomService waitingRooms) {
+            Caller caller, java.time.Clock clock, WaitingRoomService waitingRooms,
+            ReleaseSubscriptions releaseSubscriptions) {
+        this.releaseSubscriptions = releaseSubscriptions;
         this.clock = clock;
         this.waitingRooms = waitingRooms;
         this.offices = offices;
@@ -115,25 +150,54 @@ public class OfficeResource {
         this.caller = caller;
     }
 
-    /** Nearest first (with the distance in km) when {@code lat} and {@code lon} are given, by code otherwise. */
+    /**
+     * The directory, nearest first (with the distance in km) when a location is given ({@code lat} and {@code lon},
+     * or {@code near=lat,lon}), by code otherwise; filtered by province, kind of unit and electronic passports.
+     */
     @GET
     @PermitAll
-    @Operation(operationId = "listOffices", summary = "The immigration offices, nearest first when a location is given")
+    @Operation(operationId = "listOffices", summary = "The office directory (Kantor Imigrasi and their units), nearest first when a location is given")
+    @APIResponse(responseCode = "200", description = "The offices that pass every filter (none: an empty list)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = OfficeView.class)))
+    @APIResponse(responseCode = "400", description = "A malformed location or filter (field errors)", content = @Content(mediaType = "application/problem+json"))
     public Uni<List<OfficeView>> list(
             @Parameter(description = "Latitude of the applicant (with lon)", example = "-6.2615", schema = @Schema(type = SchemaType.NUMBER, format = "double", minimum = "-90", maximum = "90")) @QueryParam("lat") String lat,
-            @Parameter(description = "Longitude of the applicant (with lat)", example = "106.8106", schema = @Schema(type = SchemaType.NUMBER, format = "double", minimum = "-180", maximum = "180")) @QueryParam("lon") String lon) {
+            @Parameter(description = "Longitude of the applicant (with lat)", example = "106.8106", schema = @Schema(type = SchemaType.NUMBER, format = "double", minimum = "-180", maximum = "180")) @QueryParam("lon") String lon,
+            @Parameter(description = "The applicant's location as lat,lon (instead of lat and lon)", example = "-6.2615,106.8106", schema = @Schema(type = SchemaType.STRING, pattern = "^-?[0-9.]+,-?[0-9.]+$")) @QueryParam("near") String near,
+            @Parameter(description = "Only the offices of this province (any case)", example = "Jawa Timur", schema = @Schema(type = SchemaType.STRING, maxLength = 60)) @QueryParam("province") String province,
+            @Parameter(description = "Only this kind of office", schema = @Schema(implementation = UnitKind.class)) @QueryParam("kind") String kind,
+            @Parameter(description = "true: only the offices that issue electronic passports; false: only those that do not", schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("ePassport") String ePassport) {
         Double latitude = Params.number("lat", lat, -90, 90);
         Double longitude = Params.number("lon", lon, -180, 180);
         if ((latitude == null) != (longitude == null)) {
             throw ProblemException.invalid(latitude == null ? "lat" : "lon", "quota.location-incomplete");
         }
-        return offices.list(latitude, longitude).map(all -> all.stream().map(OfficeView::of).toList());
+        if (near != null && !near.isBlank()) {
+            if (latitude != null) {
+                throw ProblemException.invalid("near", "quota.location-twice");
+            }
+            String[] parts = near.split(",", -1);
+            if (parts.length != 2) {
+                throw ProblemException.invalid("near", "quota.near-format");
+            }
+            latitude = Params.number("near", parts[0], -90, 90);
+            longitude = Params.number("near", parts[1], -180, 180);
+            if (latitude == null || longitude == null) {
+                throw ProblemException.invalid("near", "quota.near-format");
+            }
+        }
+        OfficeService.Filter filter = new OfficeService.Filter(Params.province("province", province),
+                Params.enumValue("kind", kind, UnitKind.class, null), Params.bool("ePassport", ePassport));
+        return offices.list(latitude, longitude, filter).map(all -> all.stream().map(OfficeView::of).toList());
     }
 
     @GET
     @Path("{code}")
     @PermitAll
-    @Operation(operationId = "getOffice", summary = "One immigration office with its opening hours and services")
+    @Operation(operationId = "getOffice", summary = "One office of the directory with its opening hours, services and units")
+    @APIResponse(responseCode = "200", description = "The office",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OfficeView.class)))
+    @APIResponse(responseCode = "404", description = "office-not-found", content = @Content(mediaType = "application/problem+json"))
     public Uni<OfficeView> get(@PathParam("code") String code) {
         return offices.get(code).map(OfficeView::of);
     }
@@ -205,6 +269,44 @@ public class OfficeResource {
             throw ProblemException.invalid("code", "quota.office-unknown", code.length() > 12 ? code.substring(0, 12) : code);
         }
         return waitingRooms.roomsOf(code);
+    }
+
+    /** Idempotent: the first call subscribes (201), a repeat keeps the one subscription (200, address and language updated). */
+    @PUT
+    @Path("{code}/release-subscription")
+    @RolesAllowed(Roles.APPLICANT)
+    @Operation(operationId = "subscribeToReleases", summary = "Mail me when this office releases quota (once per office; repeat-safe)")
+    @APIResponse(responseCode = "201", description = "Subscribed", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReleaseSubscriptionResource.SubscriptionView.class)))
+    @APIResponse(responseCode = "200", description = "Already subscribed: the one subscription, with this request's address and language", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReleaseSubscriptionResource.SubscriptionView.class)))
+    @APIResponse(responseCode = "400", description = "A malformed office code", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "401", description = "No or an invalid access token", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "404", description = "office-not-found", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "422", description = "no-email-to-notify: the token carries no mail address", content = @Content(mediaType = "application/problem+json"))
+    public Uni<Response> subscribe(@PathParam("code") String code, @Context HttpHeaders headers) {
+        String office = officeCode(code);
+        Locale language = Messages.negotiate(headers.getAcceptableLanguages());
+        return releaseSubscriptions.subscribe(caller.accountId(), caller.email(), language, office)
+                .map(s -> (s.created() ? Response.created(URI.create("/offices/" + office + "/release-subscription"))
+                        : Response.ok()).entity(ReleaseSubscriptionResource.SubscriptionView.of(s.subscription())).build());
+    }
+
+    @DELETE
+    @Path("{code}/release-subscription")
+    @RolesAllowed(Roles.APPLICANT)
+    @Operation(operationId = "unsubscribeFromReleases", summary = "No more mails about this office's releases (also when not subscribed)")
+    @APIResponse(responseCode = "204", description = "Not subscribed (any more)")
+    @APIResponse(responseCode = "400", description = "A malformed office code", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "401", description = "No or an invalid access token", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "404", description = "office-not-found", content = @Content(mediaType = "application/problem+json"))
+    public Uni<Response> unsubscribe(@PathParam("code") String code) {
+        return releaseSubscriptions.unsubscribe(caller.accountId(), officeCode(code)).map(v -> Response.noContent().build());
+    }
+
+    private static String officeCode(String code) {
+        if (code == null || !code.matches("[A-Za-z0-9]{2,12}")) {
+            throw ProblemException.invalid("code", "quota.office-code-format");
+        }
+        return code;
     }
 
     /** The day's bookings of the office: its officers and admins only. */

@@ -37,6 +37,30 @@ final class Params {
         }
     }
 
+    /** true or false (any case); anything else is a field error. */
+    static Boolean bool(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw ProblemException.invalid(name, "validation.wrong-type");
+        };
+    }
+
+    /** A province's name: letters, spaces, dots, hyphens and apostrophes, at most 60; matched ignoring case. */
+    static String province(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String trimmed = value.trim();
+        if (trimmed.length() > 60 || !trimmed.matches("[\\p{L} .'-]+")) {
+            throw ProblemException.invalid(name, "quota.province-format");
+        }
+        return trimmed;
+    }
+
     static Double number(String name, String value, double min, double max) {
         if (value == null || value.isBlank()) {
             return null;

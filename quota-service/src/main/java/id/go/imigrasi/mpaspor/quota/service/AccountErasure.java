@@ -16,7 +16,8 @@ import io.smallrye.mutiny.Uni;
  * What quota-service erases when an account is erased ({@link AccountErased}), in the event's inbox transaction, and
  * its confirmation {@link QuotaDataErased}. Removed: the NIKs of the account's holds ({@code hold_nik} and the
  * {@code niks} list, with the request fingerprint derived from them), the applicant projection, the first-refusal
- * records, the waiting-room places, and the published outbox rows about its holds (their payloads carry NIKs). Kept,
+ * records, the waiting-room places, the release subscriptions with the mails queued for them (sent or not: the
+ * address), and the published outbox rows about its holds (their payloads carry NIKs). Kept,
  * without personal data: the holds themselves (office, date, session, size, status), the calendar's history and the
  * capacity they account for; the account id on them is a random id that no longer names anyone. A hold still
  * {@code HELD} (taken for a draft) expires as any other.
@@ -35,7 +36,10 @@ public class AccountErasure {
             statement("applicant_nik", "DELETE FROM applicant_nik WHERE account_id = :account"),
             statement("application_applicants", "DELETE FROM application_applicants WHERE account_id = :account"),
             statement("applicant_wait", "DELETE FROM applicant_wait WHERE account_id = :account"),
-            statement("waiting_room_entry", "DELETE FROM waiting_room_entry WHERE account_id = :account"));
+            statement("waiting_room_entry", "DELETE FROM waiting_room_entry WHERE account_id = :account"),
+            // the release subscriptions (their address) and the release mails still queued for the account
+            statement("release_subscription", "DELETE FROM release_subscription WHERE account_id = :account"),
+            statement("queued_mail", "DELETE FROM queued_mail WHERE aggregate_id = :account"));
 
     private final Outbox outbox;
     private final Clock clock;

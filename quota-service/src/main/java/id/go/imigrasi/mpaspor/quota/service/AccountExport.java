@@ -14,7 +14,7 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * quota-service's part of a person's data export ({@link DataExportRequested}): the account's holds and bookings (with
- * the NIKs they were taken for) and its waiting-room places. The request fingerprint (a hash) is not exported.
+ * the NIKs they were taken for), its waiting-room places and its release subscriptions (office, address, language). The request fingerprint (a hash) is not exported.
  */
 @ApplicationScoped
 public class AccountExport {
@@ -25,7 +25,9 @@ public class AccountExport {
                     + " released_at, release_reason FROM hold WHERE account_id = :account ORDER BY created_at"),
             query("waiting_room_places", "SELECT e.release_id, w.office_code, e.joined_at, e.position, e.admitted_at"
                     + " FROM waiting_room_entry e JOIN waiting_room w ON w.release_id = e.release_id"
-                    + " WHERE e.account_id = :account ORDER BY e.joined_at"));
+                    + " WHERE e.account_id = :account ORDER BY e.joined_at"),
+            query("release_subscriptions", "SELECT office_code, email, language, created_at FROM release_subscription"
+                    + " WHERE account_id = :account ORDER BY office_code"));
 
     private final Outbox outbox;
     private final Clock clock;

@@ -52,9 +52,12 @@ public class AdminService {
     private final Outbox outbox;
     private final QuotaConfig config;
     private final Clock clock;
+    private final ReleaseSubscriptions subscriptions;
 
     public AdminService(OfficeRepository offices, OfficeRuleRepository rules, CapacityRepository capacities,
-            QuotaReleaseRepository releases, Outbox outbox, QuotaConfig config, Clock clock) {
+            QuotaReleaseRepository releases, Outbox outbox, QuotaConfig config, Clock clock,
+            ReleaseSubscriptions subscriptions) {
+        this.subscriptions = subscriptions;
         this.offices = offices;
         this.rules = rules;
         this.capacities = capacities;
@@ -144,20 +147,33 @@ public class AdminService {
         });
     }
 
-    /** Publishes QuotaReleased for releases whose time has come (the scheduler; safe with several instances). */
+    /**
+     * Publishes QuotaReleased for releases whose time has come (the scheduler; safe with several instances), with the
+     * mails to the offices' subscribers; wakes the mail dispatcher after the commit when it queued any.
+     */
     public Uni<Integer> publishDue() {
         return Panache.withTransaction(() -> releases.claimDue(50)
                 .chain(ids -> Sequentially.each(ids, id -> releases.findById(id)
                         .chain(release -> publish(release, release.slots)))
-                        .replaceWith(ids.size())));
+                        .replaceWith(ids.size())))
+                .invoke(published -> {
+                    if (published > 0) {
+                        subscriptions.wake();
+                    }
+                });
     }
 
+    /**
+     * QuotaReleased and, in the same transaction, one mail per subscriber of the office
+     * ({@link ReleaseSubscriptions#mailSubscribers}): the event and the mails commit together or not at all.
+     */
     private Uni<Void> publish(QuotaRelease release, int slots) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Instant releasedAt = release.releaseAt.isAfter(now) ? now : release.releaseAt;
         return outbox.append(new QuotaReleased(release.id.toString(), release.officeCode, release.fromDate,
                 release.toDate, slots, releasedAt))
                 .chain(() -> releases.update("publishedAt = ?1 where id = ?2", now, release.id))
+                .chain(() -> subscriptions.mailSubscribers(release, releasedAt))
                 .replaceWithVoid();
     }
 

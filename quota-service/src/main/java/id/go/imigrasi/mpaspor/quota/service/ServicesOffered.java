@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import id.go.imigrasi.mpaspor.quota.config.QuotaConfig;
 import id.go.imigrasi.mpaspor.quota.domain.DaySession;
+import id.go.imigrasi.mpaspor.quota.domain.Office;
+import id.go.imigrasi.mpaspor.quota.domain.PassportKind;
 import id.go.imigrasi.mpaspor.quota.domain.ServiceLine;
 
 /**
@@ -15,7 +17,10 @@ import id.go.imigrasi.mpaspor.quota.domain.ServiceLine;
  * puts on sale ({@code CapacityRepository.materialize}): an office with weekday rules offers a line when some rule
  * of it has a capacity above zero; an office without any rule gets the configured defaults
  * ({@code mpaspor.quota.default-capacity.<SERVICE>_<SESSION>} on {@code mpaspor.quota.open-days}), so it offers a line
- * when it is open some day and some session of the line has a default capacity above zero.
+ * when it is open some day and some session of the line has a default capacity above zero. The passport kinds follow
+ * the office's {@code e_passport}: an office that does not issue electronic passports offers ordinary ones only,
+ * and a release closes its dates to electronic passports ({@code CapacityRepository.materialize}) so no hold can
+ * take one there.
  */
 @ApplicationScoped
 public class ServicesOffered {
@@ -35,6 +40,11 @@ public class ServicesOffered {
         return Arrays.stream(ServiceLine.values())
                 .filter(line -> largestCapacity.isEmpty() ? byDefault(line) : largestCapacity.getOrDefault(line, 0) > 0)
                 .toList();
+    }
+
+    /** The passport kinds the office takes applications for, in {@link PassportKind} order. */
+    public List<PassportKind> passportKinds(Office office) {
+        return office.ePassport ? List.of(PassportKind.ORDINARY, PassportKind.ELECTRONIC) : List.of(PassportKind.ORDINARY);
     }
 
     private boolean byDefault(ServiceLine line) {

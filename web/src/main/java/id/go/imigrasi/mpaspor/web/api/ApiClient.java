@@ -85,6 +85,19 @@ public class ApiClient {
         return send("POST", path, body, null, true, headers);
     }
 
+    /**
+     * POST whose 429 is the API's rule, not overload (a mail resent sooner than the API allows: 429
+     * {@code mail-resend-too-soon} with the seconds left, which may be minutes): that answer is returned to the page,
+     * not thrown as {@link ApiBusy}. A 503 (or no answer) is still the busy page.
+     */
+    public ApiResponse postAnswering429(String path, Object body) {
+        ApiResponse response = send("POST", path, body, null, true, Map.of(), false);
+        if (response.shed() && response.status() != 429) {
+            throw new ApiBusy(response.retryAfterSeconds());
+        }
+        return response;
+    }
+
     public ApiResponse put(String path, Object body) {
         return send("PUT", path, body, null, true);
     }
@@ -121,6 +134,11 @@ public class ApiClient {
 
     private ApiResponse send(String method, String path, Object body, String accept, boolean authenticated,
             Map<String, String> headers) {
+        return send(method, path, body, accept, authenticated, headers, true);
+    }
+
+    private ApiResponse send(String method, String path, Object body, String accept, boolean authenticated,
+            Map<String, String> headers, boolean shedThrows) {
         ApiResponse response = once(method, path, body, accept, authenticated, headers);
         if (response.status() == 401 && authenticated && visit.loggedIn()) {
             // the access token may have been revoked or have expired early: one refresh, one more try
@@ -132,10 +150,10 @@ public class ApiClient {
                 throw new LoginRequired(visit.path());
             }
         }
-        if (response.shed()) {
+        if (response.shed() && shedThrows) {
             throw new ApiBusy(response.retryAfterSeconds());
         }
-        if (response.status() >= 500) {
+        if (response.status() >= 500 && !response.shed()) {
             LOG.warnf("API %s %s answered %d", method, path, response.status());
             throw new ApiBusy(5);
         }

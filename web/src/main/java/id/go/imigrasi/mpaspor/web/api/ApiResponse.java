@@ -43,6 +43,15 @@ public record ApiResponse(int status, HttpHeaders headers, byte[] body) {
         }
     }
 
+    /** Seconds from {@code Retry-After} as the API said them (at least 1; 5 when absent or not a number). */
+    public long retryAfterExact() {
+        try {
+            return Math.max(1, headers.firstValueAsLong("Retry-After").orElse(5));
+        } catch (NumberFormatException e) {
+            return 5;
+        }
+    }
+
     public boolean shed() {
         return (status == 429 || status == 503) && headers.firstValue("Retry-After").isPresent();
     }

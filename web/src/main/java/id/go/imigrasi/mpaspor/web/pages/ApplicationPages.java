@@ -38,6 +38,13 @@ public class ApplicationPages {
             "birthYear", "birthPlace", "sex", "motherName", "address", "phone", "applicationType", "passportKind",
             "validityYears", "sameDayService", "travelPurpose", "authority");
 
+    /**
+     * The states in which the applicant may still correct their data online (submitted, before the office visit):
+     * where the page offers it; the API decides (a checked-in applicant is refused there, in words here).
+     */
+    private static final java.util.Set<String> CORRECTABLE = java.util.Set.of("SUBMITTED", "AWAITING_PAYMENT", "PAID",
+            "BOOKED", "APPOINTMENT_SCHEDULED");
+
     private final Pages pages;
     private final ApiClient api;
     private final Visit visit;
@@ -75,8 +82,12 @@ public class ApplicationPages {
         visit.requireLogin();
         JsonNode app = load(id);
         // the timeline in the zone of the application's office once it has one (WIB before)
+        // its helpdesk tickets (issue 22); none, or no answer, leaves the help section with its "write" link only
+        ApiResponse tickets = api.get("/applications/" + id + "/tickets");
         return pages.page("application").data("app", Pages.map(app)).data("id", id)
-                .data("zone", zones.of(app.path("appointment").path("officeCode").asText(null)));
+                .data("zone", zones.of(app.path("appointment").path("officeCode").asText(null)))
+                .data("tickets", tickets.ok() ? Pages.list(tickets.json()) : List.of())
+                .data("correctable", CORRECTABLE.contains(app.path("status").asText()));
     }
 
     @GET

@@ -434,7 +434,21 @@ public class BookingPages {
         return pages.page(template).data("id", id).data("app", Pages.map(app)).data("bill", bill)
                 .data("channels", CHANNELS).data("zone", zones.of(bill == null ? null : bill.get("officeCode")))
                 .data("secondsLeft", bill == null ? 0 : secondsUntil(String.valueOf(bill.get("expiresAt"))))
-                .data("minutesLeft", bill == null ? 0 : secondsUntil(String.valueOf(bill.get("expiresAt"))) / 60);
+                .data("minutesLeft", bill == null ? 0 : secondsUntil(String.valueOf(bill.get("expiresAt"))) / 60)
+                .data("refunds", "bill".equals(template) ? refunds(bill) : List.of());
+    }
+
+    /**
+     * The bill's refund cases (issue 22): a payment paid back, or to be, with its state and the channel's refund
+     * reference once paid. None, or no answer (404), shows nothing; asked on the full page only, not by the
+     * status part htmx reloads.
+     */
+    private List<Map<String, Object>> refunds(Map<String, Object> bill) {
+        if (bill == null || bill.get("billingCode") == null) {
+            return List.of();
+        }
+        ApiResponse r = api.get("/bills/" + ApiClient.q(String.valueOf(bill.get("billingCode"))) + "/refunds");
+        return r.ok() ? Pages.list(r.json()) : List.of();
     }
 
     private Map<String, Object> bill(String id, boolean required) {

@@ -49,6 +49,12 @@ public class Form {
         return this;
     }
 
+    /** A line of the summary that belongs to no field of this form (the API named a field the form does not have). */
+    public Form note(String message) {
+        summary.add(new SummaryLine(null, message));
+        return this;
+    }
+
     public Form error(String field, String message) {
         if (!errors.containsKey(field)) {
             errors.put(field, message);

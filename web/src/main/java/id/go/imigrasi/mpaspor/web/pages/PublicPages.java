@@ -9,18 +9,23 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import id.go.imigrasi.mpaspor.web.api.ApiClient;
 import id.go.imigrasi.mpaspor.web.api.ApiResponse;
+import id.go.imigrasi.mpaspor.web.session.Visit;
 import io.quarkus.qute.TemplateInstance;
 
 /**
@@ -37,11 +42,13 @@ public class PublicPages {
     private final Pages pages;
     private final ApiClient api;
     private final Clock clock;
+    private final Visit visit;
 
-    public PublicPages(Pages pages, ApiClient api, Clock clock) {
+    public PublicPages(Pages pages, ApiClient api, Clock clock, Visit visit) {
         this.pages = pages;
         this.api = api;
         this.clock = clock;
+        this.visit = visit;
     }
 
     @GET
@@ -66,7 +73,43 @@ public class PublicPages {
             throw new NotFoundException();
         }
         return pages.page("calendar").data("office", withHours(Pages.map(office.json()), clock.instant()))
-                .data("days", days(calendar.json(), 1));
+                .data("days", days(calendar.json(), 1)).data("subscribed", subscribed(code));
+    }
+
+    /**
+     * "Tell me when this office releases quota" (issue 22): {@code action=subscribe} asks quota-service to mail the
+     * visitor at every release of this office (in the visitor's language), {@code action=stop} ends it; back to the
+     * office's page, which says where the visitor stands.
+     */
+    @POST
+    @Path("{code}/subscription")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response subscription(@PathParam("code") String code, MultivaluedMap<String, String> in) {
+        visit.requireCsrf(in.getFirst("csrf"));
+        visit.requireLogin();
+        if (code == null || !OFFICE.matcher(code).matches()) {
+            throw new NotFoundException();
+        }
+        boolean stop = "stop".equals(in.getFirst("action"));
+        ApiResponse r = stop ? api.delete("/offices/" + code + "/release-subscription")
+                : api.put("/offices/" + code + "/release-subscription", Map.of());
+        if (r.shed()) {
+            return Response.status(503).header("Retry-After", r.retryAfterSeconds()).build();
+        }
+        if (!r.ok()) {
+            throw new NotFoundException();
+        }
+        return AccountPages.redirect("/offices/" + code + "#subscription");
+    }
+
+    /** Whether the logged-in visitor is told of this office's releases; null for a visitor without a login. */
+    private Boolean subscribed(String code) {
+        if (!visit.loggedIn()) {
+            return null;
+        }
+        ApiResponse mine = api.get("/release-subscriptions");
+        return mine.ok() && Pages.list(mine.json()).stream()
+                .anyMatch(s -> code.equals(s.get("officeCode")));
     }
 
     /** Nearest first when the visitor shared a location; else every office, those of the typed city first. */

@@ -88,7 +88,28 @@ public final class TemplateExtensions {
 
     /** Timeline kinds that carry no application status, each with its own text ({@code event_<kind>}). */
     private static final java.util.Set<String> EVENTS = java.util.Set.of("DOCUMENT_UPLOADED", "DOCUMENT_ACCEPTED",
-            "DOCUMENT_REJECTED", "HOLD_EXTENDED", "BOOKING_RESCHEDULED", "APPOINTMENT_MOVED", "DOCUMENT_READ");
+            "DOCUMENT_REJECTED", "HOLD_EXTENDED", "BOOKING_RESCHEDULED", "APPOINTMENT_MOVED", "DOCUMENT_READ",
+            "BIOMETRICS_READ");
+
+    /**
+     * Timeline kinds of issue 22 (the helpdesk, corrections after submission, a mail sent again, a late payment and
+     * its refund, a no-show): their texts are in the {@code help} bundle, {@code msg} being full (a bundle past ~300
+     * keys fails at startup, see gen-bundles.py).
+     */
+    private static final java.util.Set<String> HELP_EVENTS = java.util.Set.of("TICKET_OPENED", "TICKET_ANSWERED",
+            "TICKET_REPLIED", "TICKET_CLOSED", "TICKET_REOPENED", "APPLICANT_DATA_CORRECTED", "MAIL_RESENT",
+            "LATE_PAYMENT_RECEIVED", "REFUND_REQUESTED", "REFUND_APPROVED", "REFUND_REJECTED", "REFUND_PAID",
+            "NO_SHOW");
+
+    /** Whether a timeline kind's text is in the {@code help} bundle ({@code event_<kind>} there). */
+    static boolean helpEvent(Object kind) {
+        return kind != null && HELP_EVENTS.contains(kind.toString());
+    }
+
+    /** The {@code help} bundle's key of such a kind. */
+    static String helpEventKey(Object kind) {
+        return "event_" + kind;
+    }
 
     /**
      * The message key of a timeline entry without a status (a document, the hold, a reschedule): {@code event_<kind>},
@@ -96,6 +117,33 @@ public final class TemplateExtensions {
      */
     static String eventKey(Object kind) {
         return kind != null && EVENTS.contains(kind.toString()) ? "event_" + kind : "event_OTHER";
+    }
+
+    /**
+     * The values the helpdesk, mails, corrections and refunds pages have words for (bundle {@code help}), by key
+     * prefix: the API's enums as this website knows them.
+     */
+    private static final java.util.Map<String, java.util.Set<String>> HELP = java.util.Map.of(
+            "category_", java.util.Set.copyOf(HelpdeskPages.CATEGORIES),
+            "ticket_state_", java.util.Set.of("OPEN", "ANSWERED", "CLOSED"),
+            "author_", java.util.Set.of("APPLICANT", "OFFICER", "ADMIN"),
+            "mail_kind_", java.util.Set.of("BILLING_ISSUED", "BILLING_EXPIRED", "DOCUMENT_REJECTED",
+                    "APPOINTMENT_SCHEDULED", "APPLICATION_APPROVED", "NIK_NOT_VERIFIED", "WAITING_ROOM_TURN",
+                    "TICKET_ANSWERED"),
+            "mail_channel_", java.util.Set.of("EMAIL", "SMS", "WHATSAPP"),
+            "mail_state_", java.util.Set.of("QUEUED", "SENT", "FAILED"),
+            "field_", java.util.Set.copyOf(CorrectionPages.FIELDS),
+            "refund_state_", java.util.Set.copyOf(RefundPages.STATES),
+            "refund_reason_", java.util.Set.of("LATE", "ALREADY_PAID", "CANCELLED", "CANCELLED_AFTER_PAYMENT"));
+
+    /**
+     * A message key of the bundle {@code help} from an API value: {@code t.state.helpKey('ticket_state_')} is
+     * {@code ticket_state_OPEN}, or {@code ticket_state_OTHER} for a value this website does not know yet (the page
+     * never fails on a new one). A category outside the list is {@code category_OTHER}, which the API has too.
+     */
+    static String helpKey(Object value, String prefix) {
+        java.util.Set<String> known = HELP.get(prefix);
+        return value != null && known != null && known.contains(value.toString()) ? prefix + value : prefix + "OTHER";
     }
 
     /** The same with a suffix: {@code 'channel_atm'.suffixed('_how')}. */

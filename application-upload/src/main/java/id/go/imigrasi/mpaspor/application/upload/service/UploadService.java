@@ -15,7 +15,7 @@ import id.go.imigrasi.mpaspor.application.upload.domain.Upload;
 import id.go.imigrasi.mpaspor.application.upload.domain.UploadStatus;
 import id.go.imigrasi.mpaspor.application.upload.repository.UploadRepository;
 import id.go.imigrasi.mpaspor.application.upload.storage.UploadStore;
-import id.go.imigrasi.mpaspor.contracts.application.DocumentUploaded;
+import id.go.imigrasi.mpaspor.contracts.upload.DocumentUploaded;
 import id.go.imigrasi.mpaspor.platform.outbox.Outbox;
 import id.go.imigrasi.mpaspor.platform.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;

@@ -11,9 +11,9 @@ import org.jboss.logging.Logger;
 
 import id.go.imigrasi.mpaspor.application.upload.repository.UploadRepository;
 import id.go.imigrasi.mpaspor.application.upload.storage.UploadStore;
-import id.go.imigrasi.mpaspor.contracts.application.DocumentAccepted;
-import id.go.imigrasi.mpaspor.contracts.application.DocumentRejected;
-import id.go.imigrasi.mpaspor.contracts.application.DocumentUploaded;
+import id.go.imigrasi.mpaspor.contracts.upload.DocumentAccepted;
+import id.go.imigrasi.mpaspor.contracts.upload.DocumentRejected;
+import id.go.imigrasi.mpaspor.contracts.upload.DocumentUploaded;
 import id.go.imigrasi.mpaspor.platform.i18n.Messages;
 import id.go.imigrasi.mpaspor.platform.outbox.Outbox;
 import io.quarkus.vertx.VertxContextSupport;

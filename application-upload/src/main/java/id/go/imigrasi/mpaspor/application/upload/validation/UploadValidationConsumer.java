@@ -5,13 +5,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-import id.go.imigrasi.mpaspor.contracts.application.DocumentUploaded;
+import id.go.imigrasi.mpaspor.contracts.upload.DocumentUploaded;
 import id.go.imigrasi.mpaspor.platform.inbox.EventHandlers;
 import id.go.imigrasi.mpaspor.platform.inbox.Inbox;
 import io.smallrye.mutiny.Uni;
 
 /**
- * application.events, own channel and consumer group: every DocumentUploaded is validated once (inbox), at the
+ * upload.events, own channel and consumer group: every DocumentUploaded is validated once (inbox), at the
  * consumer's own pace, whatever the rate of uploads. The other event types on the topic are ignored.
  */
 @ApplicationScoped

@@ -27,6 +27,20 @@ public interface MailConfig {
 
     Retention retention();
 
+    Text text();
+
+    /** Texts (SMS, WhatsApp) through the provider ({@link TextMessages}); its URL: {@code quarkus.rest-client.text-messages.url}. */
+    interface Text {
+        /**
+         * Where the provider posts its signed delivery receipts for this service ({@code .../notifications/text-receipts}
+         * on this service's own address); none: the provider sends none.
+         */
+        java.util.Optional<String> statusCallback();
+
+        /** The secret the provider signs receipts with; none: no receipt is believed. */
+        java.util.Optional<String> receiptSecret();
+    }
+
     interface Dispatch {
         /** How often the dispatcher looks for due mails besides being woken after commits ({@code off}: never). */
         String every();

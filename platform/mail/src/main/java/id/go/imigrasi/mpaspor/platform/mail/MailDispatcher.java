@@ -27,6 +27,8 @@ import io.smallrye.mutiny.Uni;
  * {@code FOR UPDATE SKIP LOCKED}, so rows another dispatcher is claiming or holds are skipped and any number of
  * instances send each mail once. It then sends them one by one through SMTP (Quarkus' reactive mailer) without a
  * transaction open, and records each outcome on its own.</li>
+ * <li>A mail goes by its channel: e-mail through SMTP, SMS and WhatsApp through the provider ({@link TextMessages},
+ * the queued row's id as its idempotency reference; the provider's id of the text is recorded for its receipt).</li>
  * <li>Sent: {@code sent_at}, the body erased (it may carry an OTP). Failed: due again after a wait that doubles from
  * {@code mpaspor.mail.backoff.initial} up to {@code .max}; after {@code mpaspor.mail.max-attempts} attempts the mail
  * is dead: kept with its last error and counted ({@code mpaspor_mail_dead_total}), never sent. An SMTP outage
@@ -49,7 +51,8 @@ public class MailDispatcher {
             + " ORDER BY next_attempt_at LIMIT :batch FOR UPDATE SKIP LOCKED)"
             + " RETURNING *";
     private static final String SENT = "UPDATE queued_mail SET sent_at = now(), body = NULL, attempts = attempts + 1,"
-            + " lease_until = NULL, last_error = NULL WHERE id = :id AND sent_at IS NULL";
+            + " lease_until = NULL, last_error = NULL, provider_message_id = NULLIF(:provider, '')"
+            + " WHERE id = :id AND sent_at IS NULL";
     private static final String FAILED = "UPDATE queued_mail SET attempts = attempts + 1, last_error = :error,"
             + " lease_until = NULL, next_attempt_at = now() + make_interval(secs => :wait),"
             + " dead_at = CASE WHEN :dead THEN now() END WHERE id = :id AND sent_at IS NULL";
@@ -61,6 +64,7 @@ public class MailDispatcher {
     }
 
     private final ReactiveMailer mailer;
+    private final TextMessages texts;
     private final MailConfig config;
     private final MailMetrics metrics;
     private final ExecutorService runs = Executors.newSingleThreadExecutor(task -> {
@@ -70,8 +74,9 @@ public class MailDispatcher {
     });
     private final AtomicBoolean runWaiting = new AtomicBoolean();
 
-    public MailDispatcher(ReactiveMailer mailer, MailConfig config, MailMetrics metrics) {
+    public MailDispatcher(ReactiveMailer mailer, TextMessages texts, MailConfig config, MailMetrics metrics) {
         this.mailer = mailer;
+        this.texts = texts;
         this.config = config;
         this.metrics = metrics;
     }
@@ -133,16 +138,23 @@ public class MailDispatcher {
                 .map(sent -> new Round(claimed.size(), (int) sent.stream().filter(Boolean::booleanValue).count()));
     }
 
-    private Uni<Boolean> send(QueuedMail mail) {
-        Uni<Throwable> outcome = mailer.send(Mail.withText(mail.recipient, mail.subject, mail.body))
-                .map(sent -> (Throwable) null)
-                .onFailure().recoverWithItem(failure -> failure);
-        return OnContext.resume(outcome).chain(failure -> failure == null ? sent(mail) : failed(mail, failure));
+    /** The outcome of one attempt: the provider's id (texts; "" for e-mail) or the failure. */
+    private record Attempt(String providerId, Throwable failure) {
     }
 
-    private Uni<Boolean> sent(QueuedMail mail) {
+    private Uni<Boolean> send(QueuedMail mail) {
+        Uni<String> handedOver = Channel.valueOf(mail.channel).text() ? texts.send(mail)
+                : mailer.send(Mail.withText(mail.recipient, mail.subject, mail.body)).map(sent -> "");
+        Uni<Attempt> outcome = handedOver.map(id -> new Attempt(id == null ? "" : id, null))
+                .onFailure().recoverWithItem(failure -> new Attempt(null, failure));
+        return OnContext.resume(outcome).chain(attempt -> attempt.failure() == null ? sent(mail, attempt.providerId())
+                : failed(mail, attempt.failure()));
+    }
+
+    private Uni<Boolean> sent(QueuedMail mail, String providerId) {
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
-                .createNativeQuery(SENT).setParameter("id", mail.id).executeUpdate()))
+                .createNativeQuery(SENT).setParameter("provider", providerId).setParameter("id", mail.id)
+                .executeUpdate()))
                 .invoke(metrics::sent)
                 .replaceWith(true);
     }

@@ -22,6 +22,8 @@ public class MailMetrics {
     private final Counter sent;
     private final Counter failures;
     private final Counter dead;
+    private final Counter delivered;
+    private final Counter notDelivered;
 
     public MailMetrics(MeterRegistry registry) {
         // strong references: a gauge must not turn into NaN because its holder was collected
@@ -34,6 +36,14 @@ public class MailMetrics {
                 .description("Mail sending attempts that failed").register(registry);
         dead = Counter.builder("mpaspor.mail.dead")
                 .description("Mails given up after the last attempt (kept, not sent)").register(registry);
+        delivered = Counter.builder("mpaspor.mail.text.receipts").tag("status", "delivered")
+                .description("Signed delivery receipts of texts (SMS, WhatsApp) from the provider").register(registry);
+        notDelivered = Counter.builder("mpaspor.mail.text.receipts").tag("status", "failed")
+                .description("Signed delivery receipts of texts (SMS, WhatsApp) from the provider").register(registry);
+    }
+
+    void receipt(boolean reached) {
+        (reached ? delivered : notDelivered).increment();
     }
 
     void backlog(long waiting, long given) {

@@ -23,8 +23,9 @@ public class MailQueue {
 
     /** '' stands for "none" (an {@link OutgoingMail} never has a blank key): NULLs do not conflict. */
     private static final String INSERT = "INSERT INTO queued_mail"
-            + " (id, recipient, kind, subject, body, aggregate_id, idempotency_key, created_at, next_attempt_at)"
-            + " VALUES (:id, :recipient, :kind, :subject, :body, NULLIF(:aggregate, ''), NULLIF(:key, ''), now(), now())"
+            + " (id, recipient, kind, subject, body, aggregate_id, idempotency_key, channel, created_at, next_attempt_at)"
+            + " VALUES (:id, :recipient, :kind, :subject, :body, NULLIF(:aggregate, ''), NULLIF(:key, ''), :channel,"
+            + " now(), now())"
             + " ON CONFLICT (idempotency_key) DO NOTHING";
 
     private final MailDispatcher dispatcher;
@@ -47,6 +48,7 @@ public class MailQueue {
                         .setParameter("body", mail.body())
                         .setParameter("aggregate", mail.aggregateId() == null ? "" : mail.aggregateId())
                         .setParameter("key", mail.idempotencyKey() == null ? "" : mail.idempotencyKey())
+                        .setParameter("channel", mail.channel().name())
                         .executeUpdate())
                 .map(inserted -> inserted == 1);
     }

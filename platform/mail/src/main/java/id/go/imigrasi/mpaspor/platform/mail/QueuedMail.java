@@ -60,4 +60,20 @@ public class QueuedMail {
 
     @Column(name = "last_error")
     public String lastError;
+
+    /** EMAIL, SMS or WHATSAPP ({@link Channel}). */
+    @Column(nullable = false)
+    public String channel;
+
+    /** A text's id at the provider, once it took it. */
+    @Column(name = "provider_message_id")
+    public String providerMessageId;
+
+    /** A text's signed delivery receipt said it reached the phone. */
+    @Column(name = "delivered_at")
+    public Instant deliveredAt;
+
+    /** A text's signed delivery receipt said it did not reach the phone. */
+    @Column(name = "undelivered_at")
+    public Instant undeliveredAt;
 }
