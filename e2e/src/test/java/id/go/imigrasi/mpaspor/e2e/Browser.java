@@ -84,6 +84,13 @@ final class Browser implements AutoCloseable {
                 .until(() -> driver.findElement(By.cssSelector(css)).getText(), t -> true);
     }
 
+    /** An attribute of {@code css} as it is now, read again if the element was re-rendered meanwhile. */
+    String attribute(String css, String name) {
+        return Awaitility.await("the " + name + " of " + css).atMost(PATIENCE).pollInterval(Duration.ofMillis(100))
+                .ignoreException(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(() -> String.valueOf(driver.findElement(By.cssSelector(css)).getAttribute(name)), a -> true);
+    }
+
     List<WebElement> all(String css) {
         return driver.findElements(By.cssSelector(css));
     }
@@ -138,8 +145,10 @@ final class Browser implements AutoCloseable {
                 });
     }
 
+    /** Waits until {@code css} is shown; a part re-rendered between finding and asking (stale) is asked again. */
     void awaitVisible(String css) {
         Awaitility.await(css + " on " + driver.getCurrentUrl()).atMost(PATIENCE).pollInterval(Duration.ofMillis(300))
+                .ignoreException(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(() -> !driver.findElements(By.cssSelector(css)).isEmpty()
                         && driver.findElement(By.cssSelector(css)).isDisplayed());
     }

@@ -157,7 +157,7 @@ class WaitingRoomPageIT {
         assertThat(browser.text("#wr-position")).isEqualTo("2");
         assertThat(browser.text("#wr-ahead")).isEqualTo("0");
         assertThat(browser.text("#wr-wait")).isNotBlank();
-        assertThat(browser.find("#wr-status").getAttribute("data-events")).endsWith("/events");
+        assertThat(browser.attribute("#wr-status", "data-events")).endsWith("/events");
         assertThat(browser.driver.getPageSource()).as("the ticket stays on the server").doesNotContain("ticket\":");
         browser.check("waiting-room-position");
         say("  position " + browser.text("#wr-position") + ", ahead " + browser.text("#wr-ahead")
