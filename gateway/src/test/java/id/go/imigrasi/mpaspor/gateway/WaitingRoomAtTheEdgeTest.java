@@ -13,12 +13,16 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import id.go.imigrasi.mpaspor.gateway.support.FakeUpstreams;
 import id.go.imigrasi.mpaspor.gateway.support.Fakes;
 import id.go.imigrasi.mpaspor.gateway.support.Management;
+import id.go.imigrasi.mpaspor.platform.waitingroom.ProofOfWork;
 import id.go.imigrasi.mpaspor.platform.waitingroom.Signatures;
 import id.go.imigrasi.mpaspor.platform.waitingroom.Tickets;
 import id.go.imigrasi.mpaspor.testkit.RealInfrastructure;
+import id.go.imigrasi.mpaspor.testkit.TestJwt;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -27,7 +31,7 @@ import io.restassured.response.Response;
 import io.vertx.core.json.JsonObject;
 
 /**
- * A waiting room's position check is answered at the edge (issue 17): the ticket's HMAC (the secret quota-service
+ * A waiting room's position check, and an applicant's proof-of-work challenge, are answered at the edge (issue 17): the ticket's HMAC (the secret quota-service
  * signs with) and the room's numbers as quota-service last showed them, by the rule quota-service uses. The fake
  * quota-service echoes what reaches it ({@code "service": "quota"}), so each answer tells where it came from. What the
  * edge cannot answer as quota-service would (a forged, expired or other release's ticket; a pre-queue ticket once the
@@ -39,7 +43,12 @@ import io.vertx.core.json.JsonObject;
 @WithTestResource(value = FakeUpstreams.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class WaitingRoomAtTheEdgeTest {
 
-    private static final Tickets QUOTA_SIGNS = new Tickets(new Signatures("test-only-waiting-room-secret-not-a-secret"));
+    private static final String SECRET = "test-only-waiting-room-secret-not-a-secret";
+    private static final Tickets QUOTA_SIGNS = new Tickets(new Signatures(SECRET));
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** What quota-service verifies a solution with when she joins: the same secret, its own clock. */
+    private static final ProofOfWork QUOTA_VERIFIES = new ProofOfWork(new Signatures(SECRET), 1_000,
+            Duration.ofMinutes(10), java.time.Clock.systemUTC(), JSON);
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     private static final Instant CLOSES = NOW.plus(Duration.ofHours(1));
 
@@ -145,5 +154,59 @@ class WaitingRoomAtTheEdgeTest {
                 .get(Fakes.url("quota") + "/_fake/rooms-read").asString());
         assertThat(reads).as("the room is read from quota-service, a few times a second, not once per check")
                 .isBetween(2, 200);
+    }
+
+    private static Response challenge(UUID release, String token) {
+        return given().auth().oauth2(token).when().get("/api/v1/releases/" + release + "/waiting-room/challenge");
+    }
+
+    @Test
+    void anApplicantsChallengeIsIssuedAtTheEdgeAndQuotaServiceAcceptsItsSolutionForHerAccountOnly() {
+        UUID release = UUID.randomUUID();
+        quotaShows(release, room(release, true, null));
+        String token = TestJwt.applicant("acc-pow");
+        // the first ask of a room the edge has no copy of goes to quota-service; then the edge issues them
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> challenge(release, token).jsonPath().get("service") == null);
+        Response issued = challenge(release, token);
+        issued.then().statusCode(200).contentType("application/json").header("Cache-Control", "no-store")
+                .body("algorithm", equalTo("SHA-256")).body("maxnumber", equalTo(1_000));
+        ProofOfWork.Challenge challenge = issued.as(ProofOfWork.Challenge.class);
+        assertThat(challenge.salt()).contains("?expires=", "&account=");
+        String solved = ProofOfWork.solve(challenge, JSON);
+        assertThat(QUOTA_VERIFIES.verify(solved, "acc-pow")).as("quota-service accepts it from her").isTrue();
+        assertThat(QUOTA_VERIFIES.verify(solved, "acc-other")).as("bound to her account").isFalse();
+        assertThat(challenge(release, token).as(ProofOfWork.Challenge.class).salt())
+                .as("a fresh salt each time").isNotEqualTo(challenge.salt());
+
+        String metrics = given().get(Management.url("/q/metrics")).asString();
+        assertThat(metrics).containsPattern(
+                "mpaspor_gateway_waiting_room_challenges_total\\{answered=\"edge\"[^}]*} [1-9]");
+    }
+
+    @Test
+    void aChallengeTheEdgeCannotIssueAsQuotaServiceWouldGoesToQuotaServiceOrIsRefused() {
+        UUID release = UUID.randomUUID();
+        quotaShows(release, room(release, true, null));
+        String applicant = TestJwt.applicant("acc-pow-2");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> challenge(release, applicant).jsonPath().get("service") == null);
+
+        // an officer is not an applicant: quota-service answers its 403 in the caller's language
+        challenge(release, TestJwt.officer("officer-1", "SBY")).then().statusCode(200)
+                .body("service", equalTo("quota")).body("path", equalTo("/releases/" + release + "/waiting-room/challenge"));
+        // a room quota-service does not know: quota-service answers (its 404)
+        UUID unknown = UUID.randomUUID();
+        for (int i = 0; i < 5; i++) {
+            challenge(unknown, applicant).then().body("service", equalTo("quota"));
+        }
+        // no token, a forged or an expired one: refused at the edge as before, nothing issued
+        given().when().get("/api/v1/releases/" + release + "/waiting-room/challenge").then().statusCode(401)
+                .contentType("application/problem+json");
+        challenge(release, TestJwt.forged("acc-pow-2")).then().statusCode(401).body("algorithm", nullValue());
+        challenge(release, TestJwt.expired("acc-pow-2")).then().statusCode(401).body("algorithm", nullValue());
+        // only GET issues one
+        given().auth().oauth2(applicant).when().post("/api/v1/releases/" + release + "/waiting-room/challenge")
+                .then().body("algorithm", nullValue());
     }
 }

@@ -274,8 +274,8 @@ class TwoInstancesIT {
             String token = TestJwt.applicant(account);
             HttpResponse<String> challenge = send(bases.get(i % 2).resolve("/releases/" + release
                     + "/waiting-room/challenge"), "GET", token, "");
-            String solved = id.go.imigrasi.mpaspor.quota.service.ProofOfWork.solve(json.readValue(challenge.body(),
-                    id.go.imigrasi.mpaspor.quota.service.ProofOfWork.Challenge.class), json);
+            String solved = id.go.imigrasi.mpaspor.platform.waitingroom.ProofOfWork.solve(json.readValue(challenge.body(),
+                    id.go.imigrasi.mpaspor.platform.waitingroom.ProofOfWork.Challenge.class), json);
             HttpResponse<String> joined = send(bases.get((i + 1) % 2).resolve("/releases/" + release
                     + "/waiting-room/entries"), "POST", token, "{\"altcha\":\"" + solved + "\"}");
             assertThat(joined.statusCode()).as(joined.body()).isEqualTo(200);

@@ -38,7 +38,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import id.go.imigrasi.mpaspor.quota.repository.WaitingRoomRepository;
-import id.go.imigrasi.mpaspor.quota.service.ProofOfWork;
+import id.go.imigrasi.mpaspor.platform.waitingroom.ProofOfWork;
 import id.go.imigrasi.mpaspor.platform.waitingroom.Tickets;
 import id.go.imigrasi.mpaspor.quota.support.Quota;
 import id.go.imigrasi.mpaspor.quota.support.WaitingRoomProfile;

@@ -63,6 +63,22 @@ public interface GatewayConfig {
         /** A room nobody checked for this long is forgotten (and no longer read). */
         @WithDefault("2m")
         Duration keepFor();
+
+        /**
+         * The proof-of-work's {@code maxnumber} in the challenges the edge issues: the same as quota-service's
+         * {@code pow-max-number} (both read {@code MPASPOR_WAITING_ROOM_POW_MAX_NUMBER}). A difference only changes how
+         * hard a challenge is: quota-service verifies the hash and the signature, not the number's range.
+         */
+        @WithDefault("100000")
+        int powMaxNumber();
+
+        /** Whether the edge issues challenges at all (false: every one goes to quota-service, as before). */
+        @WithDefault("true")
+        boolean edgeChallenges();
+
+        /** How long a challenge issued at the edge may be solved and sent: quota-service's {@code pow-lifetime}. */
+        @WithDefault("10m")
+        Duration powLifetime();
     }
 
     interface SecurityHeaders {

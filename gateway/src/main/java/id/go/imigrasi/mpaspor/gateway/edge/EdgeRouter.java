@@ -20,6 +20,7 @@ import id.go.imigrasi.mpaspor.gateway.routing.PathNormalizer;
 import id.go.imigrasi.mpaspor.gateway.routing.Route;
 import id.go.imigrasi.mpaspor.gateway.routing.RouteTable;
 import id.go.imigrasi.mpaspor.gateway.routing.Upstream;
+import id.go.imigrasi.mpaspor.gateway.waitingroom.Challenges;
 import id.go.imigrasi.mpaspor.gateway.waitingroom.PositionChecks;
 import id.go.imigrasi.mpaspor.platform.problem.CommonProblem;
 import id.go.imigrasi.mpaspor.platform.security.RevokedSessionCheck;
@@ -43,7 +44,8 @@ import id.go.imigrasi.mpaspor.gateway.exchange.EdgeProblems;
  * The edge, in the order a request meets it: request id, route lookup, per-IP bucket, the stricter bucket of
  * login/OTP/registration/password reset, JWT verification for protected routes (a token of a revoked session,
  * platform {@code RevokedSessions} fed from {@code account.events}, is refused like an invalid one), per-account
- * bucket, then the proxy (a waiting room's position check is answered at the edge: {@link PositionChecks}).
+ * bucket, then the proxy (a waiting room's position check and an applicant's proof-of-work challenge are answered at
+ * the edge: {@link PositionChecks}, {@link Challenges}).
  * Mounted on Quarkus's Vert.x router before the application's own routes.
  */
 @ApplicationScoped
@@ -65,12 +67,14 @@ public class EdgeRouter {
     private final Duration retryAfter;
     private final RevokedSessions revokedSessions;
     private final PositionChecks positionChecks;
+    private final Challenges challenges;
     private final VerifiedTokens verifiedTokens;
 
     public EdgeRouter(JWTParser jwt, RateLimiter limiter, UpstreamProxy proxy, UpstreamAdmission admission,
             EdgeProblems problems, EdgeMetrics metrics, TrustedProxies trustedProxies, SecurityHeaders securityHeaders,
             GatewayConfig config, RevokedSessions revokedSessions, PositionChecks positionChecks,
-            VerifiedTokens verifiedTokens) {
+            Challenges challenges, VerifiedTokens verifiedTokens) {
+        this.challenges = challenges;
         this.verifiedTokens = verifiedTokens;
         this.positionChecks = positionChecks;
         this.revokedSessions = revokedSessions;
@@ -197,7 +201,7 @@ public class EdgeRouter {
         JsonWebToken known = verifiedTokens.known(token);
         if (known != null) {
             // verified before in this process: answered from memory, no hop to a worker thread
-            authenticated(ctx, route, client, known);
+            authenticated(ctx, route, path, client, known);
             return;
         }
         // a first verification may fetch the JWKS over HTTP: never on the event loop
@@ -205,7 +209,7 @@ public class EdgeRouter {
             if (verified.failed()) {
                 refused(ctx, ip, verified.cause());
             } else {
-                authenticated(ctx, route, client, verified.result());
+                authenticated(ctx, route, path, client, verified.result());
             }
         });
     }
@@ -223,7 +227,8 @@ public class EdgeRouter {
         reject(ctx, GatewayProblem.INVALID_TOKEN, null);
     }
 
-    private void authenticated(RoutingContext ctx, Route route, ClientAddress client, JsonWebToken verified) {
+    private void authenticated(RoutingContext ctx, Route route, String path, ClientAddress client,
+            JsonWebToken verified) {
         if (revokedSessions.isRevoked(verified.getClaim(RevokedSessionCheck.SESSION_CLAIM))) {
             // logout, password change or reset, refresh-token reuse: the session ended before the token expired
             metrics.rejected("revoked-session", "token");
@@ -232,6 +237,10 @@ public class EdgeRouter {
         }
         String account = verified.getSubject() != null ? verified.getSubject() : verified.getName();
         if (limited(ctx, RateLimiter.Scope.ACCOUNT, String.valueOf(account))) {
+            return;
+        }
+        if (challenges.answered(ctx, path, verified)) {
+            // a waiting room's proof-of-work challenge: an HMAC for this account, no service needed
             return;
         }
         forward(ctx, route, client);

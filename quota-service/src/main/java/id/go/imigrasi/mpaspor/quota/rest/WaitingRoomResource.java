@@ -36,7 +36,7 @@ import id.go.imigrasi.mpaspor.platform.problem.ProblemException;
 import id.go.imigrasi.mpaspor.platform.security.Caller;
 import id.go.imigrasi.mpaspor.platform.security.Roles;
 import id.go.imigrasi.mpaspor.quota.config.QuotaConfig;
-import id.go.imigrasi.mpaspor.quota.service.ProofOfWork;
+import id.go.imigrasi.mpaspor.platform.waitingroom.ProofOfWork;
 import id.go.imigrasi.mpaspor.platform.waitingroom.Tickets;
 import id.go.imigrasi.mpaspor.platform.waitingroom.WaitingRoomStatus;
 import id.go.imigrasi.mpaspor.platform.waitingroom.WaitingRoomStatus.State;

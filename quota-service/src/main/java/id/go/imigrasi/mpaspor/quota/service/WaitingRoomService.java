@@ -15,6 +15,7 @@ import id.go.imigrasi.mpaspor.quota.QuotaProblem;
 import id.go.imigrasi.mpaspor.quota.repository.WaitingRoomRepository;
 import id.go.imigrasi.mpaspor.quota.repository.WaitingRoomRepository.Room;
 import id.go.imigrasi.mpaspor.platform.waitingroom.Positions;
+import id.go.imigrasi.mpaspor.platform.waitingroom.ProofOfWork;
 import id.go.imigrasi.mpaspor.platform.waitingroom.Tickets;
 import id.go.imigrasi.mpaspor.platform.waitingroom.WaitingRoomStatus;
 import io.smallrye.mutiny.Uni;

@@ -1,4 +1,4 @@
-package id.go.imigrasi.mpaspor.quota.service;
+package id.go.imigrasi.mpaspor.platform.waitingroom;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -9,14 +9,8 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
-import id.go.imigrasi.mpaspor.platform.waitingroom.Signatures;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
-import id.go.imigrasi.mpaspor.quota.config.QuotaConfig;
 
 /**
  * The proof-of-work a joiner pays for a place in a waiting room: the ALTCHA challenge scheme (self-hosted, no
@@ -29,9 +23,12 @@ import id.go.imigrasi.mpaspor.quota.config.QuotaConfig;
  * {@code account} parameter binds it to the account that asked (a solution cannot be handed to another account). A
  * person does not notice {@code pow-max-number} (100,000: on average 50,000 hashes, well under a second in a phone's
  * browser), while a farm of accounts pays it for every place.
+ * <p>
+ * Plain Java, like {@link Tickets}: quota-service verifies the solutions (and issues challenges), and the gateway issues
+ * challenges at the edge with the same secret, so that on a release morning the crowd asking for one never waits for a
+ * connection to quota-service (issue 17).
  */
-@ApplicationScoped
-public class ProofOfWork {
+public final class ProofOfWork {
 
     public static final String ALGORITHM = "SHA-256";
 
@@ -46,12 +43,7 @@ public class ProofOfWork {
     private final ObjectMapper json;
     private final SecureRandom random = new SecureRandom();
 
-    @jakarta.inject.Inject
-    public ProofOfWork(Signatures keys, QuotaConfig config, Clock clock, ObjectMapper json) {
-        this(keys, config.waitingRoom().powMaxNumber(), config.waitingRoom().powLifetime(), clock, json);
-    }
-
-    ProofOfWork(Signatures keys, int maxNumber, java.time.Duration lifetime, Clock clock, ObjectMapper json) {
+    public ProofOfWork(Signatures keys, int maxNumber, java.time.Duration lifetime, Clock clock, ObjectMapper json) {
         this.keys = keys;
         this.maxNumber = maxNumber;
         this.lifetime = lifetime;
@@ -136,7 +128,7 @@ public class ProofOfWork {
         return params;
     }
 
-    static String sha256(String text) {
+    public static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

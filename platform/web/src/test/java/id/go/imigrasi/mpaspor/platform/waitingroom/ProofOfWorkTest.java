@@ -1,4 +1,4 @@
-package id.go.imigrasi.mpaspor.quota.service;
+package id.go.imigrasi.mpaspor.platform.waitingroom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,8 +10,6 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
-
-import id.go.imigrasi.mpaspor.platform.waitingroom.Signatures;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
