@@ -209,4 +209,21 @@ class WaitingRoomAtTheEdgeTest {
         given().auth().oauth2(applicant).when().post("/api/v1/releases/" + release + "/waiting-room/challenge")
                 .then().body("algorithm", nullValue());
     }
+
+    @Test
+    void aChallengeIsStillIssuedAtTheEdgeWhenQuotaServiceIsTooBusyToShowTheRoomAgain() {
+        UUID release = UUID.randomUUID();
+        quotaShows(release, room(release, true, null));
+        String token = TestJwt.applicant("acc-pow-3");
+        String admitted = ticket(release, "acc-pow-3", 90);
+        answeredAtTheEdge(release, admitted);
+        given().queryParam("id", release.toString()).post(Fakes.url("quota") + "/_fake/room-unreadable").then()
+                .statusCode(200);
+        // the copy grows old: positions are no longer answered from it (they move), they go to quota-service
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> "quota".equals(check(release, admitted).jsonPath().getString("service")));
+        // the room exists all the same: a challenge needs nothing more, and quota-service is spared the crowd's asks
+        challenge(release, token).then().statusCode(200).body("service", nullValue())
+                .body("algorithm", equalTo("SHA-256"));
+    }
 }

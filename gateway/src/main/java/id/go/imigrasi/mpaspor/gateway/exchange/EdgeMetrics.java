@@ -1,5 +1,8 @@
 package id.go.imigrasi.mpaspor.gateway.exchange;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.micrometer.core.instrument.Counter;
@@ -16,14 +19,21 @@ import io.micrometer.core.instrument.MeterRegistry;
 public class EdgeMetrics {
 
     private final MeterRegistry registry;
+    /**
+     * The rejection counters by reason and scope, registered once: a flood of refused requests asked the registry
+     * for its counter (a new id, tags sorted, a map lookup) on each one (issue 20). Reasons and scopes are the
+     * gateway's own words, a handful of each, never a request's.
+     */
+    private final Map<String, Counter> rejections = new ConcurrentHashMap<>();
 
     public EdgeMetrics(MeterRegistry registry) {
         this.registry = registry;
     }
 
     public void rejected(String reason, String scope) {
-        Counter.builder("mpaspor.gateway.rejected").description("Requests the gateway answered itself")
-                .tag("reason", reason).tag("scope", scope).register(registry).increment();
+        rejections.computeIfAbsent(reason + ' ' + scope, key -> Counter.builder("mpaspor.gateway.rejected")
+                .description("Requests the gateway answered itself").tag("reason", reason).tag("scope", scope)
+                .register(registry)).increment();
     }
 
     public void upstreamUnavailable(String service, String cause) {

@@ -34,9 +34,9 @@ import io.vertx.ext.web.RoutingContext;
  * benchmark, and only about a quarter of the arrivals got in (load/README.md, 2026-12-05 later).
  * <p>
  * The edge issues one only where quota-service would: the secret configured, an applicant's verified token (the
- * account the challenge is bound to is the token's subject), and a room the gateway has a fresh copy of (quota-service
- * answers 404 for a room it does not know; so does a room with no copy yet: it goes there). Everything else goes on to
- * quota-service unchanged.
+ * account the challenge is bound to is the token's subject), and a room the gateway has read a copy of, however old
+ * (quota-service issues a challenge for any room it knows, and answers 404 for one it does not; a room with no copy yet
+ * goes there too). Everything else goes on to quota-service unchanged.
  */
 @ApplicationScoped
 public class Challenges {
@@ -113,7 +113,8 @@ public class Challenges {
         } catch (IllegalArgumentException notOne) {
             return Optional.empty();
         }
-        if (rooms.fresh(releaseId).isEmpty()) {
+        if (rooms.known(releaseId).isEmpty()) {
+            // a room the gateway has never read (or quota-service does not know: its 404)
             return Optional.empty();
         }
         return proofOfWork.map(pow -> pow.challenge(account));

@@ -32,7 +32,8 @@ import io.vertx.core.json.JsonObject;
  * <ul>
  * <li>{@code /q/health/live}: UP, or 503 after {@code POST /_fake/health?up=false}</li>
  * <li>{@code GET /releases/{id}/waiting-room}: the room last set with {@code POST /_fake/room?id=} (the room's JSON;
- * the echo before), counted ({@code GET /_fake/rooms-read?id=})</li>
+ * the echo before), counted ({@code GET /_fake/rooms-read?id=}); 503 once {@code POST /_fake/room-unreadable?id=} (a
+ * quota-service too busy to answer)</li>
  * <li>{@code /q/openapi}: a small document (account and application only; the others answer 404)</li>
  * <li>{@code POST /uploads}: 201 with a {@code Location} on the fake's own origin ({@code ?relative=true}: a
  * relative one)</li>
@@ -117,6 +118,7 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
         private final Map<String, Promise<Void>> releases = new ConcurrentHashMap<>();
         private final Map<String, String> rooms = new ConcurrentHashMap<>();
         private final Map<String, AtomicInteger> roomsRead = new ConcurrentHashMap<>();
+        private final java.util.Set<String> unreadableRooms = ConcurrentHashMap.newKeySet();
         private int port;
 
         Fake(String service) {
@@ -182,7 +184,9 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
                 String id = path.substring("/releases/".length(), path.length() - "/waiting-room".length());
                 roomsRead.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
                 String room = rooms.get(id);
-                if (room == null) {
+                if (unreadableRooms.contains(id)) {
+                    request.response().setStatusCode(503).putHeader("Retry-After", "1").end();
+                } else if (room == null) {
                     echo(request);
                 } else {
                     request.response().putHeader("Content-Type", "application/json").end(room);
@@ -257,6 +261,10 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
                     rooms.put(id, body.toString());
                     request.response().end();
                 });
+                case "/_fake/room-unreadable" -> {
+                    unreadableRooms.add(id);
+                    request.response().end();
+                }
                 case "/_fake/rooms-read" -> request.response()
                         .end(String.valueOf(roomsRead.getOrDefault(id, new AtomicInteger()).get()));
                 case "/_fake/release" -> {

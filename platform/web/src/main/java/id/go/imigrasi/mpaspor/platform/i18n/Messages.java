@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.Optional;
 import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,6 +35,10 @@ public class Messages {
     public static final String MODULE_BUNDLES = "META-INF/mpaspor-message-bundles";
     private static final List<String> BUNDLES = bundles();
     private static final Pattern NAMED = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)}");
+    /** How many languages' bundle lists are kept (the supported ones, and a few a caller may pass). */
+    static final int KNOWN_LOCALES = 8;
+
+    private final Map<Locale, List<ResourceBundle>> bundlesByLocale = new ConcurrentHashMap<>();
 
     /** The first supported language the client accepts, Indonesian otherwise. */
     public static Locale negotiate(List<Locale> acceptable) {
@@ -69,18 +74,39 @@ public class Messages {
     }
 
     public Optional<String> find(Locale locale, String key) {
-        for (String name : BUNDLES) {
-            try {
-                ResourceBundle bundle = ResourceBundle.getBundle(name, locale, Messages.class.getClassLoader(),
-                        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-                if (bundle.containsKey(key)) {
-                    return Optional.of(bundle.getString(key));
-                }
-            } catch (MissingResourceException absent) {
-                // this bundle does not exist in this application: try the next
+        for (ResourceBundle bundle : bundlesOf(locale)) {
+            if (bundle.containsKey(key)) {
+                return Optional.of(bundle.getString(key));
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The bundles of {@link #BUNDLES} that exist in this application, in {@code locale}, looked up once per language:
+     * a bundle a service does not have threw {@code MissingResourceException} (a stack trace) on every lookup, and
+     * every problem answer looks up its title and detail (issue 20: a refused request's cost). At most
+     * {@link #KNOWN_LOCALES} languages are kept; any other is looked up each time.
+     */
+    private List<ResourceBundle> bundlesOf(Locale locale) {
+        List<ResourceBundle> known = bundlesByLocale.get(locale);
+        if (known != null) {
+            return known;
+        }
+        List<ResourceBundle> found = new ArrayList<>();
+        for (String name : BUNDLES) {
+            try {
+                found.add(ResourceBundle.getBundle(name, locale, Messages.class.getClassLoader(),
+                        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
+            } catch (MissingResourceException absent) {
+                // this bundle does not exist in this application: the next
+            }
+        }
+        List<ResourceBundle> bundles = List.copyOf(found);
+        if (bundlesByLocale.size() < KNOWN_LOCALES) {
+            bundlesByLocale.putIfAbsent(locale, bundles);
+        }
+        return bundles;
     }
 
     /** The text of {@code key} with positional {@code {0}} arguments, or the key itself when unknown. */
