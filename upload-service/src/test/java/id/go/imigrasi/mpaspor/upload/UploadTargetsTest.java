@@ -81,7 +81,8 @@ class UploadTargetsTest {
     void anApplicantAnnouncedAMomentAfterTheUploadWasAskedForIsWaitedFor() throws Exception {
         Draft draft = Draft.unannounced();
         CompletableFuture<Response> creation = CompletableFuture.supplyAsync(() -> draft.create(1000, "EKTP"));
-        Thread.sleep(300);
+        // the creation waits for the applicant's announcement: still unanswered 300 ms on
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> !creation.isDone());
         draft.announce(true);
         assertThat(creation.get().statusCode()).as(creation.get().asString()).isEqualTo(201);
 
