@@ -9,13 +9,16 @@ import java.util.stream.Stream;
 
 /**
  * CPU-ms (user + system) each process of the running stack has used so far: every component by its pid file in the
- * run directory ({@code .run/pids}), and PostgreSQL as the sum of its processes (the services' pooled connections live
- * for the whole run). Read from {@code /proc}; the load generator is not in it.
+ * run directory ({@code .run/pids}), and PostgreSQL as the sum of its processes. Each PostgreSQL process is also kept
+ * apart ({@code postgres:PID}), so that {@link #between} counts what the processes alive at the end used since the
+ * start (a backend started in between counts whole) and a backend that ended in between does not take its earlier
+ * CPU off the sum. Read from {@code /proc}; the load generator is not in it.
  */
 final class StackCpu {
 
     /** Linux reports /proc times in USER_HZ, 100 per second. */
     private static final long MILLIS_PER_TICK = 10;
+    private static final String POSTGRES_PROCESS = "postgres:";
 
     private StackCpu() {
     }
@@ -43,7 +46,9 @@ final class StackCpu {
                 try {
                     String stat = Files.readString(p.resolve("stat"));
                     if (stat.contains("(postgres)")) {
-                        postgres += millis(stat);
+                        long ms = millis(stat);
+                        postgres += ms;
+                        out.put(POSTGRES_PROCESS + p.getFileName(), ms);
                     }
                 } catch (IOException | RuntimeException gone) {
                     // ended between the listing and the read
@@ -56,10 +61,20 @@ final class StackCpu {
         return out;
     }
 
-    /** What each process used between two snapshots. */
+    /** What each process used between two snapshots; PostgreSQL as the sum over its processes alive at the end. */
     static Map<String, Long> between(Map<String, Long> before, Map<String, Long> after) {
         Map<String, Long> used = new TreeMap<>();
-        after.forEach((k, v) -> used.put(k, Math.max(0, v - before.getOrDefault(k, v))));
+        long postgres = 0;
+        for (Map.Entry<String, Long> e : after.entrySet()) {
+            if (e.getKey().startsWith(POSTGRES_PROCESS)) {
+                postgres += Math.max(0, e.getValue() - before.getOrDefault(e.getKey(), 0L));
+            } else if (!e.getKey().equals("postgres")) {
+                used.put(e.getKey(), Math.max(0, e.getValue() - before.getOrDefault(e.getKey(), e.getValue())));
+            }
+        }
+        if (after.containsKey("postgres")) {
+            used.put("postgres", postgres);
+        }
         return used;
     }
 

@@ -41,8 +41,19 @@ import id.go.imigrasi.mpaspor.upload.client.TusUploader;
  */
 public final class SteadyStatePreparation {
 
-    /** An applicant ready to submit. */
-    public record Ready(String token, String applicationId, String holdId, String clientIp) {
+    /** An applicant ready to submit ({@code holdId} null when prepared without a hold), with the NIK held. */
+    public record Ready(String token, String applicationId, String holdId, String clientIp, String nik, String office) {
+
+        /** The same applicant once {@code holdId} holds a place for them. */
+        public Ready holding(String holdId) {
+            return new Ready(token, applicationId, holdId, clientIp, nik, office);
+        }
+
+        /** The body of {@code POST /holds} for this applicant's NIK on {@code date}. */
+        public String holdRequest(String date) {
+            return "{\"officeCode\":\"" + office + "\",\"date\":\"" + date
+                    + "\",\"session\":\"MORNING\",\"service\":\"REGULAR\",\"niks\":[\"" + nik + "\"]}";
+        }
     }
 
     /** How the preparation went. */
@@ -72,8 +83,13 @@ public final class SteadyStatePreparation {
         this.dukcapil = config.string("dukcapil.url", "http://127.0.0.1:8091");
     }
 
-    /** Prepares {@code count} applicants with the account indexes {@code from .. from + count - 1}. */
+    /** Prepares {@code count} applicants with the account indexes {@code from .. from + count - 1}, each with a hold. */
     public Outcome prepare(int from, int count) {
+        return prepare(from, count, true);
+    }
+
+    /** The same; without a hold when {@code hold} is false (the caller holds the place itself, measured). */
+    public Outcome prepare(int from, int count, boolean hold) {
         long started = System.nanoTime();
         int threads = config.integer("steady.prepare-threads", 8);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -84,7 +100,7 @@ public final class SteadyStatePreparation {
             int index = i;
             futures.add(pool.submit(() -> {
                 try {
-                    return Optional.of(one(index));
+                    return Optional.of(one(index, hold));
                 } catch (PreparationException e) {
                     failures.merge(e.getMessage(), 1, Integer::sum);
                     return Optional.empty();
@@ -108,7 +124,7 @@ public final class SteadyStatePreparation {
         return new Outcome(ready, count, Map.copyOf(failures), Duration.ofNanos(System.nanoTime() - started));
     }
 
-    private Ready one(int index) {
+    private Ready one(int index, boolean hold) {
         int run = config.integer("run", 0);
         String nik = Nik.of(run, index);
         String office = config.list("spike.offices", "SOETTA").get(index % config.list("spike.offices", "SOETTA").size());
@@ -140,11 +156,12 @@ public final class SteadyStatePreparation {
         }
         awaitReadyToSubmit(token, applicationId);
 
-        String date = config.string("steady.date", "");
-        String holdId = call("hold", "POST", quota + "/holds", token, "{\"officeCode\":\"" + office + "\",\"date\":\""
-                + date + "\",\"session\":\"MORNING\",\"service\":\"REGULAR\",\"niks\":[\"" + nik + "\"]}")
-                .path("holdId").asText();
-        return new Ready(token, applicationId, holdId, Journeys.clientIp(index));
+        Ready ready = new Ready(token, applicationId, null, Journeys.clientIp(index), nik, office);
+        if (!hold) {
+            return ready;
+        }
+        return ready.holding(call("hold", "POST", quota + "/holds", token,
+                ready.holdRequest(config.string("steady.date", ""))).path("holdId").asText());
     }
 
     /**

@@ -127,8 +127,7 @@ public final class UploadIsolation {
         long wall = (System.nanoTime() - started) / 1_000_000;
         Map<String, Long> cpuAfter = cpu();
         long[] machineAfter = machine();
-        Map<String, Long> used = new ConcurrentHashMap<>();
-        cpuAfter.forEach((k, v) -> used.put(k, v - cpuBefore.getOrDefault(k, v)));
+        Map<String, Long> used = new ConcurrentHashMap<>(StackCpu.between(cpuBefore, cpuAfter));
         long busy = machineAfter[0] - machineBefore[0];
         long total = machineAfter[1] - machineBefore[1];
         if (stormProcess != null) {
