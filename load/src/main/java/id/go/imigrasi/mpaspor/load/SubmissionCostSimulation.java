@@ -119,7 +119,9 @@ public class SubmissionCostSimulation extends Simulation {
         for (PopulationBuilder next : chain.subList(1, chain.size())) {
             first = first.andThen(next);
         }
-        setUp(first).protocols(Journeys.protocol(CONFIG));
+        // stops by itself: a run that has not finished by then reports the phases it measured
+        setUp(first).protocols(Journeys.protocol(CONFIG))
+                .maxDuration(Duration.ofSeconds(CONFIG.integer("cost.max-seconds", 900)));
     }
 
     /** One phase of a group (warm-up or measured): mark, requests at the rate, effects awaited, settling, mark. */
