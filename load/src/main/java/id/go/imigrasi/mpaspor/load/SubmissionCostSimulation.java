@@ -26,7 +26,6 @@ import java.util.Queue;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
@@ -144,11 +143,26 @@ public class SubmissionCostSimulation extends Simulation {
                     System.out.printf("COST phase %s: %d requests at %.1f/s%n", key, n, RATE);
                 }),
                 requests.injectOpen(rampUsers(n).during(Duration.ofMillis(Math.max(1, (long) (n * 1000 / RATE))))),
-                once(key + " end", s -> {
-                    List<SteadyStatePreparation.Ready> applicants = group.equals("warm-up") ? WARM : MEASURED;
-                    awaitEffects(key, phase, applicants);
+                end(key, phase, group.equals("warm-up") ? WARM : MEASURED, start));
+    }
+
+    /**
+     * The end of a phase: its effects awaited (a short count every 200 ms, at most 120 s) and the settling, as Gatling
+     * pauses rather than sleeps on its event loop; then the stack's CPU since the phase's start.
+     */
+    private PopulationBuilder end(String key, String phase, List<SteadyStatePreparation.Ready> applicants,
+            Map<String, Long> start) {
+        return scenario(key + " end " + SCENARIOS.incrementAndGet())
+                .exec(s -> s.set("deadline", System.nanoTime() + Duration.ofSeconds(120).toNanos()).set("seen", false))
+                .asLongAs(s -> !s.getBoolean("seen") && System.nanoTime() < s.getLong("deadline")).on(
+                        exec(s -> s.set("seen", countEffects(key, phase, applicants) >= applicants.size()))
+                                .doIf(s -> !s.getBoolean("seen")).then(exec(s -> s).pause(Duration.ofMillis(200))))
+                .exec(s -> {
                     EFFECT_MILLIS.put(key, (System.nanoTime() - start.get("wall")) / 1_000_000);
-                    pause(Duration.ofSeconds(SETTLE_SECONDS));
+                    return s;
+                })
+                .pause(Duration.ofSeconds(SETTLE_SECONDS))
+                .exec(s -> {
                     Map<String, Long> used = StackCpu.between(start, StackCpu.snapshot(runDir));
                     WALL.put(key, (System.nanoTime() - start.get("wall")) / 1_000_000);
                     synchronized (USED) {
@@ -159,7 +173,8 @@ public class SubmissionCostSimulation extends Simulation {
                     if (phase.equals("submission")) {
                         readBills(applicants); // what the channel needs to pay: not measured
                     }
-                }));
+                    return s;
+                }).injectOpen(atOnceUsers(1));
     }
 
     /** The phase's request, again after Retry-After while it is shed (as the app does), at most 20 times. */
@@ -219,21 +234,15 @@ public class SubmissionCostSimulation extends Simulation {
         }).injectOpen(atOnceUsers(1));
     }
 
-    private static void awaitEffects(String key, String phase, List<SteadyStatePreparation.Ready> applicants) {
+    /** How many of the phase's effects the database shows now (one short query). */
+    private static int countEffects(String key, String phase, List<SteadyStatePreparation.Ready> applicants) {
         String[] effect = EFFECTS.get(phase);
         Collection<String> ids = phase.equals("hold")
                 ? applicants.stream().map(r -> HOLDS.get(r.applicationId())).filter(java.util.Objects::nonNull).toList()
                 : applicants.stream().map(SteadyStatePreparation.Ready::applicationId).toList();
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        int seen = 0;
-        while (System.nanoTime() < deadline) {
-            seen = Integer.parseInt(psql(effect[0], String.format(effect[1], quoted(ids))).trim());
-            if (seen >= applicants.size()) {
-                break;
-            }
-            pause(Duration.ofMillis(200));
-        }
+        int seen = Integer.parseInt(psql(effect[0], String.format(effect[1], quoted(ids))).trim());
         EFFECTS_SEEN.put(key, seen);
+        return seen;
     }
 
     private static void readBills(List<SteadyStatePreparation.Ready> applicants) {
@@ -367,14 +376,6 @@ public class SubmissionCostSimulation extends Simulation {
             return Files.readString(file).trim();
         } catch (IOException e) {
             throw new IllegalStateException("no payment channel secret at " + file, e);
-        }
-    }
-
-    private static void pause(Duration d) {
-        try {
-            TimeUnit.MILLISECONDS.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }
