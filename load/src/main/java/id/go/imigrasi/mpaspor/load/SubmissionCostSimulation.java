@@ -56,7 +56,9 @@ import id.go.imigrasi.mpaspor.simulators.payment.PaymentChannelSimulator;
  * ({@link SteadyStatePreparation}, no hold), {@code cost.warm-up} of them go through the same three phases
  * unmeasured (class loading, JIT), then an idle window. A shed answer (429/503, or 409 + Retry-After for a hold the
  * application has not heard of yet) is retried after its Retry-After, as the app does. Prints {@code COST} lines and
- * writes {@code submission-cost.txt}.
+ * writes {@code submission-cost.txt}: each figure also without the JVMs' JIT compilation (large on a stack started
+ * minutes ago), and the stand-ins for external systems (mail server, stubs) on a line of their own, outside the
+ * stack's figure.
  */
 public class SubmissionCostSimulation extends Simulation {
 
@@ -81,6 +83,8 @@ public class SubmissionCostSimulation extends Simulation {
     private static final Map<String, String> HOLDS = new ConcurrentHashMap<>();
     private static final Map<String, String[]> BILLS = new ConcurrentHashMap<>();
     private static final Map<String, Map<String, Long>> USED = new LinkedHashMap<>();
+    /** Of USED, what the JVMs' JIT compiler threads used (StackCpu.compiling). */
+    private static final Map<String, Map<String, Long>> COMPILING = new ConcurrentHashMap<>();
     private static final Map<String, Long> WALL = new ConcurrentHashMap<>();
     private static final Map<String, Long> EFFECT_MILLIS = new ConcurrentHashMap<>();
     private static final Map<String, Integer> EFFECTS_SEEN = new ConcurrentHashMap<>();
@@ -106,8 +110,10 @@ public class SubmissionCostSimulation extends Simulation {
                 .injectOpen(atOnceUsers(1)));
         chain.add(once("idle end", s -> {
             long wall = (System.nanoTime() - idleStart.remove("wall")) / 1_000_000;
+            Map<String, Long> now = StackCpu.snapshot(runDir);
+            COMPILING.put("idle", StackCpu.compiling(idleStart, now));
             synchronized (USED) {
-                USED.put("idle", StackCpu.between(idleStart, StackCpu.snapshot(runDir)));
+                USED.put("idle", StackCpu.between(idleStart, now));
             }
             WALL.put("idle", wall);
         }));
@@ -163,7 +169,9 @@ public class SubmissionCostSimulation extends Simulation {
                 })
                 .pause(Duration.ofSeconds(SETTLE_SECONDS))
                 .exec(s -> {
-                    Map<String, Long> used = StackCpu.between(start, StackCpu.snapshot(runDir));
+                    Map<String, Long> now = StackCpu.snapshot(runDir);
+                    Map<String, Long> used = StackCpu.between(start, now);
+                    COMPILING.put(key, StackCpu.compiling(start, now));
                     WALL.put(key, (System.nanoTime() - start.get("wall")) / 1_000_000);
                     synchronized (USED) {
                         USED.put(key, used);
@@ -323,15 +331,21 @@ public class SubmissionCostSimulation extends Simulation {
         long idleWall = Math.max(1, WALL.getOrDefault("idle", 1L));
         int n = MEASURED.size();
         out.append(String.format(Locale.ROOT, "Cost of an applicant's journey through the gateway: CPU-ms of every stack"
-                + " process and PostgreSQL per operation, less the idle stack's CPU in the same time; %d applicants"
+                + " process and PostgreSQL per operation, less the idle stack's CPU in the same time (the stand-ins for"
+                + " external systems apart: mail, Dukcapil, Pos, SMS, payment channel); %d applicants"
                 + " (%d journeys of warm-up before), %.1f requests/s per phase%n", n, WARM.size(), RATE));
         if (idle == null || n == 0) {
             out.append("COST not measured (the run stopped before its phases)\n");
         } else {
-            long idleTotal = idle.values().stream().mapToLong(Long::longValue).sum();
-            out.append(String.format(Locale.ROOT, "COST %-12s %7.1f CPU-ms per second (%s)%n", "idle stack",
-                    1000.0 * idleTotal / idleWall, top(idle, 1000.0 / idleWall)));
+            long idleTotal = idle.entrySet().stream().filter(e -> !StackCpu.external(e.getKey()))
+                    .mapToLong(Map.Entry::getValue).sum();
+            Map<String, Long> idleJit = COMPILING.getOrDefault("idle", Map.of());
+            out.append(String.format(Locale.ROOT, "COST %-12s %7.1f CPU-ms per second (%s); JIT compilation %.1f%n",
+                    "idle stack", 1000.0 * idleTotal / idleWall, top(idle, 1000.0 / idleWall),
+                    1000.0 * idleJit.values().stream().mapToLong(Long::longValue).sum() / idleWall));
             double journey = 0;
+            double journeyJit = 0;
+            Map<String, Long> external = new TreeMap<>();
             Map<String, Long> all = new TreeMap<>();
             for (String phase : PHASES) {
                 String key = "measured " + phase;
@@ -342,18 +356,30 @@ public class SubmissionCostSimulation extends Simulation {
                 }
                 long wall = WALL.getOrDefault(key, 0L);
                 Map<String, Long> net = new TreeMap<>();
-                used.forEach((k, v) -> net.put(k, Math.max(0, v - idle.getOrDefault(k, 0L) * wall / idleWall)));
+                Map<String, Long> outside = new TreeMap<>();
+                used.forEach((k, v) -> (StackCpu.external(k) ? outside : net)
+                        .put(k, Math.max(0, v - idle.getOrDefault(k, 0L) * wall / idleWall)));
+                outside.forEach((k, v) -> external.merge(k, v, Long::sum));
                 net.forEach((k, v) -> all.merge(k, v, Long::sum));
                 double per = (double) net.values().stream().mapToLong(Long::longValue).sum() / n;
                 journey += per;
+                double jit = (double) COMPILING.getOrDefault(key, Map.of()).entrySet().stream()
+                        .mapToLong(e -> Math.max(0, e.getValue() - idleJit.getOrDefault(e.getKey(), 0L) * wall / idleWall))
+                        .sum() / n;
+                journeyJit += jit;
                 out.append(String.format(Locale.ROOT, "COST %-12s %7.2f CPU-ms per operation (answers %s; effects %d of"
                         + " %d in %d ms; %d ms wall with the settling)%n", phase, per, STATUSES.get(key),
                         EFFECTS_SEEN.getOrDefault(key, 0), n, EFFECT_MILLIS.getOrDefault(key, 0L), wall));
                 out.append(String.format(Locale.ROOT, "     %-12s %s%n", "", top(net, 1.0 / n)));
+                out.append(jitLine(per, jit));
             }
             out.append(String.format(Locale.ROOT, "COST %-12s %7.2f CPU-ms per applicant (hold + submission + payment)%n",
                     "journey", journey));
             out.append(String.format(Locale.ROOT, "     %-12s %s%n", "", top(all, 1.0 / n)));
+            out.append(jitLine(journey, journeyJit));
+            out.append(String.format(Locale.ROOT, "COST %-12s %7.2f CPU-ms per applicant, not in the figures above"
+                    + " (%s)%n", "stand-ins", (double) external.values().stream().mapToLong(Long::longValue).sum() / n,
+                    external.isEmpty() ? "-" : top(external, 1.0 / n)));
         }
         System.out.print(out);
         try {
@@ -362,6 +388,12 @@ public class SubmissionCostSimulation extends Simulation {
         } catch (IOException e) {
             System.out.println("COST could not write submission-cost.txt: " + e.getMessage());
         }
+    }
+
+    /** How much of a cost was the JVMs compiling code (a warming stack), and the cost without it. */
+    private static String jitLine(double per, double jit) {
+        return String.format(Locale.ROOT, "     %-12s of which JIT compilation %.2f (%.0f %%); without it %.2f CPU-ms%n", "",
+                jit, per > 0 ? 100 * jit / per : 0, per - jit);
     }
 
     private static String top(Map<String, Long> used, double scale) {

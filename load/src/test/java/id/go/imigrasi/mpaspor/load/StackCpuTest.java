@@ -32,4 +32,37 @@ class StackCpuTest {
                 .mapToLong(Map.Entry::getValue).sum();
         assertThat(apart).isEqualTo(now.get("postgres"));
     }
+
+    @Test
+    void theJitIsPartOfItsProcessAndReportedApart() {
+        Map<String, Long> before = Map.of("quota-service", 1_000L, "jit:quota-service", 400L, "postgres", 0L);
+        // the JIT compiled for 150 of the 250 ms; a JVM whose compiler threads were not read at the start has no figure
+        Map<String, Long> after = Map.of("quota-service", 1_250L, "jit:quota-service", 550L, "gateway", 90L,
+                "jit:gateway", 60L, "postgres", 0L);
+
+        assertThat(StackCpu.between(before, after)).containsExactlyInAnyOrderEntriesOf(
+                Map.of("quota-service", 250L, "gateway", 0L, "postgres", 0L));
+        assertThat(StackCpu.compiling(before, after)).containsExactlyInAnyOrderEntriesOf(
+                Map.of("quota-service", 150L, "gateway", 0L));
+    }
+
+    @Test
+    void aJvmOfThisMachineHasItsCompilerThreadsCounted() throws Exception {
+        java.nio.file.Path run = java.nio.file.Files.createTempDirectory("stack-cpu");
+        java.nio.file.Files.createDirectories(run.resolve("pids"));
+        java.nio.file.Files.writeString(run.resolve("pids/this-jvm.pid"), Long.toString(ProcessHandle.current().pid()));
+
+        Map<String, Long> now = StackCpu.snapshot(run);
+
+        // this test's JVM has compiled something by now (JUnit, AssertJ), and that is part of the process's CPU
+        assertThat(now).containsKeys("this-jvm", "jit:this-jvm");
+        assertThat(now.get("jit:this-jvm")).isPositive().isLessThanOrEqualTo(now.get("this-jvm"));
+    }
+
+    @Test
+    void theStandInsForExternalSystemsAreNotTheStack() {
+        assertThat(StackCpu.EXTERNAL).allSatisfy(name -> assertThat(StackCpu.external(name)).isTrue());
+        assertThat(java.util.List.of("gateway", "account-service", "kafka", "postgres", "prometheus", "ops-console"))
+                .noneMatch(StackCpu::external);
+    }
 }
