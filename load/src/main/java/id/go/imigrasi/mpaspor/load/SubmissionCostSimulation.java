@@ -341,8 +341,9 @@ public class SubmissionCostSimulation extends Simulation {
                     .mapToLong(Map.Entry::getValue).sum();
             Map<String, Long> idleJit = COMPILING.getOrDefault("idle", Map.of());
             out.append(String.format(Locale.ROOT, "COST %-12s %7.1f CPU-ms per second (%s); JIT compilation %.1f%n",
-                    "idle stack", 1000.0 * idleTotal / idleWall, top(idle, 1000.0 / idleWall),
-                    1000.0 * idleJit.values().stream().mapToLong(Long::longValue).sum() / idleWall));
+                    "idle stack", 1000.0 * idleTotal / idleWall, top(stack(idle), 1000.0 / idleWall),
+                    1000.0 * idleJit.entrySet().stream().filter(e -> !StackCpu.external(e.getKey()))
+                            .mapToLong(Map.Entry::getValue).sum() / idleWall));
             double journey = 0;
             double journeyJit = 0;
             Map<String, Long> external = new TreeMap<>();
@@ -364,7 +365,7 @@ public class SubmissionCostSimulation extends Simulation {
                 double per = (double) net.values().stream().mapToLong(Long::longValue).sum() / n;
                 journey += per;
                 double jit = (double) COMPILING.getOrDefault(key, Map.of()).entrySet().stream()
-                        .mapToLong(e -> Math.max(0, e.getValue() - idleJit.getOrDefault(e.getKey(), 0L) * wall / idleWall))
+                        .filter(e -> !StackCpu.external(e.getKey())).mapToLong(e -> Math.max(0, e.getValue() - idleJit.getOrDefault(e.getKey(), 0L) * wall / idleWall))
                         .sum() / n;
                 journeyJit += jit;
                 out.append(String.format(Locale.ROOT, "COST %-12s %7.2f CPU-ms per operation (answers %s; effects %d of"
@@ -388,6 +389,17 @@ public class SubmissionCostSimulation extends Simulation {
         } catch (IOException e) {
             System.out.println("COST could not write submission-cost.txt: " + e.getMessage());
         }
+    }
+
+    /** The stack's processes of a figure, without the stand-ins for external systems. */
+    private static Map<String, Long> stack(Map<String, Long> used) {
+        Map<String, Long> out = new TreeMap<>();
+        used.forEach((k, v) -> {
+            if (!StackCpu.external(k)) {
+                out.put(k, v);
+            }
+        });
+        return out;
     }
 
     /** How much of a cost was the JVMs compiling code (a warming stack), and the cost without it. */
