@@ -104,6 +104,17 @@ final class StackCpu {
         return EXTERNAL.contains(process);
     }
 
+    /** The processes of a figure that are the stack's, without the stand-ins for external systems. */
+    static Map<String, Long> stack(Map<String, Long> used) {
+        Map<String, Long> out = new TreeMap<>();
+        used.forEach((k, v) -> {
+            if (!external(k)) {
+                out.put(k, v);
+            }
+        });
+        return out;
+    }
+
     /** Of what {@link #between} says each process used, how much its JIT compiler threads used. */
     static Map<String, Long> compiling(Map<String, Long> before, Map<String, Long> after) {
         Map<String, Long> used = new TreeMap<>();

@@ -337,13 +337,11 @@ public class SubmissionCostSimulation extends Simulation {
         if (idle == null || n == 0) {
             out.append("COST not measured (the run stopped before its phases)\n");
         } else {
-            long idleTotal = idle.entrySet().stream().filter(e -> !StackCpu.external(e.getKey()))
-                    .mapToLong(Map.Entry::getValue).sum();
-            Map<String, Long> idleJit = COMPILING.getOrDefault("idle", Map.of());
+            Map<String, Long> idleStack = StackCpu.stack(idle);
+            Map<String, Long> idleJit = StackCpu.stack(COMPILING.getOrDefault("idle", Map.of()));
             out.append(String.format(Locale.ROOT, "COST %-12s %7.1f CPU-ms per second (%s); JIT compilation %.1f%n",
-                    "idle stack", 1000.0 * idleTotal / idleWall, top(stack(idle), 1000.0 / idleWall),
-                    1000.0 * idleJit.entrySet().stream().filter(e -> !StackCpu.external(e.getKey()))
-                            .mapToLong(Map.Entry::getValue).sum() / idleWall));
+                    "idle stack", 1000.0 * sum(idleStack) / idleWall, top(idleStack, 1000.0 / idleWall),
+                    1000.0 * sum(idleJit) / idleWall));
             double journey = 0;
             double journeyJit = 0;
             Map<String, Long> external = new TreeMap<>();
@@ -362,10 +360,10 @@ public class SubmissionCostSimulation extends Simulation {
                         .put(k, Math.max(0, v - idle.getOrDefault(k, 0L) * wall / idleWall)));
                 outside.forEach((k, v) -> external.merge(k, v, Long::sum));
                 net.forEach((k, v) -> all.merge(k, v, Long::sum));
-                double per = (double) net.values().stream().mapToLong(Long::longValue).sum() / n;
+                double per = (double) sum(net) / n;
                 journey += per;
-                double jit = (double) COMPILING.getOrDefault(key, Map.of()).entrySet().stream()
-                        .filter(e -> !StackCpu.external(e.getKey())).mapToLong(e -> Math.max(0, e.getValue() - idleJit.getOrDefault(e.getKey(), 0L) * wall / idleWall))
+                double jit = (double) StackCpu.stack(COMPILING.getOrDefault(key, Map.of())).entrySet().stream()
+                        .mapToLong(e -> Math.max(0, e.getValue() - idleJit.getOrDefault(e.getKey(), 0L) * wall / idleWall))
                         .sum() / n;
                 journeyJit += jit;
                 out.append(String.format(Locale.ROOT, "COST %-12s %7.2f CPU-ms per operation (answers %s; effects %d of"
@@ -379,7 +377,7 @@ public class SubmissionCostSimulation extends Simulation {
             out.append(String.format(Locale.ROOT, "     %-12s %s%n", "", top(all, 1.0 / n)));
             out.append(jitLine(journey, journeyJit));
             out.append(String.format(Locale.ROOT, "COST %-12s %7.2f CPU-ms per applicant, not in the figures above"
-                    + " (%s)%n", "stand-ins", (double) external.values().stream().mapToLong(Long::longValue).sum() / n,
+                    + " (%s)%n", "stand-ins", (double) sum(external) / n,
                     external.isEmpty() ? "-" : top(external, 1.0 / n)));
         }
         System.out.print(out);
@@ -391,15 +389,8 @@ public class SubmissionCostSimulation extends Simulation {
         }
     }
 
-    /** The stack's processes of a figure, without the stand-ins for external systems. */
-    private static Map<String, Long> stack(Map<String, Long> used) {
-        Map<String, Long> out = new TreeMap<>();
-        used.forEach((k, v) -> {
-            if (!StackCpu.external(k)) {
-                out.put(k, v);
-            }
-        });
-        return out;
+    private static long sum(Map<String, Long> used) {
+        return used.values().stream().mapToLong(Long::longValue).sum();
     }
 
     /** How much of a cost was the JVMs compiling code (a warming stack), and the cost without it. */

@@ -64,5 +64,7 @@ class StackCpuTest {
         assertThat(StackCpu.EXTERNAL).allSatisfy(name -> assertThat(StackCpu.external(name)).isTrue());
         assertThat(java.util.List.of("gateway", "account-service", "kafka", "postgres", "prometheus", "ops-console"))
                 .noneMatch(StackCpu::external);
+        assertThat(StackCpu.stack(Map.of("mail", 40L, "gateway", 10L, "postgres", 5L)))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("gateway", 10L, "postgres", 5L));
     }
 }
