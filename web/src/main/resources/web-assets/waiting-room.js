@@ -24,6 +24,14 @@
     }
   }
 
+  // a join the crowd pushed back (the busy page waited its Retry-After and came back here): the puzzle solved then is
+  // still valid and kept by the website, so it is sent again at once; the button stays for a browser without this
+  var again = document.getElementById('join-again-form');
+  if (again && again.getAttribute('data-auto') && !again.getAttribute('data-sent')) {
+    again.setAttribute('data-sent', 'yes');
+    setTimeout(function () { again.requestSubmit ? again.requestSubmit() : again.submit(); }, 0);
+  }
+
   var region = document.getElementById('wr-status');
   if (!region || !region.getAttribute('data-events')) { return; }
   var room = region.getAttribute('data-room');

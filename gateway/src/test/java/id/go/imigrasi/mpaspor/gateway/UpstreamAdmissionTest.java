@@ -27,7 +27,8 @@ import io.restassured.response.Response;
 /**
  * Per service, the gateway sends at most its (adaptive) limit of requests at once; the next request to that
  * service is answered 503 + Retry-After at once, in the caller's language, while other services are not
- * affected, and tus uploads are left to the service's own admission. The place comes back with the answer.
+ * affected, and tus uploads are left to the service's own admission. The place comes back with the answer. A request
+ * it would shed is shed before its token's first verification.
  */
 @QuarkusTest
 @TestProfile(UpstreamAdmissionTest.OneRequestPerService.class)
@@ -50,6 +51,9 @@ class UpstreamAdmissionTest {
 
     private static final String OFFICER = TestJwt.officer("officer-1", "JKT1");
 
+    @jakarta.inject.Inject
+    id.go.imigrasi.mpaspor.platform.security.VerifiedTokens verifiedTokens;
+
     @Test
     void aServiceWithEnoughInFlightGetsNoMoreTheExcessIsAnswered503AtOnce() throws Exception {
         // biometric-service's fake never answers this one: it stays in flight until the response timeout (8 s)
@@ -70,12 +74,26 @@ class UpstreamAdmissionTest {
         assertThat(millis).as("answered at once, not after the request in flight").isLessThan(1_000L);
         assertThat(silent).isNotDone();
 
+        // a token the gateway has not seen is not verified for a request it sheds: the refusal comes first, so a
+        // token that would fail verification gets the 503 too
+        String unseen = TestJwt.officer("officer-2", "JKT1");
+        given().auth().oauth2(unseen).when().get("/api/v1/appointments/p2")
+                .then().statusCode(503).header("Retry-After", "5");
+        assertThat(verifiedTokens.isKnown(unseen)).as("not verified for a request that was shed").isFalse();
+        given().auth().oauth2("not-a-token").when().get("/api/v1/appointments/p3")
+                .then().statusCode(503).header("Retry-After", "5");
+        // another service with room verifies as ever
+        given().auth().oauth2("not-a-token").when().get("/api/v1/applications/a1").then().statusCode(401);
+
         given().auth().oauth2(TestJwt.applicant("acc-1")).when().get("/api/v1/applications/a1")
                 .then().statusCode(200).body("service", equalTo("application"));
         given().auth().oauth2(TestJwt.applicant("acc-1")).header("Tus-Resumable", "1.0.0")
                 .when().head("/api/v1/uploads/u1").then().statusCode(200);
 
         assertThat(silent.get()).isEqualTo(503); // the gateway's response timeout
+        given().auth().oauth2("not-a-token").when().get("/api/v1/appointments/p3").then().statusCode(401);
+        given().auth().oauth2(unseen).when().get("/api/v1/appointments/p2").then().statusCode(200);
+        assertThat(verifiedTokens.isKnown(unseen)).as("verified once the service had room").isTrue();
         given().auth().oauth2(OFFICER).when().get("/api/v1/appointments/p1")
                 .then().statusCode(200).body("service", equalTo("biometric"));
         String metrics = given().when().get(Management.url("/q/metrics")).then().statusCode(200).extract().asString();

@@ -106,7 +106,8 @@ class WaitingRoomAtTheEdgeTest {
                 .body("ahead", equalTo(29));
 
         String metrics = given().get(Management.url("/q/metrics")).asString();
-        assertThat(metrics).containsPattern("mpaspor_gateway_waiting_room_checks_total\\{answered=\"edge\"[^}]*} [1-9]");
+        assertThat(metrics).containsPattern("mpaspor_gateway_waiting_room_checks_total\\{answered=\"edge\"[^}]*} [1-9]")
+                .containsPattern("mpaspor_gateway_waiting_room_copy_reads_total\\{outcome=\"read\"[^}]*} [1-9]");
     }
 
     @Test
@@ -222,6 +223,8 @@ class WaitingRoomAtTheEdgeTest {
         // the copy grows old: positions are no longer answered from it (they move), they go to quota-service
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> "quota".equals(check(release, admitted).jsonPath().getString("service")));
+        assertThat(given().get(Management.url("/q/metrics")).asString())
+                .containsPattern("mpaspor_gateway_waiting_room_copy_reads_total\\{outcome=\"failed\"[^}]*} [1-9]");
         // the room exists all the same: a challenge needs nothing more, and quota-service is spared the crowd's asks
         challenge(release, token).then().statusCode(200).body("service", nullValue())
                 .body("algorithm", equalTo("SHA-256"));

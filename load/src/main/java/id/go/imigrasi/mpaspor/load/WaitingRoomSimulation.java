@@ -2,6 +2,7 @@ package id.go.imigrasi.mpaspor.load;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.doIf;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.core.CoreDsl.nothingFor;
@@ -35,8 +36,8 @@ import io.gatling.javaapi.core.Simulation;
  * timed so that {@code wr.before} of them (60 %) arrive before the release's {@code releaseAt}. Each arrival already
  * has its session (logged in before, as the waiting room lets people do: tokens signed with the stack's dev key, an
  * application with its applicant in quota-service's projection, seeded by bench.sh), asks for a proof-of-work
- * challenge, solves it (ALTCHA, SHA-256), joins, then checks its position with the ticket alone every Retry-After
- * (x [1, 1.2)); once admitted it takes a hold pass and holds one MORNING place with it. Sold out ends the wait. Every
+ * challenge, solves it (ALTCHA, SHA-256), joins (a shed join is sent again with the same solution), then checks
+ * its position with the ticket alone every Retry-After (x [1, 1.2)); once admitted it takes a hold pass and holds one MORNING place with it. Sold out ends the wait. Every
  * answer is recorded ({@code waiting-room.csv}); {@code wr-sold-out-lag} is how long after the sold-out moment the
  * arrival learned it. Admission order, holds and the sell-out time are read from the database by bench.sh.
  */
@@ -52,6 +53,7 @@ public class WaitingRoomSimulation extends Simulation {
     private static final String CHECKS = "wrChecks";
     private static final String ATTEMPTS = "wrAttempts";
     private static final String PASS_ATTEMPTS = "wrPassAttempts";
+    private static final String SOLUTION = "altcha";
 
     {
         int users = CONFIG.integer("wr.users", 100);
@@ -65,7 +67,12 @@ public class WaitingRoomSimulation extends Simulation {
         int maxChecks = CONFIG.integer("wr.max-checks", 400);
         String room = quota + "/releases/" + release + "/waiting-room";
 
-        ChainBuilder join = exec(Recorder::arm)
+        // a solved challenge is kept until a join accepts or refuses it (400: expired, solved for another account):
+        // a join shed by the gateway (429/503) is sent again with the same solution after Retry-After, as the website
+        // does, not preceded by a new challenge and a new proof-of-work (it is valid for its lifetime, 10 minutes,
+        // and bound to the account, and quota-service keeps no record of used solutions: joining again returns the
+        // same place anyway)
+        ChainBuilder solve = exec(Recorder::arm)
                 .exec(http("wr-challenge").get(room + "/challenge").header("Authorization", "Bearer #{token}")
                         .check(status().saveAs(Recorder.STATUS), responseTimeInMillis().saveAs(Recorder.MILLIS),
                                 header("Retry-After").optional().saveAs(Recorder.RETRY_AFTER),
@@ -75,18 +82,22 @@ public class WaitingRoomSimulation extends Simulation {
                                 jsonPath("$.maxnumber").optional().saveAs("maxnumber"), status().in(200, 429, 503)))
                 .exec(s -> RECORDER.record("wr-challenge", s))
                 .doIf(s -> s.contains("challenge") && s.getInt(Recorder.STATUS) == 200).then(
-                        exec(s -> s.set("altcha", Altcha.solve(s.getString("challenge"), s.getString("salt"),
-                                s.getString("signature"), Long.parseLong(s.getString("maxnumber")))))
-                                .exec(Recorder::arm)
+                        exec(s -> s.set(SOLUTION, Altcha.solve(s.getString("challenge"), s.getString("salt"),
+                                s.getString("signature"), Long.parseLong(s.getString("maxnumber"))))
+                                .remove("challenge")));
+        ChainBuilder join = doIf(s -> !s.contains(SOLUTION)).then(solve)
+                .doIf(s -> s.contains(SOLUTION)).then(
+                        exec(Recorder::arm)
                                 .exec(http("wr-join").post(room + "/entries").header("Authorization", "Bearer #{token}")
-                                        .body(StringBody("{\"altcha\":\"#{altcha}\"}"))
+                                        .body(StringBody("{\"altcha\":\"#{" + SOLUTION + "}\"}"))
                                         .check(status().saveAs(Recorder.STATUS),
                                                 responseTimeInMillis().saveAs(Recorder.MILLIS),
                                                 header("Retry-After").optional().saveAs(Recorder.RETRY_AFTER),
                                                 jsonPath("$.ticket").optional().saveAs(TICKET),
                                                 jsonPath("$.state").optional().saveAs(STATE),
-                                                status().in(200, 409, 429, 503)))
-                                .exec(s -> RECORDER.record("wr-join", s)))
+                                                status().in(200, 400, 409, 429, 503)))
+                                .exec(s -> RECORDER.record("wr-join", s))
+                                .exec(s -> shed(s) ? s : s.remove(SOLUTION)))
                 .exec(s -> s.set(ATTEMPTS, s.getInt(ATTEMPTS) + 1))
                 .doIf(s -> !s.contains(TICKET) && shed(s)).then(
                         exec(s -> s.set("pause", Journeys.retryPause(s, 10))).pause(s -> s.<Duration>get("pause")));

@@ -42,6 +42,12 @@ public interface WaitingRoomMsg {
     String wr_join();
 
     @Message
+    String wr_join_again_text();
+
+    @Message
+    String wr_join_again();
+
+    @Message
     String wr_join_working();
 
     @Message

@@ -28,6 +28,8 @@ public final class FakeWaitingRoom {
     /** PRE_QUEUE, PLACING (WAITING without a position yet), WAITING, ADMITTED or SOLD_OUT: what a check answers. */
     public static volatile String state = "WAITING";
     public static volatile boolean requirePass;
+    /** Joins still to shed (503 + Retry-After 2, as the gateway answers a crowd) before one is answered. */
+    public static final java.util.concurrent.atomic.AtomicInteger SHED_JOINS = new java.util.concurrent.atomic.AtomicInteger();
     /** Every ticket refused (403 waiting-room-ticket-invalid), as after a change of the signing key. */
     public static volatile boolean refuseTickets;
 
@@ -39,6 +41,7 @@ public final class FakeWaitingRoom {
         state = "WAITING";
         requirePass = false;
         refuseTickets = false;
+        SHED_JOINS.set(0);
     }
 
     static boolean answer(HttpExchange exchange, String path, String body) throws IOException {
@@ -59,7 +62,11 @@ public final class FakeWaitingRoom {
                     + "\"salt\":\"" + SALT + "\",\"signature\":\"" + SIGNATURE + "\"}");
         } else if (path.equals(room + "/entries") && method.equals("POST")) {
             SEEN.add("join " + auth + " " + body);
-            if (body.contains("\"altcha\":\"bad\"")) {
+            if (SHED_JOINS.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                exchange.getResponseHeaders().set("Retry-After", "2");
+                problem(exchange, 503, "{\"type\":\"https://mpaspor.imigrasi.go.id/problems/service-unavailable\","
+                        + "\"title\":\"Layanan sedang sibuk\",\"status\":503}");
+            } else if (body.contains("\"altcha\":\"bad\"")) {
                 problem(exchange, 400, "{\"type\":\"https://mpaspor.imigrasi.go.id/problems/validation\",\"title\":"
                         + "\"Data tidak valid\",\"status\":400,\"errors\":[{\"field\":\"altcha\",\"message\":"
                         + "\"Bukti kerja (ALTCHA) tidak valid\"}]}");

@@ -129,6 +129,70 @@ class WaitingRoomPagesTest {
     }
 
     @Test
+    void aJoinTheCrowdPushedBackIsSentAgainWithTheSameSolutionAndNoNewPuzzle() {
+        String solution = solution(FakeWaitingRoom.SALT);
+        FakeWaitingRoom.SHED_JOINS.set(2);
+        Response shed = post(ROOM, "altcha", solution);
+        shed.then().statusCode(503).header("Retry-After", "2").body(containsString("url=" + ROOM + "\""));
+        remember(shed);
+
+        // the busy page comes back after Retry-After: no widget, no challenge asked, the kept solution sent again
+        FakeWaitingRoom.SEEN.clear();
+        String html = get(ROOM).then().statusCode(200).extract().asString();
+        assertThat(html).contains("id=\"join-again-form\"", "name=\"again\" value=\"yes\"", "data-auto=\"yes\"")
+                .doesNotContain("<altcha-widget", "altcha.css", solution);
+        Response again = post(ROOM, "again", "yes");
+        again.then().statusCode(503);
+        remember(again);
+        Response joined = post(ROOM, "again", "yes");
+        joined.then().statusCode(303).header("Location", containsString(ROOM));
+        remember(joined);
+        assertThat(FakeWaitingRoom.SEEN).noneMatch(s -> s.startsWith("challenge"))
+                .filteredOn(s -> s.startsWith("join"))
+                .containsExactly("join Bearer access-1 {\"altcha\":\"" + solution + "\"}",
+                        "join Bearer access-1 {\"altcha\":\"" + solution + "\"}");
+
+        // joined: the solution is forgotten, the page shows the place
+        assertThat(get(ROOM).asString()).doesNotContain("join-again-form", "<altcha-widget");
+        FakeWaitingRoom.SEEN.clear();
+        post(ROOM, "again", "yes").then().statusCode(303);
+        assertThat(FakeWaitingRoom.SEEN).noneMatch(s -> s.startsWith("join"));
+    }
+
+    @Test
+    void aKeptSolutionWhoseChallengeExpiredIsForgottenAndThePuzzleOfferedAgain() {
+        String expired = solution(FakeWaitingRoom.SALT.replace("expires=4102444800", "expires=1700000000"));
+        FakeWaitingRoom.SHED_JOINS.set(1);
+        remember(post(ROOM, "altcha", expired));
+        String html = get(ROOM).then().statusCode(200).extract().asString();
+        assertThat(html).contains("<altcha-widget").doesNotContain("join-again-form");
+        FakeWaitingRoom.SEEN.clear();
+        post(ROOM, "again", "yes").then().statusCode(303).header("Location", containsString(ROOM));
+        assertThat(FakeWaitingRoom.SEEN).as("nothing sent: the expired solution is gone").noneMatch(s -> s.startsWith("join"));
+    }
+
+    @Test
+    void aSolutionIsValidUntilItsChallengeExpires() {
+        java.time.Instant at = java.time.Instant.ofEpochSecond(4102444800L);
+        String solution = solution(FakeWaitingRoom.SALT);
+        assertThat(id.go.imigrasi.mpaspor.web.pages.WaitingRoomPages.solutionValidAt(solution, at.minusSeconds(1)))
+                .isTrue();
+        assertThat(id.go.imigrasi.mpaspor.web.pages.WaitingRoomPages.solutionValidAt(solution, at)).isFalse();
+        assertThat(id.go.imigrasi.mpaspor.web.pages.WaitingRoomPages.solutionValidAt(
+                solution("0a1b2c3d?account=1f2e"), at.minusSeconds(60))).as("no expiry: not sent again").isFalse();
+        assertThat(id.go.imigrasi.mpaspor.web.pages.WaitingRoomPages.solutionValidAt("not base64 !", at)).isFalse();
+        assertThat(id.go.imigrasi.mpaspor.web.pages.WaitingRoomPages.solutionValidAt(
+                Base64.getEncoder().encodeToString("[1,2]".getBytes(StandardCharsets.UTF_8)), at)).isFalse();
+    }
+
+    /** An ALTCHA payload as the widget sends it, for a challenge with this salt. */
+    private static String solution(String salt) {
+        return Base64.getEncoder().encodeToString(("{\"algorithm\":\"SHA-256\",\"challenge\":\""
+                + FakeWaitingRoom.CHALLENGE + "\",\"number\":4711,\"salt\":\"" + salt + "\",\"signature\":\""
+                + FakeWaitingRoom.SIGNATURE + "\"}").getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void theEventsAreRelayedAsRenderedPartsWithTheTicketKeptOnTheServer() {
         remember(post(ROOM, "altcha", "eyJ9"));
         String stream = given().cookie("mpaspor_session", cookie).accept("text/event-stream").get(ROOM + "/events")

@@ -43,9 +43,11 @@ import id.go.imigrasi.mpaspor.gateway.exchange.EdgeProblems;
 /**
  * The edge, in the order a request meets it: request id, route lookup, per-IP bucket, the stricter bucket of
  * login/OTP/registration/password reset, JWT verification for protected routes (a token of a revoked session,
- * platform {@code RevokedSessions} fed from {@code account.events}, is refused like an invalid one), per-account
- * bucket, then the proxy (a waiting room's position check and an applicant's proof-of-work challenge are answered at
- * the edge: {@link PositionChecks}, {@link Challenges}).
+ * platform {@code RevokedSessions} fed from {@code account.events}, is refused like an invalid one; a token not seen
+ * before is verified only if the service has room in flight: a request the proxy would shed is shed before the
+ * verification, the most expensive step of a refusal, so while a service is full a bad token gets 503, not 401),
+ * per-account bucket, then the proxy (a waiting room's position check and an applicant's proof-of-work challenge
+ * are answered at the edge: {@link PositionChecks}, {@link Challenges}).
  * Mounted on Quarkus's Vert.x router before the application's own routes.
  */
 @ApplicationScoped
@@ -204,6 +206,12 @@ public class EdgeRouter {
             authenticated(ctx, route, path, client, known);
             return;
         }
+        if (!admission.hasRoom(route.upstream(), route.publicPath())) {
+            // the service has enough in flight: shed before the token's first verification, which would cost more
+            // than the refusal (a crowd of new sessions, each pushed back and retrying: the waiting room's joins)
+            shed(ctx, route);
+            return;
+        }
         // a first verification may fetch the JWKS over HTTP: never on the event loop
         ctx.vertx().<JsonWebToken>executeBlocking(() -> jwt.parse(token), false).onComplete(verified -> {
             if (verified.failed()) {
@@ -250,8 +258,7 @@ public class EdgeRouter {
         HttpServerRequest request = ctx.request();
         UpstreamAdmission.Place place = admission.admit(route.upstream(), route.publicPath());
         if (place == null) {
-            metrics.rejected("upstream-busy", route.upstream().serviceName());
-            problems.send(ctx, CommonProblem.SERVICE_UNAVAILABLE, retryAfter);
+            shed(ctx, route);
             return;
         }
         ctx.addEndHandler(ended -> place.release());
@@ -263,6 +270,11 @@ public class EdgeRouter {
             ctx.response().writeContinue();
         }
         proxy.forward(route, request, client, securityHeaders.overTls(request));
+    }
+
+    private void shed(RoutingContext ctx, Route route) {
+        metrics.rejected("upstream-busy", route.upstream().serviceName());
+        problems.send(ctx, CommonProblem.SERVICE_UNAVAILABLE, retryAfter);
     }
 
     /** The verification keys (JWKS of account-service) could not be fetched: a network failure in the causes. */

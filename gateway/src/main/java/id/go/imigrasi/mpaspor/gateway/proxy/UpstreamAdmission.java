@@ -85,6 +85,18 @@ public class UpstreamAdmission {
         };
     }
 
+    /**
+     * Whether a request of {@code path} to {@code upstream} would find a place now, taking none: the edge asks before
+     * it spends a token verification (an RS256 check and the claims' parsing, the most expensive step of a refusal)
+     * on a request it would shed anyway. A moment later the answer may differ; {@link #admit} decides.
+     */
+    public boolean hasRoom(Upstream upstream, String path) {
+        if (!policy.enabled() || excluded(path)) {
+            return true;
+        }
+        return stalls.get(upstream).mayAdmit(System.nanoTime()) && limits.get(upstream).hasRoom();
+    }
+
     /** The service answered a request (its status line came back in time). */
     public void answered(Upstream upstream) {
         stalls.get(upstream).answered(System.nanoTime());

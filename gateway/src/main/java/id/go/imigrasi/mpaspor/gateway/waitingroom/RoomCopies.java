@@ -17,6 +17,8 @@ import com.fasterxml.jackson.databind.ObjectReader;
 
 import id.go.imigrasi.mpaspor.gateway.config.GatewayConfig;
 import id.go.imigrasi.mpaspor.platform.waitingroom.WaitingRoomStatus;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -55,11 +57,17 @@ public class RoomCopies {
     private final long maxAge;
     private final long keepFor;
     private final long refreshMillis;
+    private final Counter read;
+    private final Counter notFound;
+    private final Counter failed;
     private volatile HttpClient client;
     private volatile long timer = -1;
 
-    public RoomCopies(Vertx vertx, ObjectMapper json, GatewayConfig config) {
+    public RoomCopies(Vertx vertx, ObjectMapper json, GatewayConfig config, MeterRegistry registry) {
         this.vertx = vertx;
+        this.read = reads(registry, "read");
+        this.notFound = reads(registry, "not-found");
+        this.failed = reads(registry, "failed");
         // a newer quota-service may say more than this gateway knows: the rest is still the room
         this.reader = json.readerFor(WaitingRoomStatus.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         String base = config.routes().quota().toString();
@@ -109,6 +117,14 @@ public class RoomCopies {
         return Optional.of(copy.room);
     }
 
+    private static Counter reads(MeterRegistry registry, String outcome) {
+        return Counter.builder("mpaspor.gateway.waiting.room.copy.reads")
+                .description("Reads of a waiting room's numbers from quota-service by outcome: read, not-found (no"
+                        + " such room), failed (no answer in time, an error, not a room): while they fail, the checks"
+                        + " and challenges of that room go to quota-service")
+                .tag("outcome", outcome).register(registry);
+    }
+
     /** How many rooms are copied now (a gauge, and the tests). */
     public int size() {
         return copies.size();
@@ -144,21 +160,28 @@ public class RoomCopies {
                             && room.closesAt() != null) {
                         copy.room = room;
                         copy.readAt = System.nanoTime();
+                        read.increment();
                     } else {
+                        failed.increment();
                         LOG.warnf("waiting room %s: quota-service's answer is not that room", copy.releaseId);
                     }
                 } catch (java.io.IOException unreadable) {
+                    failed.increment();
                     LOG.warnf("waiting room %s: quota-service's answer is not a room: %s", copy.releaseId,
                             unreadable.getMessage());
                 }
             } else if (answer.statusCode() == 404) {
                 // no such room: quota-service answers the checks (404) itself
+                notFound.increment();
                 copies.remove(copy.releaseId);
+            } else {
+                failed.increment();
             }
             return null;
         })).onComplete(done -> {
             copy.reading.set(false);
             if (done.failed()) {
+                failed.increment();
                 LOG.debugf("waiting room %s not read: %s", copy.releaseId, done.cause().toString());
             }
         });

@@ -60,6 +60,7 @@ public class WaitingRoomPages {
     private static final Pattern OFFICE = Pattern.compile("[A-Z0-9]{2,12}");
     private static final Pattern NUMBER = Pattern.compile("\\d{1,12}");
     private static final Pattern HEX = Pattern.compile("[0-9a-f]{64}");
+    private static final Pattern EXPIRES = Pattern.compile("[?&]expires=(\\d{1,12})(?:&|$)");
     private static final Pattern SALT = Pattern.compile("[0-9A-Za-z?&=._-]{1,200}");
     private static final String TICKET = "Waiting-Room-Ticket";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -114,7 +115,11 @@ public class WaitingRoomPages {
                 .header("Cache-Control", "no-store").build();
     }
 
-    /** Joins with the widget's payload ({@code altcha}) or the puzzle solved by hand (the challenge's fields and N). */
+    /**
+     * Joins with the widget's payload ({@code altcha}), the puzzle solved by hand (the challenge's fields and N), or
+     * ({@code again}) the solution of a join that was shed: kept in the session while it is valid, so the busy page's
+     * retry joins with it and nobody solves a new puzzle, nor asks for one, each time the crowd pushes them back.
+     */
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Object join(@PathParam("id") String id, @PathParam("releaseId") String releaseId,
@@ -124,7 +129,15 @@ public class WaitingRoomPages {
         check(releaseId);
         applications.load(id);
         String altcha = in.getFirst("altcha");
-        boolean byHand = altcha == null || altcha.isBlank();
+        boolean again = (altcha == null || altcha.isBlank()) && "yes".equals(in.getFirst("again"));
+        if (again) {
+            altcha = keptSolution(releaseId, Instant.now());
+            if (altcha == null) {
+                // expired or never kept (another browser, the session renewed): the page offers the puzzle again
+                return redirect(self(id, releaseId));
+            }
+        }
+        boolean byHand = !again && (altcha == null || altcha.isBlank());
         if (byHand) {
             altcha = handSolution(in);
             if (altcha == null) {
@@ -132,12 +145,25 @@ public class WaitingRoomPages {
                         .error("number", pages.message("wr", "wr_puzzle_invalid")));
             }
         }
-        ApiResponse r = api.post(base(releaseId) + "/entries", Map.of("altcha", altcha));
+        ApiResponse r;
+        try {
+            r = api.post(base(releaseId) + "/entries", Map.of("altcha", altcha));
+        } catch (ApiBusy shed) {
+            // the crowd: the solution stays valid for its lifetime (bound to this account), so it is kept for the
+            // busy page's retry instead of making the person's phone solve, and the API issue, a new puzzle
+            visit.session().note(solutionKey(releaseId), altcha);
+            throw shed;
+        }
+        visit.session().note(solutionKey(releaseId), null);
         if (r.ok()) {
             String ticket = r.json().path("ticket").asText(null);
             if (ticket != null) {
                 visit.session().note(ticketKey(releaseId), ticket);
             }
+            return redirect(self(id, releaseId));
+        }
+        if (r.status() == 400 && again) {
+            // the kept solution was refused after all (its lifetime ran out on the way): a new puzzle, no error
             return redirect(self(id, releaseId));
         }
         if (r.status() == 400 && byHand) {
@@ -146,6 +172,33 @@ public class WaitingRoomPages {
         }
         Checked checked = check(releaseId, false);
         return page(id, releaseId, checked.status(), checked, Form.empty().problem(r.problem()));
+    }
+
+    /**
+     * The solution of a shed join kept in the session, while its challenge has not expired (the {@code expires}
+     * parameter of its salt, as quota-service signs it); an expired one is forgotten. Null if none is kept.
+     */
+    private String keptSolution(String releaseId, Instant now) {
+        String kept = visit.session().note(solutionKey(releaseId));
+        if (kept != null && !solutionValidAt(kept, now)) {
+            visit.session().note(solutionKey(releaseId), null);
+            return null;
+        }
+        return kept;
+    }
+
+    /**
+     * Whether an ALTCHA payload (base64 JSON) has not expired at {@code now}, by its salt's {@code expires} (epoch
+     * seconds). A payload that cannot be read this way is not worth sending again.
+     */
+    public static boolean solutionValidAt(String payload, Instant now) {
+        try {
+            JsonNode solution = JSON.readTree(Base64.getDecoder().decode(payload));
+            Matcher expires = EXPIRES.matcher(solution.path("salt").asText(""));
+            return expires.find() && Instant.ofEpochSecond(Long.parseLong(expires.group(1))).isAfter(now);
+        } catch (IllegalArgumentException | java.io.IOException unreadable) {
+            return false;
+        }
     }
 
     /** The widget's challenge, asked with the session's token (the browser has none): ALTCHA's JSON as it is. */
@@ -393,13 +446,15 @@ public class WaitingRoomPages {
         long opensIn = BookingPages.secondsUntil(status.path("opensAt").asText(null));
         boolean ongoing = !"SOLD_OUT".equals(state) && !"CLOSED".equals(state);
         boolean canJoin = !checked.joined() && ongoing && opensIn == 0;
+        // a join shed with a solution still valid: the page sends it again instead of showing a new puzzle
+        boolean again = canJoin && keptSolution(releaseId, Instant.now()) != null;
         long retry = retryAfter(status);
         // no reload on the join form (the widget is working) and once it is over
         long refresh = canJoin ? 0 : retry;
         TemplateInstance page = pages.form("waiting-room", form).data("id", id).data("releaseId", releaseId)
                 .data("room", Pages.map(status)).data("state", state).data("joined", checked.joined())
-                .data("lost", checked.lost()).data("canJoin", canJoin).data("opensIn", opensIn)
-                .data("refresh", refresh).data("zone", zones.of(office)).data("strings", canJoin ? altchaStrings() : "")
+                .data("lost", checked.lost()).data("canJoin", canJoin).data("again", again).data("opensIn", opensIn)
+                .data("refresh", refresh).data("zone", zones.of(office)).data("strings", canJoin && !again ? altchaStrings() : "")
                 .data("status", statusPart(id, releaseId, status, checked.joined(), visit.language(), zones.of(office))
                         .render());
         return Response.ok(page.render(), MediaType.TEXT_HTML_TYPE).header("Cache-Control", "no-store").build();
@@ -455,6 +510,10 @@ public class WaitingRoomPages {
 
     private static String self(String id, String releaseId) {
         return "/applications/" + id + "/waiting-room/" + releaseId;
+    }
+
+    static String solutionKey(String releaseId) {
+        return "wr-solution:" + releaseId;
     }
 
     static String ticketKey(String releaseId) {

@@ -58,6 +58,11 @@ public final class AdaptiveLimit {
         return true;
     }
 
+    /** Whether {@link #tryAcquire} would admit now (nothing taken: the answer may be stale a moment later). */
+    public synchronized boolean hasRoom() {
+        return inFlight < limit;
+    }
+
     /** Gives the place back, with how long the admitted hold took from admission to answer. */
     public synchronized void release(long tookNanos) {
         inFlight--;
