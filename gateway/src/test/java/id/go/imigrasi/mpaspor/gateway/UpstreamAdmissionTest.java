@@ -101,4 +101,30 @@ class UpstreamAdmissionTest {
                 "mpaspor_gateway_rejected_total\\{[^}]*reason=\"upstream-busy\"[^}]*scope=\"biometric-service\"[^}]*} [1-9]");
         assertThat(metrics).containsPattern("mpaspor_gateway_upstream_limit\\{[^}]*service=\"biometric-service\"[^}]*} 1");
     }
+
+    @Test
+    void aChallengeTheEdgeIssuesIsNotRefusedBecauseQuotaServiceIsFull() throws Exception {
+        java.util.UUID release = java.util.UUID.randomUUID();
+        WaitingRoomAtTheEdgeTest.quotaShows(release, WaitingRoomAtTheEdgeTest.room(release, false, null));
+        String first = TestJwt.applicant("acc-challenge-1");
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            Response r = WaitingRoomAtTheEdgeTest.challenge(release, first);
+            return r.statusCode() == 200 && r.jsonPath().get("service") == null;
+        });
+        // quota-service's fake never answers this one: its one place stays taken until the response timeout
+        CompletableFuture<Integer> silent = CompletableFuture.supplyAsync(() -> given().auth().oauth2(first)
+                .when().get("/api/v1/releases/silent").statusCode());
+        await().atMost(Duration.ofSeconds(10)).until(() -> given().when().get(Management.url("/q/metrics")).asString()
+                .matches("(?s).*mpaspor_gateway_upstream_in_flight\\{[^}]*service=\"quota-service\"[^}]*} 1\\.0.*"));
+
+        // a new applicant's challenge is issued at the edge all the same (her token verified for it) ...
+        String unseen = TestJwt.applicant("acc-challenge-2");
+        WaitingRoomAtTheEdgeTest.challenge(release, unseen).then().statusCode(200)
+                .body("algorithm", equalTo("SHA-256")).body("service", org.hamcrest.Matchers.nullValue());
+        // ... while her join, which quota-service must answer, is shed at once
+        given().auth().oauth2(TestJwt.applicant("acc-challenge-3")).contentType("application/json")
+                .body("{\"altcha\":\"x\"}").when().post("/api/v1/releases/" + release + "/waiting-room/entries")
+                .then().statusCode(503).header("Retry-After", "5");
+        assertThat(silent.get()).isEqualTo(503);
+    }
 }

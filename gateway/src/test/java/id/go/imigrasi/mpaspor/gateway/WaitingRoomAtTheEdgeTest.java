@@ -53,7 +53,7 @@ class WaitingRoomAtTheEdgeTest {
     private static final Instant CLOSES = NOW.plus(Duration.ofHours(1));
 
     /** A shuffled room, positions 1..100 admitted, 50 places left, 10 admitted a second lately. */
-    private static JsonObject room(UUID release, boolean shuffled, Instant soldOutAt) {
+    static JsonObject room(UUID release, boolean shuffled, Instant soldOutAt) {
         return new JsonObject().put("releaseId", release.toString()).put("officeCode", "SBY").put("admittedUpTo", 100)
                 .put("queued", 5_000).put("placesLeft", soldOutAt == null ? 50 : 0)
                 .put("releaseAt", NOW.minusSeconds(300).toString()).put("updatedAt", NOW.toString())
@@ -64,7 +64,7 @@ class WaitingRoomAtTheEdgeTest {
                 .put("nextReleaseAt", NOW.plus(Duration.ofDays(7)).toString()).put("admitRatePerSecond", 10.0);
     }
 
-    private static void quotaShows(UUID release, JsonObject room) {
+    static void quotaShows(UUID release, JsonObject room) {
         given().queryParam("id", release.toString()).body(room.encode())
                 .post(Fakes.url("quota") + "/_fake/room").then().statusCode(200);
     }
@@ -157,7 +157,7 @@ class WaitingRoomAtTheEdgeTest {
                 .isBetween(2, 200);
     }
 
-    private static Response challenge(UUID release, String token) {
+    static Response challenge(UUID release, String token) {
         return given().auth().oauth2(token).when().get("/api/v1/releases/" + release + "/waiting-room/challenge");
     }
 

@@ -75,6 +75,15 @@ public class Challenges {
     }
 
     /**
+     * Whether the edge may answer this request itself (a challenge asked for, challenges issued here): the proxy's
+     * room at quota-service is then no reason to refuse it before its token is verified.
+     */
+    public boolean mayAnswer(String path, HttpMethod method) {
+        return proofOfWork.isPresent() && method == HttpMethod.GET && path.endsWith("/challenge")
+                && CHALLENGE.matcher(path).matches();
+    }
+
+    /**
      * Answers the request here if it asks for a challenge the edge can issue to {@code caller} (verified, not revoked,
      * within its buckets); false: not one, or not answerable here, and the request goes on to the service unchanged.
      */
