@@ -41,8 +41,8 @@ import io.vertx.core.json.JsonObject;
  * {@code Upload-Offset}</li>
  * <li>{@code GET /uploads/{id}/content?size=}: 1 MiB at once, the rest after {@code POST /_fake/release?id=}</li>
  * <li>{@code /applications/busy}: 429 with {@code Retry-After: 17}; {@code /bookings/shedding}: 503 with
- * {@code Retry-After: 9}; {@code /appointments/silent}, {@code /releases/silent}: never answer; {@code /applications/drop}: closes the
- * connection without answering; {@code /applications/cut}: status line and part of the body, then closes the
+ * {@code Retry-After: 9}; {@code /appointments/silent}, {@code /releases/silent}: never answer;
+ * {@code /applications/drop}: closes the connection without answering; {@code /applications/cut}: status line and part of the body, then closes the
  * connection (a service killed mid-answer); {@code /applications/stall}: status line and part of the body, then
  * silence</li>
  * </ul>

@@ -454,7 +454,8 @@ public class WaitingRoomPages {
         TemplateInstance page = pages.form("waiting-room", form).data("id", id).data("releaseId", releaseId)
                 .data("room", Pages.map(status)).data("state", state).data("joined", checked.joined())
                 .data("lost", checked.lost()).data("canJoin", canJoin).data("again", again).data("opensIn", opensIn)
-                .data("refresh", refresh).data("zone", zones.of(office)).data("strings", canJoin && !again ? altchaStrings() : "")
+                .data("refresh", refresh).data("zone", zones.of(office))
+                .data("strings", canJoin && !again ? altchaStrings() : "")
                 .data("status", statusPart(id, releaseId, status, checked.joined(), visit.language(), zones.of(office))
                         .render());
         return Response.ok(page.render(), MediaType.TEXT_HTML_TYPE).header("Cache-Control", "no-store").build();
