@@ -39,7 +39,8 @@ import io.gatling.javaapi.core.Simulation;
  * challenge, solves it (ALTCHA, SHA-256), joins (a shed join is sent again with the same solution), then checks
  * its position with the ticket alone every Retry-After (x [1, 1.2)); once admitted it takes a hold pass and holds one
  * MORNING place with it. Sold out ends the wait. Every answer is recorded ({@code waiting-room.csv});
- * {@code wr-sold-out-lag} is how long after the sold-out moment the arrival learned it. Admission order, holds and the sell-out time are read from the database by bench.sh.
+ * {@code wr-sold-out-lag} is how long after the sold-out moment the arrival learned it. Admission order, holds and
+ * the sell-out time are read from the database by bench.sh.
  */
 public class WaitingRoomSimulation extends Simulation {
 
