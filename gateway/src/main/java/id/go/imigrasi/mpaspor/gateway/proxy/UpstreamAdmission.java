@@ -63,7 +63,7 @@ public class UpstreamAdmission {
 
     /** A place for a request of {@code path} to {@code upstream}, or null when the service has enough in flight. */
     public Place admit(Upstream upstream, String path) {
-        if (!policy.enabled() || excluded(path)) {
+        if (!counted(path)) {
             return UNCOUNTED;
         }
         AdaptiveLimit limit = limits.get(upstream);
@@ -91,7 +91,7 @@ public class UpstreamAdmission {
      * on a request it would shed anyway. A moment later the answer may differ; {@link #admit} decides.
      */
     public boolean hasRoom(Upstream upstream, String path) {
-        if (!policy.enabled() || excluded(path)) {
+        if (!counted(path)) {
             return true;
         }
         return stalls.get(upstream).mayAdmit(System.nanoTime()) && limits.get(upstream).hasRoom();
@@ -154,6 +154,11 @@ public class UpstreamAdmission {
         synchronized void timedOut(@SuppressWarnings("unused") long now) {
             timedOutLast = true;
         }
+    }
+
+    /** Whether requests of {@code path} take a place at all (admission on, the path not excluded). */
+    private boolean counted(String path) {
+        return policy.enabled() && !excluded(path);
     }
 
     private boolean excluded(String path) {

@@ -88,13 +88,11 @@ public class Challenges {
      * within its buckets); false: not one, or not answerable here, and the request goes on to the service unchanged.
      */
     public boolean answered(RoutingContext ctx, String path, JsonWebToken caller) {
-        if (proofOfWork.isEmpty() || !path.endsWith("/challenge") || ctx.request().method() != HttpMethod.GET) {
+        if (!mayAnswer(path, ctx.request().method())) {
             return false;
         }
         Matcher matcher = CHALLENGE.matcher(path);
-        if (!matcher.matches()) {
-            return false;
-        }
+        matcher.matches();
         Optional<ProofOfWork.Challenge> challenge = challenge(matcher.group(1), caller);
         byte[] body = challenge.map(this::json).orElse(null);
         if (body == null) {
