@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 
 import id.go.imigrasi.mpaspor.gateway.support.FakeUpstreams;
 import id.go.imigrasi.mpaspor.gateway.support.Management;
+import id.go.imigrasi.mpaspor.platform.waitingroom.Signatures;
+import id.go.imigrasi.mpaspor.platform.waitingroom.Tickets;
 import id.go.imigrasi.mpaspor.testkit.RealInfrastructure;
 import id.go.imigrasi.mpaspor.testkit.TestJwt;
 import io.quarkus.test.common.ResourceArg;
@@ -43,7 +45,12 @@ class UpstreamAdmissionTest {
             return Map.of("mpaspor.gateway.proxy.admission.enabled", "true",
                     "mpaspor.gateway.proxy.admission.min-in-flight", "1",
                     "mpaspor.gateway.proxy.admission.initial-in-flight", "1",
-                    "mpaspor.gateway.proxy.max-pool-size", "1",
+                    // every answer is slower than this: the limit stays at its floor of one, whatever ran before
+                    "mpaspor.gateway.proxy.admission.target-latency", "PT0.000001S",
+                    // a connection beside the limit's one, for the hold that goes ahead of it
+                    "mpaspor.gateway.proxy.max-pool-size", "2",
+                    // the hung request is a full limit here, not a stalled service
+                    "mpaspor.gateway.proxy.admission.stall-after", "PT30S",
                     // long enough for the steps below on a busy machine; the hung request ends with its 503
                     "mpaspor.gateway.proxy.response-timeout", "8s");
         }
@@ -126,5 +133,49 @@ class UpstreamAdmissionTest {
                 .body("{\"altcha\":\"x\"}").when().post("/api/v1/releases/" + release + "/waiting-room/entries")
                 .then().statusCode(503).header("Retry-After", "5");
         assertThat(silent.get()).isEqualTo(503);
+    }
+    @Test
+    void anAdmittedPersonsHoldGoesAheadOfTheCrowdAndOnlyHers() throws Exception {
+        java.util.UUID release = java.util.UUID.randomUUID();
+        String holder = TestJwt.applicant("acc-admitted-1");
+        Tickets quotaSigns = new Tickets(new Signatures("test-only-waiting-room-secret-not-a-secret"));
+        java.time.Instant expires = java.time.Instant.now().plusSeconds(600);
+        String pass = quotaSigns.sign(new Tickets.Pass(release, "acc-admitted-1", expires));
+        // quota-service's fake never answers this one: its one place stays taken until the response timeout
+        CompletableFuture<Integer> silent = CompletableFuture.supplyAsync(() -> given().auth().oauth2(holder)
+                .when().get("/api/v1/releases/silent").statusCode());
+        await().atMost(Duration.ofSeconds(10)).until(() -> given().when().get(Management.url("/q/metrics")).asString()
+                .matches("(?s).*mpaspor_gateway_upstream_in_flight\\{[^}]*service=\"quota-service\"[^}]*} 1\\.0.*"));
+
+        // a hold with no pass, a forged one, an expired one, or another account's is shed as any request ...
+        String someoneElse = TestJwt.applicant("acc-admitted-2");
+        String forged = new Tickets(new Signatures("another-secret-0123456789"))
+                .sign(new Tickets.Pass(release, "acc-admitted-1", expires));
+        String expired = quotaSigns.sign(new Tickets.Pass(release, "acc-admitted-1",
+                java.time.Instant.now().minusSeconds(1)));
+        hold(holder, null).then().statusCode(503).header("Retry-After", "5");
+        hold(holder, forged).then().statusCode(503).header("Retry-After", "5");
+        hold(holder, expired).then().statusCode(503).header("Retry-After", "5");
+        hold(someoneElse, pass).then().statusCode(503).header("Retry-After", "5");
+        assertThat(verifiedTokens.isKnown(someoneElse)).as("verified: the pass was valid, whose it is the token says")
+                .isTrue();
+        // ... but her own pass takes her hold to quota-service past the full limit (the fake echoes it)
+        hold(holder, pass).then().statusCode(200).body("service", equalTo("quota"))
+                .body("method", equalTo("POST")).body("path", equalTo("/holds"));
+        // a position check, which anyone may send with a ticket, is still shed
+        given().when().get("/api/v1/releases/" + release + "/waiting-room/position").then().statusCode(503);
+        assertThat(silent.get()).isEqualTo(503);
+        String metrics = given().when().get(Management.url("/q/metrics")).then().statusCode(200).extract().asString();
+        assertThat(metrics).containsPattern("mpaspor_gateway_waiting_room_holds_ahead_total(\\{[^}]*})? 1\\.0");
+    }
+
+    private static Response hold(String token, String pass) {
+        var request = given().auth().oauth2(token).contentType("application/json").header("Idempotency-Key", "k-1")
+                .body("{\"officeCode\":\"SBY\",\"date\":\"2027-01-04\",\"session\":\"MORNING\","
+                        + "\"service\":\"REGULAR\",\"niks\":[\"3171234567890123\"]}");
+        if (pass != null) {
+            request.header("Hold-Pass", pass);
+        }
+        return request.when().post("/api/v1/holds");
     }
 }

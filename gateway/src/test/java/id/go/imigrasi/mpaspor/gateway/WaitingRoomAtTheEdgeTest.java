@@ -28,6 +28,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -132,6 +133,45 @@ class WaitingRoomAtTheEdgeTest {
         for (int i = 0; i < 5; i++) {
             check(unknown, ticket(unknown, "acc-1", 1)).then().body("service", equalTo("quota"));
         }
+    }
+
+    @Test
+    void onceDrawnAPreQueueTicketIsSwappedAtTheEdgeFromTheDrawReadOnce() {
+        UUID release = UUID.randomUUID();
+        quotaShows(release, room(release, true, null));
+        JsonArray accounts = new JsonArray();
+        for (int i = 1; i <= 150; i++) {
+            accounts.add("acc-drawn-" + i);
+        }
+        given().queryParam("id", release.toString())
+                .body(new JsonObject().put("releaseId", release.toString()).put("accounts", accounts).encode())
+                .post(Fakes.url("quota") + "/_fake/draw").then().statusCode(200);
+        String early = ticket(release, "acc-drawn-150", 0);
+
+        Response swapped = answeredAtTheEdge(release, early);
+        // position 150 of a room admitted up to 100, with 50 places left: 49 ahead, asked back each second
+        swapped.then().statusCode(200).header("Cache-Control", "no-store").header("Retry-After", "1")
+                .body("state", equalTo("WAITING")).body("position", equalTo(150)).body("ahead", equalTo(49));
+        String placed = swapped.jsonPath().getString("ticket");
+        assertThat(placed).as("a new ticket, with the position").isNotEqualTo(early);
+        assertThat(QUOTA_SIGNS.ticket(placed, Instant.now())).as("signed as quota-service signs, expiring as the first")
+                .hasValueSatisfying(t -> {
+                    assertThat(t.accountId()).isEqualTo("acc-drawn-150");
+                    assertThat(t.position()).isEqualTo(150);
+                    assertThat(t.expiresAt()).isEqualTo(CLOSES);
+                });
+        check(release, placed).then().body("position", equalTo(150)).body("ticket", equalTo(placed))
+                .body("service", nullValue());
+        check(release, ticket(release, "acc-drawn-1", 0)).then().body("state", equalTo("ADMITTED"))
+                .body("position", equalTo(1)).body("service", nullValue());
+        // not in the draw (its join committed while the shuffle ran, placed after it): quota-service swaps it
+        check(release, ticket(release, "acc-joined-during-the-draw", 0)).then().body("service", equalTo("quota"));
+
+        int reads = Integer.parseInt(given().queryParam("id", release.toString())
+                .get(Fakes.url("quota") + "/_fake/draws-read").asString());
+        assertThat(reads).as("the draw is read once, not per swap").isEqualTo(1);
+        assertThat(given().get(Management.url("/q/metrics")).asString())
+                .containsPattern("mpaspor_gateway_waiting_room_draw_reads_total\\{outcome=\"read\"[^}]*} [1-9]");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package id.go.imigrasi.mpaspor.load;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.asLongAs;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.doIf;
 import static io.gatling.javaapi.core.CoreDsl.exec;
@@ -38,7 +39,7 @@ import io.gatling.javaapi.core.Simulation;
  * application with its applicant in quota-service's projection, seeded by bench.sh), asks for a proof-of-work
  * challenge, solves it (ALTCHA, SHA-256), joins (a shed join is sent again with the same solution), then checks
  * its position with the ticket alone every Retry-After (x [1, 1.2)); once admitted it takes a hold pass and holds one
- * MORNING place with it. Sold out ends the wait. Every answer is recorded ({@code waiting-room.csv});
+ * MORNING place with it (a hold pushed back with Retry-After is sent again after it). Sold out ends the wait. Every answer is recorded ({@code waiting-room.csv});
  * {@code wr-sold-out-lag} is how long after the sold-out moment the arrival learned it. Admission order, holds and
  * the sell-out time are read from the database by bench.sh.
  */
@@ -54,6 +55,7 @@ public class WaitingRoomSimulation extends Simulation {
     private static final String CHECKS = "wrChecks";
     private static final String ATTEMPTS = "wrAttempts";
     private static final String PASS_ATTEMPTS = "wrPassAttempts";
+    private static final String HOLD_ATTEMPTS = "wrHoldAttempts";
     private static final String SOLUTION = "altcha";
 
     {
@@ -130,18 +132,27 @@ public class WaitingRoomSimulation extends Simulation {
                 .exec(s -> s.set(PASS_ATTEMPTS, s.getInt(PASS_ATTEMPTS) + 1))
                 .doIf(s -> !s.contains("pass") && s.contains(Recorder.RETRY_AFTER)).then(
                         exec(s -> s.set("pause", Journeys.retryPause(s, 5))).pause(s -> s.<Duration>get("pause")));
-        ChainBuilder hold = exec(s -> s.set(PASS_ATTEMPTS, 0))
+        // a hold answered 429/503 (shed) or 409 with Retry-After (applicants not yet known) is sent again after
+        // Retry-After with the same Idempotency-Key, as the website's busy page does; before, a shed hold ended the
+        // simulated person, and admission waited out the notice window (45 s) for each of them
+        ChainBuilder holdOnce = exec(Recorder::arm)
+                .exec(http("wr-hold").post(quota + "/holds").header("Authorization", "Bearer #{token}")
+                        .header("Hold-Pass", "#{pass}").header("Idempotency-Key", "#{account}")
+                        .body(StringBody("{\"officeCode\":\"" + office + "\",\"date\":\"" + date
+                                + "\",\"session\":\"MORNING\",\"service\":\"REGULAR\",\"niks\":[\"#{nik}\"]}"))
+                        .check(status().saveAs(Recorder.STATUS), responseTimeInMillis().saveAs(Recorder.MILLIS),
+                                header("Retry-After").optional().saveAs(Recorder.RETRY_AFTER),
+                                status().in(201, 409, 429, 503)))
+                .exec(s -> RECORDER.record("wr-hold", s))
+                .exec(s -> s.set(HOLD_ATTEMPTS, s.getInt(HOLD_ATTEMPTS) + 1))
+                .doIf(WaitingRoomSimulation::holdAgain).then(
+                        exec(s -> s.set("pause", Journeys.retryPause(s, 5))).pause(s -> s.<Duration>get("pause")));
+        ChainBuilder hold = exec(s -> s.set(PASS_ATTEMPTS, 0).set(HOLD_ATTEMPTS, 0))
                 .asLongAs(s -> !s.contains("pass") && s.getInt(PASS_ATTEMPTS) < 10
                         && (s.getInt(PASS_ATTEMPTS) == 0 || s.contains(Recorder.RETRY_AFTER))).on(claim)
-                .doIf(s -> s.contains("pass")).then(exec(Recorder::arm)
-                        .exec(http("wr-hold").post(quota + "/holds").header("Authorization", "Bearer #{token}")
-                                .header("Hold-Pass", "#{pass}").header("Idempotency-Key", "#{account}")
-                                .body(StringBody("{\"officeCode\":\"" + office + "\",\"date\":\"" + date
-                                        + "\",\"session\":\"MORNING\",\"service\":\"REGULAR\",\"niks\":[\"#{nik}\"]}"))
-                                .check(status().saveAs(Recorder.STATUS), responseTimeInMillis().saveAs(Recorder.MILLIS),
-                                        header("Retry-After").optional().saveAs(Recorder.RETRY_AFTER),
-                                        status().in(201, 409, 429, 503)))
-                        .exec(s -> RECORDER.record("wr-hold", s)));
+                .doIf(s -> s.contains("pass")).then(
+                        asLongAs(s -> s.getInt(HOLD_ATTEMPTS) == 0
+                                || s.getInt(HOLD_ATTEMPTS) < 10 && holdAgain(s)).on(holdOnce));
 
         ScenarioBuilder arrivals = scenario("release with waiting room")
                 .feed(feeder(users))
@@ -187,6 +198,11 @@ public class WaitingRoomSimulation extends Simulation {
     private static boolean waiting(Session s) {
         String state = s.getString(STATE);
         return "PRE_QUEUE".equals(state) || "WAITING".equals(state) || state == null;
+    }
+
+    /** The last hold was pushed back (shed, or its applicants not yet known) and asks to be sent again. */
+    private static boolean holdAgain(Session s) {
+        return shed(s) || s.getInt(Recorder.STATUS) == 409 && s.contains(Recorder.RETRY_AFTER);
     }
 
     private static boolean shed(Session s) {

@@ -39,6 +39,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import id.go.imigrasi.mpaspor.quota.repository.WaitingRoomRepository;
 import id.go.imigrasi.mpaspor.platform.waitingroom.ProofOfWork;
+import id.go.imigrasi.mpaspor.platform.waitingroom.Signatures;
 import id.go.imigrasi.mpaspor.platform.waitingroom.Tickets;
 import id.go.imigrasi.mpaspor.quota.support.Quota;
 import id.go.imigrasi.mpaspor.quota.support.WaitingRoomProfile;
@@ -111,13 +112,31 @@ class WaitingRoomTest {
             assertThat(inLine(office)).as("the pre-queue is in line").isEqualTo(12);
             await().atMost(Duration.ofSeconds(10)).until(() -> registry.get("mpaspor.quota.waiting.room.in.line")
                     .gauge().value() >= 12);
+            String drawRequest = tickets.signDrawRequest(UUID.fromString(release), Instant.now().plusSeconds(60));
+            draw(release, drawRequest).statusCode(404).body("type", equalTo(PROBLEMS + "waiting-room-not-found"));
             releaseNow(release);
 
             await().atMost(Duration.ofSeconds(30)).until(() -> check(release, earlyTickets.get(0)).path("position")
                     .canConvertToLong());
+            // the draw, for the gateway's swaps at the edge: only with a draw request signed with the secret
+            List<String> drawn = draw(release, drawRequest).statusCode(200)
+                    .header("Cache-Control", org.hamcrest.Matchers.containsString("no-store"))
+                    .extract().jsonPath().getList("accounts", String.class);
+            assertThat(drawn).as("the pre-queue, each once").containsExactlyInAnyOrderElementsOf(early);
+            draw(release, null).statusCode(404).body("type", equalTo(PROBLEMS + "waiting-room-not-found"));
+            draw(release, new Tickets(new Signatures("another-secret-0123456789"))
+                    .signDrawRequest(UUID.fromString(release), Instant.now().plusSeconds(60))).statusCode(404);
+            // expired, and a pass (no draw request)
+            draw(release, tickets.signDrawRequest(UUID.fromString(release), Instant.now().minusSeconds(1)))
+                    .statusCode(404);
+            draw(release, tickets.sign(new Tickets.Pass(UUID.fromString(release), early.get(0),
+                    Instant.now().plusSeconds(60)))).statusCode(404);
             Set<Long> positions = new HashSet<>();
-            for (String ticket : earlyTickets) {
+            for (int i = 0; i < earlyTickets.size(); i++) {
+                String ticket = earlyTickets.get(i);
                 JsonNode status = check(release, ticket);
+                assertThat(drawn.indexOf(early.get(i)) + 1L).as("the draw says what the swap says")
+                        .isEqualTo(status.path("position").asLong());
                 positions.add(status.path("position").asLong());
                 String fresh = status.path("ticket").asText();
                 assertThat(fresh).as("a ticket with its position").isNotEqualTo(ticket);
@@ -479,6 +498,14 @@ class WaitingRoomTest {
     private static io.restassured.response.ValidatableResponse positionOf(String release, String ticket) {
         return given().header("Waiting-Room-Ticket", ticket).get("/releases/" + release + "/waiting-room/position")
                 .then();
+    }
+
+    private static io.restassured.response.ValidatableResponse draw(String release, String request) {
+        var given = given();
+        if (request != null) {
+            given.header(Tickets.DRAW_HEADER, request);
+        }
+        return given.when().get("/releases/" + release + "/waiting-room/draw").then();
     }
 
     private static JsonNode check(String release, String ticket) {

@@ -20,6 +20,7 @@ import id.go.imigrasi.mpaspor.gateway.routing.PathNormalizer;
 import id.go.imigrasi.mpaspor.gateway.routing.Route;
 import id.go.imigrasi.mpaspor.gateway.routing.RouteTable;
 import id.go.imigrasi.mpaspor.gateway.routing.Upstream;
+import id.go.imigrasi.mpaspor.gateway.waitingroom.AdmittedHolds;
 import id.go.imigrasi.mpaspor.gateway.waitingroom.Challenges;
 import id.go.imigrasi.mpaspor.gateway.waitingroom.PositionChecks;
 import id.go.imigrasi.mpaspor.platform.problem.CommonProblem;
@@ -71,12 +72,14 @@ public class EdgeRouter {
     private final PositionChecks positionChecks;
     private final Challenges challenges;
     private final VerifiedTokens verifiedTokens;
+    private final AdmittedHolds admittedHolds;
 
     public EdgeRouter(JWTParser jwt, RateLimiter limiter, UpstreamProxy proxy, UpstreamAdmission admission,
             EdgeProblems problems, EdgeMetrics metrics, TrustedProxies trustedProxies, SecurityHeaders securityHeaders,
             GatewayConfig config, RevokedSessions revokedSessions, PositionChecks positionChecks,
-            Challenges challenges, VerifiedTokens verifiedTokens) {
+            Challenges challenges, VerifiedTokens verifiedTokens, AdmittedHolds admittedHolds) {
         this.challenges = challenges;
+        this.admittedHolds = admittedHolds;
         this.verifiedTokens = verifiedTokens;
         this.positionChecks = positionChecks;
         this.revokedSessions = revokedSessions;
@@ -207,10 +210,11 @@ public class EdgeRouter {
             return;
         }
         if (!admission.hasRoom(route.upstream(), route.publicPath())
-                && !challenges.mayAnswer(path, request.method())) {
+                && !challenges.mayAnswer(path, request.method()) && !admittedHolds.carriesPass(request, path)) {
             // the service has enough in flight: shed before the token's first verification, which would cost more
             // than the refusal (a crowd of new sessions, each pushed back and retrying: the waiting room's joins);
-            // a challenge the edge issues itself needs no room at the service (5,516 were shed in one run)
+            // a challenge the edge issues itself needs no room at the service (5,516 were shed in one run), and a
+            // hold with a waiting room's pass may go ahead of the crowd once its token says whose pass it is
             shed(ctx, route);
             return;
         }
@@ -253,12 +257,18 @@ public class EdgeRouter {
             // a waiting room's proof-of-work challenge: an HMAC for this account, no service needed
             return;
         }
-        forward(ctx, route, client);
+        forward(ctx, route, client, admittedHolds.goesAhead(ctx.request(), path, verified));
     }
 
     private void forward(RoutingContext ctx, Route route, ClientAddress client) {
+        forward(ctx, route, client, false);
+    }
+
+    /** Proxies the request if the service has room in flight, or {@code ahead} (an admitted person's hold) anyway. */
+    private void forward(RoutingContext ctx, Route route, ClientAddress client, boolean ahead) {
         HttpServerRequest request = ctx.request();
-        UpstreamAdmission.Place place = admission.admit(route.upstream(), route.publicPath());
+        UpstreamAdmission.Place place = ahead ? admission.admitAhead(route.upstream(), route.publicPath())
+                : admission.admit(route.upstream(), route.publicPath());
         if (place == null) {
             shed(ctx, route);
             return;

@@ -86,6 +86,31 @@ public class UpstreamAdmission {
     }
 
     /**
+     * A place for a request that goes ahead of the limit (a hold the waiting room admitted: {@code AdmittedHolds}),
+     * or null only when the service has stalled. It is in flight as any other (the limit's count and the stall watch
+     * see it, so the others make room for it), but never refused for the limit.
+     */
+    public Place admitAhead(Upstream upstream, String path) {
+        if (!counted(path)) {
+            return UNCOUNTED;
+        }
+        AdaptiveLimit limit = limits.get(upstream);
+        Stall stall = stalls.get(upstream);
+        long admitted = System.nanoTime();
+        if (!stall.mayAdmit(admitted)) {
+            return null;
+        }
+        limit.acquire();
+        boolean watched = deadlines.isStandard(path);
+        stall.started(admitted, watched);
+        return () -> {
+            long now = System.nanoTime();
+            stall.ended(admitted, watched);
+            limit.release(now - admitted);
+        };
+    }
+
+    /**
      * Whether a request of {@code path} to {@code upstream} would find a place now, taking none: the edge asks before
      * it spends a token verification (an RS256 check and the claims' parsing, the most expensive step of a refusal)
      * on a request it would shed anyway. A moment later the answer may differ; {@link #admit} decides.

@@ -2,6 +2,7 @@ package id.go.imigrasi.mpaspor.gateway.waitingroom;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,7 +36,8 @@ import io.vertx.ext.web.RoutingContext;
  * <p>
  * Whatever the edge cannot answer word for word as quota-service would goes to quota-service: no secret configured, a
  * ticket that does not verify (quota-service answers the 403 in the caller's language), a pre-queue ticket once the
- * queue is shuffled (it is swapped for one with its position: one read there), or no fresh copy of the room.
+ * queue is shuffled while the gateway has no copy of the draw ({@link Draws}) that places it, or no fresh copy of the
+ * room. With the draw, a pre-queue ticket is swapped here for one with its position, signed as quota-service signs it.
  */
 @ApplicationScoped
 public class PositionChecks {
@@ -47,11 +49,14 @@ public class PositionChecks {
 
     private final Optional<Tickets> tickets;
     private final RoomCopies rooms;
+    private final Draws draws;
     private final ObjectWriter writer;
     private final Counter atTheEdge;
     private final Counter toTheService;
 
-    public PositionChecks(GatewayConfig config, RoomCopies rooms, ObjectMapper json, MeterRegistry registry) {
+    public PositionChecks(GatewayConfig config, RoomCopies rooms, Draws draws, ObjectMapper json,
+            MeterRegistry registry) {
+        this.draws = draws;
         this.tickets = config.waitingRoom().secret().filter(secret -> !secret.isBlank())
                 .map(secret -> new Tickets(new Signatures(secret)));
         this.rooms = rooms;
@@ -126,8 +131,16 @@ public class PositionChecks {
         WaitingRoomStatus room = copy.get();
         if (ticket.preQueue() && room.shuffledAt() != null && room.soldOutAt() == null
                 && now.isBefore(room.closesAt())) {
-            // the order is drawn: quota-service swaps this ticket for one that carries its position
-            return Optional.empty();
+            // the order is drawn: the ticket is swapped for one that carries its position, as quota-service swaps it,
+            // from the gateway's copy of the draw; without one (not read yet, or the account is not in it) there
+            OptionalLong drawn = draws.position(releaseId, ticket.accountId());
+            if (drawn.isEmpty()) {
+                return Optional.empty();
+            }
+            long position = drawn.getAsLong();
+            String placed = tickets.get().sign(new Tickets.Ticket(releaseId, ticket.accountId(), position, now,
+                    ticket.expiresAt()));
+            return Optional.of(Positions.status(room, placed, position, now));
         }
         return Optional.of(Positions.status(room, token, ticket.position(), now));
     }

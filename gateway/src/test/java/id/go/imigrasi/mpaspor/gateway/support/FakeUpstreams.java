@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import id.go.imigrasi.mpaspor.platform.waitingroom.Signatures;
+import id.go.imigrasi.mpaspor.platform.waitingroom.Tickets;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -34,6 +36,9 @@ import io.vertx.core.json.JsonObject;
  * <li>{@code GET /releases/{id}/waiting-room}: the room last set with {@code POST /_fake/room?id=} (the room's JSON;
  * the echo before), counted ({@code GET /_fake/rooms-read?id=}); 503 once {@code POST /_fake/room-unreadable?id=} (a
  * quota-service too busy to answer)</li>
+ * <li>{@code GET /releases/{id}/waiting-room/draw}: the draw set with {@code POST /_fake/draw?id=}, to a request signed
+ * with the test secret only (404 otherwise), counted ({@code GET /_fake/draws-read?id=}); the echo for a room with no
+ * draw set</li>
  * <li>{@code /q/openapi}: a small document (account and application only; the others answer 404)</li>
  * <li>{@code POST /uploads}: 201 with a {@code Location} on the fake's own origin ({@code ?relative=true}: a
  * relative one)</li>
@@ -52,6 +57,8 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
     public static final List<String> SERVICES = List.of("account", "application", "quota", "billing", "biometric",
             "upload");
     private static final int MIB = 1024 * 1024;
+    /** What quota-service verifies a draw request with: the gateway's test secret. */
+    private static final Tickets QUOTA_TICKETS = new Tickets(new Signatures("test-only-waiting-room-secret-not-a-secret"));
 
     private Vertx vertx;
     private Set<String> down = Set.of();
@@ -118,6 +125,8 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
         private final Map<String, Promise<Void>> releases = new ConcurrentHashMap<>();
         private final Map<String, String> rooms = new ConcurrentHashMap<>();
         private final Map<String, AtomicInteger> roomsRead = new ConcurrentHashMap<>();
+        private final Map<String, String> draws = new ConcurrentHashMap<>();
+        private final Map<String, AtomicInteger> drawsRead = new ConcurrentHashMap<>();
         private final java.util.Set<String> unreadableRooms = ConcurrentHashMap.newKeySet();
         private int port;
 
@@ -179,6 +188,17 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
                     }
                     response.end();
                 });
+            } else if (path.startsWith("/releases/") && path.endsWith("/waiting-room/draw")
+                    && draws.containsKey(path.substring("/releases/".length(), path.length() - "/waiting-room/draw".length()))) {
+                // quota-service's draw: to a request signed with the test secret only, as quota-service answers it
+                String id = path.substring("/releases/".length(), path.length() - "/waiting-room/draw".length());
+                drawsRead.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
+                if (QUOTA_TICKETS.drawRequest(request.getHeader(Tickets.DRAW_HEADER), java.util.UUID.fromString(id),
+                        java.time.Instant.now())) {
+                    request.response().putHeader("Content-Type", "application/json").end(draws.get(id));
+                } else {
+                    request.response().setStatusCode(404).end();
+                }
             } else if (path.startsWith("/releases/") && path.endsWith("/waiting-room")
                     && request.method().name().equals("GET")) {
                 String id = path.substring("/releases/".length(), path.length() - "/waiting-room".length());
@@ -261,6 +281,12 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
                     rooms.put(id, body.toString());
                     request.response().end();
                 });
+                case "/_fake/draw" -> request.body().onSuccess(body -> {
+                    draws.put(id, body.toString());
+                    request.response().end();
+                });
+                case "/_fake/draws-read" -> request.response()
+                        .end(String.valueOf(drawsRead.getOrDefault(id, new AtomicInteger()).get()));
                 case "/_fake/room-unreadable" -> {
                     unreadableRooms.add(id);
                     request.response().end();

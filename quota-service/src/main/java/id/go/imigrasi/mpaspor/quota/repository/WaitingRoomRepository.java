@@ -74,6 +74,27 @@ public class WaitingRoomRepository {
                 });
     }
 
+    /**
+     * The pre-queue's order once it is shuffled: the accounts at positions 1..pre_queue_size, in position order; null
+     * while the room is not shuffled (or there is no such room). One index range scan on (release_id, position).
+     */
+    public Uni<List<String>> draw(UUID releaseId) {
+        return pool.preparedQuery("SELECT pre_queue_size FROM waiting_room WHERE release_id = $1 AND shuffled_at IS NOT NULL")
+                .execute(Tuple.of(releaseId)).chain(rooms -> {
+                    if (rooms.size() == 0) {
+                        return Uni.createFrom().nullItem();
+                    }
+                    long size = rooms.iterator().next().getLong(0);
+                    return pool.preparedQuery("SELECT account_id FROM waiting_room_entry WHERE release_id = $1"
+                            + " AND position BETWEEN 1 AND $2 ORDER BY position").execute(Tuple.of(releaseId, size))
+                            .map(rows -> {
+                                List<String> order = new ArrayList<>(rows.size());
+                                rows.forEach(row -> order.add(row.getString(0)));
+                                return order;
+                            });
+                });
+    }
+
     /** The account's place in the room, if it joined. */
     public Uni<Entry> entryOf(UUID releaseId, String accountId) {
         return pool.preparedQuery("SELECT position, joined_at FROM waiting_room_entry WHERE release_id = $1"

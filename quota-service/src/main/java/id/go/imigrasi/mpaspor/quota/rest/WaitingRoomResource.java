@@ -223,6 +223,29 @@ public class WaitingRoomResource {
         return service.pass(caller.accountId(), uuid(releaseId), request.ticket());
     }
 
+    /** The pre-queue's order: the accounts at positions 1, 2, ... of a shuffled room. */
+    public record Draw(UUID releaseId, java.util.List<String> accounts) {
+    }
+
+    /**
+     * The pre-queue's order once drawn, for the gateway (it swaps pre-queue tickets for positioned ones at the edge,
+     * instead of sending every such check here at {@code releaseAt}): not part of the public API, and answered only to
+     * a draw request signed with the waiting room's secret ({@code Waiting-Room-Draw}); anything else is 404.
+     */
+    @GET
+    @Path("draw")
+    @PermitAll
+    @Operation(hidden = true)
+    public Uni<Response> draw(@PathParam("releaseId") String releaseId,
+            @HeaderParam(Tickets.DRAW_HEADER) String request) {
+        UUID release = uuid(releaseId);
+        return service.draw(release, request).map(order -> {
+            CacheControl noStore = new CacheControl();
+            noStore.setNoStore(true);
+            return Response.ok(new Draw(release, order)).cacheControl(noStore).build();
+        });
+    }
+
     private static Response fresh(WaitingRoomStatus status) {
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);

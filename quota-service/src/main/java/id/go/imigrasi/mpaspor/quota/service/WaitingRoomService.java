@@ -110,6 +110,24 @@ public class WaitingRoomService {
         return Uni.createFrom().item(status(room, token, ticket.position(), now));
     }
 
+    /**
+     * The pre-queue's order once it is drawn (accounts by position, from 1), for a gateway that swaps pre-queue
+     * tickets at the edge: only for a draw request signed with the waiting room's secret ({@link Tickets#drawRequest});
+     * anything else, an unknown room or one not yet shuffled, is answered as no room (404), so the endpoint says
+     * nothing to anyone without the secret. Holding the secret, one can sign tickets anyway.
+     */
+    public Uni<java.util.List<String>> draw(UUID releaseId, String request) {
+        if (!tickets.drawRequest(request, releaseId, clock.instant())) {
+            throw ProblemException.of(QuotaProblem.WAITING_ROOM_NOT_FOUND);
+        }
+        return repository.draw(releaseId).map(order -> {
+            if (order == null) {
+                throw ProblemException.of(QuotaProblem.WAITING_ROOM_NOT_FOUND);
+            }
+            return order;
+        });
+    }
+
     /** The status from memory only (the Server-Sent Events stream): a pre-queue ticket stays as it is. */
     public WaitingRoomStatus peek(UUID releaseId, Tickets.Ticket ticket, String token) {
         Instant now = clock.instant();

@@ -58,6 +58,15 @@ public final class AdaptiveLimit {
         return true;
     }
 
+    /**
+     * Takes a place even past the limit, for a request that must not be refused for it (then {@link #release} must
+     * follow, exactly once): the others see it in flight and make room, and its latency counts as theirs.
+     */
+    public synchronized void acquire() {
+        inFlight++;
+        peak = Math.max(peak, inFlight);
+    }
+
     /** Whether {@link #tryAcquire} would admit now (nothing taken: the answer may be stale a moment later). */
     public synchronized boolean hasRoom() {
         return inFlight < limit;

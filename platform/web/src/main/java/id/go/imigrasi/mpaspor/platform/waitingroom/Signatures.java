@@ -17,7 +17,7 @@ import javax.crypto.spec.SecretKeySpec;
 public final class Signatures {
 
     public enum Purpose {
-        TICKET, PASS, POW
+        TICKET, PASS, POW, DRAW
     }
 
     private final Map<Purpose, byte[]> keys = new EnumMap<>(Purpose.class);

@@ -18,6 +18,8 @@ public final class Tickets {
 
     /** The request header that carries a ticket (or the {@code ticket} query parameter). */
     public static final String HEADER = "Waiting-Room-Ticket";
+    /** The header of a draw request ({@link #signDrawRequest}). */
+    public static final String DRAW_HEADER = "Waiting-Room-Draw";
 
     public record Ticket(UUID releaseId, String accountId, long position, Instant issuedAt, Instant expiresAt) {
         public boolean preQueue() {
@@ -68,6 +70,22 @@ public final class Tickets {
             Pass pass = new Pass(UUID.fromString(fields[1]), fields[2], Instant.ofEpochMilli(Long.parseLong(fields[3])));
             return pass.expiresAt().isAfter(now) ? Optional.of(pass) : Optional.empty();
         });
+    }
+
+    /**
+     * A request for a room's draw (the pre-queue's order, {@code GET /releases/{id}/waiting-room/draw}), which only a
+     * holder of the secret may read: the gateway, which swaps pre-queue tickets at the edge. Valid until
+     * {@code expiresAt}, for that room only.
+     */
+    public String signDrawRequest(UUID releaseId, Instant expiresAt) {
+        return seal(Signatures.Purpose.DRAW, "d1|" + releaseId + "|" + expiresAt.toEpochMilli());
+    }
+
+    /** Whether {@code token} is a draw request for {@code releaseId} signed with our secret, unexpired at {@code now}. */
+    public boolean drawRequest(String token, UUID releaseId, Instant now) {
+        return open(Signatures.Purpose.DRAW, token).filter(fields -> fields.length == 3 && "d1".equals(fields[0])
+                && releaseId.toString().equals(fields[1])
+                && Instant.ofEpochMilli(Long.parseLong(fields[2])).isAfter(now)).isPresent();
     }
 
     private String seal(Signatures.Purpose purpose, String fields) {

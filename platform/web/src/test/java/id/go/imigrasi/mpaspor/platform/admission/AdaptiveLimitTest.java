@@ -41,6 +41,20 @@ class AdaptiveLimitTest {
     }
 
     @Test
+    void aPlaceTakenPastTheLimitIsInFlightAndKeepsTheOthersOutUntilItComesBack() {
+        AdaptiveLimit limit = limit(1, 1, 2);
+        assertThat(limit.tryAcquire()).isTrue();
+        limit.acquire();
+        assertThat(limit.inFlight()).isEqualTo(2);
+        limit.release(MS);
+        assertThat(limit.hasRoom()).as("one still in flight, at the limit of one").isFalse();
+        assertThat(limit.tryAcquire()).isFalse();
+        limit.release(MS);
+        assertThat(limit.tryAcquire()).isTrue();
+        assertThat(limit.inFlight()).isEqualTo(1);
+    }
+
+    @Test
     void slowAnswersShrinkTheLimitDownToTheFloor() {
         AdaptiveLimit limit = limit(8, 64, 256);
         windowAt(limit, 400);

@@ -52,4 +52,21 @@ class TicketsTest {
         assertThat(tickets.pass(pass, now)).isPresent();
         assertThat(tickets.pass(pass, now.plusSeconds(61))).as("expired pass").isEmpty();
     }
+
+    @Test
+    void aDrawRequestIsForItsRoomOnlyUntilItExpiresAndNothingElseIsOne() {
+        String request = tickets.signDrawRequest(release, now.plusSeconds(30));
+        assertThat(tickets.drawRequest(request, release, now)).isTrue();
+        assertThat(tickets.drawRequest(request, UUID.randomUUID(), now)).as("another room").isFalse();
+        assertThat(tickets.drawRequest(request, release, now.plusSeconds(30))).as("expired").isFalse();
+        String other = new Tickets(new Signatures("another-secret-0123456789")).signDrawRequest(release,
+                now.plusSeconds(30));
+        assertThat(tickets.drawRequest(other, release, now)).as("signed with another key").isFalse();
+        String pass = tickets.sign(new Tickets.Pass(release, "acc-1", now.plusSeconds(60)));
+        String ticket = tickets.sign(new Tickets.Ticket(release, "acc-1", 1, now, now.plusSeconds(60)));
+        assertThat(tickets.drawRequest(pass, release, now)).as("a pass").isFalse();
+        assertThat(tickets.drawRequest(ticket, release, now)).as("a ticket").isFalse();
+        assertThat(tickets.drawRequest(null, release, now)).isFalse();
+        assertThat(tickets.pass(request, now)).as("not a pass either").isEmpty();
+    }
 }
