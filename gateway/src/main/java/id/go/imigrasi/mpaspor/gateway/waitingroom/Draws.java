@@ -111,7 +111,6 @@ public class Draws {
         Copy copy = copies.get(releaseId);
         if (copy == null) {
             copy = copies.computeIfAbsent(releaseId, Copy::new);
-            start();
         }
         copy.askedAt = System.nanoTime();
         Map<String, Long> positions = copy.positions;
@@ -128,16 +127,17 @@ public class Draws {
         return copies.size();
     }
 
-    private synchronized void start() {
-        if (timer >= 0) {
-            return;
+    /** The HTTP client and the timer that forgets draws, made on first use (as {@code RoomCopies}' client). */
+    private synchronized HttpClient client() {
+        if (client == null) {
+            client = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(2).setKeepAlive(true)
+                    .setConnectTimeout(1_000).setIdleTimeout(30));
+            timer = vertx.setPeriodic(Math.max(1_000, keepFor / 4_000_000), id -> {
+                long now = System.nanoTime();
+                copies.values().removeIf(copy -> now - copy.askedAt > keepFor);
+            });
         }
-        client = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(2).setKeepAlive(true)
-                .setConnectTimeout(1_000).setIdleTimeout(30));
-        timer = vertx.setPeriodic(Math.max(1_000, keepFor / 4_000_000), id -> {
-            long now = System.nanoTime();
-            copies.values().removeIf(copy -> now - copy.askedAt > keepFor);
-        });
+        return client;
     }
 
     private void read(Copy copy) {
@@ -150,7 +150,16 @@ public class Draws {
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET)
                 .setAbsoluteURI(quota + "/releases/" + copy.releaseId + "/waiting-room/draw").setTimeout(10_000)
                 .putHeader("Accept", "application/json").putHeader(Tickets.DRAW_HEADER, request);
-        client.request(options).compose(sent -> sent.send()).compose(answer -> answer.body().map(body -> {
+        HttpClient http;
+        try {
+            http = client();
+        } catch (RuntimeException closed) {
+            copy.reading.set(false);
+            copy.failedAt = System.nanoTime();
+            failed.increment();
+            return;
+        }
+        http.request(options).compose(sent -> sent.send()).compose(answer -> answer.body().map(body -> {
             if (answer.statusCode() != 200) {
                 // 404 while quota-service's instance has not seen the shuffle yet, or no such room
                 return false;
