@@ -63,26 +63,7 @@ public class UpstreamAdmission {
 
     /** A place for a request of {@code path} to {@code upstream}, or null when the service has enough in flight. */
     public Place admit(Upstream upstream, String path) {
-        if (!counted(path)) {
-            return UNCOUNTED;
-        }
-        AdaptiveLimit limit = limits.get(upstream);
-        Stall stall = stalls.get(upstream);
-        long admitted = System.nanoTime();
-        if (!stall.mayAdmit(admitted)) {
-            return null;
-        }
-        if (!limit.tryAcquire()) {
-            return null;
-        }
-        // a slow route (an invoice PDF) waits long by nature: it does not count as a sign of a stall
-        boolean watched = deadlines.isStandard(path);
-        stall.started(admitted, watched);
-        return () -> {
-            long now = System.nanoTime();
-            stall.ended(admitted, watched);
-            limit.release(now - admitted);
-        };
+        return place(upstream, path, false);
     }
 
     /**
@@ -91,6 +72,10 @@ public class UpstreamAdmission {
      * see it, so the others make room for it), but never refused for the limit.
      */
     public Place admitAhead(Upstream upstream, String path) {
+        return place(upstream, path, true);
+    }
+
+    private Place place(Upstream upstream, String path, boolean ahead) {
         if (!counted(path)) {
             return UNCOUNTED;
         }
@@ -100,7 +85,12 @@ public class UpstreamAdmission {
         if (!stall.mayAdmit(admitted)) {
             return null;
         }
-        limit.acquire();
+        if (ahead) {
+            limit.acquire();
+        } else if (!limit.tryAcquire()) {
+            return null;
+        }
+        // a slow route (an invoice PDF) waits long by nature: it does not count as a sign of a stall
         boolean watched = deadlines.isStandard(path);
         stall.started(admitted, watched);
         return () -> {

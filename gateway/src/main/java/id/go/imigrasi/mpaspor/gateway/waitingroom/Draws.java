@@ -25,8 +25,6 @@ import id.go.imigrasi.mpaspor.platform.waitingroom.Tickets;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 
@@ -72,23 +70,18 @@ public class Draws {
 
     private final Map<UUID, Copy> copies = new ConcurrentHashMap<>();
     private final Optional<Tickets> tickets;
-    private final Vertx vertx;
     private final ObjectReader reader;
-    private final String quota;
+    private final QuotaReads quota;
     private final long keepFor;
     private final Counter read;
     private final Counter failed;
-    private volatile HttpClient client;
-    private volatile long timer = -1;
 
     public Draws(Vertx vertx, ObjectMapper json, GatewayConfig config, MeterRegistry registry) {
-        this.vertx = vertx;
         this.tickets = config.waitingRoom().secret().filter(secret -> !secret.isBlank())
                 .map(secret -> new Tickets(new Signatures(secret)));
         this.reader = json.readerFor(Draw.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        String base = config.routes().quota().toString();
-        this.quota = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
         this.keepFor = config.waitingRoom().keepFor().toNanos();
+        this.quota = new QuotaReads(vertx, config, 2, Math.max(1_000, keepFor / 4_000_000), this::forget);
         this.read = reads(registry, "read");
         this.failed = reads(registry, "failed");
     }
@@ -127,19 +120,6 @@ public class Draws {
         return copies.size();
     }
 
-    /** The HTTP client and the timer that forgets draws, made on first use (as {@code RoomCopies}' client). */
-    private synchronized HttpClient client() {
-        if (client == null) {
-            client = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(2).setKeepAlive(true)
-                    .setConnectTimeout(1_000).setIdleTimeout(30));
-            timer = vertx.setPeriodic(Math.max(1_000, keepFor / 4_000_000), id -> {
-                long now = System.nanoTime();
-                copies.values().removeIf(copy -> now - copy.askedAt > keepFor);
-            });
-        }
-        return client;
-    }
-
     private void read(Copy copy) {
         if (copy.failedAt != 0 && System.nanoTime() - copy.failedAt < RETRY_NANOS
                 || !copy.reading.compareAndSet(false, true)) {
@@ -148,18 +128,9 @@ public class Draws {
         String request = tickets.get().signDrawRequest(copy.releaseId,
                 Instant.now().plusSeconds(REQUEST_VALID_SECONDS));
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET)
-                .setAbsoluteURI(quota + "/releases/" + copy.releaseId + "/waiting-room/draw").setTimeout(10_000)
+                .setAbsoluteURI(quota.url("/releases/" + copy.releaseId + "/waiting-room/draw")).setTimeout(10_000)
                 .putHeader("Accept", "application/json").putHeader(Tickets.DRAW_HEADER, request);
-        HttpClient http;
-        try {
-            http = client();
-        } catch (RuntimeException closed) {
-            copy.reading.set(false);
-            copy.failedAt = System.nanoTime();
-            failed.increment();
-            return;
-        }
-        http.request(options).compose(sent -> sent.send()).compose(answer -> answer.body().map(body -> {
+        quota.send(options).compose(answer -> answer.body().map(body -> {
             if (answer.statusCode() != 200) {
                 // 404 while quota-service's instance has not seen the shuffle yet, or no such room
                 return false;
@@ -198,13 +169,13 @@ public class Draws {
         });
     }
 
+    private void forget() {
+        long now = System.nanoTime();
+        copies.values().removeIf(copy -> now - copy.askedAt > keepFor);
+    }
+
     @PreDestroy
     void stop() {
-        if (timer >= 0) {
-            vertx.cancelTimer(timer);
-        }
-        if (client != null) {
-            client.close();
-        }
+        quota.close();
     }
 }

@@ -20,8 +20,6 @@ import id.go.imigrasi.mpaspor.platform.waitingroom.WaitingRoomStatus;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 
@@ -51,30 +49,24 @@ public class RoomCopies {
     }
 
     private final Map<UUID, Copy> copies = new ConcurrentHashMap<>();
-    private final Vertx vertx;
     private final ObjectReader reader;
-    private final String quota;
+    private final QuotaReads quota;
     private final long maxAge;
     private final long keepFor;
-    private final long refreshMillis;
     private final Counter read;
     private final Counter notFound;
     private final Counter failed;
-    private volatile HttpClient client;
-    private volatile long timer = -1;
 
     public RoomCopies(Vertx vertx, ObjectMapper json, GatewayConfig config, MeterRegistry registry) {
-        this.vertx = vertx;
         this.read = reads(registry, "read");
         this.notFound = reads(registry, "not-found");
         this.failed = reads(registry, "failed");
         // a newer quota-service may say more than this gateway knows: the rest is still the room
         this.reader = json.readerFor(WaitingRoomStatus.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        String base = config.routes().quota().toString();
-        this.quota = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
         this.maxAge = config.waitingRoom().maxAge().toNanos();
         this.keepFor = config.waitingRoom().keepFor().toNanos();
-        this.refreshMillis = Math.max(10, config.waitingRoom().refreshInterval().toMillis());
+        this.quota = new QuotaReads(vertx, config, 4, Math.max(10, config.waitingRoom().refreshInterval().toMillis()),
+                this::refresh);
     }
 
     /**
@@ -129,21 +121,6 @@ public class RoomCopies {
         return copies.size();
     }
 
-    /**
-     * The HTTP client and the refresh timer, made on first use. Every read takes the client from here: a check that
-     * found a copy another event loop had just added, before that one had made the client, used to read with none;
-     * the read failed at once, uncounted, and left the copy "being read" for good (no copy read during two whole
-     * benchmarks; {@code RoomCopiesTest}).
-     */
-    private synchronized HttpClient client() {
-        if (client == null) {
-            client = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(4).setKeepAlive(true)
-                    .setConnectTimeout(1_000).setIdleTimeout(30));
-            timer = vertx.setPeriodic(refreshMillis, id -> refresh());
-        }
-        return client;
-    }
-
     private void refresh() {
         long now = System.nanoTime();
         copies.values().removeIf(copy -> now - copy.askedAt > keepFor);
@@ -155,17 +132,9 @@ public class RoomCopies {
             return;
         }
         RequestOptions request = new RequestOptions().setMethod(HttpMethod.GET)
-                .setAbsoluteURI(quota + "/releases/" + copy.releaseId + "/waiting-room").setTimeout(1_000)
+                .setAbsoluteURI(quota.url("/releases/" + copy.releaseId + "/waiting-room")).setTimeout(1_000)
                 .putHeader("Accept", "application/json");
-        HttpClient http;
-        try {
-            http = client();
-        } catch (RuntimeException closed) {
-            copy.reading.set(false);
-            failed.increment();
-            return;
-        }
-        http.request(request).compose(sent -> sent.send()).compose(answer -> answer.body().map(body -> {
+        quota.send(request).compose(answer -> answer.body().map(body -> {
             if (answer.statusCode() == 200) {
                 try {
                     WaitingRoomStatus room = reader.readValue(body.getBytes());
@@ -202,11 +171,6 @@ public class RoomCopies {
 
     @PreDestroy
     void stop() {
-        if (timer >= 0) {
-            vertx.cancelTimer(timer);
-        }
-        if (client != null) {
-            client.close();
-        }
+        quota.close();
     }
 }
