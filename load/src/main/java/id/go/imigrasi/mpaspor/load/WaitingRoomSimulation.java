@@ -138,8 +138,9 @@ public class WaitingRoomSimulation extends Simulation {
                 .doIf(s -> !s.contains("pass") && s.contains(Recorder.RETRY_AFTER)).then(
                         exec(s -> s.set("pause", Journeys.retryPause(s, 5))).pause(s -> s.<Duration>get("pause")));
         // a hold answered 429/503 (shed) or 409 with Retry-After (applicants not yet known) is sent again after
-        // Retry-After with the same Idempotency-Key, as the website's busy page does; before, a shed hold ended the
-        // simulated person, and admission waited out the notice window (45 s) for each of them
+        // Retry-After with the same Idempotency-Key, as a person does when the website's busy page brings them back
+        // (the website itself waits out applicants-not-yet-known); before, a shed hold ended the simulated person,
+        // and admission waited out the notice window (45 s) for each of them
         ChainBuilder holdOnce = exec(Recorder::arm)
                 .exec(http("wr-hold").post(quota + "/holds").header("Authorization", "Bearer #{token}")
                         .header("Hold-Pass", "#{pass}").header("Idempotency-Key", "#{account}")
