@@ -9,7 +9,6 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import id.go.imigrasi.mpaspor.gateway.config.GatewayConfig;
-import id.go.imigrasi.mpaspor.platform.waitingroom.Signatures;
 import id.go.imigrasi.mpaspor.platform.waitingroom.Tickets;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -47,8 +46,7 @@ public class AdmittedHolds {
     }
 
     AdmittedHolds(GatewayConfig config, MeterRegistry registry, Clock clock) {
-        this.tickets = config.waitingRoom().secret().filter(secret -> !secret.isBlank())
-                .map(secret -> new Tickets(new Signatures(secret)));
+        this.tickets = EdgeKeys.of(config).map(Tickets::new);
         this.clock = clock;
         this.ahead = Counter.builder("mpaspor.gateway.waiting.room.holds.ahead")
                 .description("Holds with their caller's hold pass, sent to quota-service past the gateway's in-flight limit")

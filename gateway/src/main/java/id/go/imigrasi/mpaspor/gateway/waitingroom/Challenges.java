@@ -18,7 +18,6 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import id.go.imigrasi.mpaspor.gateway.config.GatewayConfig;
 import id.go.imigrasi.mpaspor.platform.security.Roles;
 import id.go.imigrasi.mpaspor.platform.waitingroom.ProofOfWork;
-import id.go.imigrasi.mpaspor.platform.waitingroom.Signatures;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.buffer.Buffer;
@@ -58,8 +57,8 @@ public class Challenges {
 
     Challenges(GatewayConfig config, RoomCopies rooms, ObjectMapper json, MeterRegistry registry, Clock clock) {
         GatewayConfig.WaitingRoom room = config.waitingRoom();
-        this.proofOfWork = room.secret().filter(secret -> room.edgeChallenges() && !secret.isBlank())
-                .map(secret -> new ProofOfWork(new Signatures(secret), room.powMaxNumber(), room.powLifetime(), clock,
+        this.proofOfWork = EdgeKeys.of(config).filter(keys -> room.edgeChallenges())
+                .map(keys -> new ProofOfWork(keys, room.powMaxNumber(), room.powLifetime(), clock,
                         json));
         this.rooms = rooms;
         this.writer = json.writerFor(ProofOfWork.Challenge.class);

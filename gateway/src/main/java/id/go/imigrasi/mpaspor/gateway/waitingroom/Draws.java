@@ -20,7 +20,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 
 import id.go.imigrasi.mpaspor.gateway.config.GatewayConfig;
-import id.go.imigrasi.mpaspor.platform.waitingroom.Signatures;
 import id.go.imigrasi.mpaspor.platform.waitingroom.Tickets;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -77,8 +76,7 @@ public class Draws {
     private final Counter failed;
 
     public Draws(Vertx vertx, ObjectMapper json, GatewayConfig config, MeterRegistry registry) {
-        this.tickets = config.waitingRoom().secret().filter(secret -> !secret.isBlank())
-                .map(secret -> new Tickets(new Signatures(secret)));
+        this.tickets = EdgeKeys.of(config).map(Tickets::new);
         this.reader = json.readerFor(Draw.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         this.keepFor = config.waitingRoom().keepFor().toNanos();
         this.quota = new QuotaReads(vertx, config, 2, Math.max(1_000, keepFor / 4_000_000), this::forget);

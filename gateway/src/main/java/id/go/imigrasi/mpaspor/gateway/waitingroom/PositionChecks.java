@@ -15,7 +15,6 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 
 import id.go.imigrasi.mpaspor.gateway.config.GatewayConfig;
 import id.go.imigrasi.mpaspor.platform.waitingroom.Positions;
-import id.go.imigrasi.mpaspor.platform.waitingroom.Signatures;
 import id.go.imigrasi.mpaspor.platform.waitingroom.Tickets;
 import id.go.imigrasi.mpaspor.platform.waitingroom.WaitingRoomStatus;
 import io.micrometer.core.instrument.Counter;
@@ -57,8 +56,7 @@ public class PositionChecks {
     public PositionChecks(GatewayConfig config, RoomCopies rooms, Draws draws, ObjectMapper json,
             MeterRegistry registry) {
         this.draws = draws;
-        this.tickets = config.waitingRoom().secret().filter(secret -> !secret.isBlank())
-                .map(secret -> new Tickets(new Signatures(secret)));
+        this.tickets = EdgeKeys.of(config).map(Tickets::new);
         this.rooms = rooms;
         this.writer = json.writerFor(WaitingRoomStatus.class);
         this.atTheEdge = counter(registry, "edge");
