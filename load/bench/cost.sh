@@ -3,9 +3,9 @@
 # through the gateway, each beside its same-run baseline: an authenticated read of an application with a known token
 # against the same read with a new token each time (each hop verifying RS256 anew), and a request refused at the
 # gateway's per-address limit. Needs the system started by './mpaspor up' (MPASPOR_RUN_DIR / MPASPOR_PORT_OFFSET
-# honoured as in the launcher). Builds the load module without installing anything; stops by itself (~1 minute).
+# honoured as in the launcher). Builds the load module without installing anything; stops by itself (~2.5 minutes).
 #
-#   load/bench/cost.sh          (tunables: COST_ACCOUNTS=40 COST_READS=100 COST_REFUSED=3000)
+#   load/bench/cost.sh          (tunables: COST_ACCOUNTS=40 COST_READS=100 COST_REFUSED=30000 COST_REFUSED_WARM_UP=20000)
 #
 # Prints the COST lines on stdout and in load/target/cost.txt. The applications it creates stay (drafts, no quota).
 set -euo pipefail
@@ -14,7 +14,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 OUT="$ROOT/load/target"
 RUN="${MPASPOR_RUN_DIR:-$ROOT/.run}"
 OFFSET="${MPASPOR_PORT_OFFSET:-0}"
-: "${COST_ACCOUNTS:=40}" "${COST_READS:=100}" "${COST_REFUSED:=3000}"
+: "${COST_ACCOUNTS:=40}" "${COST_READS:=100}" "${COST_REFUSED:=30000}" "${COST_REFUSED_WARM_UP:=20000}"
 GATEWAY="http://127.0.0.1:$((8080 + OFFSET))"
 die() { printf 'cost: %s\n' "$1" >&2; exit "${2:-1}"; }
 curl -fsS --max-time 3 "$GATEWAY/api/v1/offices" >/dev/null 2>&1 \
@@ -36,6 +36,7 @@ client.address=${MPASPOR_BENCH_CLIENT_ADDRESS:-127.0.0.2}
 cost.accounts=$COST_ACCOUNTS
 cost.reads=$COST_READS
 cost.refused=$COST_REFUSED
+cost.refused-warm-up=$COST_REFUSED_WARM_UP
 cost.per-ip-capacity=${PER_IP:-300}
 PROPS
 rm -f "$OUT/cost.txt"
