@@ -339,10 +339,9 @@ EOF
 # waited 3.5-5.3 s per second for a CPU under the steady state's burst, and every answer it timed grew by it. Not the
 # default yet (load/README.md, "2026-12-07": one login of the short benchmark over 2 s in CI with it).
 : "${LOAD_CLIENT_NICE:=0}"
-CLIENT_NICE="$LOAD_CLIENT_NICE"
 gatling() { # gatling SIMULATION LOGNAME
   say "== Gatling: $1 (log $OUT/$2.log)"
-  if ! (cd "$ROOT" && LOAD_CONFIG="$CONFIG" nice -n "$CLIENT_NICE" ./mvnw -B -pl load gatling:test \
+  if ! (cd "$ROOT" && LOAD_CONFIG="$CONFIG" nice -n "$LOAD_CLIENT_NICE" ./mvnw -B -pl load gatling:test \
       -Dgatling.simulationClass="id.go.imigrasi.mpaspor.load.$1" >"$OUT/$2.log" 2>&1); then
     tail -40 "$OUT/$2.log" >&2
     say "Gatling did not finish $1 (see $OUT/$2.log)"

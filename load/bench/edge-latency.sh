@@ -25,12 +25,12 @@ pct() { # pct < numbers: count p50/p95/p99 (nearest rank)
     print NR, s }'
 }
 client() { awk -F, -v r="$request" -v codes="$1" '$1 == r && $2 ~ codes { print $3 }' "$csv" | pct; }
-# access-log lines: "timestamp":"...", then in the message: "METHOD /path HTTP/1.1" STATUS BYTES MILLIS ms
-gateway() {
-  grep -F 'http.access-log' "$log" | grep -E "$path" \
-    | sed -n 's/.*"timestamp":"\([^"]*\)".*HTTP\/[0-9.]*\\" \([0-9]*\) [0-9-]* \([0-9]*\) ms.*/\1 \2 \3/p' \
-    | awk -v from="$from" -v to="$to" -v codes="$1" '$1 >= from && $1 <= to && $2 ~ codes { print $3 }' | pct
-}
+# the gateway's answers in the window, read once: "status millis" from its access-log lines ("timestamp":"...", then
+# in the message: "METHOD /path HTTP/1.1" STATUS BYTES MILLIS ms)
+answers="$(grep -F 'http.access-log' "$log" | grep -E "$path" \
+  | sed -n 's/.*"timestamp":"\([^"]*\)".*HTTP\/[0-9.]*\\" \([0-9]*\) [0-9-]* \([0-9]*\) ms.*/\1 \2 \3/p' \
+  | awk -v from="$from" -v to="$to" '$1 >= from && $1 <= to { print $2, $3 }' || true)"
+gateway() { awk -v codes="$1" 'NF == 2 && $1 ~ codes { print $2 }' <<<"$answers" | pct; }
 printf "The gateway's own time against the client's, '%s' (%s to %s UTC; ms, count p50/p95/p99):\n" "$request" "${from#*T}" "${to#*T}"
 printf '  accepted (2xx): client %s, gateway %s\n' "$(client '^2[0-9][0-9]$')" "$(gateway '^2[0-9][0-9]$')"
 printf '  shed (429/503): client %s, gateway %s\n' "$(client '^(429|503)$')" "$(gateway '^(429|503)$')"

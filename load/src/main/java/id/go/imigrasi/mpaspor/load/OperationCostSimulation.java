@@ -106,13 +106,8 @@ public class OperationCostSimulation extends Simulation {
         ScenarioBuilder known2 = reads("read, known token", 3 * ACCOUNTS, false);
         ScenarioBuilder fresh2 = reads("read, new token each time", 4 * ACCOUNTS, true);
         // ten clients of the same address, so the edge answers at the pace it can
-        ScenarioBuilder refused = scenario("refused at the gateway").exec(s -> s.set(Journeys.CLIENT_IP,
-                Journeys.clientIp(30_000))).repeat(REFUSED / 10).on(exec(http("cost-refused")
-                        .get(application + "/applications/none").check(status().saveAs("status")))
-                        .exec(s -> count("refused at the gateway", s)));
-        ScenarioBuilder refusedWarmUp = scenario("warm-up, refused").exec(s -> s.set(Journeys.CLIENT_IP,
-                Journeys.clientIp(30_000))).repeat(Math.max(1, REFUSED_WARM_UP / 10)).on(exec(http("cost-refused-warm-up")
-                        .get(application + "/applications/none").check(status().in(401, 429))));
+        ScenarioBuilder refused = refusals("refused at the gateway", REFUSED, true);
+        ScenarioBuilder refusedWarmUp = refusals("warm-up, refused", REFUSED_WARM_UP, false);
         PopulationBuilder chain = prepare.injectOpen(atOnceUsers(1))
                 .andThen(warmUp.injectOpen(atOnceUsers(CLIENTS)))
                 .andThen(warmUpFresh.injectOpen(atOnceUsers(CLIENTS)))
@@ -138,6 +133,14 @@ public class OperationCostSimulation extends Simulation {
                 .andThen(refused.injectOpen(atOnceUsers(10)))
                 .andThen(mark("end: refused at the gateway").injectOpen(atOnceUsers(1)));
         setUp(chain).protocols(Journeys.protocol(CONFIG).shareConnections());
+    }
+
+    /** {@code total} requests of the refused phase's one address, by ten clients; counted in the phase or not. */
+    private ScenarioBuilder refusals(String name, int total, boolean counted) {
+        var request = exec(http(counted ? "cost-refused" : "cost-refused-warm-up")
+                .get(application + "/applications/none").check(status().saveAs("status")));
+        return scenario(name).exec(s -> s.set(Journeys.CLIENT_IP, Journeys.clientIp(30_000)))
+                .repeat(Math.max(1, total / 10)).on(counted ? request.exec(s -> count(name, s)) : request);
     }
 
     private ScenarioBuilder reads(String name, int firstAccount, boolean newTokenEachTime) {
