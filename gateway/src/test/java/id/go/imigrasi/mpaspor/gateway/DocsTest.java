@@ -109,10 +109,13 @@ class DocsTest {
                     .isEqualTo("#/components/schemas/Problem");
         }
         assertThat(doc.at("/components/headers/Retry-After/schema/type").asText()).isEqualTo("integer");
+        assertThat(accounts.path("responses").has("413") && accounts.path("responses").has("415"))
+                .as("a body may be too large or of another media type (HttpGuard, JsonBodyGuard)").isTrue();
         JsonNode application = doc.at("/paths/~1api~1v1~1applications~1{id}/post");
         assertThat(application.path("responses").has("404")).as("a path naming a resource may answer 404").isTrue();
         assertThat(application.path("parameters").findValuesAsText("name"))
                 .as("the path's parameter declared, as generators require").contains("id");
+        assertThat(application.path("responses").has("415")).as("no body, no 415").isFalse();
         assertThat(application.path("responses").path("400").path("description").asText())
                 .as("a service's own description is kept").isEqualTo("bad");
         assertThat(doc.path("info").path("license").path("name").asText()).isNotBlank();

@@ -86,7 +86,8 @@ public class AccountResource {
     @Operation(operationId = "registerAccount")
     @APIResponse(responseCode = "201", description = "The account, not verified yet: a one-time code is on its way by e-mail", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Created.class)))
     @APIResponse(responseCode = "409", description = "`email-taken`: only when two registrations of one address race (an address already registered answers 201 and its owner is told by e-mail, so addresses cannot be probed)")
-    @APIResponse(responseCode = "422", description = "`privacy-notice-not-accepted` (field `privacyNoticeVersion`: absent or not the current version), or `validation` with field errors; nothing is created")
+    @APIResponse(responseCode = "422", description = "`privacy-notice-not-accepted` (field `privacyNoticeVersion`: absent or not the current version) when it is the only error; with other errors it is one more field error of the 400. Nothing is created")
+    @APIResponse(responseCode = "429", description = "`otp-too-soon` or `otp-hourly-limit`: a verification code for this e-mail was asked for too recently or too often this hour (the same limits whether the address is taken or not); nothing is created; wait `Retry-After` seconds. Or too many requests from this client (the gateway's rate limit)")
     public Uni<RestResponse<Created>> register(@NotNull RegisterRequest body, HttpHeaders headers,
             @Context HttpServerRequest request) {
         String language = Messages.negotiate(headers.getAcceptableLanguages()).getLanguage();
@@ -102,6 +103,9 @@ public class AccountResource {
     @Path("/verification")
     @PermitAll
     @Operation(operationId = "verifyEmail")
+    @APIResponse(responseCode = "200", description = "Verified: the account is ACTIVE", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AccountApi.Verified.class)))
+    @APIResponse(responseCode = "400", description = "`otp-rejected`: a wrong or expired code, an unknown e-mail or an account already verified, all the same answer (the attempts left in the field error on `otp`); `validation`: `email` or `otp` blank or too long")
+    @APIResponse(responseCode = "429", description = "`otp-attempts-exceeded`: no try left on this code, which is void; ask for a new one (POST /accounts/otp) after `Retry-After` seconds. Or too many requests from this client (the gateway's rate limit)")
     public Uni<AccountApi.Verified> verify(@Valid @NotNull VerificationRequest body) {
         return accounts.verifyEmail(body.email(), body.otp()).map(check -> {
             if (!check.accepted()) {
@@ -118,6 +122,7 @@ public class AccountResource {
     @ResponseStatus(202)
     @Operation(operationId = "requestOtp")
     @APIResponse(responseCode = "202", description = "Accepted: if the account exists and may get one, a code is sent (the answer never tells which)")
+    @APIResponse(responseCode = "429", description = "`otp-too-soon` (a code for this e-mail was asked for less than the resend interval ago) or `otp-hourly-limit` (too many this hour), whether the e-mail has an account or not: wait `Retry-After` seconds. Or too many requests from this client (the gateway's rate limit)")
     public Uni<Void> requestOtp(@Valid @NotNull OtpRequest body) {
         return accounts.requestOtp(body.email(), body.purpose().otp());
     }
@@ -126,6 +131,8 @@ public class AccountResource {
     @Path("/me")
     @RolesAllowed({ Roles.APPLICANT, Roles.OFFICER, Roles.ADMIN, Roles.OPS })
     @Operation(operationId = "getMyAccount")
+    @APIResponse(responseCode = "200", description = "The caller's account and where it stands with the privacy notice", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Me.class)))
+    @APIResponse(responseCode = "404", description = "`not-found`: the token's account no longer exists")
     public Uni<Me> me() {
         return accounts.find(caller.accountId()).chain(a -> privacy.status(a).map(status -> Me.of(a, status)));
     }
@@ -135,6 +142,8 @@ public class AccountResource {
     @Path("/me/notification-preferences")
     @RolesAllowed(Roles.APPLICANT)
     @Operation(operationId = "getNotificationPreferences")
+    @APIResponse(responseCode = "200", description = "The channels, the language and the proven mobile number", content = @Content(mediaType = "application/json", schema = @Schema(implementation = NotificationSettings.Preferences.class)))
+    @APIResponse(responseCode = "404", description = "`not-found`: the token's account no longer exists")
     public Uni<NotificationSettings.Preferences> notificationPreferences() {
         return notifications.view(caller.accountId());
     }
@@ -149,6 +158,7 @@ public class AccountResource {
     @Operation(operationId = "setNotificationPreferences")
     @APIResponse(responseCode = "200", description = "The preferences now in force", content = @Content(mediaType = "application/json", schema = @Schema(implementation = NotificationSettings.Preferences.class)))
     @APIResponse(responseCode = "400", description = "`validation`: no channel, an unknown one, SMS/WHATSAPP without a proven number (`channels`), or a language other than id/en (`language`); nothing changed")
+    @APIResponse(responseCode = "404", description = "`not-found`: the token's account no longer exists")
     public Uni<NotificationSettings.Preferences> setNotificationPreferences(
             @Valid @NotNull NotificationPreferencesRequest body) {
         return notifications.update(caller.accountId(), body.channels(), body.language());
@@ -165,6 +175,7 @@ public class AccountResource {
     @Operation(operationId = "requestPhoneVerification")
     @APIResponse(responseCode = "202", description = "A code is on its way by SMS to that number")
     @APIResponse(responseCode = "400", description = "`validation`: not an Indonesian mobile number (`phone`)")
+    @APIResponse(responseCode = "404", description = "`not-found`: the token's account no longer exists")
     @APIResponse(responseCode = "429", description = "`otp-too-soon` or `otp-hourly-limit`, with Retry-After")
     public Uni<Void> requestPhoneVerification(@Valid @NotNull PhoneRequest body) {
         return notifications.requestPhoneCode(caller.accountId(), body.phone());
@@ -176,7 +187,8 @@ public class AccountResource {
     @RolesAllowed(Roles.APPLICANT)
     @Operation(operationId = "verifyPhone")
     @APIResponse(responseCode = "200", description = "Proven: the preferences with the number", content = @Content(mediaType = "application/json", schema = @Schema(implementation = NotificationSettings.Preferences.class)))
-    @APIResponse(responseCode = "400", description = "`otp-rejected`: wrong or expired code (the attempts left in the field error)")
+    @APIResponse(responseCode = "400", description = "`otp-rejected`: wrong or expired code (the attempts left in the field error); `validation`: `otp` blank or too long")
+    @APIResponse(responseCode = "404", description = "`not-found`: the token's account no longer exists")
     @APIResponse(responseCode = "429", description = "`otp-attempts-exceeded`, with Retry-After")
     public Uni<NotificationSettings.Preferences> verifyPhone(@Valid @NotNull PhoneVerificationRequest body) {
         return notifications.confirmPhone(caller.accountId(), body.otp()).map(result -> {
@@ -205,6 +217,7 @@ public class AccountResource {
     @RolesAllowed({ Roles.APPLICANT, Roles.OFFICER, Roles.ADMIN, Roles.OPS })
     @Operation(operationId = "acceptPrivacyNotice")
     @APIResponse(responseCode = "200", description = "Accepted (now or before)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PrivacyNoticeStatus.class)))
+    @APIResponse(responseCode = "404", description = "`not-found`: the token's account no longer exists")
     @APIResponse(responseCode = "422", description = "`privacy-notice-not-accepted`: `noticeVersion` absent or not the current one")
     public Uni<PrivacyNoticeStatus> acceptPrivacyNotice(@NotNull AcceptPrivacyNoticeRequest body, HttpHeaders headers,
             @Context HttpServerRequest request) {
@@ -220,6 +233,9 @@ public class AccountResource {
     @ResponseStatus(204)
     @Operation(operationId = "changePassword")
     @APIResponse(responseCode = "204", description = "Changed; every other session of the account ends")
+    @APIResponse(responseCode = "400", description = "`validation`: a field blank or too long, or `newPassword` refused by the password rule (too short or long, common, the e-mail address...); `wrong-current-password`: a field error on `currentPassword` (the attempt counts toward `login-locked`); nothing changed")
+    @APIResponse(responseCode = "404", description = "`not-found`: the token's account no longer exists")
+    @APIResponse(responseCode = "429", description = "`login-locked`: too many wrong tries at this account's password (here or at login); the password was not checked; wait `Retry-After` seconds. Or too many requests from this client (the gateway's rate limit)")
     public Uni<Void> changePassword(@Valid @NotNull ChangePasswordRequest body, @Context HttpServerRequest request) {
         return accounts.changePassword(caller.accountId(), jwt.getClaim(TokenIssuer.SESSION_CLAIM),
                 body.currentPassword(), body.newPassword(), ClientAddress.of(request));
@@ -236,7 +252,9 @@ public class AccountResource {
     @ResponseStatus(202)
     @Operation(operationId = "requestAccountErasure")
     @APIResponse(responseCode = "202", description = "Accepted: the account is locked (`ERASURE_PENDING`) and every session has ended; the erasure goes on in every service", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AccountErasure.Requested.class)))
-    @APIResponse(responseCode = "400", description = "`wrong-current-password`: the password is wrong (a field error on `password`; attempts count toward the login lockout)")
+    @APIResponse(responseCode = "400", description = "`wrong-current-password`: the password is wrong (a field error on `password`; attempts count toward the login lockout); `validation`: `password` blank or too long")
+    @APIResponse(responseCode = "403", description = "`account-erasure-pending`: the account is not ACTIVE any more (its erasure was already asked for); `forbidden`: not an applicant's token")
+    @APIResponse(responseCode = "429", description = "`login-locked`: too many wrong tries at this account's password (here or at login); the password was not checked; wait `Retry-After` seconds. Or too many requests from this client (the gateway's rate limit)")
     public Uni<AccountErasure.Requested> requestErasure(@Valid @NotNull ErasureRequest body,
             @Context HttpServerRequest request) {
         return erasure.request(caller.accountId(), body.password(), ClientAddress.of(request));
@@ -307,6 +325,8 @@ public class AccountResource {
     @ResponseStatus(204)
     @Operation(operationId = "resetPassword")
     @APIResponse(responseCode = "204", description = "Changed; every session of the account ends")
+    @APIResponse(responseCode = "400", description = "`otp-rejected`: a wrong or expired code, or an unknown e-mail, the same answer (the attempts left in the field error on `otp`); `validation`: `newPassword` refused by the password rule, or a field blank or too long; nothing changed")
+    @APIResponse(responseCode = "429", description = "`otp-attempts-exceeded`: no try left on this code, which is void; ask for a new one (POST /accounts/otp) after `Retry-After` seconds. Or too many requests from this client (the gateway's rate limit)")
     public Uni<Void> resetPassword(@Valid @NotNull ResetPasswordRequest body) {
         return accounts.resetPassword(body.email(), body.otp(), body.newPassword()).map(check -> {
             if (!check.accepted()) {

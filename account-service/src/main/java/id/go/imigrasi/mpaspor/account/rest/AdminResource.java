@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -134,6 +135,8 @@ public class AdminResource {
     @POST
     @Path("/officers/{id}/disable")
     @Operation(operationId = "disableOfficer", summary = "Disable an officer: no login any more, every session ended (OfficerDisabled)")
+    @APIResponse(responseCode = "200", description = "The officer, DISABLED (now or before)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Officer.class)))
+    @APIResponse(responseCode = "404", description = "`not-an-officer`: no officer account has this id")
     public Uni<Officer> disable(@PathParam("id") String id) {
         return officers.disable(id, caller.accountId()).map(Officer::of);
     }
@@ -142,6 +145,7 @@ public class AdminResource {
     @Path("/officers/{id}/move")
     @Operation(operationId = "moveOfficer", summary = "Move an officer to another office; sessions end, the next login carries it (OfficerMoved)")
     @APIResponse(responseCode = "200", description = "The officer, now of the new office", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Officer.class)))
+    @APIResponse(responseCode = "404", description = "`not-an-officer`: no officer account has this id")
     @APIResponse(responseCode = "422", description = "`unknown-office`: no office has this code")
     public Uni<Officer> move(@PathParam("id") String id, @NotNull MoveRequest body) {
         return officers.move(id, body.officeCode(), caller.accountId()).map(Officer::of);
@@ -150,6 +154,8 @@ public class AdminResource {
     @GET
     @Path("/audit")
     @Operation(operationId = "listAccountAudit", summary = "Who changed which officer and when, newest first (of one office, or all)")
+    @APIResponse(responseCode = "200", description = "The admin changes, newest first", content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = AuditEntry.class)))
+    @APIResponse(responseCode = "404", description = "`not-found`: `limit` is not a whole number (a query parameter the framework cannot read is answered 404, not 400)")
     public Uni<List<AuditEntry>> audit(@QueryParam("officeCode") String officeCode,
             @QueryParam("limit") Integer limit) {
         return officers.audit(officeCode == null || officeCode.isBlank() ? null : officeCode,
@@ -159,6 +165,8 @@ public class AdminResource {
     @GET
     @Path("/erasures")
     @Operation(operationId = "listAccountErasures", summary = "Erasure requests, newest first, with each service's confirmation (UU PDP accountability)")
+    @APIResponse(responseCode = "200", description = "The erasure requests, newest first", content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = Erasure.class)))
+    @APIResponse(responseCode = "404", description = "`not-found`: `limit` is not a whole number (a query parameter the framework cannot read is answered 404, not 400)")
     public Uni<List<Erasure>> erasures(@QueryParam("limit") Integer limit) {
         int n = limit == null ? 50 : Math.max(1, Math.min(limit, 500));
         return erasure.latest(n).map(rows -> rows.stream().map(Erasure::of).toList());
@@ -167,6 +175,8 @@ public class AdminResource {
     @GET
     @Path("/privacy-audit")
     @Operation(operationId = "listPrivacyAudit", summary = "Every erasure and data export step, newest first, of one account or all (append-only: who, what, when, why)")
+    @APIResponse(responseCode = "200", description = "The steps, newest first", content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = PrivacyAuditRepository.Entry.class)))
+    @APIResponse(responseCode = "404", description = "`not-found`: `limit` is not a whole number (a query parameter the framework cannot read is answered 404, not 400)")
     public Uni<List<PrivacyAuditRepository.Entry>> privacyAudit(@QueryParam("accountId") String accountId,
             @QueryParam("limit") Integer limit) {
         UUID account;

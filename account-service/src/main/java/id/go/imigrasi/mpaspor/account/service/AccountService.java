@@ -81,8 +81,8 @@ public class AccountService {
      * answer never tells whether an email has an account.
      * <p>
      * The registration must accept the current privacy notice ({@code noticeVersion}): absent or an older version is
-     * 422 {@code privacy-notice-not-accepted} with a field error on {@code privacyNoticeVersion} (beside the other
-     * field errors, if any, in a 422 validation problem), and nothing is created. The acceptance is recorded with
+     * 422 {@code privacy-notice-not-accepted} with a field error on {@code privacyNoticeVersion} (with other field
+     * errors it is one more of them, in the 400 validation problem), and nothing is created. The acceptance is recorded with
      * the account (language, {@code client} address) in the same transaction.
      */
     public Uni<Account> register(Registration r, String noticeVersion, String language, String client) {

@@ -109,6 +109,8 @@ public class ApplicationResource {
     @RolesAllowed(Roles.APPLICANT)
     @Operation(operationId = "addApplicant", summary = "Add an applicant (identity, NIK checked and verified at Dukcapil, questionnaire)")
     @APIResponse(responseCode = "201", description = "The applicant and their Dukcapil verification state", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApplicantAdded.class)), headers = @Header(name = "Location", description = "/api/v1/applications/{id}/applicants/{applicantId}", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "409", description = "application-not-editable (no longer a draft), applicant-limit-reached (the application already has the most applicants, five), nik-in-active-application (the NIK is in another active application, or already in this one)", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "422", description = "authority-not-declared (the declaration of authority is missing or impossible, e.g. a minor declared SELF, and no other field is wrong: field error on authority), dukcapil-verification-failed (the NIK is not registered, or name, birth place, sex or birth date differ from Dukcapil's: a field error each); nothing is stored", content = @Content(mediaType = "application/problem+json"))
     public Uni<Response> addApplicant(@PathParam("id") String id, ApplicantRequest request) {
         UUID applicationId = uuid(id);
         return applications.addApplicant(applicationId, request, caller).map(a -> Response
@@ -122,6 +124,8 @@ public class ApplicationResource {
     @RolesAllowed(Roles.APPLICANT)
     @Operation(operationId = "updateApplicant", summary = "Correct an applicant (re-verified at Dukcapil when NIK or birth date change)")
     @APIResponse(responseCode = "200", description = "The applicant and their Dukcapil verification state", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApplicantAdded.class)))
+    @APIResponse(responseCode = "409", description = "application-not-editable (no longer a draft), nik-in-active-application (the new NIK is in another active application, or already in this one)", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "422", description = "authority-not-declared (the declaration of authority is missing or impossible, e.g. a minor declared SELF, and no other field is wrong: field error on authority), dukcapil-verification-failed (re-verified and the NIK is not registered, or the identity differs from Dukcapil's: a field error each); nothing is changed", content = @Content(mediaType = "application/problem+json"))
     public Uni<ApplicantAdded> updateApplicant(@PathParam("id") String id,
             @PathParam("applicantId") String applicantId, ApplicantRequest request) {
         return applications.updateApplicant(uuid(id), applicantUuid(applicantId), request, caller)
@@ -133,6 +137,7 @@ public class ApplicationResource {
     @RolesAllowed(Roles.APPLICANT)
     @Operation(operationId = "removeApplicant", summary = "Remove an applicant from a draft")
     @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "409", description = "application-not-editable: the application is no longer a draft", content = @Content(mediaType = "application/problem+json"))
     public Uni<Response> removeApplicant(@PathParam("id") String id, @PathParam("applicantId") String applicantId) {
         return applications.removeApplicant(uuid(id), applicantUuid(applicantId), caller)
                 .map(ignored -> Response.noContent().build());
@@ -178,6 +183,8 @@ public class ApplicationResource {
     @RolesAllowed(Roles.APPLICANT)
     @Operation(operationId = "submitApplication", summary = "Submit with the quota hold that covers every applicant; publishes ApplicationSubmitted")
     @APIResponse(responseCode = "202", description = "Submitted: the bill follows within seconds (GET /api/v1/bills?applicationId=, see docs/integration.md)", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Created.class)))
+    @APIResponse(responseCode = "409", description = "hold-not-yet-known (quota-service has not announced the hold yet: retry after Retry-After), application-not-editable (no longer a draft, or submitted with another hold), hold-expired (the hold expired or was released: pick a slot again)", content = @Content(mediaType = "application/problem+json"), headers = @Header(name = "Retry-After", description = "With hold-not-yet-known: seconds until the submission may be retried", schema = @Schema(type = SchemaType.INTEGER)))
+    @APIResponse(responseCode = "422", description = "submission-incomplete (an applicant not verified or a required document not accepted: every gap as a field error), hold-not-yours (another account's hold, or used by another application), hold-does-not-cover-applicants (an applicant's NIK is not in the hold), hold-passport-kind-mismatch (an e-passport applicant with an ordinary-passport hold), hold-service-line-mismatch (same-day applicants without a SAME_DAY hold, or regular ones with one)", content = @Content(mediaType = "application/problem+json"))
     public Uni<Response> submit(@PathParam("id") String id, @Valid SubmissionRequest request) {
         return submissions.submit(uuid(id), request == null ? null : request.holdId(), caller)
                 .map(app -> Response.accepted(new Created(app.id, app.status.name())).build());
@@ -188,6 +195,7 @@ public class ApplicationResource {
     @RolesAllowed(Roles.APPLICANT)
     @Operation(operationId = "cancelApplication", summary = "Cancel before payment; publishes ApplicationCancelled")
     @APIResponse(responseCode = "202", description = "Cancelled: the hold and the bill are released", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Created.class)))
+    @APIResponse(responseCode = "409", description = "application-not-cancellable: the bill is already paid (no online cancellation after payment) or the application has ended", content = @Content(mediaType = "application/problem+json"))
     public Uni<Response> cancel(@PathParam("id") String id) {
         return submissions.cancel(uuid(id), caller)
                 .map(app -> Response.accepted(new Created(app.id, app.status.name())).build());

@@ -61,6 +61,8 @@ public class NikClaimResource {
     @Operation(operationId = "startNikClaim", summary = "Claim a NIK another account's draft holds: identity checked at Dukcapil, a code sent by SMS"
             + " to the number registered with the NIK")
     @APIResponse(responseCode = "201", description = "The claim; a code went by SMS to the number registered with the NIK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = NikClaimStarted.class)), headers = @Header(name = "Location", description = "/api/v1/applications/nik-claims/{id}", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "409", description = "nik-not-claimable (no other account's active application holds the NIK: add it directly), nik-claim-at-office (Dukcapil has no phone for the NIK, or the other application is already submitted: claim it at the office)", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "422", description = "dukcapil-verification-failed: the NIK is not registered, or name, birth place, sex or birth date differ from Dukcapil's (a field error each); no code is sent", content = @Content(mediaType = "application/problem+json"))
     public Uni<Response> start(NikClaimRequest request) {
         return claims.start(request, caller).map(claim -> Response
                 .created(URI.create("/applications/nik-claims/" + claim.id))
@@ -73,6 +75,8 @@ public class NikClaimResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "confirmNikClaim", summary = "The code received: the other draft loses the applicant, the NIK is free to add")
     @APIResponse(responseCode = "200", description = "Confirmed: the NIK is free to add", content = @Content(mediaType = "application/json", schema = @Schema(implementation = NikClaimConfirmed.class)))
+    @APIResponse(responseCode = "409", description = "nik-claim-closed (the claim expired, was already used or ran out of attempts: start a new one), nik-claim-at-office (the other application was submitted meanwhile: claim it at the office)", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "422", description = "nik-claim-code-wrong: the code is wrong (field error on code; the detail says how many attempts are left)", content = @Content(mediaType = "application/problem+json"))
     public Uni<NikClaimConfirmed> confirm(@PathParam("id") String id, NikClaimRequest.Confirmation confirmation) {
         UUID claimId;
         try {

@@ -84,6 +84,9 @@ public class PaymentCallbackResource {
     @APIResponse(responseCode = "200", description = "The payment is recorded (or was already: `X-Mpaspor-Replayed: true`)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = id.go.imigrasi.mpaspor.billing.service.PaymentReceipt.class)),
             headers = @Header(name = REPLAYED_HEADER, description = "true when this channelReference was reported before: nothing changed", schema = @Schema(type = SchemaType.BOOLEAN)))
+    @APIResponse(responseCode = "401", description = "callback-signature-invalid (X-Mpaspor-Signature missing or not the HMAC of timestamp and body with the channel's secret), callback-timestamp-out-of-window (X-Mpaspor-Timestamp missing, unreadable or outside the tolerance): checked before the body is read; nothing recorded", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "409", description = "channel-reference-conflict: this channelReference is already recorded for another billing code or amount; nothing changed", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "422", description = "unknown-billing-code (a well-formed code no bill has), amount-mismatch (the amount differs from the bill's total): nothing recorded", content = @Content(mediaType = "application/problem+json"))
     public Uni<Response> callback(@PathParam("channel") String channel,
             @Parameter(description = "Unix epoch seconds") @HeaderParam(CallbackAuthenticator.TIMESTAMP_HEADER) String timestamp,
             @Parameter(description = "hex HMAC-SHA256") @HeaderParam(CallbackAuthenticator.SIGNATURE_HEADER) String signature,

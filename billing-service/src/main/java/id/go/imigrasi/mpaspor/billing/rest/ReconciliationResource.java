@@ -12,6 +12,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import id.go.imigrasi.mpaspor.billing.BillingProblem;
@@ -43,6 +47,8 @@ public class ReconciliationResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "getReconciliation", summary = "Reconciliation of one day (yyyy-MM-dd, in WIB), every channel or one")
+    @APIResponse(responseCode = "200", description = "Each channel's day: what the channel settled against what was recorded", content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = Reconciliation.ChannelDay.class)))
+    @APIResponse(responseCode = "404", description = "unknown-payment-channel: the channel parameter names no configured payment channel", content = @Content(mediaType = "application/problem+json"))
     public Uni<List<Reconciliation.ChannelDay>> day(@QueryParam("date") String date,
             @QueryParam("channel") String channel) {
         LocalDate day;

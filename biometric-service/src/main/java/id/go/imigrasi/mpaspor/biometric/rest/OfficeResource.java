@@ -18,7 +18,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import id.go.imigrasi.mpaspor.biometric.domain.Finger;
@@ -99,6 +102,10 @@ public class OfficeResource {
     @POST
     @Path("/check-in")
     @Operation(operationId = "checkIn", summary = "Check in by booking code (scanned or typed) and the NIK of the original e-KTP")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AppointmentView.class)))
+    @APIResponse(responseCode = "404", description = "unknown-booking-code: no appointment has this booking code", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "409", description = "already-checked-in (the applicant has checked in already), appointment-closed (the appointment was cancelled or marked no-show)", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "422", description = "wrong-appointment-date (today, in office time, is not the appointment's date), nik-mismatch (the NIK of the original e-KTP is not the booked one, e.g. a resold slot)", content = @Content(mediaType = "application/problem+json"))
     public Uni<AppointmentView> checkIn(@Valid @NotNull CheckInRequest request) {
         return checkIn.checkIn(request.bookingCode(), request.nik(), caller);
     }
@@ -106,6 +113,8 @@ public class OfficeResource {
     @POST
     @Path("/appointments/{id}/interview")
     @Operation(operationId = "recordInterview", summary = "Interview outcome: documents VERIFIED, or REJECTED with a reason")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AppointmentView.class)))
+    @APIResponse(responseCode = "409", description = "wrong-step: the appointment is not CHECKED_IN (not checked in yet, or already interviewed, decided or closed)", content = @Content(mediaType = "application/problem+json"))
     public Uni<AppointmentView> interview(@PathParam("id") String id, @Valid @NotNull InterviewRequest request) {
         if (request.outcome() == Decisions.InterviewOutcome.REJECTED) {
             requireText("reason", request.reason());
@@ -116,6 +125,8 @@ public class OfficeResource {
     @POST
     @Path("/appointments/{id}/capture/face")
     @Operation(operationId = "captureFace", summary = "A face photo result from the capture station")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AppointmentView.class)))
+    @APIResponse(responseCode = "409", description = "wrong-step: the appointment is not INTERVIEWED (documents not verified yet, or the capture complete), or its face photo has passed already", content = @Content(mediaType = "application/problem+json"))
     public Uni<AppointmentView> face(@PathParam("id") String id, @Valid @NotNull FaceResult result) {
         return capture.face(id, result.score(), result.icaoCompliant(), caller);
     }
@@ -123,6 +134,8 @@ public class OfficeResource {
     @POST
     @Path("/appointments/{id}/capture/fingers")
     @Operation(operationId = "captureFingers", summary = "Fingerprint attempts from the capture station (NFIQ 2 score per finger)")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AppointmentView.class)))
+    @APIResponse(responseCode = "409", description = "wrong-step (the appointment is not INTERVIEWED: documents not verified yet, or the capture complete), finger-already-done (a finger of the post has passed or has an exception already), finger-exception-required (a finger failed the maximum number of attempts: record an exception for it); one refused finger refuses the whole post", content = @Content(mediaType = "application/problem+json"))
     public Uni<AppointmentView> fingers(@PathParam("id") String id, @Valid @NotNull FingerResults results) {
         List<Capture.FingerAttempt> attempts = new ArrayList<>();
         results.results().forEach(r -> attempts.add(new Capture.FingerAttempt(r.finger(), r.nfiq2())));
@@ -132,6 +145,8 @@ public class OfficeResource {
     @POST
     @Path("/appointments/{id}/capture/fingers/{finger}/exception")
     @Operation(operationId = "recordFingerException", summary = "An exception for a finger (INJURED, AMPUTATED, UNREADABLE) with a reason")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AppointmentView.class)))
+    @APIResponse(responseCode = "409", description = "wrong-step (the appointment is not INTERVIEWED), finger-already-done (the finger has passed or has an exception already), finger-exception-too-early (the finger has not failed the maximum number of attempts yet; only AMPUTATED is accepted before)", content = @Content(mediaType = "application/problem+json"))
     public Uni<AppointmentView> exception(@PathParam("id") String id, @PathParam("finger") String finger,
             @Valid @NotNull ExceptionRequest request) {
         Finger which;
@@ -146,6 +161,8 @@ public class OfficeResource {
     @POST
     @Path("/appointments/{id}/decision")
     @Operation(operationId = "decide", summary = "APPROVE (passport number, expected ready date) or REJECT with a reason")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AppointmentView.class)))
+    @APIResponse(responseCode = "409", description = "wrong-step (APPROVE: the appointment is not INTERVIEWED or CAPTURED; REJECT: not CHECKED_IN, INTERVIEWED or CAPTURED), capture-incomplete (APPROVE before the face photo and all ten fingers are done)", content = @Content(mediaType = "application/problem+json"))
     public Uni<AppointmentView> decision(@PathParam("id") String id, @Valid @NotNull DecisionRequest request) {
         if (request.decision() == Decisions.Verdict.REJECT) {
             requireText("reason", request.reason());
@@ -156,6 +173,8 @@ public class OfficeResource {
     @POST
     @Path("/appointments/{id}/issuance")
     @Operation(operationId = "issuePassport", summary = "The passport was printed: PassportIssued")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AppointmentView.class)))
+    @APIResponse(responseCode = "409", description = "wrong-step: the appointment is not APPROVED (not approved yet, rejected, or issued already)", content = @Content(mediaType = "application/problem+json"))
     public Uni<AppointmentView> issuance(@PathParam("id") String id) {
         return decisions.issue(id, caller);
     }
@@ -163,6 +182,9 @@ public class OfficeResource {
     @POST
     @Path("/appointments/{id}/pickup")
     @Operation(operationId = "recordPickup", summary = "Handover at the office to the applicant or a family member of the same family card")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AppointmentView.class)))
+    @APIResponse(responseCode = "409", description = "wrong-step: the passport is not ISSUED (not issued yet, collected or handed to Pos already, or marked uncollected)", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "422", description = "nik-mismatch (by the APPLICANT: collectorNik is not the applicant's NIK), family-card-mismatch (by a FAMILY_MEMBER: familyCardNumber is not applicantFamilyCardNumber)", content = @Content(mediaType = "application/problem+json"))
     public Uni<AppointmentView> pickup(@PathParam("id") String id, @Valid @NotNull PickupRequest request) {
         if (request.collectedBy() == Handover.Collector.FAMILY_MEMBER) {
             List<FieldError> errors = new ArrayList<>();
@@ -180,6 +202,8 @@ public class OfficeResource {
     @POST
     @Path("/appointments/{id}/delivery")
     @Operation(operationId = "sendByPost", summary = "Hand the passport to Pos Indonesia for delivery: tracking number")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = AppointmentView.class)))
+    @APIResponse(responseCode = "409", description = "wrong-step: the passport is not ISSUED (not issued yet, collected or handed to Pos already, or marked uncollected; also when that changed while Pos created the shipment)", content = @Content(mediaType = "application/problem+json"))
     public Uni<AppointmentView> delivery(@PathParam("id") String id, @Valid @NotNull DeliveryRequest request) {
         return handover.deliver(id, new Handover.Delivery(request.recipientName(), request.address(),
                 request.postalCode(), request.phone()), caller);

@@ -21,7 +21,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * <li>every error is {@code application/problem+json} with the one shared {@link #PROBLEM} schema (RFC 9457 plus
  * {@code requestId} and {@code errors[]}), whose {@code type} integrators switch on;</li>
  * <li>429 (the gateway's rate limits) and 503 (admission, a lost database) on every operation, both with
- * {@code Retry-After}; 400 where there is a body or a parameter to get wrong; 404 where the path names a resource;
+ * {@code Retry-After}; 400 where there is a body or a parameter to get wrong; 413 and 415 where there is a body
+ * (the platform's HttpGuard and JsonBodyGuard); 404 where the path names a resource;
  * 401 and 403 where a token is required;</li>
  * <li>{@code security: []} on a public operation, so a generator does not send (or a reader expect) a token;</li>
  * <li>every path parameter declared, every tag listed with a description;</li>
@@ -45,6 +46,9 @@ final class PublicContract {
             "403", "The token is valid but its account may not do this (another account's resource, another office,"
                     + " a missing role)",
             "404", "No such resource, or not one this account may see",
+            "413", "payload-too-large: the body is larger than the service accepts; nothing was changed",
+            "415", "unsupported-media-type: the body is not of the media type the operation consumes (JSON operations"
+                    + " need `Content-Type: application/json`)",
             "429", "Too many requests from this client or account: wait `Retry-After` seconds",
             "503", "Busy (admission limit reached) or a dependency is unreachable: nothing was changed; retry after"
                     + " `Retry-After` seconds");
@@ -254,6 +258,10 @@ final class PublicContract {
         List<String> common = new ArrayList<>(List.of("429", "503"));
         if (operation.has("requestBody") || operation.path("parameters").size() > 0 || path.contains("{")) {
             common.add("400");
+        }
+        if (operation.has("requestBody")) {
+            common.add("413");
+            common.add("415");
         }
         if (secured(operation)) {
             common.add("401");

@@ -39,7 +39,8 @@ import io.vertx.core.json.JsonObject;
  * <li>{@code GET /releases/{id}/waiting-room/draw}: the draw set with {@code POST /_fake/draw?id=}, to a request signed
  * with the test secret only (404 otherwise), counted ({@code GET /_fake/draws-read?id=}); the echo for a room with no
  * draw set</li>
- * <li>{@code /q/openapi}: a small document (account and application only; the others answer 404)</li>
+ * <li>{@code /q/openapi}: a small document (account, with a request body, and application only; the others answer
+ * 404)</li>
  * <li>{@code POST /uploads}: 201 with a {@code Location} on the fake's own origin ({@code ?relative=true}: a
  * relative one)</li>
  * <li>{@code PATCH /uploads/{id}}: counts the streamed bytes ({@code GET /_fake/received?id=}), answers 204 with
@@ -320,6 +321,10 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
                             .put("201", new JsonObject().put("description", "created").put("content",
                                     new JsonObject().put("application/json", new JsonObject().put("schema",
                                             new JsonObject().put("$ref", "#/components/schemas/Created"))))));
+            if (service.equals("account")) {
+                operation.put("requestBody", new JsonObject().put("content", new JsonObject().put("application/json",
+                        new JsonObject().put("schema", new JsonObject().put("$ref", "#/components/schemas/Shared")))));
+            }
             JsonObject document = new JsonObject().put("openapi", "3.1.0")
                     .put("info", new JsonObject().put("title", service + "-service").put("version", "1"))
                     .put("paths", new JsonObject()

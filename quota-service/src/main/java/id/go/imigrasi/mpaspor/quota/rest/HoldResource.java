@@ -124,7 +124,7 @@ public class HoldResource {
     @APIResponse(responseCode = "400", description = "Malformed request (field errors)", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "401", description = "No or an invalid access token", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "403", description = "hold-pass-required: during a release's waiting-room window the Hold-Pass header is missing, expired, of another release or of another account; the detail links to the waiting room", content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "409", description = "quota-full, nik-already-held, or applicants-not-yet-known (with Retry-After)", content = @Content(mediaType = "application/problem+json"), headers = @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)))
+    @APIResponse(responseCode = "409", description = "quota-full, quota-not-released (not on sale yet: the detail names the release time), date-closed, e-passport-closed (no electronic passports that date), nik-already-held, active-hold-exists (the account already has an unpaid hold), or applicants-not-yet-known (with Retry-After)", content = @Content(mediaType = "application/problem+json"), headers = @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)))
     @APIResponse(responseCode = "422", description = "nik-not-an-applicant, idempotency-key-reused", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "429", description = "Too many requests (gateway rate limit)", content = @Content(mediaType = "application/problem+json"), headers = @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)))
     @APIResponse(responseCode = "503", description = "Overloaded (adaptive admission) or the database is unreachable", content = @Content(mediaType = "application/problem+json"), headers = @Header(name = "Retry-After", schema = @Schema(type = SchemaType.INTEGER)))
@@ -176,6 +176,8 @@ public class HoldResource {
     @Path("bookings/{id}/reschedule")
     @RolesAllowed(Roles.APPLICANT)
     @Operation(operationId = "rescheduleBooking")
+    @APIResponse(responseCode = "200", description = "The booking on its new date and session", content = @Content(mediaType = "application/json", schema = @Schema(implementation = HoldView.class)))
+    @APIResponse(responseCode = "409", description = "reschedule-not-paid (the booking is still an unpaid hold), booking-not-active (cancelled or ended), reschedule-too-late (today is the appointment day or later), reschedule-limit-reached (already moved the maximum number of times); the new slot: quota-not-released (not on sale yet), date-closed, e-passport-closed (no electronic passports that date) or quota-full", content = @Content(mediaType = "application/problem+json"))
     public Uni<HoldView> reschedule(@PathParam("id") String id, @NotNull @Valid RescheduleRequest request) {
         return reschedules.reschedule(caller, uuid(id), request.date(),
                 request.session())

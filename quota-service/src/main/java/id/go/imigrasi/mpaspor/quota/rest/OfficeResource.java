@@ -212,6 +212,7 @@ public class OfficeResource {
     @Operation(operationId = "getCalendar", summary = "The office's quota calendar: per date and session, what is left")
     @APIResponse(responseCode = "200", description = "The calendar (may lag a hold by up to a second: Cache-Control max-age)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Calendar.class)))
+    @APIResponse(responseCode = "401", description = "unauthorized: only for service=PRIORITY_WALK_IN, whose places are shown to a desk session's token: the token sent is invalid, expired or of an ended session (without a token the answer is 400)", content = @Content(mediaType = "application/problem+json"))
     public Uni<Response> calendar(@PathParam("code") String code,
             @Parameter(description = "First date (default: the office's today)", example = "2026-12-14", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
             @Parameter(description = "Last date (default: 30 days after from; at most the configured range)", example = "2026-12-31", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to,

@@ -97,7 +97,7 @@ public class UploadResource {
     @APIResponse(responseCode = "404", description = "`upload-target-not-found`: the application or applicant named in the metadata is not the caller's")
     @APIResponse(responseCode = "409", description = "`upload-application-not-editable`: the application is no longer a draft")
     @APIResponse(responseCode = "413", description = "`upload-too-large`: `Upload-Length` is larger than `Tus-Max-Size`")
-    @APIResponse(responseCode = "412", description = "`Tus-Resumable` is missing or not a version this server speaks")
+    @APIResponse(responseCode = "412", description = "`upload-tus-version-unsupported`: `Tus-Resumable` is missing or not a version this server speaks (`Tus-Version` names ours)")
     public Uni<Response> create(
             @Parameter(required = true, description = "The file's size in bytes", example = "482133", schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
             @HeaderParam(NewUpload.UPLOAD_LENGTH) String uploadLength,
@@ -134,6 +134,7 @@ public class UploadResource {
             @Header(name = Tus.UPLOAD_LENGTH, description = "The upload's size", schema = @Schema(type = SchemaType.INTEGER, format = "int64")),
             @Header(name = "Upload-Sha256", description = "Hex SHA-256 of what was stored, once the upload is complete", schema = @Schema(type = SchemaType.STRING)) })
     @APIResponse(responseCode = "410", description = "`upload-expired`: the unfinished upload passed its `Upload-Expires`")
+    @APIResponse(responseCode = "412", description = "`upload-tus-version-unsupported`: `Tus-Resumable` is missing or not a version this server speaks (`Tus-Version` names ours)")
     public Uni<Response> head(@PathParam("id") String id) {
         return uploads.find(account(), uploadId(id)).map(upload -> {
             Response.ResponseBuilder ok = Response.ok()
@@ -165,11 +166,12 @@ public class UploadResource {
     @Parameter(name = "Tus-Resumable", in = ParameterIn.HEADER, required = true, description = "The tus version spoken",
             schema = @Schema(type = SchemaType.STRING, enumeration = "1.0.0"))
     @APIResponse(responseCode = "204", description = "Stored; Upload-Offset is the new offset", headers = @Header(name = Tus.UPLOAD_OFFSET, description = "The new offset", schema = @Schema(type = SchemaType.INTEGER, format = "int64")))
-    @APIResponse(responseCode = "409", description = "`upload-offset-mismatch`: `Upload-Offset` is not the server's offset (HEAD the upload and resume from there); `upload-busy`: another PATCH of it is running; `upload-complete`")
+    @APIResponse(responseCode = "409", description = "`upload-offset-mismatch`: `Upload-Offset` is not the server's offset (HEAD the upload and resume from there); `upload-busy`: another PATCH of it is running; `upload-complete`; `upload-application-not-editable`: the last bytes arrived after the application stopped being a draft (they are not kept)")
     @APIResponse(responseCode = "410", description = "`upload-expired`: the unfinished upload passed its `Upload-Expires`")
     @APIResponse(responseCode = "413", description = "`upload-exceeds-length`: the body would go past `Upload-Length`")
-    @APIResponse(responseCode = "412", description = "`Tus-Resumable` is missing or not a version this server speaks")
-    @APIResponse(responseCode = "460", description = "The bytes do not match `Upload-Checksum`: nothing was stored")
+    @APIResponse(responseCode = "412", description = "`upload-tus-version-unsupported`: `Tus-Resumable` is missing or not a version this server speaks (`Tus-Version` names ours)")
+    @APIResponse(responseCode = "415", description = "`unsupported-media-type`: `Content-Type` is not `application/offset+octet-stream`; nothing was stored")
+    @APIResponse(responseCode = "460", description = "`upload-checksum-mismatch`: the bytes do not match `Upload-Checksum`; nothing was stored")
     public Response patch(@PathParam("id") String id,
             @Parameter(required = true, description = "Where these bytes go: the server's current offset", example = "0", schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0"))
             @HeaderParam(Tus.UPLOAD_OFFSET) String offset,
@@ -196,7 +198,9 @@ public class UploadResource {
     @Operation(operationId = "terminateUpload", summary = "Abandon an upload (tus termination)")
     @Parameter(name = "Tus-Resumable", in = ParameterIn.HEADER, required = true, description = "The tus version spoken",
             schema = @Schema(type = SchemaType.STRING, enumeration = "1.0.0"))
-    @APIResponse(responseCode = "409", description = "`upload-complete`: a complete upload is a document now; `upload-busy`")
+    @APIResponse(responseCode = "409", description = "`upload-complete`: a complete upload is a document now; `upload-busy`: a PATCH or DELETE of it is running")
+    @APIResponse(responseCode = "410", description = "`upload-expired`: the unfinished upload passed its `Upload-Expires` (the cleanup removes it)")
+    @APIResponse(responseCode = "412", description = "`upload-tus-version-unsupported`: `Tus-Resumable` is missing or not a version this server speaks (`Tus-Version` names ours)")
     @APIResponse(responseCode = "204", description = "Terminated and removed")
     public Uni<Response> delete(@PathParam("id") String id) {
         return uploads.terminate(account(), uploadId(id)).replaceWith(() -> Response.noContent().build());
