@@ -160,4 +160,47 @@ class NotificationPreferencesTest {
         assertThat(Db.count("SELECT count(*) FROM otp o JOIN account a ON a.id = o.account_id"
                 + " WHERE a.email = ? AND o.purpose = 'VERIFY_PHONE'", email)).isZero();
     }
+
+    /**
+     * Two devices change the preferences at the same moment, both from what they read: the account row carries a
+     * version, so the second commit finds it changed. That is answered (200, or 409 {@code concurrent-change} with
+     * Retry-After: nothing of that request was stored), never 500, and the stored choice is whole.
+     */
+    @Test
+    void twoChangesAtOnceAreAnsweredNeverWithA500() throws Exception {
+        String email = Accounts.newEmail("serentak");
+        Accounts.activeApplicant(email);
+        String access = login(email);
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        Map<Integer, Integer> statuses = new java.util.concurrent.ConcurrentHashMap<>();
+        String language = "id";
+        try {
+            for (int round = 0; round < 30; round++) {
+                language = language.equals("id") ? "en" : "id"; // both devices change it from the stored one
+                String chosen = language;
+                java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+                java.util.concurrent.Callable<Response> change = () -> {
+                    together.await();
+                    return put(access, List.of("EMAIL"), chosen);
+                };
+                for (var answer : two.invokeAll(List.of(change, change))) {
+                    Response response = answer.get();
+                    statuses.merge(response.statusCode(), 1, Integer::sum);
+                    if (response.statusCode() == 409) {
+                        response.then().contentType("application/problem+json")
+                                .body("type", equalTo(PROBLEMS + "concurrent-change"))
+                                .header("Retry-After", notNullValue());
+                    } else {
+                        assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
+                    }
+                }
+            }
+        } finally {
+            two.shutdownNow();
+        }
+        assertThat(statuses.keySet()).as("statuses of 60 changes, two at a time: " + statuses)
+                .isSubsetOf(200, 409).contains(200);
+        assertThat(Db.count("SELECT count(*) FROM account WHERE email = ? AND notify_channels = 'EMAIL'"
+                + " AND language = ?", email, language)).as("the last round's choice").isEqualTo(1);
+    }
 }

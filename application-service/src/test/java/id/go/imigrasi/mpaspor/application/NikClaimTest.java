@@ -227,5 +227,8 @@ class NikClaimTest {
                 .body("detail", org.hamcrest.Matchers.containsString("kantor imigrasi"));
         assertThat(RealInfrastructure.database().count("SELECT count(*) FROM nik_claim WHERE nik IN (?, ?, ?)",
                 free.nik(), mine.nik(), noPhone.nik())).isZero();
+        // a claim id that is no UUID names nothing that could exist: 400 on the path parameter (issue 21), not 404
+        confirm(me, "not-a-claim", "123456").statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("id")).body("errors[0].code", equalTo("validation.not-an-id"));
     }
 }

@@ -111,6 +111,10 @@ class DocsTest {
         assertThat(doc.at("/components/headers/Retry-After/schema/type").asText()).isEqualTo("integer");
         assertThat(accounts.path("responses").has("413") && accounts.path("responses").has("415"))
                 .as("a body may be too large or of another media type (HttpGuard, JsonBodyGuard)").isTrue();
+        assertThat(accounts.at("/responses/409/description").asText()).as("a write may meet a concurrent change")
+                .contains("concurrent-change");
+        assertThat(accounts.at("/responses/409/headers/Retry-After/$ref").asText())
+                .isEqualTo("#/components/headers/Retry-After");
         JsonNode application = doc.at("/paths/~1api~1v1~1applications~1{id}/post");
         assertThat(application.path("responses").has("404")).as("a path naming a resource may answer 404").isTrue();
         assertThat(application.path("parameters").findValuesAsText("name"))

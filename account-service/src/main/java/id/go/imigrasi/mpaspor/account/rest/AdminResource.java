@@ -14,6 +14,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -34,6 +35,7 @@ import id.go.imigrasi.mpaspor.account.service.OfficerAdmin;
 import id.go.imigrasi.mpaspor.account.service.Registration;
 import id.go.imigrasi.mpaspor.platform.problem.FieldError;
 import id.go.imigrasi.mpaspor.platform.problem.IdempotentReads;
+import id.go.imigrasi.mpaspor.platform.problem.PageLimits;
 import id.go.imigrasi.mpaspor.platform.problem.ProblemException;
 import id.go.imigrasi.mpaspor.platform.security.Caller;
 import id.go.imigrasi.mpaspor.platform.security.Roles;
@@ -155,30 +157,27 @@ public class AdminResource {
     @Path("/audit")
     @Operation(operationId = "listAccountAudit", summary = "Who changed which officer and when, newest first (of one office, or all)")
     @APIResponse(responseCode = "200", description = "The admin changes, newest first", content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = AuditEntry.class)))
-    @APIResponse(responseCode = "404", description = "`not-found`: `limit` is not a whole number (a query parameter the framework cannot read is answered 404, not 400)")
     public Uni<List<AuditEntry>> audit(@QueryParam("officeCode") String officeCode,
-            @QueryParam("limit") Integer limit) {
+            @QueryParam("limit") @Parameter(description = "At most this many entries (1-200, default 50)", example = "50", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "200")) String limit) {
         return officers.audit(officeCode == null || officeCode.isBlank() ? null : officeCode,
-                limit == null ? 50 : limit).map(list -> list.stream().map(AuditEntry::of).toList());
+                PageLimits.parse("limit", limit, 50, OfficerAdmin.AUDIT_MAX))
+                .map(list -> list.stream().map(AuditEntry::of).toList());
     }
 
     @GET
     @Path("/erasures")
     @Operation(operationId = "listAccountErasures", summary = "Erasure requests, newest first, with each service's confirmation (UU PDP accountability)")
     @APIResponse(responseCode = "200", description = "The erasure requests, newest first", content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = Erasure.class)))
-    @APIResponse(responseCode = "404", description = "`not-found`: `limit` is not a whole number (a query parameter the framework cannot read is answered 404, not 400)")
-    public Uni<List<Erasure>> erasures(@QueryParam("limit") Integer limit) {
-        int n = limit == null ? 50 : Math.max(1, Math.min(limit, 500));
-        return erasure.latest(n).map(rows -> rows.stream().map(Erasure::of).toList());
+    public Uni<List<Erasure>> erasures(@QueryParam("limit") @Parameter(description = "At most this many entries (1-500, default 50)", example = "50", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "500")) String limit) {
+        return erasure.latest(PageLimits.parse("limit", limit, 50, 500)).map(rows -> rows.stream().map(Erasure::of).toList());
     }
 
     @GET
     @Path("/privacy-audit")
     @Operation(operationId = "listPrivacyAudit", summary = "Every erasure and data export step, newest first, of one account or all (append-only: who, what, when, why)")
     @APIResponse(responseCode = "200", description = "The steps, newest first", content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = PrivacyAuditRepository.Entry.class)))
-    @APIResponse(responseCode = "404", description = "`not-found`: `limit` is not a whole number (a query parameter the framework cannot read is answered 404, not 400)")
     public Uni<List<PrivacyAuditRepository.Entry>> privacyAudit(@QueryParam("accountId") String accountId,
-            @QueryParam("limit") Integer limit) {
+            @QueryParam("limit") @Parameter(description = "At most this many entries (1-1000, default 100)", example = "100", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "1000")) String limit) {
         UUID account;
         try {
             account = accountId == null || accountId.isBlank() ? null : UUID.fromString(accountId);
@@ -186,6 +185,6 @@ public class AdminResource {
             return Uni.createFrom().failure(ProblemException.invalid(List.of(FieldError.of("accountId",
                     "validation.not-an-id"))));
         }
-        return erasure.audit(account, limit == null ? 100 : Math.max(1, Math.min(limit, 1000)));
+        return erasure.audit(account, PageLimits.parse("limit", limit, 100, 1000));
     }
 }

@@ -20,11 +20,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 
-import id.go.imigrasi.mpaspor.application.ApplicationProblem;
 import id.go.imigrasi.mpaspor.application.service.NikClaimRequest;
 import id.go.imigrasi.mpaspor.application.service.NikClaims;
 import id.go.imigrasi.mpaspor.platform.problem.IdempotentReads;
-import id.go.imigrasi.mpaspor.platform.problem.ProblemException;
+import id.go.imigrasi.mpaspor.platform.problem.PathIds;
 import id.go.imigrasi.mpaspor.platform.security.Caller;
 import id.go.imigrasi.mpaspor.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
@@ -78,12 +77,7 @@ public class NikClaimResource {
     @APIResponse(responseCode = "409", description = "nik-claim-closed (the claim expired, was already used or ran out of attempts: start a new one), nik-claim-at-office (the other application was submitted meanwhile: claim it at the office)", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "422", description = "nik-claim-code-wrong: the code is wrong (field error on code; the detail says how many attempts are left)", content = @Content(mediaType = "application/problem+json"))
     public Uni<NikClaimConfirmed> confirm(@PathParam("id") String id, NikClaimRequest.Confirmation confirmation) {
-        UUID claimId;
-        try {
-            claimId = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.of(ApplicationProblem.NIK_CLAIM_NOT_FOUND);
-        }
+        UUID claimId = PathIds.uuid("id", id); // no UUID names nothing that could exist: 400, as every path id (issue 21)
         return claims.confirm(claimId, confirmation == null ? null : confirmation.code(), caller)
                 .map(released -> new NikClaimConfirmed(claimId, released));
     }

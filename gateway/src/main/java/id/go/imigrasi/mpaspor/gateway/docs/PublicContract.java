@@ -22,7 +22,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@code requestId} and {@code errors[]}), whose {@code type} integrators switch on;</li>
  * <li>429 (the gateway's rate limits) and 503 (admission, a lost database) on every operation, both with
  * {@code Retry-After}; 400 where there is a body or a parameter to get wrong; 413 and 415 where there is a body
- * (the platform's HttpGuard and JsonBodyGuard); 404 where the path names a resource;
+ * (the platform's HttpGuard and JsonBodyGuard); 409 {@code concurrent-change} on every write (the platform's
+ * ConcurrentChange); 404 where the path names a resource;
  * 401 and 403 where a token is required;</li>
  * <li>{@code security: []} on a public operation, so a generator does not send (or a reader expect) a token;</li>
  * <li>every path parameter declared, every tag listed with a description;</li>
@@ -53,6 +54,10 @@ final class PublicContract {
             "503", "Busy (admission limit reached) or a dependency is unreachable: nothing was changed; retry after"
                     + " `Retry-After` seconds");
 
+    private static final Set<String> WRITES = Set.of("post", "put", "patch", "delete");
+    private static final String CONCURRENT_CHANGE = "concurrent-change: another request changed the same data at"
+            + " that moment; nothing of this one was saved: send it again after `Retry-After` seconds";
+
     private final JsonNodeFactory nodes = JsonNodeFactory.instance;
 
     /** Completes {@code document} in place. */
@@ -75,7 +80,7 @@ final class PublicContract {
                     pathParameters(item.getKey(), pathItem, operation);
                     security(operation);
                     renameSecurity(operation);
-                    responses(item.getKey(), operation);
+                    responses(item.getKey(), method, operation);
                     contentWithoutSchema(operation);
                     operation.path("tags").forEach(t -> usedTags.add(t.asText()));
                 }
@@ -252,7 +257,7 @@ final class PublicContract {
         return operation.path("security").size() > 0;
     }
 
-    private void responses(String path, ObjectNode operation) {
+    private void responses(String path, String method, ObjectNode operation) {
         ObjectNode responses = operation.has("responses") ? (ObjectNode) operation.get("responses")
                 : operation.putObject("responses");
         List<String> common = new ArrayList<>(List.of("429", "503"));
@@ -275,6 +280,9 @@ final class PublicContract {
                 responses.putObject(status).put("description", COMMON.get(status));
             }
         }
+        if (WRITES.contains(method)) {
+            concurrentChange(responses);
+        }
         Iterator<Map.Entry<String, JsonNode>> each = responses.fields();
         while (each.hasNext()) {
             Map.Entry<String, JsonNode> response = each.next();
@@ -289,6 +297,23 @@ final class PublicContract {
                     error.put("description", COMMON.getOrDefault(response.getKey(), "Refused"));
                 }
             }
+        }
+    }
+
+    /**
+     * A write may meet another request changing the same rows at that moment (a versioned row, a deadlock): the
+     * platform answers 409 {@code concurrent-change} with Retry-After. Added to a 409 the service declared, or as one.
+     */
+    private void concurrentChange(ObjectNode responses) {
+        ObjectNode conflict = responses.has("409") ? (ObjectNode) responses.get("409") : responses.putObject("409");
+        String own = conflict.path("description").asText();
+        if (!own.contains("concurrent-change")) {
+            conflict.put("description", own.isBlank() ? CONCURRENT_CHANGE : own + "; " + CONCURRENT_CHANGE);
+        }
+        ObjectNode headers = conflict.has("headers") ? (ObjectNode) conflict.get("headers")
+                : conflict.putObject("headers");
+        if (!headers.has("Retry-After")) {
+            headers.putObject("Retry-After").put("$ref", RETRY_AFTER);
         }
     }
 

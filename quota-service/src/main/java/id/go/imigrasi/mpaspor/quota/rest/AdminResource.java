@@ -22,6 +22,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
 import id.go.imigrasi.mpaspor.platform.problem.IdempotentReads;
+import id.go.imigrasi.mpaspor.platform.problem.PageLimits;
 import id.go.imigrasi.mpaspor.platform.problem.ProblemException;
 import id.go.imigrasi.mpaspor.platform.security.Roles;
 import id.go.imigrasi.mpaspor.quota.domain.DaySession;
@@ -33,6 +34,7 @@ import id.go.imigrasi.mpaspor.quota.service.AuditedAdmin;
 import id.go.imigrasi.mpaspor.quota.service.ReleaseSubscriptions;
 import id.go.imigrasi.mpaspor.platform.security.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -166,7 +168,10 @@ public class AdminResource {
     @GET
     @Path("audit")
     @Operation(operationId = "listOfficeAudit", summary = "Who changed the office's rules, closures and releases, and when: newest first")
-    public Uni<List<AuditedAdmin.Entry>> audit(@PathParam("code") String code, @QueryParam("limit") Integer limit) {
-        return audited.audit(code, limit == null ? 50 : limit);
+    public Uni<List<AuditedAdmin.Entry>> audit(@PathParam("code") String code,
+            @QueryParam("limit") @Parameter(description = "At most this many entries (1-200, default 50)", example = "50",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "200"))
+            String limit) {
+        return audited.audit(code, PageLimits.parse("limit", limit, 50, AuditedAdmin.AUDIT_MAX));
     }
 }

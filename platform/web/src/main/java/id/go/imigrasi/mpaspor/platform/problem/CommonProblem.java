@@ -10,6 +10,8 @@ public enum CommonProblem implements ProblemType {
     METHOD_NOT_ALLOWED("method-not-allowed", 405),
     NOT_ACCEPTABLE("not-acceptable", 406),
     CONFLICT("conflict", 409),
+    /** Another request changed the same data at the same moment ({@link ConcurrentChange}): send it again. */
+    CONCURRENT_CHANGE("concurrent-change", 409),
     PAYLOAD_TOO_LARGE("payload-too-large", 413),
     URI_TOO_LONG("uri-too-long", 414),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415),

@@ -132,12 +132,22 @@ public class ProblemMapper {
         return response;
     }
 
-    /** Anything unexpected: a 500 that says nothing internal, logged with the request id for ops. */
+    /**
+     * Anything unexpected: a 500 that says nothing internal, logged with the request id for ops. Two kinds of
+     * failure are not unexpected: a lost database (503, {@link DatabaseUnavailable}) and a concurrent change of the
+     * same data (409, {@link ConcurrentChange}); both carry Retry-After, and neither committed anything.
+     */
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpHeaders headers, ContainerRequestContext request) {
         if (DatabaseUnavailable.matches(e)) {
             LOG.warnf("request %s: database unavailable, answered 503: %s", RequestId.of(request), rootMessage(e));
             return toResponse(ProblemException.retryLater(CommonProblem.SERVICE_UNAVAILABLE, defaultRetryAfter),
+                    headers, request);
+        }
+        if (ConcurrentChange.matches(e)) {
+            LOG.infof("request %s: a concurrent change of the same data, answered 409: %s", RequestId.of(request),
+                    rootMessage(e));
+            return toResponse(ProblemException.retryLater(CommonProblem.CONCURRENT_CHANGE, Duration.ofSeconds(1)),
                     headers, request);
         }
         LOG.errorf(e, "unexpected failure of request %s", RequestId.of(request));

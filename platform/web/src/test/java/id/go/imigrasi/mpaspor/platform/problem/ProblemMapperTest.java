@@ -156,6 +156,16 @@ class ProblemMapperTest {
     }
 
     @Test
+    void aConcurrentChangeIsA409ToSendAgainNotA500() {
+        given().header("Accept-Language", "en").when().get("/test/deadlock")
+                .then().statusCode(409).contentType(PROBLEM)
+                .header("Retry-After", equalTo("1"))
+                .body("type", equalTo("https://mpaspor.imigrasi.go.id/problems/concurrent-change"))
+                .body("title", equalTo("Changed at the same moment"))
+                .body("detail", not(containsString("deadlock")));
+    }
+
+    @Test
     void wrongMediaTypeAndMethodAreProblems() {
         given().contentType(ContentType.TEXT).body("hello").when().post("/test/applications")
                 .then().statusCode(415).contentType(PROBLEM);

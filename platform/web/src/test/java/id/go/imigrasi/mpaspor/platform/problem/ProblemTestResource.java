@@ -95,6 +95,14 @@ public class ProblemTestResource {
         throw ProblemException.of(CommonProblem.TOO_MANY_REQUESTS);
     }
 
+    /** What PostgreSQL answers the loser of a deadlock, wrapped as a data layer wraps it. */
+    @GET
+    @Path("/deadlock")
+    public String deadlock() {
+        throw new IllegalStateException("flush failed",
+                new java.sql.SQLException("ERROR: deadlock detected", "40P01"));
+    }
+
     @GET
     @Path("/boom")
     public String boom() {
