@@ -158,7 +158,7 @@ public class AdminResource {
     @Operation(operationId = "listAccountAudit", summary = "Who changed which officer and when, newest first (of one office, or all)")
     @APIResponse(responseCode = "200", description = "The admin changes, newest first", content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = AuditEntry.class)))
     public Uni<List<AuditEntry>> audit(@QueryParam("officeCode") String officeCode,
-            @QueryParam("limit") @Parameter(description = "At most this many entries (1-200, default 50)", example = "50", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "200")) String limit) {
+            @QueryParam("limit") @Parameter(description = "At most this many entries (default 50; more than 200 is read as 200)", example = "50", schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String limit) {
         return officers.audit(officeCode == null || officeCode.isBlank() ? null : officeCode,
                 PageLimits.parse("limit", limit, 50, OfficerAdmin.AUDIT_MAX))
                 .map(list -> list.stream().map(AuditEntry::of).toList());
@@ -168,7 +168,7 @@ public class AdminResource {
     @Path("/erasures")
     @Operation(operationId = "listAccountErasures", summary = "Erasure requests, newest first, with each service's confirmation (UU PDP accountability)")
     @APIResponse(responseCode = "200", description = "The erasure requests, newest first", content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = Erasure.class)))
-    public Uni<List<Erasure>> erasures(@QueryParam("limit") @Parameter(description = "At most this many entries (1-500, default 50)", example = "50", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "500")) String limit) {
+    public Uni<List<Erasure>> erasures(@QueryParam("limit") @Parameter(description = "At most this many entries (default 50; more than 500 is read as 500)", example = "50", schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String limit) {
         return erasure.latest(PageLimits.parse("limit", limit, 50, 500)).map(rows -> rows.stream().map(Erasure::of).toList());
     }
 
@@ -177,7 +177,7 @@ public class AdminResource {
     @Operation(operationId = "listPrivacyAudit", summary = "Every erasure and data export step, newest first, of one account or all (append-only: who, what, when, why)")
     @APIResponse(responseCode = "200", description = "The steps, newest first", content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY, implementation = PrivacyAuditRepository.Entry.class)))
     public Uni<List<PrivacyAuditRepository.Entry>> privacyAudit(@QueryParam("accountId") String accountId,
-            @QueryParam("limit") @Parameter(description = "At most this many entries (1-1000, default 100)", example = "100", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "1000")) String limit) {
+            @QueryParam("limit") @Parameter(description = "At most this many entries (default 100; more than 1000 is read as 1000)", example = "100", schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String limit) {
         UUID account;
         try {
             account = accountId == null || accountId.isBlank() ? null : UUID.fromString(accountId);

@@ -169,8 +169,8 @@ public class AdminResource {
     @Path("audit")
     @Operation(operationId = "listOfficeAudit", summary = "Who changed the office's rules, closures and releases, and when: newest first")
     public Uni<List<AuditedAdmin.Entry>> audit(@PathParam("code") String code,
-            @QueryParam("limit") @Parameter(description = "At most this many entries (1-200, default 50)", example = "50",
-                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "200"))
+            @QueryParam("limit") @Parameter(description = "At most this many entries (default 50; more than 200 is read as 200)", example = "50",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32"))
             String limit) {
         return audited.audit(code, PageLimits.parse("limit", limit, 50, AuditedAdmin.AUDIT_MAX));
     }
