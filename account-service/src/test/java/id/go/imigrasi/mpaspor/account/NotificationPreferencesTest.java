@@ -12,6 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -171,15 +176,15 @@ class NotificationPreferencesTest {
         String email = Accounts.newEmail("serentak");
         Accounts.activeApplicant(email);
         String access = login(email);
-        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
-        Map<Integer, Integer> statuses = new java.util.concurrent.ConcurrentHashMap<>();
+        ExecutorService two = Executors.newFixedThreadPool(2);
+        Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
         String language = "id";
         try {
             for (int round = 0; round < 30; round++) {
                 language = language.equals("id") ? "en" : "id"; // both devices change it from the stored one
                 String chosen = language;
-                java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
-                java.util.concurrent.Callable<Response> change = () -> {
+                CyclicBarrier together = new CyclicBarrier(2);
+                Callable<Response> change = () -> {
                     together.await();
                     return put(access, List.of("EMAIL"), chosen);
                 };

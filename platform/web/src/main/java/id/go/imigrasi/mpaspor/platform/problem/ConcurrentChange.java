@@ -20,16 +20,7 @@ public final class ConcurrentChange {
 
     /** Whether {@code failure} or one of its causes is a conflict with a concurrent change. */
     public static boolean matches(Throwable failure) {
-        int depth = 0;
-        for (Throwable t = failure; t != null && depth < 16; t = t.getCause(), depth++) {
-            String state = DatabaseUnavailable.sqlState(t);
-            if (TYPES.contains(t.getClass().getName()) || "40001".equals(state) || "40P01".equals(state)) {
-                return true;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return false;
+        return DatabaseUnavailable.anyCause(failure, t -> TYPES.contains(t.getClass().getName())
+                || "40001".equals(DatabaseUnavailable.sqlState(t)) || "40P01".equals(DatabaseUnavailable.sqlState(t)));
     }
 }

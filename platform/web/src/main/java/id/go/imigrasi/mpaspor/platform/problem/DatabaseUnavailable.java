@@ -5,6 +5,7 @@ import java.net.ConnectException;
 import java.net.SocketException;
 import java.sql.SQLException;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 
 /**
  * Failures that mean "the database cannot serve this request right now", not "the request is wrong" nor "the code
@@ -21,9 +22,14 @@ public final class DatabaseUnavailable {
 
     /** Whether {@code failure} or one of its causes is a transient loss of the database. */
     public static boolean matches(Throwable failure) {
+        return anyCause(failure, DatabaseUnavailable::isTransient);
+    }
+
+    /** Whether {@code failure} or one of its first 16 causes is {@code what}. */
+    static boolean anyCause(Throwable failure, Predicate<Throwable> what) {
         int depth = 0;
         for (Throwable t = failure; t != null && depth < 16; t = t.getCause(), depth++) {
-            if (isTransient(t)) {
+            if (what.test(t)) {
                 return true;
             }
             if (t.getCause() == t) {
