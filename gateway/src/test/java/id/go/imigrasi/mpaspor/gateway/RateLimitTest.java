@@ -79,6 +79,29 @@ class RateLimitTest {
     }
 
     @Test
+    void aLoginTheServiceShedIsNotCountedAgainstTheClientsAttempts() {
+        // reproduced first: ten logins shed at the peak (503) used up this client's three attempts, and the eleventh
+        // got the login limit's 429 for minutes while the service had room again
+        for (int i = 0; i < 10; i++) {
+            given().header("X-Forwarded-For", "198.51.100.40").header(FakeUpstreams.SHED, "1")
+                    .contentType("application/json").body("{\"email\":\"a@b.id\",\"password\":\"x\"}")
+                    .when().post("/api/v1/auth/login").then().statusCode(503).header("Retry-After", "2");
+        }
+        // the service decides again: three attempts, then the limit, as for any client
+        for (int i = 0; i < 3; i++) {
+            login("198.51.100.40").then().statusCode(200);
+        }
+        login("198.51.100.40").then().statusCode(429).body("type", equalTo(RATE_LIMITED));
+        // a shed attempt gives back only what it took: never more than the bucket holds
+        given().header("X-Forwarded-For", "198.51.100.41").header(FakeUpstreams.SHED, "1")
+                .contentType("application/json").body("{}").when().post("/api/v1/auth/login").then().statusCode(503);
+        for (int i = 0; i < 3; i++) {
+            login("198.51.100.41").then().statusCode(200);
+        }
+        login("198.51.100.41").then().statusCode(429);
+    }
+
+    @Test
     void registrationHasItsOwnStricterBucket() {
         for (int i = 0; i < 2; i++) {
             given().header("X-Forwarded-For", "198.51.100.9").contentType("application/json").body("{}")

@@ -82,6 +82,21 @@ public class RateLimiter {
         return probe.isConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
     }
 
+    /**
+     * Gives back the token {@link #tryAcquire} took for a request that nobody decided (it was shed, 503): an
+     * attempt limit counts attempts, and a person pushed back at the peak must not be locked out for having come
+     * back when told to. Never more than the bucket's capacity.
+     */
+    public void refund(Scope scope, String key) {
+        if (!config.enabled()) {
+            return;
+        }
+        Bucket bucket = buckets.get(scope).getIfPresent(key);
+        if (bucket != null) {
+            bucket.addTokens(1);
+        }
+    }
+
     private GatewayConfig.Limit limitOf(Scope scope) {
         return switch (scope) {
             case IP -> config.perIp();

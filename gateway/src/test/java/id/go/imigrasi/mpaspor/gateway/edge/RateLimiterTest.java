@@ -28,6 +28,32 @@ class RateLimiterTest {
     }
 
     @Test
+    void aRefundGivesBackOneTokenNeverMoreThanTheCapacity() {
+        for (int i = 0; i < 3; i++) {
+            assertThat(limiter.tryAcquire(RateLimiter.Scope.LOGIN, "10.0.0.5")).isEmpty();
+        }
+        assertThat(limiter.tryAcquire(RateLimiter.Scope.LOGIN, "10.0.0.5")).isPresent();
+        limiter.refund(RateLimiter.Scope.LOGIN, "10.0.0.5");
+        assertThat(limiter.tryAcquire(RateLimiter.Scope.LOGIN, "10.0.0.5")).isEmpty();
+        assertThat(limiter.tryAcquire(RateLimiter.Scope.LOGIN, "10.0.0.5")).isPresent();
+        // refunds on a full bucket, or for a key never seen, hand out nothing extra
+        for (int i = 0; i < 5; i++) {
+            limiter.refund(RateLimiter.Scope.LOGIN, "10.0.0.6");
+        }
+        for (int i = 0; i < 3; i++) {
+            assertThat(limiter.tryAcquire(RateLimiter.Scope.LOGIN, "10.0.0.6")).isEmpty();
+        }
+        assertThat(limiter.tryAcquire(RateLimiter.Scope.LOGIN, "10.0.0.6")).isPresent();
+        assertThat(limiter.tryAcquire(RateLimiter.Scope.LOGIN, "10.0.0.7")).isEmpty();
+        limiter.refund(RateLimiter.Scope.LOGIN, "10.0.0.7");
+        limiter.refund(RateLimiter.Scope.LOGIN, "10.0.0.7");
+        for (int i = 0; i < 3; i++) {
+            assertThat(limiter.tryAcquire(RateLimiter.Scope.LOGIN, "10.0.0.7")).isEmpty();
+        }
+        assertThat(limiter.tryAcquire(RateLimiter.Scope.LOGIN, "10.0.0.7")).isPresent();
+    }
+
+    @Test
     void keysAndScopesHaveTheirOwnBuckets() {
         for (int i = 0; i < 3; i++) {
             limiter.tryAcquire(RateLimiter.Scope.LOGIN, "10.0.0.2");

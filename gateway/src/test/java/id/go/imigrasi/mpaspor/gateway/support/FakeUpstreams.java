@@ -46,6 +46,7 @@ import io.vertx.core.json.JsonObject;
  * <li>{@code PATCH /uploads/{id}}: counts the streamed bytes ({@code GET /_fake/received?id=}), answers 204 with
  * {@code Upload-Offset}</li>
  * <li>{@code GET /uploads/{id}/content?size=}: 1 MiB at once, the rest after {@code POST /_fake/release?id=}</li>
+ * <li>any request with the header {@link #SHED}: 503 with {@code Retry-After: 2} (the service shed it)</li>
  * <li>{@code /applications/busy}: 429 with {@code Retry-After: 17}; {@code /bookings/shedding}: 503 with
  * {@code Retry-After: 9}; {@code /appointments/silent}, {@code /releases/silent}: never answer;
  * {@code /applications/drop}: closes the connection without answering; {@code /applications/cut}: status line and part of the body, then closes the
@@ -55,6 +56,8 @@ import io.vertx.core.json.JsonObject;
  */
 public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
 
+    /** A request carrying this header is answered 503 with {@code Retry-After: 2}, whatever its path. */
+    public static final String SHED = "X-Fake-Shed";
     public static final List<String> SERVICES = List.of("account", "application", "quota", "billing", "biometric",
             "upload");
     private static final int MIB = 1024 * 1024;
@@ -155,6 +158,11 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
                         .end(new JsonObject().put("status", live ? "UP" : "DOWN").encode());
             } else if (path.equals("/q/openapi")) {
                 openApi(request);
+            } else if (request.getHeader(SHED) != null) {
+                // the service's own admission refused it, as account-service's hashing pool does at the peak
+                request.response().setStatusCode(503).putHeader("Retry-After", "2")
+                        .putHeader("Content-Type", "application/problem+json")
+                        .end(new JsonObject().put("status", 503).put("from", service).encode());
             } else if (path.equals("/uploads") && request.method().name().equals("POST")) {
                 String id = "u" + System.nanoTime();
                 String location = "true".equals(request.getParam("relative")) ? "/uploads/" + id
