@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -34,6 +36,9 @@ import io.smallrye.mutiny.Uni;
 @io.quarkus.runtime.Startup
 public class PasswordHasher {
 
+    /** The hashing threads' names: password-hash-1, -2, ... (the launcher finds them by it). */
+    public static final String THREAD_PREFIX = "password-hash-";
+
     private final ExecutorService pool;
     private final Semaphore admitted;
     private final int cost;
@@ -41,6 +46,7 @@ public class PasswordHasher {
     private final AccountConfig.Password policy;
     private final String dummyHash;
     private final Counter shed;
+    private final Counter skipped;
     private final int capacity;
     private final long maxWaitNanos;
     /** Moving average of one hash's duration on this machine, now. */
@@ -52,11 +58,15 @@ public class PasswordHasher {
         this.cost = policy.bcryptCost();
         this.threads = policy.hashThreads().orElse(Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
         AtomicInteger n = new AtomicInteger();
-        this.pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "password-hash-" + n.incrementAndGet());
+        ThreadPoolExecutor hashing = (ThreadPoolExecutor) Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, THREAD_PREFIX + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
+        // started now, not on the first login: the operating system can give them their priority before the wave
+        // (./mpaspor up renices the threads named so; MPASPOR_ACCOUNT_HASH_NICE)
+        hashing.prestartAllCoreThreads();
+        this.pool = hashing;
         this.admitted = new Semaphore(threads + policy.queue());
         // verifying an unknown email costs the same as a known one: no timing oracle
         long started = System.nanoTime();
@@ -65,6 +75,9 @@ public class PasswordHasher {
         this.maxWaitNanos = policy.maxWait().toNanos();
         this.shed = Counter.builder("mpaspor.account.password.shed")
                 .description("Password checks refused at once with 503 because the hashing pool was full")
+                .register(registry);
+        this.skipped = Counter.builder("mpaspor.account.password.abandoned")
+                .description("Hashes not run because their request was given up while it waited for the pool")
                 .register(registry);
         int capacity = threads + policy.queue();
         this.capacity = capacity;
@@ -153,8 +166,21 @@ public class PasswordHasher {
         });
     }
 
+    /**
+     * The hash on the pool, skipped when its request was given up while it waited (the client or the gateway's
+     * deadline closed it: the request's Uni is cancelled). Without that, the pool went on hashing for requests
+     * nobody waited for any more, while admission, whose place such a request gave back on cancellation, let new
+     * ones in behind them: they waited longer, ran into the deadline in turn, and the pool worked for nobody.
+     */
     private <T> Uni<T> onPool(Supplier<T> work) {
-        return OnContext.resume(Uni.createFrom().item(() -> timed(work)).runSubscriptionOn(pool));
+        AtomicBoolean abandoned = new AtomicBoolean();
+        return OnContext.resume(Uni.createFrom().item(() -> {
+            if (abandoned.get()) {
+                skipped.increment();
+                return null; // nobody receives it
+            }
+            return timed(work);
+        }).runSubscriptionOn(pool)).onCancellation().invoke(() -> abandoned.set(true));
     }
 
     /** Runs one hash and folds its duration into the moving average (weight 1/8). */
