@@ -8,7 +8,8 @@ import java.util.List;
  * full), shed (429/503, which must carry Retry-After) or error (anything else, and no answer at all).
  */
 public record RequestStats(String request, int count, int success, int refused, int shed, int shedWithoutRetryAfter,
-        int errors, int checksumMismatches, int over2s, double seconds, double[] successPercentiles, double[] shedPercentiles) {
+        int errors, int checksumMismatches, int over2s, double seconds, double[] successPercentiles, double[] shedPercentiles,
+        int successWhileShedding, double sheddingSeconds) {
 
     public static final long SLOW_MILLIS = 2_000;
     /** tus checksum extension: the chunk arrived corrupted. */
@@ -42,8 +43,26 @@ public record RequestStats(String request, int count, int success, int refused, 
             }
         }
         double seconds = lines.isEmpty() ? 0 : Math.max(0.001, (last - first) / 1000.0);
+        // while shedding: from the first refused request's send to the last refusal's answer, demand exceeded what
+        // was served; the successes answered in that time are what the service served when it had work waiting
+        long shedFrom = Long.MAX_VALUE, shedTo = Long.MIN_VALUE;
+        for (Recorder.Line l : lines) {
+            if (isShed(l.status())) {
+                shedFrom = Math.min(shedFrom, l.startedAtMillis());
+                shedTo = Math.max(shedTo, l.startedAtMillis() + l.millis());
+            }
+        }
+        int servedWhileShedding = 0;
+        for (Recorder.Line l : lines) {
+            long answered = l.startedAtMillis() + l.millis();
+            if (l.status() >= 200 && l.status() < 300 && answered >= shedFrom && answered <= shedTo) {
+                servedWhileShedding++;
+            }
+        }
+        double sheddingSeconds = shed == 0 ? 0 : Math.max(0.001, (shedTo - shedFrom) / 1000.0);
         return new RequestStats(request, lines.size(), success, refused, shed, bare, errors, mismatches, slow, seconds,
-                percentiles(Arrays.copyOf(ok, success)), percentiles(Arrays.copyOf(sheds, shed)));
+                percentiles(Arrays.copyOf(ok, success)), percentiles(Arrays.copyOf(sheds, shed)), servedWhileShedding,
+                sheddingSeconds);
     }
 
     public static boolean isShed(int status) {
@@ -70,6 +89,14 @@ public record RequestStats(String request, int count, int success, int refused, 
 
     public double successThroughput() {
         return seconds == 0 ? 0 : success / seconds;
+    }
+
+    /**
+     * Successes per second while requests were being shed (from the first refusal sent to the last one answered):
+     * what the service served while more was asked of it than it served. 0 when nothing was shed.
+     */
+    public double successThroughputWhileShedding() {
+        return sheddingSeconds == 0 ? 0 : successWhileShedding / sheddingSeconds;
     }
 
     /** Answers that the business (200/201/409) handled per second: what the service really processed. */

@@ -139,6 +139,11 @@ public final class Summary {
             line("  login goodput %.1f/s = %s of the raw hash rate on the service's pool (target >= 90%%), %s of all cores",
                     login.successThroughput(), ratio(login.successThroughput(), "hash.pool"),
                     ratio(login.successThroughput(), "hash.all"));
+            if (login.shed() > 0) {
+                line("  while logins were shed (%.0f s, the first refusal to the last): %.1f/s = %s of the raw hash rate",
+                        login.sheddingSeconds(), login.successThroughputWhileShedding(),
+                        ratio(login.successThroughputWhileShedding(), "hash.pool"));
+            }
         }
         if (hold != null) {
             line("  holds processed (201+409) %.1f/s = %s of raw pgbench with the whole hold statement, %s of the"

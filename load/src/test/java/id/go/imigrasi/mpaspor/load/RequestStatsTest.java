@@ -59,6 +59,30 @@ class RequestStatsTest {
     }
 
     @Test
+    void whileSheddingCountsTheSuccessesAnsweredBetweenTheFirstRefusalAndTheLast() {
+        // a slow start with nothing refused, 10 s of refusals with 20 logins served, a quiet tail
+        List<Recorder.Line> lines = new java.util.ArrayList<>();
+        lines.add(line(200, 500, false, 0));
+        lines.add(line(503, 5, true, 5_000));
+        for (int i = 0; i < 20; i++) {
+            lines.add(line(200, 600, false, 5_000 + i * 450L));
+        }
+        lines.add(line(503, 5, true, 14_995));
+        lines.add(line(200, 600, false, 30_000));
+
+        RequestStats stats = RequestStats.of("login", lines);
+
+        assertThat(stats.sheddingSeconds()).isEqualTo(10.0);
+        assertThat(stats.successWhileShedding()).isEqualTo(20);
+        assertThat(stats.successThroughputWhileShedding()).isEqualTo(2.0);
+        // the whole run: 22 in 30.6 s
+        assertThat(stats.successThroughput()).isLessThan(1.0);
+        // nothing shed: no such figure
+        assertThat(RequestStats.of("login", List.of(line(200, 100, false, 0))).successThroughputWhileShedding())
+                .isZero();
+    }
+
+    @Test
     void recordedLinesSurviveTheirCsvForm() {
         Recorder.Line line = new Recorder.Line("upload-patch", 204, 17, true, 1_700_000_000_000L);
 

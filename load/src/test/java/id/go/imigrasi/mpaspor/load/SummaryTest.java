@@ -51,7 +51,7 @@ class SummaryTest {
         String text = summary.render();
 
         assertThat(summary.failures()).isEmpty();
-        assertThat(text).contains("GATES: PASS", "Scenario: release spike", "login goodput",
+        assertThat(text).contains("GATES: PASS", "Scenario: release spike", "login goodput", "while logins were shed",
                 "of raw pgbench", "overbooked slots: 0", "Upload storm -- SKIPPED: POST /uploads answered 404",
                 "whole stack: idle 200 MB", "quota-service 200/300",
                 "CPU used by the stack during the spike: quota-service 2.5 s",
