@@ -183,7 +183,8 @@ public class EdgeRouter {
         if (limited(ctx, RateLimiter.Scope.IP, ip)) {
             return;
         }
-        if (route.limitCategory().isPresent() && attemptLimited(ctx, RateLimiter.Scope.of(route.limitCategory().get()), ip)) {
+        if (route.limitCategory().isPresent()
+                && attemptLimited(ctx, RateLimiter.Scope.of(route.limitCategory().get()), ip)) {
             return;
         }
         if (route.isPublic()) {
@@ -313,8 +314,8 @@ public class EdgeRouter {
      * An attempt limit (login, OTP, registration, password reset, status check): one token per attempt, given back
      * when the answer is 503, whoever shed it (this gateway's in-flight limit, the service's own admission, or no
      * answer in time). In one spike run 9,991 logins were refused by the login limit after their owners had been
-     * shed ten times, and account-service's hashing pool stood idle for the last 30 s of the wave. The services' own limits (account-service
-     * counts every password it checks, per e-mail) stay what stops guessing.
+     * shed ten times, and account-service's hashing pool stood idle for the last 30 s of the wave. The services'
+     * own limits (account-service counts every password it checks, per e-mail) stay what stops guessing.
      */
     private boolean attemptLimited(RoutingContext ctx, RateLimiter.Scope scope, String key) {
         if (limited(ctx, scope, key)) {
