@@ -17,7 +17,7 @@ public record RequestStats(String request, int count, int success, int refused, 
 
     public static RequestStats of(String request, List<Recorder.Line> lines) {
         int success = 0, refused = 0, shed = 0, bare = 0, errors = 0, mismatches = 0, slow = 0;
-        long first = Long.MAX_VALUE, last = Long.MIN_VALUE;
+        long first = Long.MAX_VALUE, last = Long.MIN_VALUE, shedFrom = Long.MAX_VALUE, shedTo = Long.MIN_VALUE;
         long[] ok = new long[lines.size()];
         long[] sheds = new long[lines.size()];
         for (Recorder.Line l : lines) {
@@ -32,6 +32,8 @@ public record RequestStats(String request, int count, int success, int refused, 
                 refused++;
             } else if (isShed(l.status())) {
                 sheds[shed++] = l.millis();
+                shedFrom = Math.min(shedFrom, l.startedAtMillis());
+                shedTo = Math.max(shedTo, l.startedAtMillis() + l.millis());
                 if (!l.retryAfter()) {
                     bare++;
                 }
@@ -45,13 +47,6 @@ public record RequestStats(String request, int count, int success, int refused, 
         double seconds = lines.isEmpty() ? 0 : Math.max(0.001, (last - first) / 1000.0);
         // while shedding: from the first refused request's send to the last refusal's answer, demand exceeded what
         // was served; the successes answered in that time are what the service served when it had work waiting
-        long shedFrom = Long.MAX_VALUE, shedTo = Long.MIN_VALUE;
-        for (Recorder.Line l : lines) {
-            if (isShed(l.status())) {
-                shedFrom = Math.min(shedFrom, l.startedAtMillis());
-                shedTo = Math.max(shedTo, l.startedAtMillis() + l.millis());
-            }
-        }
         int servedWhileShedding = 0;
         for (Recorder.Line l : lines) {
             long answered = l.startedAtMillis() + l.millis();
