@@ -15,11 +15,13 @@ import java.util.function.Supplier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import id.go.imigrasi.mpaspor.platform.admission.CrowdRetryAfter;
 import id.go.imigrasi.mpaspor.platform.problem.CommonProblem;
 import id.go.imigrasi.mpaspor.platform.problem.ProblemException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.smallrye.mutiny.Uni;
 
@@ -45,13 +47,15 @@ public class PasswordHasher {
     private final int threads;
     private final AccountConfig.Password policy;
     private final String dummyHash;
-    private final Counter shed;
+    private final Counter shedFull;
+    private final Counter shedWait;
     private final Counter skipped;
+    private final Timer queued;
     private final int capacity;
     private final long maxWaitNanos;
     /** Moving average of one hash's duration on this machine, now. */
     private final AtomicLong hashNanos;
-    private final RecentCount recentSheds = new RecentCount();
+    private final CrowdRetryAfter retryAfter;
 
     public PasswordHasher(AccountConfig config, MeterRegistry registry) {
         this.policy = config.password();
@@ -73,18 +77,30 @@ public class PasswordHasher {
         this.dummyHash = BcryptUtil.bcryptHash("not-a-real-password-" + System.nanoTime(), cost);
         this.hashNanos = new AtomicLong(System.nanoTime() - started);
         this.maxWaitNanos = policy.maxWait().toNanos();
-        this.shed = Counter.builder("mpaspor.account.password.shed")
-                .description("Password checks refused at once with 503 because the hashing pool was full")
-                .register(registry);
+        this.retryAfter = new CrowdRetryAfter(policy.retryAfter(), policy.maxRetryAfter(), System::nanoTime);
+        this.shedFull = shedCounter(registry, "pool-full");
+        this.shedWait = shedCounter(registry, "wait");
         this.skipped = Counter.builder("mpaspor.account.password.abandoned")
                 .description("Hashes not run because their request was given up while it waited for the pool")
                 .register(registry);
+        this.queued = Timer.builder("mpaspor.account.password.queued")
+                .description("How long a hash waited for a hashing thread").register(registry);
         int capacity = threads + policy.queue();
         this.capacity = capacity;
         Gauge.builder("mpaspor.account.password.in.flight", admitted, s -> capacity - s.availablePermits())
                 .strongReference(true).description("Password hashes running or queued").register(registry);
         Gauge.builder("mpaspor.account.password.hash.threads", this, h -> h.threads).strongReference(true)
                 .description("Threads of the password hashing pool").register(registry);
+        Gauge.builder("mpaspor.account.password.hash.seconds", hashNanos, h -> h.get() / 1e9).strongReference(true)
+                .description("One hash's recent duration (moving average), the estimate admission decides by")
+                .register(registry);
+    }
+
+    private static Counter shedCounter(MeterRegistry registry, String reason) {
+        return Counter.builder("mpaspor.account.password.shed").tag("reason", reason)
+                .description("Password checks refused at once with 503: every place taken (pool-full), or the hashes "
+                        + "ahead would take longer than max-wait (wait)")
+                .register(registry);
     }
 
     /**
@@ -94,15 +110,16 @@ public class PasswordHasher {
      */
     public <T> Uni<T> admit(Supplier<Uni<T>> useCase) {
         boolean in = admitted.tryAcquire();
-        if (in && !admits(capacity - admitted.availablePermits(), threads, hashNanos.get(), maxWaitNanos)) {
+        if (!in) {
+            shedFull.increment();
+        } else if (!admits(capacity - admitted.availablePermits(), threads, hashNanos.get(), maxWaitNanos)) {
             admitted.release();
+            shedWait.increment();
             in = false;
         }
         if (!in) {
-            shed.increment();
-            Duration retryAfter = retryAfter(recentSheds.count(System.nanoTime()), threads, hashNanos.get(),
-                    policy.retryAfter(), policy.maxRetryAfter());
-            return Uni.createFrom().failure(ProblemException.retryLater(CommonProblem.SERVICE_UNAVAILABLE, retryAfter));
+            Duration wait = retryAfter.refused(hashesPerSecond(threads, hashNanos.get()));
+            return Uni.createFrom().failure(ProblemException.retryLater(CommonProblem.SERVICE_UNAVAILABLE, wait));
         }
         return Uni.createFrom().<T>deferred(useCase::get).eventually(() -> admitted.release());
     }
@@ -121,33 +138,11 @@ public class PasswordHasher {
     }
 
     /**
-     * Retry-After for a refused request: {@code base} while refusals are few; when the last second refused more
-     * requests than the pool hashes in a second, {@code base} times that ratio (at most {@code max}). A crowd of
-     * N clients told to come back after about N / rate seconds returns at about the rate it can be served.
+     * The pool's rate, for a refusal's Retry-After ({@link CrowdRetryAfter}: the base while refusals are few, longer
+     * the more the last second's refusals outnumber the logins hashed in a second, at most {@code max-retry-after}).
      */
-    static Duration retryAfter(long shedLastSecond, int threads, long hashNanos, Duration base, Duration max) {
-        double perSecond = threads * 1e9 / Math.max(1, hashNanos);
-        double factor = Math.max(1, shedLastSecond / perSecond);
-        long seconds = (long) Math.ceil(base.toMillis() * factor / 1000.0);
-        return Duration.ofSeconds(Math.max(1, Math.min(max.toSeconds(), seconds)));
-    }
-
-    /** Refusals of the current and the previous second (the larger of the two counts). */
-    static final class RecentCount {
-        private long second = Long.MIN_VALUE;
-        private long current;
-        private long previous;
-
-        synchronized long count(long nanoTime) {
-            long now = Math.floorDiv(nanoTime, 1_000_000_000L);
-            if (now != second) {
-                previous = now == second + 1 ? current : 0;
-                current = 0;
-                second = now;
-            }
-            current++;
-            return Math.max(current, previous);
-        }
+    static double hashesPerSecond(int threads, long hashNanos) {
+        return threads * 1e9 / Math.max(1, hashNanos);
     }
 
     /** Inside {@link #admit}. */
@@ -174,7 +169,9 @@ public class PasswordHasher {
      */
     private <T> Uni<T> onPool(Supplier<T> work) {
         AtomicBoolean abandoned = new AtomicBoolean();
+        long submitted = System.nanoTime();
         return OnContext.resume(Uni.createFrom().item(() -> {
+            queued.record(System.nanoTime() - submitted, java.util.concurrent.TimeUnit.NANOSECONDS);
             if (abandoned.get()) {
                 skipped.increment();
                 return null; // nobody receives it

@@ -6,6 +6,8 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
+import id.go.imigrasi.mpaspor.platform.admission.CrowdRetryAfter;
+
 /** The time bound of login admission (found by the spike benchmark: served logins waited over 2 s). */
 class PasswordHasherAdmissionTest {
 
@@ -36,34 +38,14 @@ class PasswordHasherAdmissionTest {
     }
 
     @Test
-    void aFewRefusalsAreToldToComeBackAfterTheBaseDelay() {
-        // one thread at 80 ms per hash serves 12.5 logins a second; 10 refusals in the last second are few
-        assertThat(PasswordHasher.retryAfter(10, 1, 80 * MS, Duration.ofSeconds(1), Duration.ofSeconds(30)))
-                .isEqualTo(Duration.ofSeconds(1));
-    }
-
-    @Test
-    void aCrowdIsToldToComeBackLaterTheMoreItOutnumbersTheHashRateUpToTheMaximum() {
-        // 125 refusals a second against 12.5 served: come back in 10 s, so that retries arrive at the served rate
-        assertThat(PasswordHasher.retryAfter(125, 1, 80 * MS, Duration.ofSeconds(1), Duration.ofSeconds(30)))
-                .isEqualTo(Duration.ofSeconds(10));
+    void aRefusalsRetryAfterWeighsTheCrowdAgainstThePoolsHashRate() {
+        // one thread at 80 ms per hash serves 12.5 logins a second: 10 refusals a second are few, 125 are ten times that
+        double rate = PasswordHasher.hashesPerSecond(1, 80 * MS);
+        assertThat(rate).isEqualTo(12.5);
+        assertThat(CrowdRetryAfter.of(10, rate, Duration.ofSeconds(1), Duration.ofSeconds(30))).isEqualTo(Duration.ofSeconds(1));
+        assertThat(CrowdRetryAfter.of(125, rate, Duration.ofSeconds(1), Duration.ofSeconds(30))).isEqualTo(Duration.ofSeconds(10));
         // two threads serve twice as many: half the wait
-        assertThat(PasswordHasher.retryAfter(125, 2, 80 * MS, Duration.ofSeconds(1), Duration.ofSeconds(30)))
-                .isEqualTo(Duration.ofSeconds(5));
-        assertThat(PasswordHasher.retryAfter(5_000, 1, 80 * MS, Duration.ofSeconds(1), Duration.ofSeconds(30)))
-                .isEqualTo(Duration.ofSeconds(30));
-    }
-
-    @Test
-    void recentRefusalsAreCountedPerSecondAndForgottenAfterAQuietSecond() {
-        PasswordHasher.RecentCount count = new PasswordHasher.RecentCount();
-        long t = 100 * SECOND;
-        for (int i = 0; i < 40; i++) {
-            count.count(t + i * MS);
-        }
-        // the next second still remembers the 40 of the previous one
-        assertThat(count.count(t + SECOND + 1)).isEqualTo(40);
-        // after a second without refusals, the count starts again
-        assertThat(count.count(t + 3 * SECOND)).isEqualTo(1);
+        assertThat(CrowdRetryAfter.of(125, PasswordHasher.hashesPerSecond(2, 80 * MS), Duration.ofSeconds(1),
+                Duration.ofSeconds(30))).isEqualTo(Duration.ofSeconds(5));
     }
 }
