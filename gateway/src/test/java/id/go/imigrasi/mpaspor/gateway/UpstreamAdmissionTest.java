@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import id.go.imigrasi.mpaspor.gateway.support.FakeUpstreams;
 import id.go.imigrasi.mpaspor.gateway.support.Management;
+import id.go.imigrasi.mpaspor.platform.admission.CrowdRetryAfter;
 import id.go.imigrasi.mpaspor.platform.waitingroom.Signatures;
 import id.go.imigrasi.mpaspor.platform.waitingroom.Tickets;
 import id.go.imigrasi.mpaspor.testkit.RealInfrastructure;
@@ -134,6 +135,31 @@ class UpstreamAdmissionTest {
                 .then().statusCode(503).header("Retry-After", "5");
         assertThat(silent.get()).isEqualTo(503);
     }
+
+    @Test
+    void aCrowdShedForAServiceIsToldToComeBackLaterThanAFewAre() throws Exception {
+        String applicant = TestJwt.applicant("acc-crowd-1");
+        // application-service's one place stays taken by a request it never answers
+        CompletableFuture<Integer> silent = CompletableFuture.supplyAsync(() -> given().auth().oauth2(applicant)
+                .when().get("/api/v1/applications/silent").statusCode());
+        await().atMost(Duration.ofSeconds(10)).until(() -> given().when().get(Management.url("/q/metrics")).asString()
+                .matches("(?s).*mpaspor_gateway_upstream_in_flight\\{[^}]*service=\"application-service\"[^}]*} 1\\.0.*"));
+
+        java.util.List<Integer> retryAfters = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            retryAfters.add(Integer.parseInt(given().auth().oauth2(applicant).when().get("/api/v1/applications/c" + i)
+                    .then().statusCode(503).extract().header("Retry-After")));
+        }
+        // the first few are told the base (5 s); once far more are shed in a second than were served (none, counted
+        // as a few), later ones are spread further out, never past the maximum (30 s)
+        assertThat(retryAfters.subList(0, CrowdRetryAfter.FEW)).containsOnly(5);
+        assertThat(java.util.Collections.max(retryAfters)).isGreaterThan(5).isLessThanOrEqualTo(30);
+        assertThat(silent.get()).isEqualTo(503);
+        // other services are not pushed back by this crowd
+        given().auth().oauth2(TestJwt.officer("officer-9", "JKT1")).when().get("/api/v1/appointments/p9")
+                .then().statusCode(200);
+    }
+
     @Test
     void anAdmittedPersonsHoldGoesAheadOfTheCrowdAndOnlyHers() throws Exception {
         java.util.UUID release = java.util.UUID.randomUUID();

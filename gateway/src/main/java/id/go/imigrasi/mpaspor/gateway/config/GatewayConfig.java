@@ -143,8 +143,15 @@ public interface GatewayConfig {
         /** The same for a tus PATCH ({@code application/offset+octet-stream}): the service answers after the body. */
         Duration uploadTimeout();
 
-        /** The Retry-After the gateway sends with its own 503 when a service is unreachable. */
+        /**
+         * The Retry-After the gateway sends with its own 503 when a service is unreachable, and with a request it sheds
+         * while few are shed; a crowd shed for a service is told longer, up to {@link #maxRetryAfter()}.
+         */
         Duration retryAfter();
+
+        /** The longest Retry-After of a shed request ({@code CrowdRetryAfter}, see {@code UpstreamAdmission}). */
+        @WithDefault("PT30S")
+        Duration maxRetryAfter();
 
         /** Connections kept per service. */
         int maxPoolSize();

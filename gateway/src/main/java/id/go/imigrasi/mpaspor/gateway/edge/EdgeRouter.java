@@ -273,7 +273,12 @@ public class EdgeRouter {
             shed(ctx, route);
             return;
         }
-        ctx.addEndHandler(ended -> place.release());
+        ctx.addEndHandler(ended -> {
+            place.release();
+            if (ctx.response().getStatusCode() != 503) {
+                admission.served(route.upstream());
+            }
+        });
         // a client waiting for "100 Continue" (curl with a large upload) may send its body now that the edge
         // let it through; a refused one never sent it
         String expect = request.getHeader(HttpHeaders.EXPECT);
@@ -286,7 +291,7 @@ public class EdgeRouter {
 
     private void shed(RoutingContext ctx, Route route) {
         metrics.rejected("upstream-busy", route.upstream().serviceName());
-        problems.send(ctx, CommonProblem.SERVICE_UNAVAILABLE, retryAfter);
+        problems.send(ctx, CommonProblem.SERVICE_UNAVAILABLE, admission.shedRetryAfter(route.upstream()));
     }
 
     /** The verification keys (JWKS of account-service) could not be fetched: a network failure in the causes. */

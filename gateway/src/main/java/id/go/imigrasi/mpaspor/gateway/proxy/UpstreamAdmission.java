@@ -1,5 +1,6 @@
 package id.go.imigrasi.mpaspor.gateway.proxy;
 
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import id.go.imigrasi.mpaspor.gateway.config.GatewayConfig;
 import id.go.imigrasi.mpaspor.gateway.routing.Upstream;
 import id.go.imigrasi.mpaspor.platform.admission.AdaptiveLimit;
+import id.go.imigrasi.mpaspor.platform.admission.CrowdRetryAfter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -39,6 +41,7 @@ public class UpstreamAdmission {
     private final ResponseDeadlines deadlines;
     private final Map<Upstream, AdaptiveLimit> limits = new EnumMap<>(Upstream.class);
     private final Map<Upstream, Stall> stalls = new EnumMap<>(Upstream.class);
+    private final Map<Upstream, CrowdRetryAfter> crowds = new EnumMap<>(Upstream.class);
 
     public UpstreamAdmission(GatewayConfig config, ResponseDeadlines deadlines, MeterRegistry registry) {
         this.policy = config.proxy().admission();
@@ -50,6 +53,8 @@ public class UpstreamAdmission {
                     policy.targetLatency(), policy.window(), System::nanoTime);
             limits.put(upstream, limit);
             stalls.put(upstream, new Stall(policy.stallAfter().toNanos(), System.nanoTime()));
+            crowds.put(upstream, new CrowdRetryAfter(config.proxy().retryAfter(), config.proxy().maxRetryAfter(),
+                    System::nanoTime));
             if (policy.enabled()) {
                 Gauge.builder("mpaspor.gateway.upstream.limit", limit, AdaptiveLimit::limit).strongReference(true)
                         .tag("service", upstream.serviceName())
@@ -110,6 +115,21 @@ public class UpstreamAdmission {
             return true;
         }
         return stalls.get(upstream).mayAdmit(System.nanoTime()) && limits.get(upstream).hasRoom();
+    }
+
+    /**
+     * The Retry-After of a request shed for {@code upstream}: {@code retry-after} while few are shed, longer the more
+     * the refusals of the last second outnumber the requests the service served in it, at most {@code
+     * max-retry-after} ({@link CrowdRetryAfter}). With 5 s for everyone, 2,000 people logging in at once came back
+     * every 5 to 10 s and were shed again, 47,623 times in three minutes, while account-service served 3 a second.
+     */
+    public Duration shedRetryAfter(Upstream upstream) {
+        return crowds.get(upstream).refused();
+    }
+
+    /** The service served a request: its answer ended, and was not a 503 (a refusal of its own). */
+    public void served(Upstream upstream) {
+        crowds.get(upstream).served();
     }
 
     /** The service answered a request (its status line came back in time). */

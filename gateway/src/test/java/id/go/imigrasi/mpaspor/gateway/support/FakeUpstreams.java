@@ -48,7 +48,7 @@ import io.vertx.core.json.JsonObject;
  * <li>{@code GET /uploads/{id}/content?size=}: 1 MiB at once, the rest after {@code POST /_fake/release?id=}</li>
  * <li>any request with the header {@link #SHED}: 503 with {@code Retry-After: 2} (the service shed it)</li>
  * <li>{@code /applications/busy}: 429 with {@code Retry-After: 17}; {@code /bookings/shedding}: 503 with
- * {@code Retry-After: 9}; {@code /appointments/silent}, {@code /releases/silent}: never answer;
+ * {@code Retry-After: 9}; {@code /appointments/silent}, {@code /releases/silent}, {@code /applications/silent}: never answer;
  * {@code /applications/drop}: closes the connection without answering; {@code /applications/cut}: status line and part of the body, then closes the
  * connection (a service killed mid-answer); {@code /applications/stall}: status line and part of the body, then
  * silence</li>
@@ -255,7 +255,8 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
                 // the service hangs mid-answer: status line and part of the body, then nothing, connection open
                 request.response().setStatusCode(200).putHeader("Content-Type", "application/json")
                         .putHeader("Content-Length", "100").write("{\"partial\":");
-            } else if (path.equals("/appointments/silent") || path.equals("/releases/silent")) {
+            } else if (path.equals("/appointments/silent") || path.equals("/releases/silent")
+                    || path.equals("/applications/silent")) {
                 // never answers: the gateway's response timeout must
             } else {
                 echo(request);
