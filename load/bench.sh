@@ -12,7 +12,7 @@
 #            succeeded; exits 2 if the system is not running.
 #
 # Output: the summary on stdout and in load/target/summary.txt, Gatling's HTML reports in load/target/gatling/,
-# per-request figures in load/target/requests/*.csv. Tunables (environment): SPIKE_USERS, SPIKE_LOGIN_SECONDS,
+# per-request figures in load/target/requests/*.csv. Tunables (environment): SPIKE_USERS, SPIKE_LOGIN_SECONDS, LOGIN_MAX_PAUSE,
 # SPIKE_HOLD_RATE, SPIKE_CAPACITY (places per office), SPIKE_OFFICES, UPLOAD_USERS, UPLOAD_SECONDS, UPLOAD_SIZE,
 # UPLOAD_CHUNK, STEADY_USERS, STEADY_RATE, LOAD_TARGET (auto | gateway | direct), PGBENCH_CLIENTS, PGBENCH_SECONDS,
 # DESK_OFFICES, DESK_OFFICERS (per office), DESK_APPOINTMENTS (per officer; 0: no desk), DESK_PAUSE_MS, DESK_WARM_UP,
@@ -69,6 +69,10 @@ else
   HASH_SECONDS=10; KAFKA_RECORDS=300000; DISK_MB=256; MAX_SECONDS=480
 fi
 : "${SPIKE_OFFICES:=SOETTA,JKTSEL,BDG}"
+# a shed login is tried again after Retry-After x [1, 2), at most this long (s): the website shows the wait and the
+# person comes back after it; until 2026-12-07 (session 28) the bench cut every wait to 5 s, so a crowd the services
+# told to come back in 30 s came back in 5, and 2,000 people sent 42,000 logins (load/README.md)
+: "${LOGIN_MAX_PAUSE:=60}"
 : "${LOAD_TARGET:=auto}"
 # the desk (issue 19): DESK_OFFICERS officers at each of DESK_OFFICES, DESK_APPOINTMENTS applicants each, beside the
 # steady state; offices of the bench's own, so no real office's desk or audit shows them
@@ -331,6 +335,7 @@ desk.offices=$DESK_OFFICES
 desk.pause-ms=$DESK_PAUSE_MS
 desk.warm-up=$DESK_WARM_UP
 client.address=${MPASPOR_BENCH_CLIENT_ADDRESS:-127.0.0.2}
+login.max-pause=$LOGIN_MAX_PAUSE
 jwt.issuer=${MPASPOR_JWT_ISSUER:-https://mpaspor.imigrasi.go.id}
 EOF
 

@@ -66,13 +66,13 @@ public final class Journeys {
     /**
      * Logs in ({@code #{email}}, the bench password) until it gets a token or {@code login.max-attempts} answers.
      * A shed answer (429/503) is retried after its Retry-After with jitter (between 1× and 2× the value, at most
-     * {@code login.max-pause} seconds), like the mobile app and the upload client do.
+     * {@code login.max-pause} seconds, 60 by default), as a person does whom the website shows the wait.
      */
     public static ChainBuilder login(BenchConfig config, Recorder recorder) {
         String url = config.string("account.url", "http://127.0.0.1:8081") + "/auth/login";
         String password = config.string("password", "");
         int maxAttempts = config.integer("login.max-attempts", 30);
-        double maxPause = config.decimal("login.max-pause", 5);
+        double maxPause = config.decimal("login.max-pause", 60);
         return exec(s -> s.set("attempt", 0))
                 .asLongAs(s -> !s.contains(TOKEN) && s.getInt("attempt") < maxAttempts).on(
                         exec(Recorder::arm)

@@ -45,7 +45,7 @@ public class UploadStormSimulation extends Simulation {
         int size = CONFIG.integer("upload.size", 1 << 20);
         int chunk = CONFIG.integer("upload.chunk", 256 << 10);
         int maxAttempts = CONFIG.integer("upload.max-attempts", 40);
-        double maxPause = CONFIG.decimal("login.max-pause", 5);
+        double maxPause = CONFIG.decimal("upload.max-pause", 5);
         String base = CONFIG.string("upload.url", "http://127.0.0.1:8088");
         String metadata = CONFIG.string("upload.metadata",
                 "applicationId #{applicationId},applicantId #{applicantId},documentType EKTP,filename ektp.jpg");
