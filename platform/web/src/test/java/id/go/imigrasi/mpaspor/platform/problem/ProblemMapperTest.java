@@ -166,6 +166,16 @@ class ProblemMapperTest {
     }
 
     @Test
+    void aUniqueKeyTakenAtTheSameMomentIsA409ToSendAgainNotA500() {
+        // the loser of a check-then-insert race: its transaction rolled back, and sent again it finds the winner's row
+        given().header("Accept-Language", "en").when().get("/test/same-key")
+                .then().statusCode(409).contentType(PROBLEM)
+                .header("Retry-After", equalTo("1"))
+                .body("type", equalTo("https://mpaspor.imigrasi.go.id/problems/concurrent-change"))
+                .body("detail", not(containsString("account_email_key")));
+    }
+
+    @Test
     void wrongMediaTypeAndMethodAreProblems() {
         given().contentType(ContentType.TEXT).body("hello").when().post("/test/applications")
                 .then().statusCode(415).contentType(PROBLEM);

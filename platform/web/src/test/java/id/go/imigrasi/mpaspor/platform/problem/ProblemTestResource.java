@@ -103,6 +103,17 @@ public class ProblemTestResource {
                 new java.sql.SQLException("ERROR: deadlock detected", "40P01"));
     }
 
+    /**
+     * What PostgreSQL answers the second of two requests that insert the same key at the same moment, when the code
+     * before the insert found no row (a check-then-insert race), as the reactive client reports it.
+     */
+    @GET
+    @Path("/same-key")
+    public String sameKey() {
+        throw new IllegalStateException("insert failed", new java.sql.SQLException(
+                "ERROR: duplicate key value violates unique constraint \"account_email_key\"", "23505"));
+    }
+
     @GET
     @Path("/boom")
     public String boom() {
