@@ -7,6 +7,7 @@ import static id.go.imigrasi.mpaspor.quota.support.Quota.weekday;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
@@ -169,7 +170,12 @@ class RescheduleTest {
 
         problem(reschedule(Quota.account(), booking, date, "AFTERNOON"), 404, "booking-not-found");
         given().auth().oauth2(TestJwt.applicant(Quota.account())).when().get("/holds/" + booking)
-                .then().statusCode(404);
+                .then().statusCode(404).body("type", endsWith("/hold-not-found"));
+        // read as a booking, it is a booking that is not found (it said hold-not-found)
+        given().auth().oauth2(TestJwt.applicant(Quota.account())).when().get("/bookings/" + booking)
+                .then().statusCode(404).body("type", endsWith("/booking-not-found"));
+        given().auth().oauth2(TestJwt.applicant(Quota.account())).when().get("/bookings/" + UUID.randomUUID())
+                .then().statusCode(404).body("type", endsWith("/booking-not-found"));
         assertThat(held(office, date, "MORNING")).isEqualTo(1);
     }
 }

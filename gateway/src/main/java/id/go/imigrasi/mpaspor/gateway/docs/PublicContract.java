@@ -27,6 +27,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * 401 and 403 where a token is required;</li>
  * <li>{@code security: []} on a public operation, so a generator does not send (or a reader expect) a token;</li>
  * <li>every path parameter declared, every tag listed with a description;</li>
+ * <li>no content on the success of a HEAD, whose answer is its headers;</li>
  * <li>no schema named after a Java class ({@code UUID}, {@code LocalDate}, {@code Instant}, Jackson's
  * {@code JsonNode}): those are written where they are used as the JSON types they are ({@code string} with format
  * {@code uuid}, {@code date}, {@code date-time}; a free-form object), so a generated client neither gets a model
@@ -81,6 +82,9 @@ final class PublicContract {
                     security(operation);
                     renameSecurity(operation);
                     responses(item.getKey(), method, operation);
+                    if (method.equals("head")) {
+                        headersOnly(operation);
+                    }
                     contentWithoutSchema(operation);
                     operation.path("tags").forEach(t -> usedTags.add(t.asText()));
                 }
@@ -185,6 +189,18 @@ final class PublicContract {
                 }
             });
         }
+    }
+
+    /**
+     * The answer to a HEAD has no content (RFC 9110, 9.3.2): what a service's JAX-RS {@code @Produces} made of it
+     * would have a generated client wait for a body that never comes. Its headers are the answer.
+     */
+    private static void headersOnly(ObjectNode operation) {
+        operation.path("responses").fields().forEachRemaining(response -> {
+            if (response.getKey().startsWith("2") && response.getValue() instanceof ObjectNode success) {
+                success.remove("content");
+            }
+        });
     }
 
     /** A parameter named in the path but declared nowhere makes generators refuse the document. */

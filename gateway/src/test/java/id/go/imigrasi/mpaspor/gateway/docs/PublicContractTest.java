@@ -71,4 +71,21 @@ class PublicContractTest {
         assertThat(doc.at("/paths/~1api~1v1~1bills~1{code}~1invoice.pdf/get/responses/200/content/application~1pdf/schema")
                 .toString()).as("a PDF is bytes a client keeps").isEqualTo("{\"type\":\"string\",\"format\":\"binary\"}");
     }
+
+    @Test
+    void theSuccessOfAHeadIsItsHeadersWithoutContent() throws Exception {
+        // what SmallRye made of tus's HEAD: the resource class @Produces JSON, so a 200 "with a JSON body"
+        ObjectNode doc = (ObjectNode) json.readTree("""
+                {"openapi":"3.1.0","paths":{"/api/v1/uploads/{id}":{"head":{"security":[{"bearer":[]}],
+                  "responses":{"200":{"description":"where to resume","headers":{"Upload-Offset":{"schema":{"type":"integer"}}},
+                    "content":{"application/json":{}}},
+                   "410":{"description":"upload-expired"}}}}}}
+                """);
+        new PublicContract().complete(doc);
+        var head = doc.at("/paths/~1api~1v1~1uploads~1{id}/head/responses");
+        assertThat(head.path("200").has("content")).as("a HEAD's answer has no body").isFalse();
+        assertThat(head.at("/200/headers/Upload-Offset").isMissingNode()).as("its headers stay").isFalse();
+        assertThat(head.at("/410/content/application~1problem+json/schema/$ref").asText())
+                .as("a refusal keeps its declared type, which Content-Type names").isEqualTo(PublicContract.PROBLEM);
+    }
 }

@@ -31,6 +31,7 @@ import id.go.imigrasi.mpaspor.platform.problem.IdempotentReads;
 import id.go.imigrasi.mpaspor.platform.problem.ProblemException;
 import id.go.imigrasi.mpaspor.platform.security.Caller;
 import id.go.imigrasi.mpaspor.platform.security.Roles;
+import id.go.imigrasi.mpaspor.quota.QuotaProblem;
 import id.go.imigrasi.mpaspor.quota.domain.DaySession;
 import id.go.imigrasi.mpaspor.quota.domain.PassportKind;
 import id.go.imigrasi.mpaspor.quota.domain.ServiceLine;
@@ -160,7 +161,7 @@ public class HoldResource {
     @RolesAllowed({ Roles.APPLICANT, Roles.ADMIN })
     @Operation(operationId = "getHold", summary = "One of my holds (an admin: any); a malformed id is 400")
     public Uni<HoldView> hold(@PathParam("id") String id) {
-        return holds.view(caller, uuid(id)).map(HoldView::of);
+        return holds.view(caller, uuid(id), QuotaProblem.HOLD_NOT_FOUND).map(HoldView::of);
     }
 
     @GET
@@ -168,7 +169,7 @@ public class HoldResource {
     @RolesAllowed({ Roles.APPLICANT, Roles.ADMIN })
     @Operation(operationId = "getBooking", summary = "One of my bookings (an admin: any); a malformed id is 400")
     public Uni<HoldView> booking(@PathParam("id") String id) {
-        return holds.view(caller, uuid(id)).map(HoldView::of);
+        return holds.view(caller, uuid(id), QuotaProblem.BOOKING_NOT_FOUND).map(HoldView::of);
     }
 
     /** Only after payment, at the latest the day before the appointment, a capped number of times. */

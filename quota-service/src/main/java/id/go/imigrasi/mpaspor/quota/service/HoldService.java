@@ -19,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import id.go.imigrasi.mpaspor.platform.reactive.OnContext;
 import id.go.imigrasi.mpaspor.platform.problem.FieldError;
 import id.go.imigrasi.mpaspor.platform.problem.ProblemException;
+import id.go.imigrasi.mpaspor.platform.problem.ProblemType;
 import id.go.imigrasi.mpaspor.platform.security.Caller;
 import id.go.imigrasi.mpaspor.quota.config.QuotaConfig;
 import id.go.imigrasi.mpaspor.quota.domain.Hold;
@@ -192,16 +193,19 @@ public class HoldService {
                 });
     }
 
-    /** The hold or booking, for its owner (others get 404) or an admin. */
+    /**
+     * The hold or booking, for its owner or an admin; anyone else, and an id that does not exist, get {@code notFound}
+     * (404 {@code hold-not-found} or {@code booking-not-found}, as the path named it).
+     */
     @WithSession
-    public Uni<Hold> view(Caller caller, UUID id) {
+    public Uni<Hold> view(Caller caller, UUID id, ProblemType notFound) {
         return holds.findById(id)
-                .onItem().ifNull().failWith(() -> ProblemException.of(QuotaProblem.HOLD_NOT_FOUND))
+                .onItem().ifNull().failWith(() -> ProblemException.of(notFound))
                 .invoke(hold -> {
                     try {
                         caller.requireOwner(hold.accountId);
                     } catch (ProblemException notYours) {
-                        throw ProblemException.of(QuotaProblem.HOLD_NOT_FOUND);
+                        throw ProblemException.of(notFound);
                     }
                 });
     }
