@@ -48,4 +48,21 @@ class PasswordHasherAdmissionTest {
         assertThat(CrowdRetryAfter.of(125, PasswordHasher.hashesPerSecond(2, 80 * MS), Duration.ofSeconds(1),
                 Duration.ofSeconds(30))).isEqualTo(Duration.ofSeconds(5));
     }
+
+    @Test
+    void theEstimateCatchesUpWithSlowerHashesAtOnceAndForgetsThemSlowly() {
+        // idle 100 ms per hash; then the wave, 300 ms each: after two hashes admission already decides by ~250 ms
+        long estimate = 100 * MS;
+        estimate = PasswordHasher.estimate(estimate, 300 * MS);
+        estimate = PasswordHasher.estimate(estimate, 300 * MS);
+        assertThat(estimate).isEqualTo(250 * MS);
+        // so the 5th in line is shed (4 x 250 ms ahead plus its own is over 1 s), as the 5th of the machine's
+        // real 300 ms would have waited too long; at an estimate rising by 1/8 it was ~147 ms and admitted
+        assertThat(PasswordHasher.admits(5, 1, estimate, SECOND)).isFalse();
+        long slowRise = 100 * MS + (300 * MS - 100 * MS) / 8;
+        slowRise = slowRise + (300 * MS - slowRise) / 8;
+        assertThat(PasswordHasher.admits(5, 1, slowRise, SECOND)).isTrue();
+        // back to 100 ms: one faster hash lowers the estimate by an eighth of the difference only
+        assertThat(PasswordHasher.estimate(250 * MS, 90 * MS)).isEqualTo(230 * MS);
+    }
 }
