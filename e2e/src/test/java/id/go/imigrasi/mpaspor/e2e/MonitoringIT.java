@@ -21,9 +21,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -134,33 +137,42 @@ class MonitoringIT {
         Set<String> wanted = MonitoringAsCode.ofRepository().exportedMetricNames();
         say("  " + wanted.size() + " metric names in docker/prometheus/alerts.yml and docker/grafana/dashboards");
         // topic health is read every 15 s: wait for the first reading of the consumer groups
-        // a loop of its own, not Awaitility: a timeout while a scrape is under way loses the last missing names
-        // (awaitility#286), and those names are what a failure has to say
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        Set<String> missing = new TreeSet<>(wanted);
+        // the names still missing are kept outside the condition: a timeout that falls while a scrape is under way
+        // loses Awaitility's last assertion (awaitility#286), and those names are what a failure has to say
+        AtomicReference<Set<String>> missing = new AtomicReference<>(new TreeSet<>(wanted));
         List<String> unscraped = new ArrayList<>();
-        while (true) {
-            long began = System.nanoTime();
-            Set<String> exported = new TreeSet<>();
-            unscraped.clear();
-            for (String component : COMPONENTS.keySet()) {
-                try {
-                    exported.addAll(names(metricsOf(component)));
-                } catch (RuntimeException | AssertionError e) {
-                    unscraped.add(component + " (" + e.getMessage() + ")");
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(3)).until(() -> {
+                long began = System.nanoTime();
+                Set<String> exported = new TreeSet<>();
+                List<String> failed = new ArrayList<>();
+                for (String component : COMPONENTS.keySet()) {
+                    try {
+                        exported.addAll(names(metricsOf(component)));
+                    } catch (RuntimeException | AssertionError e) {
+                        failed.add(component + " (" + e.getMessage() + ")");
+                    }
                 }
-            }
-            missing = new TreeSet<>(wanted);
-            missing.removeAll(exported);
-            if (missing.isEmpty() || System.nanoTime() > deadline) {
-                break;
-            }
-            say("  not exported yet (scraped in " + (System.nanoTime() - began) / 1_000_000 + " ms"
-                    + (unscraped.isEmpty() ? "" : "; not scraped: " + unscraped) + "): " + missing);
-            Thread.sleep(3_000);
+                Set<String> left = new TreeSet<>(wanted);
+                left.removeAll(exported);
+                synchronized (unscraped) {
+                    unscraped.clear();
+                    unscraped.addAll(failed);
+                }
+                missing.set(left);
+                if (!left.isEmpty()) {
+                    say("  not exported yet (scraped in " + (System.nanoTime() - began) / 1_000_000 + " ms"
+                            + (failed.isEmpty() ? "" : "; not scraped: " + failed) + "): " + left);
+                }
+                return left.isEmpty();
+            });
+        } catch (ConditionTimeoutException timedOut) {
+            // said below, with the names
         }
-        assertThat(missing).as("metrics the alerts and dashboards name but the running services do not export"
-                + (unscraped.isEmpty() ? "" : " (not scraped: " + unscraped + ")")).isEmpty();
+        synchronized (unscraped) {
+            assertThat(missing.get()).as("metrics the alerts and dashboards name but the running services do not export"
+                    + (unscraped.isEmpty() ? "" : " (not scraped: " + unscraped + ")")).isEmpty();
+        }
         say("  all of them are exported");
     }
 
