@@ -92,7 +92,7 @@ public class SessionRevocationFeed {
         while (running) {
             try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(props)) {
                 consumer = kafka;
-                if (!assign(kafka)) {
+                if (!assign(kafka, TOPIC)) {
                     pause(Duration.ofSeconds(2));
                     continue;
                 }
@@ -114,25 +114,27 @@ public class SessionRevocationFeed {
         }
     }
 
-    /** Every partition of the topic, each from {@code retention} ago; false while the topic does not exist. */
-    private boolean assign(KafkaConsumer<String, String> kafka) {
-        List<PartitionInfo> partitions = kafka.partitionsFor(TOPIC, Duration.ofSeconds(10));
+    /**
+     * Every partition of {@code topic}, each from {@code retention} ago or, where nothing is that recent, from the end
+     * as it is now: the end is read here, not left to {@code seekToEnd}, which the consumer resolves only at its first
+     * poll and so would skip a revocation published in between (seen in CI: a session revoked while an instance
+     * started stayed valid at that instance). False while the topic does not exist.
+     */
+    boolean assign(KafkaConsumer<String, String> kafka, String topic) {
+        List<PartitionInfo> partitions = kafka.partitionsFor(topic, Duration.ofSeconds(10));
         if (partitions == null || partitions.isEmpty()) {
             return false;
         }
         List<TopicPartition> all = partitions.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
         kafka.assign(all);
+        Map<TopicPartition, Long> ends = kafka.endOffsets(all, Duration.ofSeconds(10));
         long since = Instant.now().minus(retention).toEpochMilli();
         Map<TopicPartition, Long> query = new HashMap<>();
         all.forEach(tp -> query.put(tp, since));
         Map<TopicPartition, OffsetAndTimestamp> offsets = kafka.offsetsForTimes(query, Duration.ofSeconds(10));
         for (TopicPartition tp : all) {
             OffsetAndTimestamp at = offsets.get(tp);
-            if (at == null) {
-                kafka.seekToEnd(List.of(tp));
-            } else {
-                kafka.seek(tp, at.offset());
-            }
+            kafka.seek(tp, at == null ? ends.get(tp) : at.offset());
         }
         return true;
     }
