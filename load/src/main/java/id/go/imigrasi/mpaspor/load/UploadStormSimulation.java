@@ -28,7 +28,9 @@ import io.gatling.javaapi.core.Simulation;
  * with themselves as applicant (NIK, birth date and sex consistent), and each uploads one
  * document of {@code upload.size} bytes with the tus 1.0 protocol (creation POST, PATCH chunks of
  * {@code upload.chunk} bytes with Upload-Offset and Upload-Checksum sha1, and on any failed PATCH a HEAD to resume
- * from the offset the server has). Shed answers are retried after Retry-After. The result of each upload is recorded
+ * from the offset the server has). Shed answers are retried after Retry-After, and so is a creation answered 409
+ * {@code upload-target-not-yet-known} (the applicant's event not yet at upload-service, which says so with
+ * Retry-After; a 409 without it is final). The result of each upload is recorded
  * as {@code upload-complete} or {@code upload-lost}; a 460 (checksum mismatch) answer counts as a corrupted chunk.
  * bench.sh runs this simulation only when {@code POST /uploads} exists (application-service).
  */
@@ -66,9 +68,9 @@ public class UploadStormSimulation extends Simulation {
                                         .check(status().saveAs(Recorder.STATUS), responseTimeInMillis().saveAs(Recorder.MILLIS),
                                                 header("Retry-After").optional().saveAs(Recorder.RETRY_AFTER),
                                                 header("Location").optional().saveAs("location"),
-                                                status().in(201, 429, 503)))
+                                                status().in(201, 409, 429, 503)))
                                 .exec(s -> RECORDER.record("upload-create", s))
-                                .exec(s -> s.set("attempt", s.getInt("attempt") + 1))
+                                .exec(s -> s.set("attempt", finalRefusal(s) ? maxAttempts : s.getInt("attempt") + 1))
                                 .doIf(s -> !s.contains("location")).then(
                                         exec(s -> s.set("pause", Journeys.retryPause(s, maxPause)))
                                                 .pause(s -> s.<Duration>get("pause"))));
@@ -121,6 +123,11 @@ public class UploadStormSimulation extends Simulation {
         setUp(storm.injectOpen(stressPeakUsers(users).during(Duration.ofSeconds(seconds))))
                 .protocols(Journeys.protocol(CONFIG))
                 .maxDuration(Duration.ofSeconds(CONFIG.integer("upload.max-seconds", 600)));
+    }
+
+    /** A 409 without Retry-After (the application is no longer a draft): asking again would not change it. */
+    private static boolean finalRefusal(Session s) {
+        return s.contains(Recorder.STATUS) && s.getInt(Recorder.STATUS) == 409 && !s.contains(Recorder.RETRY_AFTER);
     }
 
     /** The Dukcapil record of the applicant {@link #applicant(String)} describes. */

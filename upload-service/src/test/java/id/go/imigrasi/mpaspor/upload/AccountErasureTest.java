@@ -68,6 +68,9 @@ class AccountErasureTest {
         Draft other = Draft.announced();
         String othersUpload = other.accepted();
         store.open(acceptedKey).close();
+        // an upload for an application upload-service has not heard of: a "not yet known" refusal names the account
+        Draft unannounced = new Draft(draft.account(), UUID.randomUUID().toString(), UUID.randomUUID().toString());
+        unannounced.create(1000, "EKTP").then().statusCode(409);
 
         String exportId = UUID.randomUUID().toString();
         try (TopicProbe<CloudEvent> probe = TopicProbe.cloudEvents(kafka(), "upload.events")) {
@@ -90,6 +93,7 @@ class AccountErasureTest {
                     && draft.account().equals(r.key()), Duration.ofSeconds(30)).value()).path("removed");
             assertThat(removed.path("upload").asInt()).isEqualTo(2);
             assertThat(removed.path("upload_target_application").asInt()).isEqualTo(1);
+            assertThat(removed.path("upload_target_wait").asInt()).isEqualTo(1);
 
             assertThat(count("SELECT count(*) FROM upload WHERE account_id = ?::uuid", draft.account())).isZero();
             assertThat(count("SELECT count(*) FROM upload WHERE id = ?::uuid", partialId)).isZero();
@@ -100,7 +104,14 @@ class AccountErasureTest {
                     accepted, partialId)).as("the published events about its uploads").isZero();
             assertThat(count("SELECT count(*) FROM upload WHERE id = ?::uuid", othersUpload)).isOne();
             store.open(storageKey(othersUpload)).close();
+            assertThat(count("SELECT count(*) FROM upload_target_wait WHERE account_id = ?::uuid", draft.account()))
+                    .isZero();
+            // its application is known as gone (its id only): an upload for it is 404 at once, and records nothing
+            assertThat(count("SELECT count(*) FROM upload_target_gone WHERE application_id = ?::uuid",
+                    draft.application())).isOne();
             draft.create(1000, "EKTP").then().statusCode(404);
+            assertThat(count("SELECT count(*) FROM upload_target_wait WHERE account_id = ?::uuid", draft.account()))
+                    .isZero();
 
             // redelivered: nothing more happens, nothing is confirmed twice
             publish(new AccountErased(draft.account(), Instant.now()), eventId);

@@ -5,6 +5,7 @@ import static id.go.imigrasi.mpaspor.upload.support.UploadFixtures.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.nio.file.NoSuchFileException;
 import java.time.Duration;
@@ -108,6 +109,8 @@ class DocumentDiscardsTest {
         assertThat(count("SELECT count(*) FROM upload WHERE application_id = ?::uuid", draft.application())).isZero();
         VertxContextSupport.subscribeAndAwait(discards::deleteQueuedObjects);
         assertThat(stored(key)).isFalse();
-        draft.create(1000, "EKTP").then().statusCode(404);
+        // gone, not "not yet known": 404 at once
+        draft.create(1000, "EKTP").then().statusCode(404)
+                .body("type", equalTo("https://mpaspor.imigrasi.go.id/problems/upload-target-not-found"));
     }
 }

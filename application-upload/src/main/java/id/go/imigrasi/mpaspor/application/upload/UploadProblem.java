@@ -11,6 +11,11 @@ public final class UploadProblem {
     public static final ProblemType UPLOAD_EXPIRED = ProblemType.of("upload-expired", 410);
     /** The application or applicant named in Upload-Metadata does not exist or is not the caller's. */
     public static final ProblemType TARGET_NOT_FOUND = ProblemType.of("upload-target-not-found", 404);
+    /**
+     * upload-service only: the application or applicant is not known to its projection of application.events yet,
+     * which may still be catching up; ask again after Retry-After (409, for a bounded time, then 404).
+     */
+    public static final ProblemType TARGET_NOT_YET_KNOWN = ProblemType.of("upload-target-not-yet-known", 409);
     /** The application no longer accepts documents (it is not a draft). */
     public static final ProblemType APPLICATION_NOT_EDITABLE = ProblemType.of("upload-application-not-editable", 409);
     /** PATCH at an Upload-Offset that is not the upload's current offset. */

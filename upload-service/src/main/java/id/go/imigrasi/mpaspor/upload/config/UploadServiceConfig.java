@@ -19,8 +19,23 @@ public interface UploadServiceConfig {
         /** First wait before an unknown upload target is looked up again (its ApplicantsChanged on its way). */
         Duration catchUpFirst();
 
-        /** How long in all an unknown target is looked up again before the upload is refused with 404. */
+        /** How long in all an unknown target is looked up again in the request before it is refused. */
         Duration catchUpTotal();
+
+        /**
+         * For how long after the first refusal of an account's upload for a target the projection does not know, the
+         * refusal is 409 {@code upload-target-not-yet-known} + Retry-After rather than 404 (UnknownTargetRule).
+         */
+        Duration notYetKnownWindow();
+
+        /** The Retry-After of {@code upload-target-not-yet-known}. */
+        Duration retryAfter();
+
+        /** How long a gone application (a deleted draft, an erased account's) is answered 404 at once. */
+        Duration goneKept();
+
+        /** How often the refusals long past their window are forgotten (jobs.TargetWaitCleanupJob; "off" in tests). */
+        String forgetEvery();
     }
 
     interface Deletion {

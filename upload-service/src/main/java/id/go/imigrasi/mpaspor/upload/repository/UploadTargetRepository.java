@@ -1,6 +1,7 @@
 package id.go.imigrasi.mpaspor.upload.repository;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -44,6 +45,54 @@ public class UploadTargetRepository {
     }
 
     /**
+     * What the projection knows of an application, whoever's it is: its account and whether it is a draft, or that it
+     * is gone (a deleted draft, an erased account's; then {@code accountId} is null).
+     */
+    public record Known(UUID accountId, boolean draft, boolean gone) {
+    }
+
+    /** The application as the projection knows it, or null when it does not know it (yet). */
+    public Uni<Known> application(UUID applicationId) {
+        return pool.preparedQuery("SELECT a.account_id, coalesce(a.draft, false), g.application_id IS NOT NULL"
+                + " FROM (SELECT $1::uuid AS id) q"
+                + " LEFT JOIN upload_target_application a ON a.application_id = q.id"
+                + " LEFT JOIN upload_target_gone g ON g.application_id = q.id"
+                + " WHERE a.application_id IS NOT NULL OR g.application_id IS NOT NULL")
+                .execute(Tuple.of(applicationId)).map(rows -> {
+                    var it = rows.iterator();
+                    if (!it.hasNext()) {
+                        return null;
+                    }
+                    Row row = it.next();
+                    return new Known(row.getUUID(0), row.getBoolean(1), row.getBoolean(2));
+                });
+    }
+
+    /**
+     * When this account's upload for this target was first refused as not (yet) known, recording {@code now} if it
+     * never was. One row per account, application and applicant, shared by every instance.
+     */
+    public Uni<Instant> firstRefused(UUID accountId, UUID applicationId, UUID applicantId, Instant now) {
+        return pool.preparedQuery("INSERT INTO upload_target_wait (account_id, application_id, applicant_id,"
+                + " first_refused_at) VALUES ($1, $2, $3, $4) ON CONFLICT (account_id, application_id, applicant_id)"
+                + " DO UPDATE SET first_refused_at = upload_target_wait.first_refused_at RETURNING first_refused_at")
+                .execute(Tuple.of(accountId, applicationId, applicantId, now.atOffset(ZoneOffset.UTC)))
+                .map(rows -> rows.iterator().next().getOffsetDateTime(0).toInstant());
+    }
+
+    /** Forgets refusals older than {@code before} (their window is long over). */
+    public Uni<Integer> forgetRefusalsBefore(Instant before) {
+        return pool.preparedQuery("DELETE FROM upload_target_wait WHERE first_refused_at < $1")
+                .execute(Tuple.of(before.atOffset(ZoneOffset.UTC))).map(rows -> rows.rowCount());
+    }
+
+    /** Forgets the gone applications marked before {@code before}: an upload for one is then "not yet" for a while. */
+    public Uni<Integer> forgetGoneBefore(Instant before) {
+        return pool.preparedQuery("DELETE FROM upload_target_gone WHERE gone_at < $1")
+                .execute(Tuple.of(before.atOffset(ZoneOffset.UTC))).map(rows -> rows.rowCount());
+    }
+
+    /**
      * The application's applicants as of {@code changedAt}, replacing what was known unless something newer was
      * already applied. In the caller's transaction.
      */
@@ -76,9 +125,26 @@ public class UploadTargetRepository {
                 .executeUpdate()).replaceWithVoid();
     }
 
-    /** The application is gone (its draft deleted): nothing can be uploaded for it any more. */
+    /**
+     * The application is gone (its draft deleted): nothing can be uploaded for it any more. Its row goes; its id is
+     * kept as gone, so that an upload for it is 404 at once rather than "not yet known". In the caller's transaction.
+     */
     public Uni<Integer> forget(String applicationId) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("DELETE FROM upload_target_application"
-                + " WHERE application_id = CAST(:app AS uuid)").setParameter("app", applicationId).executeUpdate());
+        return Panache.getSession().chain(s -> s.createNativeQuery("INSERT INTO upload_target_gone (application_id)"
+                + " VALUES (CAST(:app AS uuid)) ON CONFLICT DO NOTHING").setParameter("app", applicationId)
+                .executeUpdate()
+                .chain(() -> s.createNativeQuery("DELETE FROM upload_target_application"
+                        + " WHERE application_id = CAST(:app AS uuid)").setParameter("app", applicationId)
+                        .executeUpdate()));
+    }
+
+    /**
+     * An erased account's applications are gone: their ids (only those) are kept as gone, before the erasure removes
+     * its rows. In the caller's transaction.
+     */
+    public Uni<Integer> markGoneOfAccount(String accountId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("INSERT INTO upload_target_gone (application_id)"
+                + " SELECT application_id FROM upload_target_application WHERE account_id = CAST(:account AS uuid)"
+                + " ON CONFLICT DO NOTHING").setParameter("account", accountId).executeUpdate());
     }
 }

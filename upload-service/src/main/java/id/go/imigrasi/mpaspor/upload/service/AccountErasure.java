@@ -15,13 +15,15 @@ import id.go.imigrasi.mpaspor.contracts.account.AccountErased;
 import id.go.imigrasi.mpaspor.contracts.upload.UploadDataErased;
 import id.go.imigrasi.mpaspor.platform.outbox.Outbox;
 import id.go.imigrasi.mpaspor.platform.privacy.ErasureStatements;
+import id.go.imigrasi.mpaspor.upload.repository.UploadTargetRepository;
 import io.smallrye.mutiny.Uni;
 
 /**
  * What upload-service erases when an account is erased ({@link AccountErased}: application-service found no
  * application in progress and erased its part), in the event's inbox transaction, and its confirmation
  * {@link UploadDataErased}: the published outbox rows about the account's uploads and its export parts, the
- * projection of its applications, then every upload of it, complete or not (the stored bytes first, then the rows:
+ * projection of its applications (their ids kept as gone, nothing else: an upload for one is 404 at once) and its
+ * "not yet known" refusals, then every upload of it, complete or not (the stored bytes first, then the rows:
  * the upload module's {@link UploadErasure}).
  */
 @ApplicationScoped
@@ -36,21 +38,26 @@ public class AccountErasure {
             statement("outbox", "DELETE FROM outbox WHERE sent_at IS NOT NULL AND aggregate_id IN ("
                     + "SELECT id::text FROM upload WHERE account_id = CAST(:account AS uuid))"),
             statement("upload_target_application",
-                    "DELETE FROM upload_target_application WHERE account_id = CAST(:account AS uuid)"));
+                    "DELETE FROM upload_target_application WHERE account_id = CAST(:account AS uuid)"),
+            // the account's "not yet known" refusals (UnknownTargetRule): its id with application and applicant ids
+            statement("upload_target_wait",
+                    "DELETE FROM upload_target_wait WHERE account_id = CAST(:account AS uuid)"));
 
     private final Outbox outbox;
     private final Clock clock;
     private final UploadErasure uploads;
+    private final UploadTargetRepository targets;
 
-    public AccountErasure(Outbox outbox, Clock clock, UploadErasure uploads) {
+    public AccountErasure(Outbox outbox, Clock clock, UploadErasure uploads, UploadTargetRepository targets) {
         this.outbox = outbox;
         this.clock = clock;
         this.uploads = uploads;
+        this.targets = targets;
     }
 
     public Uni<Void> erase(AccountErased erased) {
         String account = erased.accountId();
-        return STATEMENTS.run(account).chain(removed -> uploads.eraseAccount(account).chain(documents -> {
+        return targets.markGoneOfAccount(account).chain(() -> STATEMENTS.run(account)).chain(removed -> uploads.eraseAccount(account).chain(documents -> {
             Map<String, Integer> all = new LinkedHashMap<>(removed);
             all.put("upload", documents);
             LOG.infof("account %s: uploads erased %s", account, all);

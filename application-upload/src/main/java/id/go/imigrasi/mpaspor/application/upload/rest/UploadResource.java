@@ -95,7 +95,11 @@ public class UploadResource {
             @Header(name = Tus.UPLOAD_OFFSET, description = "0: nothing received yet", schema = @Schema(type = SchemaType.INTEGER, format = "int64")),
             @Header(name = Tus.UPLOAD_EXPIRES, description = "When an unfinished upload is removed (RFC 9110 date)", schema = @Schema(type = SchemaType.STRING)) })
     @APIResponse(responseCode = "404", description = "`upload-target-not-found`: the application or applicant named in the metadata is not the caller's")
-    @APIResponse(responseCode = "409", description = "`upload-application-not-editable`: the application is no longer a draft")
+    @APIResponse(responseCode = "409", description = "`upload-application-not-editable`: the application is no longer a draft;"
+            + " or `upload-target-not-yet-known` (with `Retry-After`): the application or applicant was created a moment ago and"
+            + " the upload service has not heard of it yet. Send the same request again after `Retry-After`: for at most 30 s,"
+            + " then the answer is final (201 or 404)", headers = @Header(name = "Retry-After",
+            description = "with `upload-target-not-yet-known`: seconds to wait before asking again", schema = @Schema(type = SchemaType.INTEGER)))
     @APIResponse(responseCode = "413", description = "`upload-too-large`: `Upload-Length` is larger than `Tus-Max-Size`")
     @APIResponse(responseCode = "412", description = "`upload-tus-version-unsupported`: `Tus-Resumable` is missing or not a version this server speaks (`Tus-Version` names ours)")
     public Uni<Response> create(
