@@ -1,5 +1,6 @@
 // Document uploads with the official tus client: progress, pause/resume, resume after a reload or a lost
-// connection, type and size checked before sending, "server busy, continuing in N s" on 429/503 + Retry-After.
+// connection, type and size checked before sending, "server busy, continuing in N s" on 429/503 + Retry-After, and
+// "your application is still being prepared, continuing in N s" on a 409 + Retry-After (upload-target-not-yet-known).
 // Each form also works without this script (it posts the whole file to the website); here its submit is taken over.
 (function () {
   'use strict';
@@ -69,9 +70,13 @@
           var res = err.originalResponse;
           var code = res ? res.getStatus() : 0;
           if (code === 429 || code === 503) {
-            var wait = parseInt(res.getHeader('Retry-After'), 10) || 5;
-            busy(wait);
+            busy(parseInt(res.getHeader('Retry-After'), 10) || 5, d.msgBusy);
             return false; // we wait for Retry-After ourselves, then go on from the last byte
+          }
+          if (code === 409 && res.getHeader('Retry-After')) {
+            // the application or applicant was added a moment ago and the upload service has not heard of it yet
+            busy(parseInt(res.getHeader('Retry-After'), 10) || 2, d.msgPreparing);
+            return false;
           }
           if (!code || code >= 500) { say(d.msgOffline); return true; }
           return false;
@@ -97,11 +102,11 @@
       });
     }
 
-    function busy(seconds) {
+    function busy(seconds, message) {
       var left = seconds;
       (function tick() {
         if (left <= 0) { waitTimer = null; say(d.msgResuming); upload.start(); return; }
-        say(fill(d.msgBusy, left));
+        say(fill(message, left));
         left -= 1;
         waitTimer = setTimeout(tick, 1000);
       })();

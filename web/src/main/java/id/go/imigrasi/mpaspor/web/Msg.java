@@ -528,6 +528,9 @@ public interface Msg {
     String up_busy();
 
     @Message
+    String up_preparing();
+
+    @Message
     String up_offline();
 
     @Message

@@ -192,6 +192,17 @@ class DocumentUploadTest {
     }
 
     @Test
+    void anApplicantTheUploadServiceHasNotHeardOfYetGivesTheSendAgainPageNotAnError() {
+        FakeDocuments.CREATE_ANSWERS.add(409);
+        Response notYet = send("EKTP", csrf, "EKTP", "ktp.png", png(2000));
+        notYet.then().statusCode(503).header("Retry-After", "2").contentType(containsString("text/html"));
+        assertThat(notYet.asString()).contains("<meta http-equiv=\"refresh\" content=\"2;url=" + PAGE + "\">",
+                "Kirim file itu lagi setelah <span data-countdown=\"2\">2</span> detik.")
+                .doesNotContain("belum dikenali", "Exception");
+        assertThat(FakeDocuments.TUS).extracting(TusRequest::method).containsExactly("POST");
+    }
+
+    @Test
     void theApisProblemIsShownBesideTheFileFieldAndInTheSummary() {
         FakeDocuments.CREATE_ANSWERS.add(400);
         String page = send("EKTP", csrf, "EKTP", "ktp.png", png(2000)).then().statusCode(200).extract().asString();
@@ -237,7 +248,7 @@ class DocumentUploadTest {
     }
 
     /** {@code size} bytes that start as a PNG does (the website judges the type by the first bytes only). */
-    private static byte[] png(int size) {
+    static byte[] png(int size) {
         byte[] bytes = new byte[size];
         new Random(size).nextBytes(bytes);
         byte[] magic = { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A };

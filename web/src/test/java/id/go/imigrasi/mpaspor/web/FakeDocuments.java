@@ -22,7 +22,8 @@ import com.sun.net.httpserver.HttpExchange;
  * request is kept in {@link #TUS} with its headers and bytes. A finished upload makes its document type
  * {@code UPLOADED} in the requirements, as the API's state would be while it validates.
  * <p>
- * {@link #CREATE_ANSWERS} makes the next creations fail (503 with Retry-After 9, or a 400 problem about the file
+ * {@link #CREATE_ANSWERS} makes the next creations fail (503 with Retry-After 9, 409 upload-target-not-yet-known with
+ * Retry-After 2, or a 400 problem about the file
  * name); {@link #dropNextPatch} closes the connection of the next PATCH after it stored half of the bytes, without
  * an answer.
  */
@@ -88,6 +89,11 @@ public final class FakeDocuments {
             if (failure != null && failure == 503) {
                 exchange.getResponseHeaders().set("Retry-After", "9");
                 problem(exchange, 503, "{\"title\":\"Server sibuk\",\"status\":503}");
+            } else if (failure != null && failure == 409) {
+                // upload-service has not heard of the applicant yet
+                exchange.getResponseHeaders().set("Retry-After", "2");
+                problem(exchange, 409, "{\"type\":\"https://mpaspor.imigrasi.go.id/problems/upload-target-not-yet-known\","
+                        + "\"title\":\"Permohonan atau pemohon belum dikenali\",\"status\":409}");
             } else if (failure != null) {
                 problem(exchange, failure, "{\"title\":\"Data tidak valid\",\"status\":" + failure + ",\"errors\":["
                         + "{\"field\":\"Upload-Metadata.filename\",\"code\":\"upload.validation.file-name\","

@@ -173,7 +173,7 @@ public class DocumentPages {
                 return redirect(documentsPath(id) + "?sent=" + field + "&at=" + Instant.now().getEpochSecond()
                         + "#state-" + applicantId + "-" + code);
             }
-            if (answer.shed()) {
+            if (answer.shed() || notYet(answer)) {
                 throw new ApiBusy(answer.retryAfterSeconds());
             }
             if (answer.status() == 401) {
@@ -194,6 +194,14 @@ public class DocumentPages {
             Thread.currentThread().interrupt();
             return busy(id, 5);
         }
+    }
+
+    /**
+     * A 409 with Retry-After: the upload service has not heard of the application or applicant yet (added a moment
+     * ago); sent again after it, the file is taken. The busy page says exactly that: send it again after N seconds.
+     */
+    private static boolean notYet(ApiResponse answer) {
+        return answer.status() == 409 && answer.header("Retry-After") != null;
     }
 
     /** The form's address typed or reloaded as a page: the documents page. */
