@@ -98,8 +98,7 @@ public class UploadResource {
     @APIResponse(responseCode = "409", description = "`upload-application-not-editable`: the application is no longer a draft;"
             + " or `upload-target-not-yet-known` (with `Retry-After`): the application or applicant was created a moment ago and"
             + " the upload service has not heard of it yet. Send the same request again after `Retry-After`: for at most 30 s,"
-            + " then the answer is final (201 or 404)", headers = @Header(name = "Retry-After",
-            description = "with `upload-target-not-yet-known`: seconds to wait before asking again", schema = @Schema(type = SchemaType.INTEGER)))
+            + " then the answer is final (201 or 404)")
     @APIResponse(responseCode = "413", description = "`upload-too-large`: `Upload-Length` is larger than `Tus-Max-Size`")
     @APIResponse(responseCode = "412", description = "`upload-tus-version-unsupported`: `Tus-Resumable` is missing or not a version this server speaks (`Tus-Version` names ours)")
     public Uni<Response> create(
