@@ -46,6 +46,11 @@ public final class ApplicationProblem {
     public static final ProblemType DOCUMENT_NOT_AT_THE_DESK = ProblemType.of("document-not-at-the-desk", 403);
     /** upload-service, which keeps the documents' bytes, did not answer in time: Retry-After. */
     public static final ProblemType DOCUMENT_STORE_UNAVAILABLE = ProblemType.of("document-store-unavailable", 503);
+    /**
+     * The document's stored bytes failed their integrity check (changed, cut or moved: upload-service logged it for
+     * ops); nothing of it is served, and asking again will not help (410, no Retry-After).
+     */
+    public static final ProblemType DOCUMENT_UNREADABLE = ProblemType.of("document-unreadable", 410);
 
     /** A NIK claim: the NIK is not held by another account's active application (add it directly). */
     public static final ProblemType NIK_NOT_CLAIMABLE = ProblemType.of("nik-not-claimable", 409);

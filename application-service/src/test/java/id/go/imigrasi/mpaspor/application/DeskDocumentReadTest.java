@@ -85,7 +85,7 @@ class DeskDocumentReadTest {
      * upload-service announces the upload and its acceptance (DocumentUploaded, DocumentAccepted) and keeps the
      * bytes; waits until this service recorded the document as accepted.
      */
-    private static void upload(String account, String app, String applicant, String type, byte[] bytes) {
+    private static String upload(String account, String app, String applicant, String type, byte[] bytes) {
         String uploadId = UUID.randomUUID().toString();
         UploadServiceStub.serve(uploadId, "image/png", "ektp.png", bytes);
         publish(new DocumentUploaded(uploadId, app, applicant, account, type, "ektp.png", bytes.length,
@@ -93,6 +93,7 @@ class DeskDocumentReadTest {
         publish(new DocumentAccepted(uploadId, app, applicant, type, "image/png", Instant.now()));
         await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT count(*) FROM applicant_document WHERE"
                 + " applicant_id = ?::uuid AND document_type = ? AND state = 'ACCEPTED'", applicant, type) == 1);
+        return uploadId;
     }
 
     private static Response read(String token, String app, String applicant, String type) {
@@ -193,5 +194,28 @@ class DeskDocumentReadTest {
             UploadServiceStub.failing(false);
         }
         read(token(account), app, applicant, "EKTP").then().statusCode(200);
+    }
+
+    /**
+     * Reproduced: a document whose stored bytes fail their authentication was answered 503 "try again", and a dozen
+     * reads of it opened the circuit to upload-service, so every other document answered 503 for 10 s.
+     */
+    @Test
+    void aDocumentThatFailsItsIntegrityCheckIsSaidSoOnceAndForAllAndOtherDocumentsStillOpen() throws Exception {
+        String account = newAccount();
+        String app = createApplication(account);
+        String applicant = addApplicant(account, app, adult("Made Suartini"));
+        String broken = upload(account, app, applicant, "EKTP", png());
+        upload(account, app, applicant, "KK", png());
+        UploadServiceStub.tampered(broken);
+
+        for (int i = 0; i < 12; i++) {
+            Response r = read(token(account), app, applicant, "EKTP");
+            r.then().statusCode(410).contentType("application/problem+json")
+                    .body("type", equalTo(PROBLEMS + "document-unreadable"))
+                    .body("title", equalTo("Document cannot be opened"));
+            assertThat(r.header("Retry-After")).as("asking again will not help").isNull();
+        }
+        read(token(account), app, applicant, "KK").then().statusCode(200).contentType("image/png");
     }
 }

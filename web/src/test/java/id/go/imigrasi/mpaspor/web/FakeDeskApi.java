@@ -38,6 +38,8 @@ public class FakeDeskApi implements QuarkusTestResourceLifecycleManager {
     public static final byte[] EKTP = { (byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 1, 2, 3 };
     /** Whether application-service counts the check-in as today's at this office (it decides). */
     static volatile boolean checkedInToday;
+    /** The e-KTP's stored bytes fail their integrity check: application-service answers 410 document-unreadable. */
+    static volatile boolean ektpTampered;
     private HttpServer server;
 
     public static synchronized void reset() {
@@ -57,6 +59,7 @@ public class FakeDeskApi implements QuarkusTestResourceLifecycleManager {
         capture.put("complete", false);
         appointment = a;
         checkedInToday = true;
+        ektpTampered = false;
         SEEN.clear();
         OFFICERS.clear();
         rules = "{\"rules\":[]}";
@@ -180,6 +183,8 @@ public class FakeDeskApi implements QuarkusTestResourceLifecycleManager {
                 problem(x, 404, "application-not-found", "Permohonan tidak ditemukan");
             } else if (appointment.path("checkedInAt").isNull() || !checkedInToday) {
                 problem(x, 403, "document-not-at-the-desk", "Dokumen hanya dapat dibuka di loket");
+            } else if (path.endsWith("/EKTP") && ektpTampered) {
+                problem(x, 410, "document-unreadable", "Dokumen tidak dapat dibuka");
             } else if (path.endsWith("/EKTP")) {
                 x.getResponseHeaders().set("Content-Type", "image/png");
                 x.sendResponseHeaders(200, EKTP.length);

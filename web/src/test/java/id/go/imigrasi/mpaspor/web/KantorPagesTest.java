@@ -181,6 +181,14 @@ class KantorPagesTest {
         assertThat(document.asByteArray()).isEqualTo(FakeDeskApi.EKTP);
         assertThat(FakeDeskApi.SEEN).anyMatch(seen -> seen.startsWith("GET /applications/app-1/applicants/ap-1/documents/EKTP"));
 
+        // a document whose stored file failed its integrity check: the appointment page says so, not "not found"
+        FakeDeskApi.ektpTampered = true;
+        Response broken = desk.get(link);
+        assertThat(broken.statusCode()).isEqualTo(410);
+        assertThat(broken.contentType()).startsWith("text/html");
+        assertThat(broken.asString()).contains("Dokumen tidak dapat dibuka", "Dewi Lestari");
+        FakeDeskApi.ektpTampered = false;
+
         // application-service decides "today at this office": its refusal is the appointment page with its words
         FakeDeskApi.checkedInToday = false;
         Response refused = desk.get(link);

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Timeout;
@@ -26,9 +27,18 @@ import io.smallrye.mutiny.Uni;
  * that upload alone, valid for {@code mpaspor.application.documents.grant-lifetime}. A slow upload-service is cut
  * off ({@code @Timeout}) and a failing one costs nothing after a while ({@code @CircuitBreaker}); either answers 503
  * {@code document-store-unavailable} with Retry-After, never a 500.
+ * <p>
+ * A document whose stored bytes fail their authentication (changed, cut or moved; upload-service answers
+ * {@code upload-document-unreadable} and logs it for ops) is another matter: asking again cannot help, so the reader is
+ * told 410 {@code document-unreadable}, without Retry-After; and it is that document's fault, not the store's, so it
+ * does not count towards opening the circuit (before, a few reads of one tampered document answered "try again" and
+ * then cut every officer off every document for 10 s).
  */
 @ApplicationScoped
 public class UploadDocuments {
+
+    /** upload-service's problem type for stored bytes that fail their authentication. */
+    static final String UNREADABLE = "/problems/upload-document-unreadable\"";
 
     /** A document's type as the validation found it, the applicant's file name, the bytes. */
     public record Content(String contentType, String fileName, byte[] bytes) {
@@ -50,7 +60,7 @@ public class UploadDocuments {
 
     /** The accepted document's content, or null when upload-service has no accepted document with this id. */
     @Timeout(5000)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10000)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10000, skipOn = ProblemException.class)
     @CircuitBreakerName("upload-service")
     public Uni<Content> accepted(UUID uploadId) {
         String grant = grants.issue(uploadId, clock.instant().plus(lifetime));
@@ -60,11 +70,29 @@ public class UploadDocuments {
                     : response.getMediaType().toString(), name == null ? null
                     : URLDecoder.decode(name, StandardCharsets.UTF_8), response.getEntity());
         }).onFailure(WebApplicationException.class).recoverWithUni(failure -> {
-            if (((WebApplicationException) failure).getResponse().getStatus() == 404) {
+            Response answer = ((WebApplicationException) failure).getResponse();
+            if (answer.getStatus() == 404) {
                 return Uni.createFrom().nullItem();
+            }
+            if (unreadable(answer)) {
+                return Uni.createFrom().failure(ProblemException.of(ApplicationProblem.DOCUMENT_UNREADABLE));
             }
             return Uni.createFrom().failure(failure);
         });
+    }
+
+    /** upload-service's answer for a document that failed its integrity check (its problem type, status 500). */
+    private static boolean unreadable(Response answer) {
+        if (answer.getStatus() != 500 || answer.getMediaType() == null
+                || !answer.getMediaType().toString().startsWith("application/problem+json")) {
+            return false;
+        }
+        try {
+            String body = answer.readEntity(String.class);
+            return body != null && body.contains(UNREADABLE);
+        } catch (RuntimeException unreadableAnswer) {
+            return false;
+        }
     }
 
     /** What the caller answers when upload-service cannot be reached (the failure is logged by the mapper). */

@@ -158,6 +158,7 @@ public class ApplicationResource {
     @APIResponse(responseCode = "400", description = "An id that is no UUID, or no known document code (field error)", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "403", description = "document-not-at-the-desk: an officer, and the applicant is not checked in at their office today", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "404", description = "application-not-found (or another office's), applicant-not-found, document-not-found (none accepted of that type)", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "410", description = "document-unreadable: the stored file failed its integrity check and is not served; asking again will not help (recorded for ops)", content = @Content(mediaType = "application/problem+json"))
     public Uni<Response> document(@PathParam("id") String id, @PathParam("applicantId") String applicantId,
             @PathParam("documentType") String documentType) {
         return documentReads.read(uuid(id), applicantUuid(applicantId), documentType, caller)

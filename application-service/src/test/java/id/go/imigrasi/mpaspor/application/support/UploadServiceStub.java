@@ -7,6 +7,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -33,6 +34,7 @@ public class UploadServiceStub implements QuarkusTestResourceLifecycleManager {
 
     private static final Map<UUID, Document> DOCUMENTS = new ConcurrentHashMap<>();
     private static final AtomicBoolean FAILING = new AtomicBoolean();
+    private static final Set<UUID> TAMPERED = ConcurrentHashMap.newKeySet();
     private static final AtomicInteger REFUSED = new AtomicInteger();
     private HttpServer server;
 
@@ -44,6 +46,14 @@ public class UploadServiceStub implements QuarkusTestResourceLifecycleManager {
     /** From now on every request fails with 500 (or answers again). */
     public static void failing(boolean failing) {
         FAILING.set(failing);
+    }
+
+    /**
+     * The stored bytes of this upload fail their authentication from now on: upload-service answers 500
+     * {@code upload-document-unreadable} (problem+json) for it, as {@code StoredUploadContents} does.
+     */
+    public static void tampered(String uploadId) {
+        TAMPERED.add(UUID.fromString(uploadId));
     }
 
     /** Requests refused for a missing or invalid grant so far. */
@@ -90,6 +100,16 @@ public class UploadServiceStub implements QuarkusTestResourceLifecycleManager {
         }
         if (document == null) {
             exchange.sendResponseHeaders(404, -1);
+            return;
+        }
+        if (TAMPERED.contains(id)) {
+            byte[] problem = ("{\"type\":\"https://mpaspor.imigrasi.go.id/problems/upload-document-unreadable\","
+                    + "\"title\":\"Dokumen tidak dapat dibaca\",\"status\":500}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/problem+json");
+            exchange.sendResponseHeaders(500, problem.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(problem);
+            }
             return;
         }
         exchange.getResponseHeaders().add("Content-Type", document.contentType());

@@ -137,7 +137,8 @@ public class KantorPages {
 
     /**
      * One of the checked-in applicant's documents, as the API serves it to this officer (and records the read); a
-     * refusal (not checked in here today) is the appointment's page with the API's words.
+     * refusal (not checked in here today) or a document that cannot be shown (410: its stored file failed its integrity
+     * check) is the appointment's page with the API's words.
      */
     @GET
     @Path("appointments/{id}/documents/{type}")
@@ -157,11 +158,11 @@ public class KantorPages {
                         .header("Cache-Control", "no-store").header("X-Content-Type-Options", "nosniff")
                         .header("Content-Disposition", "inline").build();
             }
-            if (r.status() == 403 && r.header("Content-Type") != null
+            if ((r.status() == 403 || r.status() == 410) && r.header("Content-Type") != null
                     && r.header("Content-Type").startsWith("application/problem+json")) {
                 Form form = Form.empty();
                 form.problem(r.problem());
-                return appointmentPage(staff, a, form, null, null, 403);
+                return appointmentPage(staff, a, form, null, null, r.status());
             }
             throw new NotFoundException();
         } catch (ApiBusy busy) {
