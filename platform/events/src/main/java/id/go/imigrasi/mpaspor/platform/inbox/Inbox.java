@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.reactive.messaging.Message;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
@@ -22,6 +23,7 @@ import id.go.imigrasi.mpaspor.platform.reactive.OnContext;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 
@@ -37,6 +39,11 @@ import io.vertx.core.Vertx;
  * <li>acknowledges the message only after the effect committed, so the offset is committed after the effect;
  * after the last attempt, or at once for poison, it nacks, and the connector's dead-letter strategy parks the
  * record in the dead-letter topic with the reason in its headers. Nothing is dropped silently.</li>
+ * <li>once the service is stopping ({@link ShutdownEvent}), a failing effect is neither retried nor parked: the
+ * failure is the stop's own (the connection pool closing under the effect), not the event's. The message stays
+ * unacknowledged, its offset uncommitted, and the next consumer of the partition (this service restarted, or
+ * another instance) gets it again; the inbox applies it once. The consumers stop without the connector's grace
+ * ({@code graceful-shutdown=false}, the platform's configuration), so this is what an effect in flight meets.</li>
  * </ol>
  * A consumer is a few lines:
  *
@@ -60,6 +67,8 @@ public class Inbox {
     private final Counter applied;
     private final Counter duplicates;
     private final Counter deadLettered;
+    private final Counter leftForRedelivery;
+    private volatile boolean stopping;
 
     public Inbox(ObjectMapper json, Vertx vertx, InboxConfig config, MeterRegistry registry) {
         this.json = json;
@@ -72,6 +81,15 @@ public class Inbox {
         this.deadLettered = Counter.builder("mpaspor.inbox.dead.lettered")
                 .description("Events parked in a dead-letter topic (unreadable, or failed every attempt)")
                 .register(registry);
+        this.leftForRedelivery = Counter.builder("mpaspor.inbox.left.for.redelivery")
+                .description("Events whose effect failed while the service was stopping: left unacknowledged, "
+                        + "delivered again after the restart")
+                .register(registry);
+    }
+
+    /** The first step of the service's stop: from now on a failing effect is left for redelivery. */
+    public void stopping(@Observes ShutdownEvent event) {
+        stopping = true;
     }
 
     public Uni<Void> consume(String consumer, Message<String> message, EventHandlers handlers) {
@@ -92,6 +110,12 @@ public class Inbox {
         return work.onItemOrFailure().transformToUni((ok, failure) -> {
             if (failure == null) {
                 return Uni.createFrom().completionStage(message.ack());
+            }
+            if (stopping && !(failure instanceof PoisonEventException)) {
+                leftForRedelivery.increment();
+                LOG.infof("%s: event %s not applied while stopping (%s); left unacknowledged for redelivery", consumer,
+                        ce.map(IncomingCloudEventMetadata::getId).orElse("?"), failure.toString());
+                return Uni.createFrom().voidItem();
             }
             deadLettered.increment();
             LOG.errorf(failure, "%s: event %s goes to the dead-letter topic", consumer,
@@ -130,7 +154,8 @@ public class Inbox {
 
     private Uni<Void> withRetries(Supplier<Uni<Void>> attempt, Executor context, int number) {
         return Uni.createFrom().deferred(attempt::get)
-                .onFailure(failure -> !(failure instanceof PoisonEventException) && number < config.maxAttempts())
+                .onFailure(failure -> !(failure instanceof PoisonEventException) && number < config.maxAttempts()
+                        && !stopping)
                 .recoverWithUni(failure -> {
                     Duration pause = backoff(number);
                     LOG.warnf("attempt %d failed (%s); retrying in %d ms", number, failure.toString(), pause.toMillis());
