@@ -199,7 +199,8 @@ public class AsyncApiDocument {
         }
         for (DeadLetters dead : DEAD_LETTERS) {
             ObjectNode channel = channels.putObject(dead.topic());
-            channel.put("description", "Dead letters of " + dead.consumer() + ": records of " + dead.source()
+            String sources = String.join(", ", dead.sources());
+            channel.put("description", "Dead letters of " + dead.consumer() + ": records of " + sources
                     + " it could not apply after its retries (an unknown type, an unreadable payload, a rule that"
                     + " refuses it). Each is the original record (key, value and ce_* headers) with SmallRye's"
                     + " headers dead-letter-reason, dead-letter-cause, dead-letter-topic, dead-letter-partition and"
@@ -208,9 +209,11 @@ public class AsyncApiDocument {
             channel.putObject("bindings").putObject("kafka").put("topic", dead.topic()).put("bindingVersion", "0.4.0");
             ObjectNode subscribe = channel.putObject("subscribe");
             subscribe.put("operationId", "consumeDeadLetters" + camel(dead.topic()));
-            subscribe.put("summary", "What " + dead.consumer() + " parked from " + dead.source());
+            subscribe.put("summary", "What " + dead.consumer() + " parked from " + sources);
             ArrayNode oneOf = subscribe.putObject("message").putArray("oneOf");
-            channels.path(dead.source()).path("subscribe").path("message").path("oneOf").forEach(oneOf::add);
+            for (String source : dead.sources()) {
+                channels.path(source).path("subscribe").path("message").path("oneOf").forEach(oneOf::add);
+            }
         }
         root.putObject("components").set("messages", messages);
         try {
@@ -224,17 +227,21 @@ public class AsyncApiDocument {
         }
     }
 
-    /** A consumer's dead-letter topic ({@code mp.messaging.incoming.*.dead-letter-queue.topic}). */
-    record DeadLetters(String topic, String consumer, String source) {
+    /**
+     * A consumer's dead-letter topic ({@code mp.messaging.incoming.*.dead-letter-queue.topic}) and the topics its
+     * channel reads (one, or several for a channel with {@code topics}).
+     */
+    record DeadLetters(String topic, String consumer, List<String> sources) {
+        DeadLetters(String topic, String consumer, String source) {
+            this(topic, consumer, List.of(source));
+        }
     }
 
     /** Every consumer's dead-letter topic, as the services configure them ({@code DeadLetterTopicsTest} compares). */
     static final List<DeadLetters> DEAD_LETTERS = List.of(
-            new DeadLetters("account.application.events.dlt", "account-service (erasure)", "application.events"),
-            new DeadLetters("account.quota.events.dlt", "account-service (erasure)", "quota.events"),
-            new DeadLetters("account.billing.events.dlt", "account-service (erasure)", "billing.events"),
-            new DeadLetters("account.biometric.events.dlt", "account-service (erasure)", "biometric.events"),
-            new DeadLetters("account.upload.events.dlt", "account-service (erasure)", "upload.events"),
+            new DeadLetters("account.privacy-answers.dlt", "account-service (erasure and data exports)",
+                    List.of("application.events", "quota.events", "billing.events", "biometric.events",
+                            "upload.events")),
             new DeadLetters("application.account.events.dlt", "application-service (erasure)", "account.events"),
             new DeadLetters("application.quota.events.dlt", "application-service", "quota.events"),
             new DeadLetters("application.billing.events.dlt", "application-service", "billing.events"),
