@@ -26,6 +26,7 @@ import id.go.imigrasi.mpaspor.upload.support.UploadFixtures.Draft;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
@@ -43,6 +44,9 @@ class UploadTargetsTest {
 
     @Inject
     UnknownTargetRule rule;
+
+    @Inject
+    MeterRegistry registry;
 
     private static final String PROBLEMS = "https://mpaspor.imigrasi.go.id/problems/";
 
@@ -107,6 +111,34 @@ class UploadTargetsTest {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(1900),
                 Duration.ofSeconds(6));
         assertThat(count("SELECT count(*) FROM upload WHERE application_id = ?::uuid", never.application())).isZero();
+    }
+
+    private double catchUps(String outcome) {
+        return registry.counter("mpaspor.upload.target.catch.ups", "outcome", outcome).count();
+    }
+
+    @Test
+    void anApplicationKnownToBeSomeoneElsesIsRefusedWithoutTheCatchUp() {
+        Draft draft = Draft.announced();
+        double refusedBefore = catchUps("refused");
+        double foundBefore = catchUps("found");
+
+        // another account's draft, and the account's own application once submitted: nothing to wait for
+        new Draft(UUID.randomUUID().toString(), draft.application(), draft.applicant()).create(1000, "EKTP").then()
+                .statusCode(404).body("type", equalTo(PROBLEMS + "upload-target-not-found"));
+        publish(new ApplicationSubmitted(draft.application(), draft.account(), UUID.randomUUID().toString(),
+                "JKTSEL", LocalDate.now().plusDays(7), "MORNING", List.of(), Instant.now(), "REGULAR"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT count(*) FROM upload_target_application"
+                + " WHERE application_id = ?::uuid AND NOT draft", draft.application()) == 1);
+        new Draft(draft.account(), draft.application(), UUID.randomUUID().toString()).create(1000, "EKTP").then()
+                .statusCode(404);
+        assertThat(catchUps("refused")).as("no catch-up started for either").isEqualTo(refusedBefore);
+
+        // an application the projection has not heard of: looked up again in-request, then "not yet"
+        Draft unknown = Draft.unannounced();
+        unknown.create(1000, "EKTP").then().statusCode(409);
+        assertThat(catchUps("refused")).isEqualTo(refusedBefore + 1);
+        assertThat(catchUps("found")).isEqualTo(foundBefore);
     }
 
     @Test

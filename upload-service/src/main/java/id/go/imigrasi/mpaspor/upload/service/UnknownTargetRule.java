@@ -44,10 +44,19 @@ public class UnknownTargetRule {
         this.clock = clock;
     }
 
+    /**
+     * Whether the projection already knows that this application is not the account's to upload for (another
+     * account's, no longer a draft, gone): then the answer is 404 at once, with no catch-up to wait for (it would
+     * hold the request 2 s for nothing, and a probe of other people's ids with it).
+     */
+    public Uni<Boolean> finallyRefused(UUID accountId, UUID applicationId) {
+        return targets.application(applicationId).map(known -> finallyNotTheCallers(known, accountId));
+    }
+
     /** NOT_FOUND, or a failure with the 409 to ask again. */
     public Uni<Target> refusal(UUID accountId, UUID applicationId, UUID applicantId) {
-        return targets.application(applicationId).chain(known -> {
-            if (finallyNotTheCallers(known, accountId)) {
+        return finallyRefused(accountId, applicationId).chain(refused -> {
+            if (refused) {
                 return Uni.createFrom().item(Target.NOT_FOUND);
             }
             Instant now = clock.instant();
