@@ -51,7 +51,10 @@ public interface OpsConfig {
     @WithDefault("50000")
     int sagaAggregates();
 
-    /** Suffix of the dead-letter topics ({@code <consumer>.<topic>.dlt}, the services' configuration). */
+    /**
+     * Suffix of the dead-letter topics ({@code <consumer>.<topic>.dlt}, or {@code <consumer>.<channel>.dlt} for a
+     * channel of several topics: the services' configuration).
+     */
     @WithDefault(".dlt")
     String deadLetterSuffix();
 

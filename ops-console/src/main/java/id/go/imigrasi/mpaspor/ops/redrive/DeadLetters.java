@@ -36,9 +36,10 @@ import id.go.imigrasi.mpaspor.ops.kafka.TopicReader;
 import id.go.imigrasi.mpaspor.platform.problem.ProblemException;
 
 /**
- * The dead-letter topics ({@code <consumer>.<topic>.dlt}: a consumer parked there what it could not apply, with
- * {@code dead-letter-reason}, {@code -cause}, {@code -topic}, {@code -partition} and {@code -offset} headers) and the
- * re-drive of their records to the original topic.
+ * The dead-letter topics ({@code <consumer>.<topic>.dlt}, or {@code <consumer>.<channel>.dlt} for a channel of
+ * several topics: a consumer parked there what it could not apply, with {@code dead-letter-reason}, {@code -cause},
+ * {@code -topic}, {@code -partition} and {@code -offset} headers) and the re-drive of their records to the original
+ * topic, which the {@code dead-letter-topic} header names.
  * <p>
  * A re-drive sends the record's key, value and CloudEvents headers unchanged (the {@code dead-letter-*} headers
  * left out) to the topic it came from, waits for Kafka's acknowledgement, then in one database transaction records
