@@ -18,6 +18,9 @@ public interface OutboxConfig {
     /** How often a relay that had work within the last second looks for more. */
     Duration hotPollInterval();
 
+    /** The longest a relay in its hot window waits between two looks when it keeps finding nothing. */
+    Duration hotPollMax();
+
     Backoff backoff();
 
     /** Sent rows are deleted after this long. */

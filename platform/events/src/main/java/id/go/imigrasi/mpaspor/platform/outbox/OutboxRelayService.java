@@ -38,7 +38,7 @@ public class OutboxRelayService {
         relay = new OutboxRelay(applicationName, dataSource,
                 () -> OutboxProducers.create(bootstrapServers, applicationName + "-outbox", config.producer()),
                 new OutboxRelay.Settings(config.batchSize(), config.pollInterval(), config.backoff().initial(),
-                        config.backoff().max(), config.hotPollInterval()),
+                        config.backoff().max(), config.hotPollInterval(), config.hotPollMax()),
                 metrics);
         relay.start();
     }

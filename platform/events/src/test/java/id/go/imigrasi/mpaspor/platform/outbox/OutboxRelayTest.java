@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
@@ -280,6 +281,92 @@ class OutboxRelayTest {
                 st.executeUpdate();
             }
         }
+    }
+
+    /**
+     * A relay that has just published and finds nothing more looks again with one query (no claim transaction) and
+     * ever less often, its hot-poll interval doubling up to its cap, and a commit that notifies wakes it at once. It
+     * used to look every 10 ms with a claim transaction and a second query: two connections and four statements a
+     * look, ~100 looks a second after each event, half of every statement the stack ran during a journey
+     * (load/README.md, session 32).
+     */
+    @Test
+    void aRelayWithNothingMoreToSendLooksSeldomAndCheaply() throws Exception {
+        String bootstrap = KafkaBroker.sharedBootstrapServers();
+        String topic = "quiet-" + UUID.randomUUID().toString().substring(0, 8);
+        KafkaBroker.createTopic(bootstrap, topic, 1);
+        AtomicInteger connections = new AtomicInteger();
+        try (OutboxRelay relay = hotRelay("quiet", counting(db, connections), bootstrap);
+                TopicProbe<CloudEvent> probe = TopicProbe.cloudEvents(bootstrap, topic)) {
+            relay.start();
+            commit(topic, List.of("first"), 0);
+            probe.awaitCount(r -> true, 1, Duration.ofSeconds(20));
+
+            // the second after an event is the relay's hot window: it used to take ~200 connections
+            int before = connections.get();
+            await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> true);
+            assertThat(connections.get() - before).as("connections taken in the second after an event")
+                    .isLessThan(40);
+
+            // a commit onto an empty backlog notifies, and the waiting relay publishes it at once (not at the cap)
+            commit(topic, List.of("second"), 0);
+            probe.awaitCount(r -> true, 2, Duration.ofSeconds(20));
+        }
+    }
+
+    /**
+     * The case the hot window exists for: a transaction that wrote its event while another was pending does not
+     * notify, and commits after the relay has drained the backlog. The relay, still in its hot window, finds it
+     * within its capped interval, long before the poll interval (30 s here).
+     */
+    @Test
+    void anEventCommittedOntoABacklogThatWasDrainedMeanwhileIsStillFoundInTheHotWindow() throws Exception {
+        String bootstrap = KafkaBroker.sharedBootstrapServers();
+        String topic = "late-" + UUID.randomUUID().toString().substring(0, 8);
+        KafkaBroker.createTopic(bootstrap, topic, 1);
+        try (OutboxRelay relay = hotRelay("late", db, bootstrap);
+                TopicProbe<CloudEvent> probe = TopicProbe.cloudEvents(bootstrap, topic);
+                Connection late = db.getConnection()) {
+            commit(topic, List.of("pending"), 0);
+            late.setAutoCommit(false);
+            try (PreparedStatement insert = late.prepareStatement("INSERT INTO outbox "
+                    + "(id, aggregate_id, type, topic, source, payload) VALUES (?::uuid, ?, ?, ?, ?, ?)")) {
+                insert.setString(1, UUID.randomUUID().toString());
+                insert.setString(2, "late");
+                insert.setString(3, "mpaspor.test.Sequenced.v1");
+                insert.setString(4, topic);
+                insert.setString(5, "/mpaspor/platform-test");
+                insert.setString(6, "{\"key\":\"late\",\"n\":0}");
+                insert.executeUpdate(); // a pending row precedes it: no notification
+            }
+            relay.start();
+            probe.awaitCount(r -> true, 1, Duration.ofSeconds(20));
+            late.commit();
+            probe.awaitCount(r -> true, 2, Duration.ofSeconds(5));
+        }
+    }
+
+    /** A relay with the platform's hot polling (10 ms, doubling up to 100 ms) and a safety-net poll of 30 s. */
+    private OutboxRelay hotRelay(String name, javax.sql.DataSource dataSource, String bootstrap) {
+        return new OutboxRelay(name, dataSource, () -> OutboxProducers.create(bootstrap, name, Map.of()),
+                new OutboxRelay.Settings(20, Duration.ofSeconds(30), Duration.ofMillis(100), Duration.ofSeconds(1),
+                        Duration.ofMillis(10), Duration.ofMillis(100)),
+                new OutboxMetrics(new SimpleMeterRegistry()));
+    }
+
+    /** The data source, counting the connections taken from it. */
+    private static javax.sql.DataSource counting(javax.sql.DataSource target, AtomicInteger connections) {
+        return (javax.sql.DataSource) java.lang.reflect.Proxy.newProxyInstance(OutboxRelayTest.class.getClassLoader(),
+                new Class<?>[] { javax.sql.DataSource.class }, (proxy, method, args) -> {
+                    if (method.getName().equals("getConnection")) {
+                        connections.incrementAndGet();
+                    }
+                    try {
+                        return method.invoke(target, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     private static void assertOrderedPerKey(List<ConsumerRecord<String, CloudEvent>> records) {
