@@ -214,8 +214,7 @@ class OutboxRelayTest {
     @Test
     void twoRelaysPublishEveryEventOnceAndInOrderPerAggregate() throws Exception {
         String bootstrap = KafkaBroker.sharedBootstrapServers();
-        String topic = "ordering-" + UUID.randomUUID().toString().substring(0, 8);
-        KafkaBroker.createTopic(bootstrap, topic, 3);
+        String topic = newTopic(bootstrap, "ordering", 3);
         SimpleMeterRegistry registryA = new SimpleMeterRegistry();
         SimpleMeterRegistry registryB = new SimpleMeterRegistry();
         List<String> ids = new ArrayList<>();
@@ -293,8 +292,7 @@ class OutboxRelayTest {
     @Test
     void aRelayWithNothingMoreToSendLooksSeldomAndCheaply() throws Exception {
         String bootstrap = KafkaBroker.sharedBootstrapServers();
-        String topic = "quiet-" + UUID.randomUUID().toString().substring(0, 8);
-        KafkaBroker.createTopic(bootstrap, topic, 1);
+        String topic = newTopic(bootstrap, "quiet", 1);
         AtomicInteger connections = new AtomicInteger();
         try (OutboxRelay relay = hotRelay("quiet", counting(db, connections), bootstrap);
                 TopicProbe<CloudEvent> probe = TopicProbe.cloudEvents(bootstrap, topic)) {
@@ -322,8 +320,7 @@ class OutboxRelayTest {
     @Test
     void anEventCommittedOntoABacklogThatWasDrainedMeanwhileIsStillFoundInTheHotWindow() throws Exception {
         String bootstrap = KafkaBroker.sharedBootstrapServers();
-        String topic = "late-" + UUID.randomUUID().toString().substring(0, 8);
-        KafkaBroker.createTopic(bootstrap, topic, 1);
+        String topic = newTopic(bootstrap, "late", 1);
         try (OutboxRelay relay = hotRelay("late", db, bootstrap);
                 TopicProbe<CloudEvent> probe = TopicProbe.cloudEvents(bootstrap, topic);
                 Connection late = db.getConnection()) {
@@ -344,6 +341,13 @@ class OutboxRelayTest {
             late.commit();
             probe.awaitCount(r -> true, 2, Duration.ofSeconds(5));
         }
+    }
+
+    /** A topic of its own for one test, on the shared broker. */
+    private static String newTopic(String bootstrap, String prefix, int partitions) throws Exception {
+        String topic = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        KafkaBroker.createTopic(bootstrap, topic, partitions);
+        return topic;
     }
 
     /** A relay with the platform's hot polling (10 ms, doubling up to 100 ms) and a safety-net poll of 30 s. */
