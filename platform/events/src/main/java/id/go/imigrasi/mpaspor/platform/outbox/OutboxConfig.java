@@ -15,7 +15,7 @@ public interface OutboxConfig {
 
     Duration pollInterval();
 
-    /** How often a relay that had work within the last second looks for more. */
+    /** How soon a relay that had work within the last second looks for more (then ever less often). */
     Duration hotPollInterval();
 
     /** The longest a relay in its hot window waits between two looks when it keeps finding nothing. */

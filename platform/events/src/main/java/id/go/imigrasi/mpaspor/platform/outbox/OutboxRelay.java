@@ -237,7 +237,7 @@ public final class OutboxRelay implements AutoCloseable {
     }
 
     /** The hot-poll interval, doubled for each look that found nothing, at most {@code hotPollMax}. */
-    Duration hotPause(int quietLooks) {
+    private Duration hotPause(int quietLooks) {
         long millis = Math.max(1, settings.hotPollInterval().toMillis()) << Math.min(quietLooks, 16);
         return Duration.ofMillis(Math.min(millis, Math.max(1, settings.hotPollMax().toMillis())));
     }
