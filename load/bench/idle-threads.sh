@@ -6,14 +6,23 @@
 # (MPASPOR_RUN_DIR honoured); reads only, stops by itself.
 #
 #   load/bench/idle-threads.sh [SECONDS=60] [LINES=40]
+#   load/bench/idle-threads.sh --around LINES COMMAND [ARGS...]   the same over one command, in CPU-ms per thread
+#     name (load/README.md session 32: the outbox relays' threads around load/bench/submission-cost.sh)
 #
 # load/README.md (session 31) compares windows taken 4.5 minutes after 'up', three in a row per stack.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 RUN="${MPASPOR_RUN_DIR:-$ROOT/.run}"
-SECONDS_WINDOW="${1:-60}"
-LINES="${2:-40}"
+AROUND=()
+if [[ "${1:-}" == --around ]]; then
+  # the CPU of the stack's threads over one command (e.g. a benchmark), in CPU-ms per thread name
+  [[ $# -ge 3 ]] || { echo "usage: $0 --around LINES COMMAND [ARGS...]" >&2; exit 2; }
+  LINES="$2"; shift 2; AROUND=("$@")
+else
+  SECONDS_WINDOW="${1:-60}"
+  LINES="${2:-40}"
+fi
 TICKS="$(getconf CLK_TCK)"
 
 snap() { # "process:thread-name ticks", summed per name
@@ -30,14 +39,21 @@ snap() { # "process:thread-name ticks", summed per name
 
 before="$(mktemp)"; after="$(mktemp)"; trap 'rm -f "$before" "$after"' EXIT
 snap | awk 'NF==2{a[$1]+=$2} END{for(k in a) print k, a[k]}' | sort >"$before"
-sleep "$SECONDS_WINDOW"
+if [[ ${#AROUND[@]} -gt 0 ]]; then
+  "${AROUND[@]}"
+  per=1; unit="ms"
+else
+  sleep "$SECONDS_WINDOW"
+  per="$SECONDS_WINDOW"; unit="ms/s"
+fi
 snap | awk 'NF==2{a[$1]+=$2} END{for(k in a) print k, a[k]}' | sort >"$after"
-join "$before" "$after" | awk -v s="$SECONDS_WINDOW" -v hz="$TICKS" -v lines="$LINES" '
+join "$before" "$after" | awk -v s="$per" -v u="$unit" -v hz="$TICKS" -v lines="$LINES" '
   { d = ($3 - $2) * 1000 / hz / s; if (d <= 0) next
     total += d
     if ($1 ~ /C[12]_CompilerThre/) jit += d
     if ($1 ~ /smallrye-kafka|kafka-coordinat/ && $1 !~ /^kafka:/) consumers += d
     if ($1 ~ /^kafka:/ && $1 !~ /CompilerThre/) broker += d
     print d, $1 }
-  END { printf "TOTAL %.1f ms/s; without the JIT %.1f; Kafka consumers %.1f; broker (JIT left out) %.1f\n",
-        total, total - jit, consumers, broker > "/dev/stderr" }' | sort -rn | head -"$LINES" | awk '{printf "%8.1f ms/s  %s\n", $1, $2}'
+  END { printf "TOTAL %.1f %s; without the JIT %.1f; Kafka consumers %.1f; broker (JIT left out) %.1f\n",
+        total, u, total - jit, consumers, broker > "/dev/stderr" }' | sort -rn | head -"$LINES" \
+  | awk -v u="$unit" '{printf "%8.1f %s  %s\n", $1, u, $2}'
